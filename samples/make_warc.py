@@ -50,7 +50,7 @@ PAGES = [
     # Fetched through a shared link: the target URI carries tracking parameters;
     # the page's <link rel="canonical"> names the article.
     ("s3-cascadiacourier-marchetti-resigns.html",
-     "https://www.cascadiacourier.example/business/banking/2026/05/12/pacific-crest-bank-ceo-helen-marchetti-resigns/?utm_source=facebook&utm_medium=social",
+     "https://www.cascadiacourier.example/business/banking/2026/05/12/cedarline-bank-ceo-helen-marchetti-resigns/?utm_source=facebook&utm_medium=social",
      "2026-05-12T23:52:10Z",
      "<urn:uuid:6f1c2a60-0b7e-4d1f-9a53-3c0f5e2d1a05>",
      None,
