@@ -5,25 +5,37 @@
 //   for (const hearsay::Sentence& s : seg.sentences) ...
 //
 // Every Span is [begin, end) in bytes of the text passed in, never of a
-// normalised copy, and never splits a UTF-8 sequence. Tokenization follows the
-// Universal Dependencies English treebanks: a token may hold several syntactic
-// words ("don't" = "do" + "n't", "Google's" = "Google" + "'s").
+// normalised copy, and never splits a UTF-8 sequence (invalid bytes count as
+// one-byte characters). Paragraphs are separated by blank lines; sentences
+// tile each paragraph in order (from its first to its last non-space byte);
+// tokens lie inside their sentence in order; words lie inside their token.
+//
+// Tokenization follows the Universal Dependencies English treebanks (EWT,
+// GUM): a token may hold several syntactic words ("don't" = "do" + "n't",
+// "Google's" = "Google" + "'s", "gonna" = "gon" + "na"); "$5" is two tokens;
+// URLs, e-mail addresses, @handles and #hashtags stay whole. Sentence
+// boundaries come from an averaged-perceptron classifier over candidate
+// positions (models/sentence.tsv, embedded) plus rules for line structure
+// (headlines, list items). Abbreviations and other word lists are data
+// (lexicons/abbreviations.tsv, lexicons/tokenization.tsv, embedded).
 #ifndef HEARSAY_TEXT_H_
 #define HEARSAY_TEXT_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "hearsay/span.h"
+#include "hearsay/status.h"
 
 namespace hearsay {
 
 // A syntactic word: what the tagger and parser see. Its form is normally the
-// bytes of its span; `form` is set only where UD writes a word differently
-// from the text (e.g. "n't" for "n’t" is the same bytes, but "gonna" splits
-// as "gon" + "na" by span and needs no form).
+// bytes of its span (UD English writes the parts of "can't" as "ca" + "n't",
+// both substrings); `form` is set only when a word is written differently
+// from its bytes.
 struct Word {
   Span span;
   uint32_t token = 0;  // index of the token that holds it
@@ -52,10 +64,13 @@ struct Segmentation {
 };
 
 // Normalised text for matching, with a map back to the original bytes.
-// `text` is NFC, typographic quotes, apostrophes, dashes and spaces unified to
-// their ASCII forms, invalid UTF-8 replaced by U+FFFD. `offsets[i]` is the
-// original byte where normalised byte i came from; offsets has text.size()+1
-// entries, the last the original size.
+// `text` is NFC; typographic quotes and apostrophes, dashes and hyphens, and
+// non-breaking and other Unicode spaces are unified to their ASCII forms
+// (' " - and space); invalid UTF-8 bytes become U+FFFD. `offsets[i]` is the
+// original byte where normalised byte i came from (always the start of an
+// original character or of the run that was composed); offsets has
+// text.size()+1 entries, the last the original size. ToOriginal() therefore
+// maps any normalised span to an original span on character boundaries.
 struct NormalizedText {
   std::string text;
   std::vector<uint32_t> offsets;
@@ -69,16 +84,40 @@ struct SegmenterOptions {
   // Treat each line break as a sentence boundary (for one-sentence-per-line
   // input); off for news, where lines may wrap.
   bool newline_is_boundary = false;
+  // A directory whose abbreviations.tsv and tokenization.tsv (same formats
+  // as the embedded lexicons) add entries; empty for none. Read by Create().
+  std::string lexicon_dir;
+  // Use the learned sentence-boundary model; when false, rules only.
+  bool use_model = true;
 };
 
-// Stateless after construction; Segment() may be called from many threads.
+namespace text_internal {
+struct Resources;  // lexicons and model, shared read-only
+}
+
+// Stateless after construction; Segment() may be called from many threads at
+// once. Copies share the same read-only lexicons and model.
 class Segmenter {
  public:
+  // Uses the embedded lexicons and model only (ignores options.lexicon_dir;
+  // use Create() to read it and see errors).
   explicit Segmenter(SegmenterOptions options = {});
+  // Also reads options.lexicon_dir; fails when a file there is unreadable or
+  // malformed.
+  static Result<Segmenter> Create(SegmenterOptions options);
+
   Segmentation Segment(std::string_view text) const;
+  // Same, reusing `out`'s vectors (cleared first) to avoid reallocation when
+  // segmenting many documents.
+  void Segment(std::string_view text, Segmentation* out) const;
+
+  const SegmenterOptions& options() const { return options_; }
 
  private:
+  Segmenter(SegmenterOptions options,
+            std::shared_ptr<const text_internal::Resources> resources);
   SegmenterOptions options_;
+  std::shared_ptr<const text_internal::Resources> resources_;
 };
 
 }  // namespace hearsay

@@ -1,0 +1,66 @@
+// The read-only data the segmenter consults: lexicons and the sentence
+// boundary model, parsed once from the embedded files (and optionally a user
+// lexicon directory) and then shared by every Segmenter copy. Immutable after
+// Load(); safe to read from many threads.
+#ifndef HEARSAY_TEXT_RESOURCES_H_
+#define HEARSAY_TEXT_RESOURCES_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "hearsay/status.h"
+#include "text/sentence_model.h"
+
+namespace hearsay::text_internal {
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>()(s);
+  }
+};
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+enum class AbbrevKind : uint8_t { kTitle, kMonth, kNumber, kOther };
+
+struct Abbreviation {
+  AbbrevKind kind = AbbrevKind::kOther;
+  bool needs_capital = false;
+};
+
+struct Resources {
+  // Lower case, with the final period ("inc.").
+  StringMap<Abbreviation> abbreviations;
+  // Lower case ("co" for "co-workers").
+  StringSet hyphen_prefixes;
+  // Lower-case token -> byte lengths of its words ("gonna" -> {3, 2}).
+  StringMap<std::vector<uint8_t>> multiwords;
+  StringSet emoticons;
+  size_t longest_emoticon = 0;
+  SentenceModel sentence_model;
+
+  // Parses abbreviations.tsv / tokenization.tsv content; `name` prefixes
+  // error messages.
+  Status AddAbbreviations(std::string_view tsv, std::string_view name);
+  Status AddTokenization(std::string_view tsv, std::string_view name);
+};
+
+// The embedded lexicons and model; parsed on first use, never freed.
+std::shared_ptr<const Resources> DefaultResources();
+// The embedded data plus the files found in `dir`.
+Result<std::shared_ptr<const Resources>> LoadResources(const std::string& dir);
+
+// Lower-cases ASCII letters of `s` into `buf` (capacity `cap`); returns the
+// view, or an empty view when s does not fit.
+std::string_view LowerAscii(std::string_view s, char* buf, size_t cap);
+
+}  // namespace hearsay::text_internal
+
+#endif  // HEARSAY_TEXT_RESOURCES_H_
