@@ -77,6 +77,7 @@ Result<StanceValue> ParseStanceValue(std::string_view name);
 // "not at this time"). kNone for every other stance.
 enum class Strength { kNone, kFlat, kQualified };
 std::string_view StrengthName(Strength s);  // "", "flat", "qualified"
+Result<Strength> ParseStrength(std::string_view name);
 
 struct Stance {
   int claim = -1;  // index into Extraction::claims
@@ -92,6 +93,9 @@ struct Statement {
   Span cue;
   StatementKind kind = StatementKind::kReporter;
   Span content;          // what is attributed
+  // The attributed words. Filled when a record is read back from JSON (the
+  // document's text may not travel with it); otherwise content.Slice(text).
+  std::string content_text;
   int via = -1;          // the statement it reaches us through
   std::vector<Stance> stances;
   double confidence = 0;

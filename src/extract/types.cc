@@ -1,0 +1,94 @@
+// Names and parsers for the enums of hearsay/extract.h: the words that
+// appear in hearsay.extract/1 records.
+#include <array>
+#include <string>
+
+#include "hearsay/extract.h"
+
+namespace hearsay {
+namespace {
+
+template <typename E, size_t N>
+Result<E> ParseName(std::string_view name,
+                    const std::array<std::string_view, N>& names,
+                    std::string_view what) {
+  for (size_t i = 0; i < N; ++i) {
+    if (names[i] == name) return static_cast<E>(i);
+  }
+  std::string message = "unknown " + std::string(what) + " \"" +
+                        std::string(name.substr(0, 40)) + "\" (expected one of";
+  for (size_t i = 0; i < N; ++i) {
+    if (names[i].empty()) continue;
+    message += " ";
+    message += names[i];
+  }
+  message += ")";
+  return InvalidArgumentError(std::move(message));
+}
+
+// Indexed by the enum's value; the order must follow the declarations.
+constexpr std::array<std::string_view, 10> kEntityTypeNames = {
+    "PERSON", "ORG", "PLACE", "MISC",    "OUTLET",
+    "GOV",    "GPE", "LOC",   "PRODUCT", "EVENT"};
+constexpr std::array<std::string_view, 6> kStatementKindNames = {
+    "direct", "partial", "indirect", "according_to", "report", "reporter"};
+constexpr std::array<std::string_view, 5> kStanceValueNames = {
+    "confirm", "deny", "no_comment", "assert", "hedge"};
+constexpr std::array<std::string_view, 3> kStrengthNames = {"", "flat",
+                                                            "qualified"};
+constexpr std::array<std::string_view, 5> kModalityNames = {
+    "asserted", "reported", "hedged", "speculative", "future"};
+
+}  // namespace
+
+std::string_view EntityTypeName(EntityType t) {
+  return kEntityTypeNames[static_cast<size_t>(t)];
+}
+Result<EntityType> ParseEntityType(std::string_view name) {
+  return ParseName<EntityType>(name, kEntityTypeNames, "entity type");
+}
+EntityType CoarseType(EntityType t) {
+  switch (t) {
+    case EntityType::kOutlet:
+    case EntityType::kGov:
+      return EntityType::kOrg;
+    case EntityType::kGpe:
+    case EntityType::kLoc:
+      return EntityType::kPlace;
+    case EntityType::kProduct:
+    case EntityType::kEvent:
+      return EntityType::kMisc;
+    default:
+      return t;
+  }
+}
+
+std::string_view StatementKindName(StatementKind k) {
+  return kStatementKindNames[static_cast<size_t>(k)];
+}
+Result<StatementKind> ParseStatementKind(std::string_view name) {
+  return ParseName<StatementKind>(name, kStatementKindNames, "statement kind");
+}
+
+std::string_view StanceValueName(StanceValue v) {
+  return kStanceValueNames[static_cast<size_t>(v)];
+}
+Result<StanceValue> ParseStanceValue(std::string_view name) {
+  return ParseName<StanceValue>(name, kStanceValueNames, "stance value");
+}
+
+std::string_view StrengthName(Strength s) {
+  return kStrengthNames[static_cast<size_t>(s)];
+}
+Result<Strength> ParseStrength(std::string_view name) {
+  return ParseName<Strength>(name, kStrengthNames, "denial strength");
+}
+
+std::string_view ModalityName(Modality m) {
+  return kModalityNames[static_cast<size_t>(m)];
+}
+Result<Modality> ParseModality(std::string_view name) {
+  return ParseName<Modality>(name, kModalityNames, "modality");
+}
+
+}  // namespace hearsay
