@@ -8,6 +8,7 @@ namespace hearsay::embedded {
 extern const std::string_view kAbbreviations;
 extern const std::string_view kTokenization;
 extern const std::string_view kSentenceModel;
+extern const std::string_view kSentenceStarters;
 }  // namespace hearsay::embedded
 
 namespace hearsay::text_internal {
@@ -70,6 +71,8 @@ Status LoadEmbedded(Resources& r) {
       r.AddAbbreviations(embedded::kAbbreviations, "abbreviations.tsv"));
   HEARSAY_RETURN_IF_ERROR(
       r.AddTokenization(embedded::kTokenization, "tokenization.tsv"));
+  HEARSAY_RETURN_IF_ERROR(r.AddSentenceStarters(embedded::kSentenceStarters,
+                                                "sentence_starters.tsv"));
   HEARSAY_ASSIGN_OR_RETURN(r.sentence_model,
                            SentenceModel::Parse(embedded::kSentenceModel));
   return Status::Ok();
@@ -140,6 +143,15 @@ Status Resources::AddTokenization(std::string_view tsv, std::string_view name) {
   });
 }
 
+Status Resources::AddSentenceStarters(std::string_view tsv,
+                                      std::string_view name) {
+  return ForEachRow(tsv, name, [&](std::string_view* f, int n) -> Status {
+    if (n != 1 || f[0].empty()) return DataLossError("expected one word");
+    sentence_starters.insert(Lower(f[0]));
+    return Status::Ok();
+  });
+}
+
 std::shared_ptr<const Resources> DefaultResources() {
   static const std::shared_ptr<const Resources> kDefault = [] {
     auto r = std::make_shared<Resources>();
@@ -163,6 +175,9 @@ Result<std::shared_ptr<const Resources>> LoadResources(const std::string& dir) {
     path = dir + "/tokenization.tsv";
     HEARSAY_ASSIGN_OR_RETURN(std::string tok, ReadIfExists(path, &found));
     if (found) HEARSAY_RETURN_IF_ERROR(r->AddTokenization(tok, path));
+    path = dir + "/sentence_starters.tsv";
+    HEARSAY_ASSIGN_OR_RETURN(std::string st, ReadIfExists(path, &found));
+    if (found) HEARSAY_RETURN_IF_ERROR(r->AddSentenceStarters(st, path));
   }
   return std::shared_ptr<const Resources>(std::move(r));
 }

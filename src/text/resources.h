@@ -43,6 +43,8 @@ struct Resources {
   // Lower-case token -> byte lengths of its words ("gonna" -> {3, 2}).
   StringMap<std::vector<uint8_t>> multiwords;
   StringSet emoticons;
+  // Lower case: words that begin a sentence after an abbreviation.
+  StringSet sentence_starters;
   size_t longest_emoticon = 0;
   SentenceModel sentence_model;
 
@@ -50,6 +52,7 @@ struct Resources {
   // error messages.
   Status AddAbbreviations(std::string_view tsv, std::string_view name);
   Status AddTokenization(std::string_view tsv, std::string_view name);
+  Status AddSentenceStarters(std::string_view tsv, std::string_view name);
 };
 
 // The embedded lexicons and model; parsed on first use, never freed.

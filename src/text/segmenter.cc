@@ -191,16 +191,22 @@ class Tokenizer {
   bool IsNumber(uint32_t a, uint32_t b) const {
     if (!IsDigit(ClsAt(a)) || !IsDigit(ClsAt(b - 1))) return false;
     int hyphens = 0;
+    uint32_t hyphen_at = 0;
     for (uint32_t k = a; k < b; ++k) {
       Cls c = ClsAt(k);
       if (IsDigit(c)) continue;
+      if (c == Cls::kHyphen) hyphen_at = k;
       if (c != Cls::kComma && c != Cls::kPeriod && c != Cls::kColon &&
           c != Cls::kSlash && c != Cls::kHyphen)
         return false;
       if (!IsDigit(ClsAt(k + 1))) return false;
       if (c == Cls::kHyphen) ++hyphens;
     }
-    return hyphens != 1;  // "1990-1995" splits; phone numbers do not
+    if (hyphens != 1) return true;
+    // "345-9945" and "77415-0027" stay whole; ranges ("1969-1970", "3-4")
+    // split.
+    uint32_t left = hyphen_at - a, right = b - hyphen_at - 1;
+    return right >= 4 && !(left == 4 && right == 4);
   }
 
   void Chunk(uint32_t a, uint32_t b) {
@@ -212,10 +218,16 @@ class Tokenizer {
     // Front.
     while (a < b) {
       Cls c = ClsAt(a);
-      if (c == Cls::kOpen || c == Cls::kQuote || c == Cls::kCurrency) {
+      if (c == Cls::kOpen || c == Cls::kQuote) {
         if (c == Cls::kQuote) leading_quote = true;
         Emit(a, a + 1);
         ++a;
+        continue;
+      }
+      if (c == Cls::kCurrency) {
+        uint32_t e = PunctRun(a, b);  // "$5" is two tokens, "$$$" one
+        Emit(a, e);
+        a = e;
         continue;
       }
       if (c == Cls::kApos) {
@@ -258,6 +270,9 @@ class Tokenizer {
           break;
         uint32_t s = b - 1;
         while (s > a && IsTerminalCls(ClsAt(s - 1))) --s;
+        if (b - s == 2 && ClsAt(s) == Cls::kPeriod && KeepsPeriod(a, s)) {
+          ++s;  // "Inc.." is "Inc." and a full stop
+        }
         tail[tails++] = s;
         tail[tails++] = b;
         b = s;
@@ -299,6 +314,12 @@ class Tokenizer {
           }
         }
         if (emo) continue;
+        if (c == Cls::kHyphen && b - a >= 2 && b - a <= 4 && !leading_quote &&
+            tails == 0) {
+          bool letters = true;
+          for (uint32_t k = a; k + 1 < b; ++k) letters &= IsLetterCls(ClsAt(k));
+          if (letters) break;  // a word cut off in speech: "th-", "re-"
+        }
         uint32_t s = b - 1;
         if (c == Cls::kHyphen || c == Cls::kDash || c == Cls::kSymbol) {
           while (s > a && ClsAt(s - 1) == c && chars_[s - 1].cp == chars_[b - 1].cp)
@@ -361,23 +382,33 @@ class Tokenizer {
       bool join = false;
       switch (c) {
         case Cls::kPeriod:
-          join = prev_alnum && next_alnum;
+          // A final period is still here only when Chunk() kept it for an
+          // abbreviation.
+          join = prev_alnum && (next_alnum || k + 1 == b);
           break;
         case Cls::kComma:
         case Cls::kColon:
-        case Cls::kSlash:
           join = prev_digit && next_digit;
           break;
+        case Cls::kSlash:
+          // "9/11"; "b/c", "w/o", "l/c" and "w/" are single words.
+          join = (prev_digit && next_digit) ||
+                 (k == start + 1 && IsLetterCls(ClsAt(start)) &&
+                  (k + 1 == b || (k + 2 == b && IsLetterCls(ClsAt(k + 1)))));
+          break;
         case Cls::kApos:
-          join = prev_alnum && next_alnum &&
-                 (IsLetterCls(ClsAt(k - 1)) || IsLetterCls(ClsAt(k + 1)));
+          join = prev_alnum &&
+                 (next_alnum ? IsLetterCls(ClsAt(k - 1)) || IsLetterCls(ClsAt(k + 1))
+                             : k + 1 == b);  // "parents'", kept by Chunk()
           break;
         case Cls::kAmp:
           join = k > start && ClsAt(k - 1) == Cls::kUpper && k + 1 < b &&
                  ClsAt(k + 1) == Cls::kUpper;
           break;
         case Cls::kHyphen:
-          if (prev_alnum && next_alnum) {
+          if (prev_alnum && k + 1 == b) {
+            join = true;  // a cut-off word ("th-"), kept by Chunk()
+          } else if (prev_alnum && next_alnum) {
             char buf[16];
             std::string_view left =
                 text_internal::LowerAscii(Bytes(start, k), buf, sizeof buf);
@@ -599,6 +630,8 @@ void Segmenter::Segment(std::string_view text, Segmentation* out) const {
                          .find('\n') != std::string_view::npos;
       if (newline && (options_.newline_is_boundary ||
                       LineBreakEnds(text, view.tokens, i, longest_line))) {
+        boundary = true;
+      } else if (text_internal::AbbreviationEndsSentence(view, i)) {
         boundary = true;
       } else if (text_internal::IsCandidate(view, i)) {
         if (use_model) {

@@ -181,7 +181,19 @@ float SentenceModel::Weight(uint64_t key) const {
 bool IsCandidate(const ParagraphView& p, uint32_t i) {
   const Token& t = p.tokens[i];
   Char last = LastChar(p.text, t);
-  if (IsTerminalCls(last.cls)) return true;
+  if (IsTerminalCls(last.cls)) {
+    // A title ("Dr.") or an initial ("J.") before a capitalised word
+    // belongs to the name that follows.
+    const Abbreviation* ab = nullptr;
+    if (IsAbbreviationToken(p, t, &ab) &&
+        FirstCls(p.text, p.tokens[i + 1]) == Cls::kUpper) {
+      if (ab != nullptr && ab->kind == AbbrevKind::kTitle) return false;
+      if (ab == nullptr && t.span.size() == 2 &&
+          FirstCls(p.text, t) == Cls::kUpper)
+        return false;
+    }
+    return true;
+  }
   Cls first = FirstCls(p.text, t);
   switch (first) {
     case Cls::kClose: case Cls::kQuote: case Cls::kApos: case Cls::kColon:
@@ -284,6 +296,19 @@ size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out) {
   out[n++] = F(kLast0First1, std::string_view(lf, 2));
   out[n++] = F(kWordM1Shape1, wm1, s1);
   return n;
+}
+
+bool AbbreviationEndsSentence(const ParagraphView& p, uint32_t i) {
+  const Token& t = p.tokens[i];
+  const Token& next = p.tokens[i + 1];
+  if (t.span.size() < 3 || FirstCls(p.text, next) != Cls::kUpper) return false;
+  const Abbreviation* ab = nullptr;
+  if (!IsAbbreviationToken(p, t, &ab)) return false;
+  if (ab != nullptr && ab->kind != AbbrevKind::kOther) return false;
+  char buf[kMaxWord];
+  std::string_view w = LowerForm(p.text, next, buf);
+  return p.resources->sentence_starters.find(w) !=
+         p.resources->sentence_starters.end();
 }
 
 bool RuleBoundary(const ParagraphView& p, uint32_t i) {

@@ -67,6 +67,11 @@ bool IsCandidate(const ParagraphView& p, uint32_t i);
 // out[0..kMaxFeatures) and returns how many.
 size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out);
 
+// An abbreviation that may end a sentence ("Inc.", "U.S.") followed by a
+// capitalised sentence starter ("He", "The"): a boundary whatever the model
+// says, because the treebanks have too few such cases to learn it.
+bool AbbreviationEndsSentence(const ParagraphView& p, uint32_t i);
+
 // The rule used when no model is loaded: final punctuation (possibly
 // followed by closing quotes or brackets), not after a known abbreviation
 // or initial, before a capitalised word, digit or opening quote.
