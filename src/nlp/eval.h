@@ -1,0 +1,61 @@
+// Evaluation of tagging, parsing and names, as DESIGN.md's "How hearsay is
+// measured" defines it, and the bridge between the Pipeline and CoNLL-U.
+//
+// EvalUd follows the CoNLL 2018 shared task on gold tokens: UPOS, XPOS,
+// UFeats (universal features only, order-insensitive), Lemmas, UAS, LAS
+// (relation subtypes ignored) and CLAS (LAS over content relations) as F1
+// over words; system and gold must hold the same words, which is the case
+// for `hearsay parse --input conllu` output. EvalNer scores names (gold from
+// GoldNames, system from NE=B-TYPE / NE=I-TYPE in MISC) by exact span and
+// type, per type and micro-averaged.
+//
+// Plain functions over values; thread-compatible.
+#ifndef HEARSAY_NLP_EVAL_H_
+#define HEARSAY_NLP_EVAL_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "hearsay/nlp.h"
+#include "hearsay/status.h"
+#include "text/conllu.h"
+
+namespace hearsay::nlp {
+
+struct UdScores {
+  double upos = 0, xpos = 0, ufeats = 0, lemma = 0, uas = 0, las = 0,
+         clas = 0;  // percentages
+  size_t words = 0;
+};
+
+Result<UdScores> EvalUd(const std::vector<conllu::Sentence>& gold,
+                        const std::vector<conllu::Sentence>& system);
+
+struct Prf {
+  size_t gold = 0, system = 0, correct = 0;
+  double Precision() const { return system ? 100.0 * correct / system : 0; }
+  double Recall() const { return gold ? 100.0 * correct / gold : 0; }
+  double F1() const {
+    double p = Precision(), r = Recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+};
+
+struct NerScores {
+  Prf micro;
+  std::map<std::string, Prf> per_type;
+};
+
+Result<NerScores> EvalNer(const std::vector<conllu::Sentence>& gold,
+                          const std::vector<conllu::Sentence>& system);
+
+// A copy of `in` with every column but ID and FORM predicted: LEMMA, UPOS,
+// XPOS, FEATS, HEAD, DEPREL; DEPS "_"; MISC keeps only SpaceAfter=No and gets
+// NE=B-TYPE / NE=I-TYPE. Comments and multi-word token lines are kept.
+conllu::Sentence AnnotateConllu(const Pipeline& pipeline,
+                                const conllu::Sentence& in);
+
+}  // namespace hearsay::nlp
+
+#endif  // HEARSAY_NLP_EVAL_H_

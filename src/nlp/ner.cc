@@ -1,0 +1,413 @@
+#include "nlp/ner.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "nlp/parser.h"
+
+namespace hearsay::nlp {
+namespace {
+
+constexpr int kClasses = 1 + 4 * static_cast<int>(kEntityTypes.size());
+constexpr int kMaxFeatures = 48;
+enum Part { kB = 0, kI = 1, kL = 2, kU = 3 };
+
+int ClassOf(int type, int part) { return 1 + 4 * type + part; }
+int PartOf(int c) { return (c - 1) % 4; }
+int TypeOf(int c) { return (c - 1) / 4; }
+
+int TypeIndex(std::string_view gum_type) {
+  if (gum_type == "person") return 0;
+  if (gum_type == "organization") return 1;
+  if (gum_type == "place") return 2;
+  return 3;
+}
+
+void ValidAfter(int prev, bool last, bool* valid) {
+  bool open = prev > 0 && (PartOf(prev) == kB || PartOf(prev) == kI);
+  for (int c = 0; c < kClasses; ++c) {
+    if (c == 0) {
+      valid[c] = !open;
+      continue;
+    }
+    int part = PartOf(c);
+    if (open) {
+      valid[c] =
+          TypeOf(c) == TypeOf(prev) && (part == kL || (part == kI && !last));
+    } else {
+      valid[c] = part == kU || (part == kB && !last);
+    }
+  }
+}
+
+struct Context {
+  const std::vector<WordFeatures>* words;
+  const std::vector<uint64_t>* upos;
+  const std::vector<uint64_t>* tags;
+  std::vector<int> run_first, run_last;  // PROPN run around each word, or -1
+};
+
+void Runs(const std::vector<char>& propn, Context& c) {
+  int n = static_cast<int>(propn.size());
+  c.run_first.assign(n, -1);
+  c.run_last.assign(n, -1);
+  for (int i = 0; i < n;) {
+    if (!propn[i]) {
+      ++i;
+      continue;
+    }
+    int j = i;
+    while (j + 1 < n && propn[j + 1]) ++j;
+    for (int k = i; k <= j; ++k) c.run_first[k] = i, c.run_last[k] = j;
+    i = j + 1;
+  }
+}
+
+size_t Features(const Context& c, int i, int p1, int p2, uint64_t* f) {
+  const auto& w = *c.words;
+  int n = static_cast<int>(w.size());
+  auto lower = [&](int k) -> uint64_t {
+    if (k < 0) return kPadBefore;
+    if (k >= n) return kPadAfter;
+    return w[k].lower;
+  };
+  auto form = [&](int k) -> uint64_t {
+    if (k < 0) return kPadBefore;
+    if (k >= n) return kPadAfter;
+    return w[k].form;
+  };
+  auto shape = [&](int k) -> uint64_t {
+    if (k < 0) return kPadBefore;
+    if (k >= n) return kPadAfter;
+    return w[k].shape;
+  };
+  auto upos = [&](int k) -> uint64_t {
+    if (k < 0) return kPadBefore;
+    if (k >= n) return kPadAfter;
+    return (*c.upos)[k];
+  };
+  const WordFeatures& x = w[i];
+  uint64_t P1 = static_cast<uint64_t>(p1 + 8),
+           P2 = static_cast<uint64_t>(p2 + 8);
+  size_t k = 0;
+  f[k++] = Feat(201, 0);
+  f[k++] = Feat(202, x.lower);
+  f[k++] = Feat(203, x.form);
+  f[k++] = Feat(204, x.shape);
+  f[k++] = Feat(205, x.suffix[2]);
+  f[k++] = Feat(206, x.suffix[3]);
+  f[k++] = Feat(207, x.prefix[2]);
+  f[k++] = Feat(208, upos(i));
+  f[k++] = Feat(209, (*c.tags)[i]);
+  f[k++] = Feat(210, lower(i - 1));
+  f[k++] = Feat(211, lower(i + 1));
+  f[k++] = Feat(212, lower(i - 2));
+  f[k++] = Feat(213, lower(i + 2));
+  f[k++] = Feat(214, upos(i - 1));
+  f[k++] = Feat(215, upos(i + 1));
+  f[k++] = Feat(216, upos(i - 1), upos(i), upos(i + 1));
+  f[k++] = Feat(217, P1);
+  f[k++] = Feat(218, P1, P2);
+  f[k++] = Feat(219, P1, x.lower);
+  f[k++] = Feat(220, P1, upos(i));
+  f[k++] = Feat(221, lower(i - 1), x.lower);
+  f[k++] = Feat(222, x.lower, lower(i + 1));
+  f[k++] = Feat(223, shape(i - 1));
+  f[k++] = Feat(224, shape(i + 1));
+  f[k++] = Feat(225, x.flags, i == 0);
+  f[k++] = Feat(226, form(i + 1));
+  f[k++] = Feat(227, form(i - 1));
+  f[k++] = Feat(228, P1, x.shape);
+  int a = c.run_first[i], b = c.run_last[i];
+  if (a >= 0) {
+    uint64_t from = std::min(i - a, 3), to = std::min(b - i, 3);
+    f[k++] = Feat(229, from, to);
+    f[k++] = Feat(230, w[b].lower);
+    f[k++] = Feat(231, w[a].lower);
+    f[k++] = Feat(232, lower(a - 1));
+    f[k++] = Feat(233, lower(b + 1));
+    f[k++] = Feat(234, lower(a - 1), from, to);
+    f[k++] = Feat(235, w[b].lower, from, to);
+    f[k++] = Feat(236, P1, from, to);
+    f[k++] = Feat(237, x.lower, from, to);
+    f[k++] = Feat(238, w[b].suffix[2], P1);
+  } else {
+    f[k++] = Feat(239, P1, upos(i));
+  }
+  return k;
+}
+
+void Decode(const std::vector<int>& labels, std::vector<Name>& names) {
+  names.clear();
+  for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
+    int c = labels[i];
+    if (c == 0) continue;
+    int part = PartOf(c);
+    if (part == kU) {
+      names.push_back({i, i, TypeOf(c)});
+    } else if (part == kB) {
+      names.push_back({i, i, TypeOf(c)});
+    } else if (!names.empty()) {
+      names.back().last = i;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Name> GoldNames(const conllu::Sentence& s) {
+  // Mentions: (first, last, GUM type), as the reference scorer reads the
+  // bracket notation of the Entity= item.
+  struct Mention {
+    int first, last;
+    std::string type;
+  };
+  std::vector<Mention> mentions;
+  std::map<std::string, std::vector<std::pair<int, std::string>>> open;
+  for (int i = 0; i < static_cast<int>(s.words.size()); ++i) {
+    std::string_view v = conllu::MiscGet(s.words[i].misc, "Entity");
+    size_t j = 0;
+    while (j < v.size()) {
+      if (v[j] == '(') {
+        size_t k = j + 1;
+        while (k < v.size() && v[k] != '(' && v[k] != ')') ++k;
+        std::string_view body = v.substr(j + 1, k - j - 1);
+        size_t dash = body.find('-');
+        std::string group(body.substr(0, dash));
+        std::string type;
+        if (dash != std::string_view::npos) {
+          std::string_view rest = body.substr(dash + 1);
+          type = std::string(rest.substr(0, rest.find('-')));
+        }
+        if (k < v.size() && v[k] == ')') {
+          mentions.push_back({i, i, type});
+          ++k;
+        } else {
+          open[group].emplace_back(i, type);
+        }
+        j = k;
+      } else if (v[j] == ')') {
+        ++j;
+      } else {
+        size_t k = j;
+        while (k < v.size() && v[k] != '(' && v[k] != ')') ++k;
+        std::string group(v.substr(j, k - j));
+        auto it = open.find(group);
+        if (k < v.size() && v[k] == ')' && it != open.end() &&
+            !it->second.empty()) {
+          auto [first, type] = it->second.back();
+          it->second.pop_back();
+          mentions.push_back({first, i, type});
+          ++k;
+        }
+        j = k;
+      }
+    }
+  }
+  std::vector<Name> names;
+  for (const Mention& m : mentions) {
+    int head = -1;
+    for (int t = m.first; t <= m.last && head < 0; ++t) {
+      int h = s.words[t].head;
+      // Word ids are t+1; the head lies outside when its id is not in
+      // [first+1, last+1] (root and "_" included).
+      if (h < m.first + 1 || h > m.last + 1) head = t;
+    }
+    if (head < 0 || s.words[head].upos != "PROPN") continue;
+    int lo = head, hi = head;
+    while (lo - 1 >= m.first && s.words[lo - 1].upos == "PROPN") --lo;
+    while (hi + 1 <= m.last && s.words[hi + 1].upos == "PROPN") ++hi;
+    names.push_back({lo, hi, TypeIndex(m.type)});
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+std::vector<Name> NamesFromBio(const std::vector<std::string_view>& bio) {
+  std::vector<Name> names;
+  bool have = false;
+  Name cur;
+  for (int i = 0; i < static_cast<int>(bio.size()); ++i) {
+    std::string_view b = bio[i];
+    int type = -1;
+    char part = 0;
+    if (b.size() > 2 && (b[0] == 'B' || b[0] == 'I') && b[1] == '-') {
+      part = b[0];
+      std::string_view t = b.substr(2);
+      for (size_t k = 0; k < kEntityTypes.size(); ++k) {
+        if (kEntityTypes[k] == t) type = static_cast<int>(k);
+      }
+      // An unknown type still delimits a name, which can never match gold.
+      if (type < 0) type = 100;
+    }
+    if (type >= 0 && part == 'I' && have && cur.type == type) {
+      cur.last = i;
+      continue;
+    }
+    if (have) names.push_back(cur);
+    have = type >= 0;
+    if (have) cur = {i, i, type};
+  }
+  if (have) names.push_back(cur);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+void Recognizer::Recognize(const std::vector<WordFeatures>& words,
+                           const std::vector<uint64_t>& upos,
+                           const std::vector<uint64_t>& tags,
+                           const std::vector<char>& propn,
+                           std::vector<Name>& names) const {
+  thread_local Context c;
+  thread_local std::vector<int> labels;
+  c.words = &words;
+  c.upos = &upos;
+  c.tags = &tags;
+  Runs(propn, c);
+  int n = static_cast<int>(words.size());
+  labels.assign(n, 0);
+  uint64_t f[kMaxFeatures];
+  int32_t scores[kClasses];
+  bool valid[kClasses];
+  int p1 = -1, p2 = -2;
+  for (int i = 0; i < n; ++i) {
+    size_t nf = Features(c, i, p1, p2, f);
+    std::fill(scores, scores + kClasses, 0);
+    weights_.Score(f, nf, scores);
+    ValidAfter(p1, i == n - 1, valid);
+    int l = ArgMax(scores, kClasses, valid);
+    labels[i] = l;
+    p2 = p1;
+    p1 = l;
+  }
+  Decode(labels, names);
+}
+
+Result<Recognizer> Recognizer::Load(const std::string& path) {
+  HEARSAY_ASSIGN_OR_RETURN(ModelFile f, ModelFile::Open(path));
+  Recognizer r;
+  r.file_ = std::make_shared<ModelFile>(std::move(f));
+  HEARSAY_ASSIGN_OR_RETURN(std::string_view kind, r.file_->Section("kind"));
+  if (kind != "ner") return FailedPreconditionError(path + ": not a ner model");
+  HEARSAY_ASSIGN_OR_RETURN(r.weights_, WeightTable::FromModel(*r.file_, "w"));
+  if (r.weights_.classes() != kClasses) {
+    return DataLossError(path + ": wrong number of classes");
+  }
+  return r;
+}
+
+Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
+                         const std::vector<conllu::Sentence>& dev,
+                         const TrainOptions& options, const std::string& path) {
+  struct Prepared {
+    std::vector<WordFeatures> words;
+    std::vector<uint64_t> upos, tags;
+    std::vector<char> propn;
+    std::vector<int> gold;
+    std::vector<Name> names;
+  };
+  auto prepare = [](const conllu::Sentence& s) {
+    Prepared p;
+    ComputeWordFeatures(Forms(s), p.words);
+    for (const auto& w : s.words) {
+      p.upos.push_back(StringHash(w.upos));
+      p.tags.push_back(TagValue(w.upos, w.xpos));
+      p.propn.push_back(w.upos == "PROPN");
+    }
+    p.names = GoldNames(s);
+    p.gold.assign(s.words.size(), 0);
+    // Overlapping gold names cannot all be encoded; the earlier (then the
+    // longer) one is kept.
+    std::vector<Name> order = p.names;
+    std::sort(order.begin(), order.end(), [](const Name& a, const Name& b) {
+      if (a.first != b.first) return a.first < b.first;
+      return a.last > b.last;
+    });
+    int free_from = 0;
+    for (const Name& n : order) {
+      if (n.first < free_from) continue;
+      if (n.first == n.last) {
+        p.gold[n.first] = ClassOf(n.type, kU);
+      } else {
+        p.gold[n.first] = ClassOf(n.type, kB);
+        for (int k = n.first + 1; k < n.last; ++k) {
+          p.gold[k] = ClassOf(n.type, kI);
+        }
+        p.gold[n.last] = ClassOf(n.type, kL);
+      }
+      free_from = n.last + 1;
+    }
+    return p;
+  };
+  std::vector<Prepared> tr, dv;
+  for (const auto& s : train) tr.push_back(prepare(s));
+  for (const auto& s : dev) dv.push_back(prepare(s));
+
+  PerceptronTrainer model(kClasses);
+  std::vector<size_t> order(tr.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  uint64_t rng = options.seed;
+  uint64_t f[kMaxFeatures];
+  float scores[kClasses];
+  bool valid[kClasses];
+  Context c;
+  Recognizer probe;
+  double best_f1 = -1;
+  WeightTable best;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    Shuffle(order, rng);
+    for (size_t si : order) {
+      const Prepared& p = tr[si];
+      c.words = &p.words;
+      c.upos = &p.upos;
+      c.tags = &p.tags;
+      Runs(p.propn, c);
+      int n = static_cast<int>(p.words.size());
+      int p1 = -1, p2 = -2;
+      for (int i = 0; i < n; ++i) {
+        size_t nf = Features(c, i, p1, p2, f);
+        std::fill(scores, scores + kClasses, 0.f);
+        model.Score(f, nf, scores);
+        ValidAfter(p1, i == n - 1, valid);
+        int guess = ArgMax(scores, kClasses, valid);
+        model.Update(f, nf, p.gold[i], guess);
+        model.Tick();
+        // Gold history during training keeps the BILOU constraints
+        // satisfiable for the next word.
+        p2 = p1;
+        p1 = p.gold[i];
+      }
+    }
+    probe.weights_ = model.Export(options.prune);
+    size_t tp = 0, ng = 0, ns = 0;
+    std::vector<Name> got;
+    for (const Prepared& p : dv) {
+      probe.Recognize(p.words, p.upos, p.tags, p.propn, got);
+      ng += p.names.size();
+      ns += got.size();
+      for (const Name& x : got) {
+        tp += std::binary_search(p.names.begin(), p.names.end(), x);
+      }
+    }
+    double prec = ns ? 100.0 * tp / ns : 0, rec = ng ? 100.0 * tp / ng : 0;
+    double f1 = prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0;
+    char line[200];
+    std::snprintf(line, sizeof(line),
+                  "epoch %d  dev P %.2f  R %.2f  F1 %.2f  stored %.1f MB",
+                  epoch, prec, rec, f1, probe.weights_.bytes() / 1e6);
+    if (options.log) options.log(line);
+    if (f1 > best_f1) {
+      best_f1 = f1;
+      best = probe.weights_;
+    }
+  }
+  ModelWriter w;
+  w.Add("kind", "ner");
+  best.AddTo(w, "w");
+  return w.WriteFile(path);
+}
+
+}  // namespace hearsay::nlp

@@ -1,0 +1,76 @@
+// Named-entity recogniser: BILOU sequence labelling of PERSON, ORG, PLACE and
+// MISC names, greedy left to right with an averaged perceptron and a decoder
+// that only allows well-formed BILOU sequences.
+//
+// Gold names follow DESIGN.md ("How hearsay is measured"): for each GUM
+// Entity= mention whose head token (the one whose head lies outside the
+// mention) is PROPN, the longest unbroken run of PROPN tokens around that
+// head inside the mention; person -> PERSON, organization -> ORG,
+// place -> PLACE, any other type -> MISC. GoldNames() implements exactly that
+// and is what training and `hearsay eval ner` use.
+//
+// Model file sections: "kind" ("ner"), weight table "w". The classes are
+// fixed: 0 = O, then for each type t in kTypes: 1+4t+{B, I, L, U}.
+//
+// Recognizer owns its mapped file; immutable after Load and safe to share
+// between threads.
+#ifndef HEARSAY_NLP_NER_H_
+#define HEARSAY_NLP_NER_H_
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hearsay/status.h"
+#include "nlp/features.h"
+#include "nlp/model_file.h"
+#include "nlp/perceptron.h"
+#include "nlp/tagger.h"
+#include "text/conllu.h"
+
+namespace hearsay::nlp {
+
+inline constexpr std::array<std::string_view, 4> kEntityTypes = {
+    "PERSON", "ORG", "PLACE", "MISC"};
+
+// A name over words [first, last] (0-based, inclusive).
+struct Name {
+  int first = 0, last = 0;
+  int type = 0;  // index into kEntityTypes
+  friend auto operator<=>(const Name&, const Name&) = default;
+};
+
+// The gold names of a GUM sentence (sorted, without duplicates).
+std::vector<Name> GoldNames(const conllu::Sentence& s);
+// Names from per-word BIO strings "B-TYPE" / "I-TYPE" / "O" read the way the
+// reference scorer reads the NE= item in MISC.
+std::vector<Name> NamesFromBio(const std::vector<std::string_view>& bio);
+
+class Recognizer {
+ public:
+  static Result<Recognizer> Load(const std::string& path);
+  // Trains on the gold names of `train` with gold tags; reports dev F1 after
+  // each epoch and writes the best epoch to `path`.
+  static Status Train(const std::vector<conllu::Sentence>& train,
+                      const std::vector<conllu::Sentence>& dev,
+                      const TrainOptions& options, const std::string& path);
+
+  // `upos` holds StringHash(UPOS) per word, `tags` TagValue(UPOS, XPOS);
+  // `propn` whether each word is a proper noun. Fills `names`.
+  void Recognize(const std::vector<WordFeatures>& words,
+                 const std::vector<uint64_t>& upos,
+                 const std::vector<uint64_t>& tags,
+                 const std::vector<char>& propn,
+                 std::vector<Name>& names) const;
+
+ private:
+  std::shared_ptr<ModelFile> file_;
+  WeightTable weights_;
+};
+
+}  // namespace hearsay::nlp
+
+#endif  // HEARSAY_NLP_NER_H_

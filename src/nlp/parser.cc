@@ -1,0 +1,594 @@
+#include "nlp/parser.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+namespace hearsay::nlp {
+namespace {
+
+enum Move { kShift = 0, kLeft = 1, kRight = 2 };
+constexpr int kMoves = 3;
+constexpr int kMaxFeatures = 96;
+constexpr uint64_t kRootWord = 4;
+constexpr uint64_t kNoLabel = 0;
+
+// The parser configuration. Words are 1..n, 0 is the root, which sits at the
+// end of the buffer (position n+1). Every word on the stack or in the buffer
+// is still headless.
+struct State {
+  int n = 0;
+  int b = 1;  // buffer front; n+1 means the root
+  std::vector<int> stack;
+  std::vector<int> head, label;
+  std::vector<int> lc1, lc2, rc1, rc2;  // leftmost / rightmost children
+  std::vector<int> nl, nr;              // child counts
+  std::vector<uint64_t> lset, rset;     // label bitsets of the children
+
+  void Reset(int words) {
+    n = words;
+    b = 1;
+    stack.clear();
+    size_t m = static_cast<size_t>(n) + 1;
+    head.assign(m, -1);
+    label.assign(m, -1);
+    lc1.assign(m, -1);
+    lc2.assign(m, -1);
+    rc1.assign(m, -1);
+    rc2.assign(m, -1);
+    nl.assign(m, 0);
+    nr.assign(m, 0);
+    lset.assign(m, 0);
+    rset.assign(m, 0);
+  }
+  int Pos(int x) const { return x == 0 ? n + 1 : x; }
+  int B(int k) const {  // k-th buffer element, or -1
+    int i = b + k;
+    if (i <= n) return i;
+    if (i == n + 1) return 0;
+    return -1;
+  }
+  int S(int k) const {
+    return k < static_cast<int>(stack.size()) ? stack[stack.size() - 1 - k]
+                                              : -1;
+  }
+  bool Terminal() const { return stack.empty() && b == n + 1; }
+  void Valid(bool* v) const {
+    int depth = static_cast<int>(stack.size());
+    v[kShift] = b <= n;
+    v[kLeft] = depth >= 1 && (b <= n || depth == 1);
+    v[kRight] = depth >= 2;
+  }
+  // Applies a move; returns the dependent of the arc it made, or -1.
+  int Apply(int move) {
+    if (move == kShift) {
+      stack.push_back(b++);
+      return -1;
+    }
+    int d = stack.back();
+    stack.pop_back();
+    int h = move == kLeft ? B(0) : stack.back();
+    head[d] = h;
+    if (Pos(d) < Pos(h)) {
+      ++nl[h];
+      if (lc1[h] < 0 || d < lc1[h]) {
+        lc2[h] = lc1[h];
+        lc1[h] = d;
+      } else if (lc2[h] < 0 || d < lc2[h]) {
+        lc2[h] = d;
+      }
+    } else {
+      ++nr[h];
+      if (rc1[h] < 0 || d > rc1[h]) {
+        rc2[h] = rc1[h];
+        rc1[h] = d;
+      } else if (rc2[h] < 0 || d > rc2[h]) {
+        rc2[h] = d;
+      }
+    }
+    return d;
+  }
+  void SetLabel(int d, int l) {
+    label[d] = l;
+    int h = head[d];
+    uint64_t bit = 1ull << (l & 63);
+    if (Pos(d) < Pos(h)) {
+      lset[h] |= bit;
+    } else {
+      rset[h] |= bit;
+    }
+  }
+};
+
+struct Sentence {
+  const std::vector<WordFeatures>* words;
+  const std::vector<uint64_t>* tags;
+  uint64_t W(int x) const {
+    if (x < 0) return kNone;
+    if (x == 0) return kRootWord;
+    return (*words)[x - 1].lower;
+  }
+  uint64_t T(int x) const {
+    if (x < 0) return kNone;
+    if (x == 0) return kRootWord;
+    return (*tags)[x - 1];
+  }
+};
+
+uint64_t Dist(int a, int b) {
+  int d = std::abs(a - b);
+  if (d < 5) return static_cast<uint64_t>(d);
+  return d < 10 ? 5 : 6;
+}
+
+size_t MoveFeatures(const State& st, const Sentence& s, uint64_t* f) {
+  size_t n = 0;
+  int s0 = st.S(0), s1 = st.S(1), s2 = st.S(2);
+  int b0 = st.B(0), b1 = st.B(1), b2 = st.B(2);
+  auto L = [&](int x) -> uint64_t {
+    return x < 0 || st.label[x] < 0 ? kNoLabel : st.label[x] + 8;
+  };
+  auto at = [](const std::vector<int>& v, int x) { return x < 0 ? -1 : v[x]; };
+  uint64_t s0w = s.W(s0), s0t = s.T(s0), s1w = s.W(s1), s1t = s.T(s1);
+  uint64_t b0w = s.W(b0), b0t = s.T(b0), b1w = s.W(b1), b1t = s.T(b1);
+  uint64_t b2t = s.T(b2), s2t = s.T(s2);
+  int s0l = at(st.lc1, s0), s0r = at(st.rc1, s0), b0l = at(st.lc1, b0);
+  int s0l2 = at(st.lc2, s0), s0r2 = at(st.rc2, s0), b0l2 = at(st.lc2, b0);
+  int s1r = at(st.rc1, s1), s1l = at(st.lc1, s1);
+  uint64_t d = (s0 >= 0 && b0 >= 0) ? Dist(st.Pos(s0), st.Pos(b0)) : 7;
+  uint64_t s0vl = s0 >= 0 ? st.nl[s0] : 99, s0vr = s0 >= 0 ? st.nr[s0] : 99;
+  uint64_t b0vl = b0 >= 0 ? st.nl[b0] : 99;
+  // Unigrams.
+  f[n++] = Feat(1, s0w);
+  f[n++] = Feat(2, s0t);
+  f[n++] = Feat(3, s0w, s0t);
+  f[n++] = Feat(4, b0w);
+  f[n++] = Feat(5, b0t);
+  f[n++] = Feat(6, b0w, b0t);
+  f[n++] = Feat(7, b1w);
+  f[n++] = Feat(8, b1t);
+  f[n++] = Feat(9, b1w, b1t);
+  f[n++] = Feat(10, b2t);
+  f[n++] = Feat(11, s1w);
+  f[n++] = Feat(12, s1t);
+  f[n++] = Feat(13, s1w, s1t);
+  f[n++] = Feat(14, s2t);
+  f[n++] = Feat(15, s.W(b2));
+  // Pairs.
+  f[n++] = Feat(16, s0w, b0w);
+  f[n++] = Feat(17, s0w, s0t, b0t);
+  f[n++] = Feat(18, s0t, b0w, b0t);
+  f[n++] = Feat(19, s0w, s0t, b0w, b0t);
+  f[n++] = Feat(20, s0t, b0t);
+  f[n++] = Feat(21, b0t, b1t);
+  f[n++] = Feat(22, s1w, s0w);
+  f[n++] = Feat(23, s1t, s0t);
+  f[n++] = Feat(24, s1w, s0t);
+  f[n++] = Feat(25, s1t, s0w);
+  f[n++] = Feat(26, s1w, s1t, s0w, s0t);
+  // Triples of tags.
+  f[n++] = Feat(27, s0t, b0t, b1t);
+  f[n++] = Feat(28, s1t, s0t, b0t);
+  f[n++] = Feat(29, s0t, s.T(s0l), b0t);
+  f[n++] = Feat(30, s0t, s.T(s0r), b0t);
+  f[n++] = Feat(31, s0t, b0t, s.T(b0l));
+  f[n++] = Feat(32, s1t, s.T(s1r), s0t);
+  f[n++] = Feat(33, s2t, s1t, s0t);
+  f[n++] = Feat(34, b0t, b1t, b2t);
+  f[n++] = Feat(35, s1t, s0t, s.T(s0l));
+  f[n++] = Feat(36, s1t, s.T(s1l), s0t);
+  // Distance.
+  f[n++] = Feat(37, s0w, d);
+  f[n++] = Feat(38, s0t, d);
+  f[n++] = Feat(39, b0w, d);
+  f[n++] = Feat(40, b0t, d);
+  f[n++] = Feat(41, s0w, b0w, d);
+  f[n++] = Feat(42, s0t, b0t, d);
+  // Valency.
+  f[n++] = Feat(43, s0w, s0vr);
+  f[n++] = Feat(44, s0t, s0vr);
+  f[n++] = Feat(45, s0w, s0vl);
+  f[n++] = Feat(46, s0t, s0vl);
+  f[n++] = Feat(47, b0w, b0vl);
+  f[n++] = Feat(48, b0t, b0vl);
+  // Children: words, tags, labels.
+  f[n++] = Feat(49, s.W(s0l));
+  f[n++] = Feat(50, s.T(s0l));
+  f[n++] = Feat(51, L(s0l));
+  f[n++] = Feat(52, s.W(s0r));
+  f[n++] = Feat(53, s.T(s0r));
+  f[n++] = Feat(54, L(s0r));
+  f[n++] = Feat(55, s.W(b0l));
+  f[n++] = Feat(56, s.T(b0l));
+  f[n++] = Feat(57, L(b0l));
+  f[n++] = Feat(58, s.T(s0l2), L(s0l2));
+  f[n++] = Feat(59, s.T(s0r2), L(s0r2));
+  f[n++] = Feat(60, s.T(b0l2), L(b0l2));
+  f[n++] = Feat(61, s0t, L(s0l), L(s0l2));
+  f[n++] = Feat(62, s0t, L(s0r), L(s0r2));
+  f[n++] = Feat(63, b0t, L(b0l), L(b0l2));
+  f[n++] = Feat(64, s.T(s1r), L(s1r));
+  // Label sets.
+  uint64_t s0ls = s0 >= 0 ? st.lset[s0] : 0, s0rs = s0 >= 0 ? st.rset[s0] : 0;
+  uint64_t b0ls = b0 >= 0 ? st.lset[b0] : 0;
+  f[n++] = Feat(65, s0w, s0rs);
+  f[n++] = Feat(66, s0t, s0rs);
+  f[n++] = Feat(67, s0w, s0ls);
+  f[n++] = Feat(68, s0t, s0ls);
+  f[n++] = Feat(69, b0w, b0ls);
+  f[n++] = Feat(70, b0t, b0ls);
+  f[n++] = Feat(71, s0t, b0t, L(s0r));
+  f[n++] = Feat(72, s0t, b0t, L(b0l));
+  return n;
+}
+
+size_t LabelFeatures(const State& st, const Sentence& s, int h, int d,
+                     uint64_t* f) {
+  size_t n = 0;
+  uint64_t dir = st.Pos(d) < st.Pos(h) ? 1 : 2;
+  uint64_t hw = s.W(h), ht = s.T(h), dw = s.W(d), dt = s.T(d);
+  uint64_t dist = Dist(st.Pos(h), st.Pos(d));
+  auto L = [&](int x) -> uint64_t {
+    return x < 0 || st.label[x] < 0 ? kNoLabel : st.label[x] + 8;
+  };
+  int dl = st.lc1[d], dr = st.rc1[d], hl = st.lc1[h], hr = st.rc1[h];
+  uint64_t dsuf = (*s.words)[d - 1].suffix[2];
+  uint64_t prev_t = d > 1 ? s.T(d - 1) : kPadBefore;
+  uint64_t next_t = d < st.n ? s.T(d + 1) : kPadAfter;
+  f[n++] = Feat(101, ht, dt, dir);
+  f[n++] = Feat(102, hw, dt, dir);
+  f[n++] = Feat(103, ht, dw, dir);
+  f[n++] = Feat(104, dw, dir);
+  f[n++] = Feat(105, dt, dir);
+  f[n++] = Feat(106, hw, dw, dir);
+  f[n++] = Feat(107, ht, dt, dist, dir);
+  f[n++] = Feat(108, dt, st.lset[d]);
+  f[n++] = Feat(109, dt, st.rset[d]);
+  f[n++] = Feat(110, dt, L(dl));
+  f[n++] = Feat(111, dt, L(dr));
+  f[n++] = Feat(112, dt, s.W(dl));
+  f[n++] = Feat(113, ht, st.lset[h], dir);
+  f[n++] = Feat(114, ht, st.rset[h], dir);
+  f[n++] = Feat(115, prev_t, dt, dir);
+  f[n++] = Feat(116, dt, next_t, dir);
+  f[n++] = Feat(117, h == 0, dt);
+  f[n++] = Feat(118, dw);
+  f[n++] = Feat(119, dsuf, dt, dir);
+  f[n++] = Feat(120, s.W(dl), hw);
+  f[n++] = Feat(121, dt, std::min(st.nl[d], 3), std::min(st.nr[d], 3));
+  f[n++] = Feat(122, dt, s.W(dr));
+  f[n++] = Feat(123, hw, dir);
+  f[n++] = Feat(124, ht, L(hl), dir);
+  f[n++] = Feat(125, ht, L(hr), dir);
+  f[n++] = Feat(126, dt, s.T(dl), s.T(dr));
+  f[n++] = Feat(127, ht, dt, s.W(dl));
+  return n;
+}
+
+// Arc-hybrid costs against gold heads `g` (index by word; g[0] unused).
+void Costs(const State& st, const std::vector<int>& g,
+           const std::vector<char>& in_stack, const bool* valid, int* cost) {
+  int s0 = st.S(0), s1 = st.S(1), b0 = st.B(0);
+  auto in_buffer = [&](int x) { return x == 0 || x >= st.b; };
+  if (valid[kShift]) {
+    int c = 0;
+    int h = g[b0];
+    if (h > 0 && in_stack[h] && h != s0) ++c;
+    for (int k : st.stack) c += g[k] == b0;
+    cost[kShift] = c;
+  }
+  if (valid[kLeft] || valid[kRight]) {
+    int deps = 0;  // s0's gold dependents still in the buffer
+    for (int k = st.b; k <= st.n; ++k) deps += g[k] == s0;
+    int h = g[s0];
+    if (valid[kLeft]) {
+      cost[kLeft] = deps + (h != b0 && (h == s1 || in_buffer(h)) ? 1 : 0);
+    }
+    if (valid[kRight]) {
+      cost[kRight] = deps + (h != s1 && in_buffer(h) ? 1 : 0);
+    }
+  }
+}
+
+uint64_t NextRandom(uint64_t& s) {
+  uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+std::string_view Universal(std::string_view l) {
+  return l.substr(0, l.find(':'));
+}
+
+}  // namespace
+
+uint64_t TagValue(std::string_view upos, std::string_view xpos) {
+  return Feat(0x544147, StringHash(upos), StringHash(xpos));
+}
+
+bool IsProjective(const std::vector<int>& heads) {
+  int n = static_cast<int>(heads.size());
+  for (int d = 1; d <= n; ++d) {
+    int h = heads[d - 1];
+    if (h == 0) continue;
+    for (int k = std::min(h, d) + 1; k < std::max(h, d); ++k) {
+      int x = k, steps = 0;
+      while (x != 0 && x != h && steps++ <= n) x = heads[x - 1];
+      if (x != h) return false;
+    }
+  }
+  return true;
+}
+
+void Projectivize(std::vector<int>& heads) {
+  int n = static_cast<int>(heads.size());
+  for (int round = 0; round < n * n; ++round) {
+    int best = -1, best_len = 1 << 30;
+    for (int d = 1; d <= n; ++d) {
+      int h = heads[d - 1];
+      if (h == 0 || std::abs(h - d) >= best_len) continue;
+      bool crossing = false;
+      for (int k = std::min(h, d) + 1; k < std::max(h, d) && !crossing; ++k) {
+        int x = k, steps = 0;
+        while (x != 0 && x != h && steps++ <= n) x = heads[x - 1];
+        crossing = x != h;
+      }
+      if (crossing) best = d, best_len = std::abs(h - d);
+    }
+    if (best < 0) return;
+    heads[best - 1] = heads[heads[best - 1] - 1];
+  }
+}
+
+std::vector<int> OracleHeads(const std::vector<int>& heads) {
+  int n = static_cast<int>(heads.size());
+  std::vector<int> g(n + 1, 0);
+  for (int i = 0; i < n; ++i) g[i + 1] = heads[i];
+  State st;
+  st.Reset(n);
+  std::vector<char> in_stack(n + 1, 0);
+  bool valid[kMoves];
+  int cost[kMoves];
+  while (!st.Terminal()) {
+    st.Valid(valid);
+    Costs(st, g, in_stack, valid, cost);
+    int move = -1;
+    for (int m = 0; m < kMoves; ++m) {
+      if (valid[m] && (move < 0 || cost[m] < cost[move])) move = m;
+    }
+    if (move == kShift) in_stack[st.b] = 1;
+    if (move != kShift) in_stack[st.S(0)] = 0;
+    st.Apply(move);
+  }
+  return std::vector<int>(st.head.begin() + 1, st.head.end());
+}
+
+void Parser::Parse(const std::vector<WordFeatures>& words,
+                   const std::vector<uint64_t>& tags, std::vector<int>& heads,
+                   std::vector<int>& labels) const {
+  thread_local State st;
+  int n = static_cast<int>(words.size());
+  st.Reset(n);
+  Sentence s{&words, &tags};
+  uint64_t f[kMaxFeatures];
+  int32_t scores[kMoves];
+  std::vector<int32_t> lscores(labels_.size());
+  bool valid[kMoves];
+  int n_labels = label_count();
+  while (!st.Terminal()) {
+    size_t nf = MoveFeatures(st, s, f);
+    std::fill(scores, scores + kMoves, 0);
+    transitions_.Score(f, nf, scores);
+    st.Valid(valid);
+    int move = ArgMax(scores, kMoves, valid);
+    int d = st.Apply(move);
+    if (d < 0) continue;
+    int h = st.head[d];
+    int l = root_label_;
+    if (h != 0) {
+      nf = LabelFeatures(st, s, h, d, f);
+      std::fill(lscores.begin(), lscores.end(), 0);
+      labeller_.Score(f, nf, lscores.data());
+      lscores[root_label_] = INT32_MIN;
+      l = ArgMax(lscores.data(), n_labels);
+    }
+    st.SetLabel(d, l);
+  }
+  heads.assign(st.head.begin() + 1, st.head.end());
+  labels.assign(st.label.begin() + 1, st.label.end());
+}
+
+Result<Parser> Parser::Load(const std::string& path) {
+  HEARSAY_ASSIGN_OR_RETURN(ModelFile f, ModelFile::Open(path));
+  Parser p;
+  p.file_ = std::make_shared<ModelFile>(std::move(f));
+  HEARSAY_ASSIGN_OR_RETURN(std::string_view kind, p.file_->Section("kind"));
+  if (kind != "parser") {
+    return FailedPreconditionError(path + ": not a parser model");
+  }
+  HEARSAY_ASSIGN_OR_RETURN(std::string_view labels, p.file_->Section("labels"));
+  p.labels_ = SplitLines(labels);
+  auto root = std::find(p.labels_.begin(), p.labels_.end(), "root");
+  if (root == p.labels_.end()) return DataLossError(path + ": no root label");
+  p.root_label_ = static_cast<int>(root - p.labels_.begin());
+  HEARSAY_ASSIGN_OR_RETURN(p.transitions_,
+                           WeightTable::FromModel(*p.file_, "t"));
+  HEARSAY_ASSIGN_OR_RETURN(p.labeller_, WeightTable::FromModel(*p.file_, "l"));
+  if (p.transitions_.classes() != kMoves ||
+      p.labeller_.classes() != p.label_count()) {
+    return DataLossError(path + ": weight tables do not match the labels");
+  }
+  return p;
+}
+
+Status Parser::Train(const std::vector<conllu::Sentence>& train,
+                     const std::vector<conllu::Sentence>& dev,
+                     const TrainOptions& options, const std::string& path) {
+  std::map<std::string, int> label_count;
+  for (const auto& s : train) {
+    for (const auto& w : s.words) ++label_count[w.deprel];
+  }
+  label_count["root"] += 0;
+  std::vector<std::string> labels;
+  std::map<std::string, int> label_id;
+  for (const auto& [l, c] : label_count) {
+    if (labels.size() >= 64) break;
+    label_id[l] = static_cast<int>(labels.size());
+    labels.push_back(l);
+  }
+  int n_labels = static_cast<int>(labels.size());
+  int root_label = label_id["root"];
+
+  struct Prepared {
+    std::vector<WordFeatures> words;
+    std::vector<uint64_t> tags;
+    std::vector<int> gold;    // projectivised, by word (index 0 unused)
+    std::vector<int> labels;  // by word (index 0 unused), -1 unknown
+  };
+  auto prepare = [&](const std::vector<conllu::Sentence>& data) {
+    std::vector<Prepared> out;
+    out.reserve(data.size());
+    for (const auto& s : data) {
+      Prepared p;
+      ComputeWordFeatures(Forms(s), p.words);
+      std::vector<int> heads;
+      bool ok = true;
+      for (const auto& w : s.words) {
+        p.tags.push_back(TagValue(w.upos, w.xpos));
+        if (w.head < 0 || w.head > static_cast<int>(s.words.size())) ok = false;
+        heads.push_back(w.head);
+      }
+      if (!ok) heads.assign(s.words.size(), 0);
+      Projectivize(heads);
+      p.gold.push_back(0);
+      p.gold.insert(p.gold.end(), heads.begin(), heads.end());
+      p.labels.push_back(-1);
+      for (const auto& w : s.words) {
+        auto it = label_id.find(w.deprel);
+        p.labels.push_back(it == label_id.end() ? -1 : it->second);
+      }
+      out.push_back(std::move(p));
+    }
+    return out;
+  };
+  std::vector<Prepared> tr = prepare(train);
+
+  Parser probe;
+  probe.labels_ = labels;
+  probe.root_label_ = root_label;
+  PerceptronTrainer moves(kMoves), labeller(n_labels);
+  std::vector<size_t> order(tr.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  uint64_t rng = options.seed;
+  uint64_t f[kMaxFeatures];
+  float scores[kMoves];
+  std::vector<float> lscores(n_labels);
+  std::vector<char> in_stack;
+  State st;
+  double best_las = -1;
+  WeightTable best_t, best_l;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    Shuffle(order, rng);
+    size_t moves_right = 0, moves_total = 0;
+    for (size_t si : order) {
+      const Prepared& p = tr[si];
+      int n = static_cast<int>(p.words.size());
+      st.Reset(n);
+      in_stack.assign(n + 1, 0);
+      Sentence s{&p.words, &p.tags};
+      bool valid[kMoves];
+      int cost[kMoves];
+      while (!st.Terminal()) {
+        size_t nf = MoveFeatures(st, s, f);
+        std::fill(scores, scores + kMoves, 0.f);
+        moves.Score(f, nf, scores);
+        st.Valid(valid);
+        Costs(st, p.gold, in_stack, valid, cost);
+        int guess = ArgMax(scores, kMoves, valid);
+        int min_cost = 1 << 30;
+        for (int m = 0; m < kMoves; ++m) {
+          if (valid[m]) min_cost = std::min(min_cost, cost[m]);
+        }
+        int truth = -1;
+        for (int m = 0; m < kMoves; ++m) {
+          if (valid[m] && cost[m] == min_cost &&
+              (truth < 0 || scores[m] > scores[truth])) {
+            truth = m;
+          }
+        }
+        int move = truth;
+        if (cost[guess] == min_cost) {
+          move = guess;
+          ++moves_right;
+        } else {
+          moves.Update(f, nf, truth, guess);
+          // Exploration: from the second epoch on, sometimes follow the
+          // mistake so the model learns to recover from its own errors.
+          if (epoch > 1 && NextRandom(rng) % 10 < 9) move = guess;
+        }
+        ++moves_total;
+        moves.Tick();
+        if (move == kShift) in_stack[st.b] = 1;
+        if (move != kShift) in_stack[st.S(0)] = 0;
+        int d = st.Apply(move);
+        if (d < 0) continue;
+        int h = st.head[d];
+        int l = root_label;
+        if (h != 0) {
+          nf = LabelFeatures(st, s, h, d, f);
+          std::fill(lscores.begin(), lscores.end(), 0.f);
+          labeller.Score(f, nf, lscores.data());
+          lscores[root_label] = -1e30f;
+          l = ArgMax(lscores.data(), n_labels);
+          int gold_label = p.labels[d];
+          if (h == p.gold[d] && gold_label >= 0 && gold_label != root_label) {
+            labeller.Update(f, nf, gold_label, l);
+            labeller.Tick();
+          }
+        }
+        st.SetLabel(d, l);
+      }
+    }
+    probe.transitions_ = moves.Export(options.prune);
+    probe.labeller_ = labeller.Export(options.prune);
+    size_t uas = 0, las = 0, total = 0;
+    std::vector<WordFeatures> words;
+    std::vector<uint64_t> tags;
+    std::vector<int> heads, out_labels;
+    for (const auto& s : dev) {
+      ComputeWordFeatures(Forms(s), words);
+      tags.clear();
+      for (const auto& w : s.words) tags.push_back(TagValue(w.upos, w.xpos));
+      probe.Parse(words, tags, heads, out_labels);
+      for (size_t i = 0; i < s.words.size(); ++i) {
+        ++total;
+        if (heads[i] != s.words[i].head) continue;
+        ++uas;
+        las += Universal(labels[out_labels[i]]) == Universal(s.words[i].deprel);
+      }
+    }
+    double las_pct = total ? 100.0 * las / total : 0;
+    char line[256];
+    std::snprintf(line, sizeof(line),
+                  "epoch %d  oracle-agreement %.2f  dev UAS %.2f  LAS %.2f  "
+                  "stored %.1f MB",
+                  epoch, moves_total ? 100.0 * moves_right / moves_total : 0.0,
+                  total ? 100.0 * uas / total : 0.0, las_pct,
+                  (probe.transitions_.bytes() + probe.labeller_.bytes()) / 1e6);
+    if (options.log) options.log(line);
+    if (las_pct > best_las) {
+      best_las = las_pct;
+      best_t = probe.transitions_;
+      best_l = probe.labeller_;
+    }
+  }
+  ModelWriter w;
+  w.Add("kind", "parser");
+  w.Add("labels", JoinLines(labels));
+  best_t.AddTo(w, "t");
+  best_l.AddTo(w, "l");
+  return w.WriteFile(path);
+}
+
+}  // namespace hearsay::nlp

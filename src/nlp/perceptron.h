@@ -1,0 +1,126 @@
+// Averaged perceptron over hashed features: the training-time learner and the
+// compact table the trained weights are stored in.
+//
+// A feature is a 64-bit hash (features.h). Training keeps one dense row of
+// float weights per feature that was ever updated; Export() averages them,
+// quantises them to 16 bits against one scale per table, drops the weights
+// that round to zero, and builds a WeightTable.
+//
+// WeightTable layout, as stored in a model file under a name prefix P:
+//   P.meta   {uint32 classes, capacity, rows, pairs; float scale; uint32 0}
+//   P.slots  uint32[2*capacity]: {fingerprint, offset} per slot; an open
+//            addressing table probed linearly from
+//            (uint32(hash) * capacity) >> 32; fingerprint is
+//            (hash >> 32) | 1, so 0 marks an empty slot
+//   P.pairs  uint32[]: at `offset`, a count n, then n words
+//            (class in the low 16 bits, int16 weight in the high 16 bits)
+// A class's score is scale * sum of its weights over the features present.
+//
+// WeightTable is an immutable view (of a mapped file or of storage it shares
+// ownership of); copies are cheap and it is safe to use from many threads.
+// PerceptronTrainer is single-threaded.
+#ifndef HEARSAY_NLP_PERCEPTRON_H_
+#define HEARSAY_NLP_PERCEPTRON_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "hearsay/status.h"
+#include "nlp/model_file.h"
+
+namespace hearsay::nlp {
+
+class WeightTable {
+ public:
+  WeightTable() = default;
+
+  static Result<WeightTable> FromModel(const ModelFile& file,
+                                       std::string_view prefix);
+  void AddTo(ModelWriter& writer, std::string_view prefix) const;
+
+  // Adds the integer weights of every present feature to scores[0..classes).
+  void Score(const uint64_t* feats, size_t n, int32_t* scores) const {
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t* row = Find(feats[i]);
+      if (!row) continue;
+      uint32_t count = row[0];
+      for (uint32_t j = 1; j <= count; ++j) {
+        uint32_t p = row[j];
+        scores[p & 0xffff] += static_cast<int16_t>(p >> 16);
+      }
+    }
+  }
+
+  int classes() const { return static_cast<int>(meta_.classes); }
+  uint32_t rows() const { return meta_.rows; }
+  uint32_t pairs() const { return meta_.pairs; }
+  size_t bytes() const {
+    return 8ull * meta_.capacity + 4ull * (meta_.rows + meta_.pairs);
+  }
+  float scale() const { return meta_.scale; }
+
+ private:
+  friend class PerceptronTrainer;
+  struct Meta {
+    uint32_t classes = 0, capacity = 0, rows = 0, pairs = 0;
+    float scale = 0;
+    uint32_t reserved = 0;
+  };
+
+  const uint32_t* Find(uint64_t h) const {
+    if (meta_.capacity == 0) return nullptr;
+    uint32_t fp = static_cast<uint32_t>(h >> 32) | 1u;
+    uint64_t slot =
+        (static_cast<uint64_t>(static_cast<uint32_t>(h)) * meta_.capacity) >>
+        32;
+    while (true) {
+      uint32_t s = slots_[2 * slot];
+      if (s == fp) return pairs_ + slots_[2 * slot + 1];
+      if (s == 0) return nullptr;
+      if (++slot == meta_.capacity) slot = 0;
+    }
+  }
+
+  Meta meta_;
+  const uint32_t* slots_ = nullptr;
+  const uint32_t* pairs_ = nullptr;
+  std::shared_ptr<const std::vector<uint32_t>> own_slots_, own_pairs_;
+};
+
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(int classes) : classes_(classes) {}
+
+  int classes() const { return classes_; }
+  // Current (not averaged) weights; scores must hold classes() zeros.
+  void Score(const uint64_t* feats, size_t n, float* scores) const;
+  // A standard perceptron step when truth != guess.
+  void Update(const uint64_t* feats, size_t n, int truth, int guess);
+  // One training example seen; drives the averaging.
+  void Tick() { ++clock_; }
+  size_t rows() const { return index_.size(); }
+
+  // Averaged, quantised table. Weights whose magnitude is below
+  // `min_fraction` of the largest are dropped.
+  WeightTable Export(float min_fraction = 0) const;
+
+ private:
+  int classes_;
+  std::unordered_map<uint64_t, uint32_t> index_;
+  std::vector<float> w_;  // current weights
+  std::vector<float> u_;  // sum of clock * update, for averaging
+  int64_t clock_ = 1;
+};
+
+// Index of the highest score among classes with valid[c] (all when null);
+// ties go to the lowest index, so results are deterministic.
+int ArgMax(const int32_t* scores, int n, const bool* valid = nullptr);
+int ArgMax(const float* scores, int n, const bool* valid = nullptr);
+
+}  // namespace hearsay::nlp
+
+#endif  // HEARSAY_NLP_PERCEPTRON_H_

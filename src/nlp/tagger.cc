@@ -1,0 +1,335 @@
+#include "nlp/tagger.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <map>
+
+namespace hearsay::nlp {
+namespace {
+
+constexpr int kMaxFeatures = 40;
+constexpr int kStart = -1;  // tag before the sentence
+constexpr int kStart2 = -2;
+
+uint64_t Tag64(int t) { return static_cast<uint64_t>(t + 16); }
+
+// splitmix64: a tiny generator with a specified output sequence.
+uint64_t NextRandom(uint64_t& s) {
+  uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+}  // namespace
+
+std::vector<std::string_view> Forms(const conllu::Sentence& s) {
+  std::vector<std::string_view> out;
+  out.reserve(s.words.size());
+  for (const auto& w : s.words) out.push_back(w.form);
+  return out;
+}
+
+void Shuffle(std::vector<size_t>& v, uint64_t& state) {
+  for (size_t i = v.size(); i > 1; --i) {
+    size_t j = NextRandom(state) % i;
+    std::swap(v[i - 1], v[j]);
+  }
+}
+
+size_t Tagger::Features(const std::vector<WordFeatures>& w, size_t i, int p1,
+                        int p2, uint64_t* out) {
+  size_t n = 0;
+  const WordFeatures& c = w[i];
+  auto lower = [&](long k) -> uint64_t {
+    if (k < 0) return kPadBefore;
+    if (k >= static_cast<long>(w.size())) return kPadAfter;
+    return w[k].lower;
+  };
+  auto suf3 = [&](long k) -> uint64_t {
+    if (k < 0) return kPadBefore;
+    if (k >= static_cast<long>(w.size())) return kPadAfter;
+    return w[k].suffix[2];
+  };
+  auto shape = [&](long k) -> uint64_t {
+    if (k < 0) return kPadBefore;
+    if (k >= static_cast<long>(w.size())) return kPadAfter;
+    return w[k].shape;
+  };
+  long k = static_cast<long>(i);
+  out[n++] = Feat(1, 0);
+  out[n++] = Feat(2, c.lower);
+  out[n++] = Feat(3, c.form);
+  out[n++] = Feat(4, c.shape);
+  for (int j = 0; j < 4; ++j) out[n++] = Feat(5 + j, c.suffix[j]);
+  for (int j = 0; j < 3; ++j) out[n++] = Feat(9 + j, c.prefix[j]);
+  out[n++] = Feat(12, c.flags, i == 0);
+  out[n++] = Feat(13, Tag64(p1));
+  out[n++] = Feat(14, Tag64(p1), Tag64(p2));
+  out[n++] = Feat(15, Tag64(p1), c.lower);
+  out[n++] = Feat(16, Tag64(p1), c.suffix[2]);
+  out[n++] = Feat(17, lower(k - 1));
+  out[n++] = Feat(18, suf3(k - 1));
+  out[n++] = Feat(19, lower(k - 2));
+  out[n++] = Feat(20, lower(k + 1));
+  out[n++] = Feat(21, suf3(k + 1));
+  out[n++] = Feat(22, lower(k + 2));
+  out[n++] = Feat(23, lower(k - 1), c.lower);
+  out[n++] = Feat(24, c.lower, lower(k + 1));
+  out[n++] = Feat(25, shape(k - 1));
+  out[n++] = Feat(26, shape(k + 1));
+  out[n++] = Feat(27, Tag64(p1), lower(k + 1));
+  out[n++] = Feat(28, suf3(k + 2));
+  out[n++] = Feat(29, Tag64(p2));
+  out[n++] = Feat(30, c.shape, shape(k + 1));
+  return n;
+}
+
+void Tagger::Tag(const std::vector<WordFeatures>& words,
+                 std::vector<int>& tags) const {
+  tags.resize(words.size());
+  uint64_t feats[kMaxFeatures];
+  int32_t scores[512];
+  int n_tags = tag_count();
+  int p1 = kStart, p2 = kStart2;
+  for (size_t i = 0; i < words.size(); ++i) {
+    size_t n = Features(words, i, p1, p2, feats);
+    std::fill(scores, scores + n_tags, 0);
+    weights_.Score(feats, n, scores);
+    int t = ArgMax(scores, n_tags);
+    tags[i] = t;
+    p2 = p1;
+    p1 = t;
+  }
+}
+
+uint64_t Tagger::FeatsKey(uint64_t lower, int tag) {
+  return Feat(0x46454154, lower, Tag64(tag));
+}
+
+std::string_view Tagger::Feats(const WordFeatures& w, int tag) const {
+  auto it = feats_exc_.find(FeatsKey(w.lower, tag));
+  if (it != feats_exc_.end()) return feats_labels_[it->second];
+  return feats_labels_[feats_default_[tag]];
+}
+
+Result<Tagger> Tagger::Load(const std::string& path) {
+  HEARSAY_ASSIGN_OR_RETURN(ModelFile f, ModelFile::Open(path));
+  Tagger t;
+  t.file_ = std::make_shared<ModelFile>(std::move(f));
+  const ModelFile& file = *t.file_;
+  HEARSAY_ASSIGN_OR_RETURN(std::string_view kind, file.Section("kind"));
+  if (kind != "tagger") {
+    return FailedPreconditionError(path + ": not a tagger model");
+  }
+  HEARSAY_ASSIGN_OR_RETURN(std::string_view tags, file.Section("tags"));
+  for (const std::string& line : SplitLines(tags)) {
+    size_t tab = line.find('\t');
+    if (tab == std::string::npos) return DataLossError(path + ": bad tag");
+    t.upos_.push_back(line.substr(0, tab));
+    t.xpos_.push_back(line.substr(tab + 1));
+  }
+  if (t.upos_.empty() || t.upos_.size() > 512) {
+    return DataLossError(path + ": bad tag count");
+  }
+  HEARSAY_ASSIGN_OR_RETURN(t.weights_, WeightTable::FromModel(file, "w"));
+  if (t.weights_.classes() != t.tag_count()) {
+    return DataLossError(path + ": weight table does not match the tags");
+  }
+  HEARSAY_ASSIGN_OR_RETURN(std::string_view fl, file.Section("feats.labels"));
+  t.feats_labels_ = SplitLines(fl);
+  HEARSAY_ASSIGN_OR_RETURN(std::string_view fd, file.Section("feats.default"));
+  for (const std::string& line : SplitLines(fd)) {
+    uint32_t v = 0;
+    std::from_chars(line.data(), line.data() + line.size(), v);
+    if (v >= t.feats_labels_.size()) return DataLossError(path + ": feats");
+    t.feats_default_.push_back(v);
+  }
+  if (t.feats_default_.size() != t.upos_.size()) {
+    return DataLossError(path + ": feats.default does not match the tags");
+  }
+  HEARSAY_ASSIGN_OR_RETURN(std::string_view fe, file.Section("feats.exc"));
+  for (const std::string& line : SplitLines(fe)) {
+    size_t a = line.find('\t');
+    size_t b = line.find('\t', a + 1);
+    if (a == std::string::npos || b == std::string::npos) {
+      return DataLossError(path + ": bad feats.exc line");
+    }
+    int tag = 0;
+    uint32_t v = 0;
+    std::from_chars(line.data() + a + 1, line.data() + b, tag);
+    std::from_chars(line.data() + b + 1, line.data() + line.size(), v);
+    if (v >= t.feats_labels_.size() || tag < 0 || tag >= t.tag_count()) {
+      return DataLossError(path + ": bad feats.exc entry");
+    }
+    t.feats_exc_[FeatsKey(StringHash(line.substr(0, a)), tag)] = v;
+  }
+  HEARSAY_ASSIGN_OR_RETURN(std::string_view lr, file.Section("lemma.rules"));
+  HEARSAY_ASSIGN_OR_RETURN(std::string_view le, file.Section("lemma.exc"));
+  HEARSAY_ASSIGN_OR_RETURN(t.lemmatizer_, Lemmatizer::Parse(lr, le));
+  return t;
+}
+
+Status Tagger::Train(const std::vector<conllu::Sentence>& train,
+                     const std::vector<conllu::Sentence>& dev,
+                     const TrainOptions& options, const std::string& path) {
+  // Joint tag inventory, most frequent first.
+  std::map<std::string, int> tag_count;
+  for (const auto& s : train) {
+    for (const auto& w : s.words) ++tag_count[w.upos + "\t" + w.xpos];
+  }
+  std::vector<std::pair<int, std::string>> by_freq;
+  for (const auto& [t, n] : tag_count) by_freq.emplace_back(-n, t);
+  std::sort(by_freq.begin(), by_freq.end());
+  if (by_freq.size() > 512) by_freq.resize(512);
+  std::vector<std::string> tag_lines;
+  std::map<std::string, int> tag_id;
+  for (const auto& [n, t] : by_freq) {
+    tag_id[t] = static_cast<int>(tag_lines.size());
+    tag_lines.push_back(t);
+  }
+  int n_tags = static_cast<int>(tag_lines.size());
+
+  struct Prepared {
+    std::vector<WordFeatures> words;
+    std::vector<int> gold;
+  };
+  auto prepare = [&](const std::vector<conllu::Sentence>& data) {
+    std::vector<Prepared> out(data.size());
+    for (size_t i = 0; i < data.size(); ++i) {
+      ComputeWordFeatures(Forms(data[i]), out[i].words);
+      for (const auto& w : data[i].words) {
+        auto it = tag_id.find(w.upos + "\t" + w.xpos);
+        out[i].gold.push_back(it == tag_id.end() ? -1 : it->second);
+      }
+    }
+    return out;
+  };
+  std::vector<Prepared> tr = prepare(train), dv = prepare(dev);
+
+  // Morphological features: most frequent FEATS per (lower form, tag), kept
+  // only where it differs from the tag's most frequent FEATS.
+  std::map<std::string, uint32_t> feats_id;
+  std::vector<std::string> feats_labels;
+  auto fid = [&](const std::string& f) {
+    auto [it, ins] =
+        feats_id.try_emplace(f, static_cast<uint32_t>(feats_labels.size()));
+    if (ins) feats_labels.push_back(f);
+    return it->second;
+  };
+  fid("_");
+  std::vector<std::map<uint32_t, int>> per_tag(n_tags);
+  std::map<std::pair<std::string, int>, std::map<uint32_t, int>> per_word;
+  std::vector<Lemmatizer::Example> lemma_examples;
+  for (size_t i = 0; i < train.size(); ++i) {
+    for (size_t j = 0; j < train[i].words.size(); ++j) {
+      const auto& w = train[i].words[j];
+      int t = tr[i].gold[j];
+      lemma_examples.push_back({w.form, w.upos, w.xpos, w.lemma});
+      if (t < 0) continue;
+      uint32_t f = fid(w.feats);
+      ++per_tag[t][f];
+      std::string lower;
+      LowerAscii(w.form, lower);
+      ++per_word[{lower, t}][f];
+    }
+  }
+  auto best_of = [](const std::map<uint32_t, int>& m) {
+    uint32_t best = 0;
+    int n = -1;
+    for (const auto& [k, c] : m) {
+      if (c > n) n = c, best = k;
+    }
+    return best;
+  };
+  std::string feats_default, feats_exc;
+  std::vector<uint32_t> defaults(n_tags);
+  for (int t = 0; t < n_tags; ++t) {
+    defaults[t] = per_tag[t].empty() ? 0 : best_of(per_tag[t]);
+    feats_default += std::to_string(defaults[t]) + "\n";
+  }
+  for (const auto& [key, m] : per_word) {
+    uint32_t b = best_of(m);
+    if (b == defaults[key.second]) continue;
+    feats_exc += key.first + "\t" + std::to_string(key.second) + "\t" +
+                 std::to_string(b) + "\n";
+  }
+  Lemmatizer lem = Lemmatizer::Train(lemma_examples);
+  std::string lemma_rules, lemma_exc;
+  lem.Serialize(&lemma_rules, &lemma_exc);
+
+  PerceptronTrainer model(n_tags);
+  std::vector<size_t> order(tr.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  uint64_t rng = options.seed;
+  uint64_t feats[kMaxFeatures];
+  std::vector<float> scores(n_tags);
+  WeightTable best_table;
+  double best_acc = -1;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    Shuffle(order, rng);
+    size_t correct = 0, total = 0;
+    for (size_t si : order) {
+      const Prepared& s = tr[si];
+      int p1 = kStart, p2 = kStart2;
+      for (size_t i = 0; i < s.words.size(); ++i) {
+        size_t n = Features(s.words, i, p1, p2, feats);
+        std::fill(scores.begin(), scores.end(), 0.f);
+        model.Score(feats, n, scores.data());
+        int guess = ArgMax(scores.data(), n_tags);
+        int gold = s.gold[i];
+        if (gold >= 0) {
+          model.Update(feats, n, gold, guess);
+          correct += gold == guess;
+          ++total;
+        }
+        model.Tick();
+        p2 = p1;
+        p1 = guess;
+      }
+    }
+    // Evaluate exactly what would be shipped: the averaged, quantised table.
+    Tagger probe;
+    probe.weights_ = model.Export(options.prune);
+    probe.upos_.resize(n_tags);
+    size_t dc = 0, du = 0, dn = 0;
+    std::vector<int> tags;
+    for (size_t i = 0; i < dv.size(); ++i) {
+      probe.Tag(dv[i].words, tags);
+      for (size_t j = 0; j < tags.size(); ++j) {
+        const auto& w = dev[i].words[j];
+        const std::string& t = tag_lines[tags[j]];
+        size_t tab = t.find('\t');
+        dc += t == w.upos + "\t" + w.xpos;
+        du += t.compare(0, tab, w.upos) == 0 && tab == w.upos.size();
+        ++dn;
+      }
+    }
+    double acc = dn ? 100.0 * du / dn : 0;
+    char line[256];
+    std::snprintf(line, sizeof(line),
+                  "epoch %d  train-acc %.2f  dev UPOS %.2f  UPOS+XPOS %.2f  "
+                  "rows %zu  stored %.1f MB",
+                  epoch, total ? 100.0 * correct / total : 0.0, acc,
+                  dn ? 100.0 * dc / dn : 0.0, model.rows(),
+                  probe.weights_.bytes() / 1e6);
+    if (options.log) options.log(line);
+    if (acc > best_acc) {
+      best_acc = acc;
+      best_table = probe.weights_;
+    }
+  }
+  ModelWriter w;
+  w.Add("kind", "tagger");
+  w.Add("tags", JoinLines(tag_lines));
+  best_table.AddTo(w, "w");
+  w.Add("feats.labels", JoinLines(feats_labels));
+  w.Add("feats.default", feats_default);
+  w.Add("feats.exc", feats_exc);
+  w.Add("lemma.rules", lemma_rules);
+  w.Add("lemma.exc", lemma_exc);
+  return w.WriteFile(path);
+}
+
+}  // namespace hearsay::nlp
