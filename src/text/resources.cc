@@ -1,5 +1,7 @@
 #include "text/resources.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -136,6 +138,14 @@ Status Resources::AddTokenization(std::string_view tsv, std::string_view name) {
                              "' must spell it");
       }
       multiwords[Lower(f[1])] = std::move(lengths);
+      shortest_multiword = std::min(shortest_multiword, f[1].size());
+      char first = Lower(f[1].substr(0, 1))[0];
+      if (first >= 'a' && first <= 'z') {
+        multiword_initials |= 1u << (first - 'a');
+      } else {
+        multiword_initials = ~0u;
+      }
+      longest_multiword = std::max(longest_multiword, f[1].size());
     } else {
       return DataLossError("unknown kind '" + std::string(f[0]) + "'");
     }

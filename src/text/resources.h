@@ -20,8 +20,14 @@ namespace hearsay::text_internal {
 
 struct StringHash {
   using is_transparent = void;
+  // FNV-1a, inline: keys are short words looked up on the hot path.
   size_t operator()(std::string_view s) const {
-    return std::hash<std::string_view>()(s);
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (char c : s) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 0x100000001b3ULL;
+    }
+    return static_cast<size_t>(h ^ (h >> 29));
   }
 };
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
@@ -42,6 +48,8 @@ struct Resources {
   StringSet hyphen_prefixes;
   // Lower-case token -> byte lengths of its words ("gonna" -> {3, 2}).
   StringMap<std::vector<uint8_t>> multiwords;
+  size_t shortest_multiword = SIZE_MAX, longest_multiword = 0;
+  uint32_t multiword_initials = 0;  // bit (c - 'a') for each first letter
   StringSet emoticons;
   // Lower case: words that begin a sentence after an abbreviation.
   StringSet sentence_starters;

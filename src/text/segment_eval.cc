@@ -403,6 +403,7 @@ Result<std::string> TrainSentenceModel(
   std::vector<int8_t> labels;
   Segmentation seg;
   uint64_t buf[text_internal::kMaxFeatures];
+  text_internal::FeatureCache cache;
   for (const auto& gold : corpora) {
     for (const GoldDocument& d : RebuildText(gold)) {
       segmenter.Segment(d.text, &seg);
@@ -412,8 +413,9 @@ Result<std::string> TrainSentenceModel(
       for (const Span& p : seg.paragraphs) {
         uint32_t t0 = t;
         while (t < seg.tokens.size() && seg.tokens[t].span.end <= p.end) ++t;
+        cache.Reset(t - t0);
         text_internal::ParagraphView view{d.text, seg.tokens.data() + t0, t - t0,
-                                          resources.get()};
+                                          resources.get(), &cache};
         for (uint32_t i = 0; i + 1 < view.count; ++i) {
           if (!text_internal::IsCandidate(view, i)) continue;
           size_t n = text_internal::Features(view, i, buf);
@@ -425,6 +427,21 @@ Result<std::string> TrainSentenceModel(
         }
       }
     }
+  }
+  // Features seen once carry no evidence and only grow the model.
+  {
+    std::unordered_map<uint64_t, uint32_t> counts;
+    for (uint64_t f : features) ++counts[f];
+    std::vector<uint64_t> kept;
+    std::vector<uint32_t> kept_offsets{0};
+    for (size_t e = 0; e + 1 < offsets.size(); ++e) {
+      for (uint32_t k = offsets[e]; k < offsets[e + 1]; ++k) {
+        if (counts[features[k]] >= 2) kept.push_back(features[k]);
+      }
+      kept_offsets.push_back(static_cast<uint32_t>(kept.size()));
+    }
+    features.swap(kept);
+    offsets.swap(kept_offsets);
   }
   struct Weight {
     double w = 0, total = 0;

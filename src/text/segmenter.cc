@@ -48,6 +48,8 @@ constexpr std::string_view kFileExtensions[] = {
     "jpg", "jpeg", "gif", "png", "zip", "exe", "csv", "xml", "asp", "php",
     "mp3", "mp4", "avi", "wav", "dat", "nsf"};
 
+constexpr uint32_t Bit(Cls c) { return 1u << static_cast<int>(c); }
+
 // Tokenizes one paragraph into out->tokens / out->words.
 class Tokenizer {
  public:
@@ -63,10 +65,12 @@ class Tokenizer {
         continue;
       }
       chars_.clear();
+      mask_ = 0;
       while (i < end) {
         Char d = CharAt(text_, i);
         if (IsSpaceCls(d.cls)) break;
         chars_.push_back(d);
+        mask_ |= Bit(d.cls);
         i += d.len;
       }
       Chunk(0, static_cast<uint32_t>(chars_.size()));
@@ -84,6 +88,9 @@ class Tokenizer {
   Cls ClsAt(uint32_t k) const { return chars_[k].cls; }
 
   bool IsEmoticon(uint32_t a, uint32_t b) const {
+    // Every emoticon starts with punctuation or a symbol; most chunks don't.
+    Cls first = ClsAt(a);
+    if (IsAlnumCls(first) || b - a < 2 || b - a > r_.longest_emoticon) return false;
     std::string_view s = Bytes(a, b);
     return s.size() <= r_.longest_emoticon && s.size() >= 2 &&
            r_.emoticons.find(s) != r_.emoticons.end();
@@ -139,6 +146,10 @@ class Tokenizer {
   }
 
   bool IsUrlOrMail(uint32_t a, uint32_t b) const {
+    if (!(mask_ & (Bit(Cls::kPeriod) | Bit(Cls::kAt) | Bit(Cls::kHash) |
+                   Bit(Cls::kColon)))) {
+      return false;
+    }
     std::string_view s = Bytes(a, b);
     if (StartsWithNoCase(s, "http://") || StartsWithNoCase(s, "https://") ||
         StartsWithNoCase(s, "ftp://") || StartsWithNoCase(s, "www.") ||
@@ -189,7 +200,7 @@ class Tokenizer {
   // Digits with , . : / - between them ("1,000", "3.5", "9/11", "10:30",
   // "713-853-3989"): one token.
   bool IsNumber(uint32_t a, uint32_t b) const {
-    if (!IsDigit(ClsAt(a)) || !IsDigit(ClsAt(b - 1))) return false;
+    if (!(mask_ & Bit(Cls::kDigit)) || !IsDigit(ClsAt(a)) || !IsDigit(ClsAt(b - 1))) return false;
     int hyphens = 0;
     uint32_t hyphen_at = 0;
     for (uint32_t k = a; k < b; ++k) {
@@ -448,10 +459,14 @@ class Tokenizer {
     int cuts = SplitPoints(a, b, cut);
     uint32_t from = t.span.begin;
     for (int c = 0; c < cuts; ++c) {
-      out_->words.push_back(Word{{from, cut[c]}, index, {}});
+      Word& w = out_->words.emplace_back();
+      w.span = {from, cut[c]};
+      w.token = index;
       from = cut[c];
     }
-    out_->words.push_back(Word{{from, t.span.end}, index, {}});
+    Word& w = out_->words.emplace_back();
+    w.span = {from, t.span.end};
+    w.token = index;
     t.word_count = static_cast<uint32_t>(cuts + 1);
     out_->tokens.push_back(t);
   }
@@ -462,7 +477,13 @@ class Tokenizer {
     uint32_t n = b - a;
     if (n < 2) return 0;
     std::string_view bytes = Bytes(a, b);
-    if (bytes.size() <= 12) {
+    char initial = static_cast<char>(bytes[0] | 0x20);
+    if (bytes.size() >= r_.shortest_multiword &&
+        (r_.multiword_initials == ~0u ||
+         (initial >= 'a' && initial <= 'z' &&
+          (r_.multiword_initials >> (initial - 'a') & 1))) &&
+        bytes.size() <= r_.longest_multiword && IsLetterCls(ClsAt(a)) &&
+        IsLetterCls(ClsAt(b - 1))) {
       char buf[16];
       std::string_view key = text_internal::LowerAscii(bytes, buf, sizeof buf);
       auto it = r_.multiwords.find(key);
@@ -476,6 +497,7 @@ class Tokenizer {
         return cuts;
       }
     }
+    if (!(mask_ & Bit(Cls::kApos))) return 0;
     // The last apostrophe of a word.
     uint32_t p = b;
     for (uint32_t k = b; k-- > a;) {
@@ -515,6 +537,7 @@ class Tokenizer {
   const Resources& r_;
   Segmentation* out_;
   std::vector<Char> chars_;
+  uint32_t mask_ = 0;  // Bit() of every class in the current chunk
 };
 
 // Is [begin, end) a line of only whitespace?
@@ -583,6 +606,11 @@ void Segmenter::Segment(std::string_view text, Segmentation* out) const {
   const Resources& r = *resources_;
   Tokenizer tokenizer(text, r, out);
   const bool use_model = options_.use_model && !r.sentence_model.empty();
+  text_internal::FeatureCache cache;
+  // News runs about five bytes a token; reserving avoids moving words (and
+  // their strings) as the vectors grow.
+  out->tokens.reserve(text.size() / 5 + 16);
+  out->words.reserve(text.size() / 5 + 16);
 
   // Paragraphs: separated by lines holding only whitespace.
   size_t pos = 0;
@@ -620,14 +648,18 @@ void Segmenter::Segment(std::string_view text, Segmentation* out) const {
     out->paragraphs.push_back(
         {out->tokens[t0].span.begin, out->tokens[t1 - 1].span.end});
 
-    text_internal::ParagraphView view{text, out->tokens.data() + t0, t1 - t0, &r};
+    cache.Reset(t1 - t0);
+    text_internal::ParagraphView view{text, out->tokens.data() + t0, t1 - t0, &r,
+                                      &cache};
     uint32_t sent_start = 0;
     uint64_t features[text_internal::kMaxFeatures];
     for (uint32_t i = 0; i + 1 < view.count; ++i) {
       bool boundary = false;
       const Token& t = view.tokens[i];
-      bool newline = text.substr(t.span.end, view.tokens[i + 1].span.begin - t.span.end)
-                         .find('\n') != std::string_view::npos;
+      bool newline = false;
+      for (uint32_t k = t.span.end; k < view.tokens[i + 1].span.begin; ++k) {
+        newline |= text[k] == '\n';
+      }
       if (newline && (options_.newline_is_boundary ||
                       LineBreakEnds(text, view.tokens, i, longest_line))) {
         boundary = true;

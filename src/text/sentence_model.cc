@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cstdio>
 
-#include "core/hash.h"
 #include "text/chars.h"
 #include "text/resources.h"
 
@@ -86,9 +85,28 @@ std::string_view Shape(std::string_view text, const Token& t, char* buf) {
   return std::string_view(buf, n);
 }
 
-uint64_t F(Template t, std::string_view a) { return Hash64(a, t) | 1; }
-uint64_t F(Template t, std::string_view a, std::string_view b) {
-  return Hash64(b, Hash64(a, t)) | 1;
+// FNV-1a with a final avalanche: inline, because a feature is a handful of
+// bytes and a library call would cost more than the hashing. The values are
+// part of the model file, so this function must never change.
+inline uint64_t HashBytes(std::string_view s, uint64_t seed) {
+  uint64_t h = 0xcbf29ce484222325ULL ^ (seed * 0x9E3779B97F4A7C15ULL);
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+// Whether a token ends with . ! ? or …, from its last bytes alone.
+bool EndsFinal(std::string_view text, const Token& t) {
+  char c = text[t.span.end - 1];
+  if (c == '.' || c == '!' || c == '?') return true;
+  return t.span.size() >= 3 && text.substr(t.span.end - 3, 3) == "\xE2\x80\xA6";
 }
 
 int Bucket(uint32_t n) {
@@ -151,28 +169,28 @@ SentenceModel SentenceModel::FromWeights(
     const std::vector<std::pair<uint64_t, float>>& weights) {
   SentenceModel m;
   size_t cap = 16;
-  while (cap < weights.size() * 2) cap *= 2;
-  m.keys_.assign(cap, 0);
-  m.values_.assign(cap, 0.0f);
+  while (cap < weights.size() + weights.size() / 2) cap *= 2;
+  m.slots_.assign(cap, Slot{});
   for (const auto& [k, v] : weights) m.Insert(k, v);
   return m;
 }
 
 void SentenceModel::Insert(uint64_t key, float value) {
-  size_t mask = keys_.size() - 1;
-  size_t i = (key ^ (key >> 29)) & mask;
-  while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
-  if (keys_[i] == 0) ++size_;
-  keys_[i] = key;
-  values_[i] = value;
+  size_t mask = slots_.size() - 1;
+  size_t i = key & mask;
+  uint32_t fp = Fingerprint(key);
+  while (slots_[i].key != 0 && slots_[i].key != fp) i = (i + 1) & mask;
+  if (slots_[i].key == 0) ++size_;
+  slots_[i] = {fp, value};
 }
 
 float SentenceModel::Weight(uint64_t key) const {
   if (size_ == 0) return 0;
-  size_t mask = keys_.size() - 1;
-  size_t i = (key ^ (key >> 29)) & mask;
-  while (keys_[i] != 0) {
-    if (keys_[i] == key) return values_[i];
+  size_t mask = slots_.size() - 1;
+  size_t i = key & mask;
+  uint32_t fp = Fingerprint(key);
+  while (slots_[i].key != 0) {
+    if (slots_[i].key == fp) return slots_[i].value;
     i = (i + 1) & mask;
   }
   return 0;
@@ -208,93 +226,114 @@ bool IsCandidate(const ParagraphView& p, uint32_t i) {
          next == Cls::kSymbol;
 }
 
+namespace {
+
+inline uint64_t Mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+// A feature of one value / of two or three values, under a template.
+inline uint64_t F1(Template t, uint64_t a) {
+  return Mix(a + t * 0x9E3779B97F4A7C15ULL) | 1;
+}
+inline uint64_t F2(Template t, uint64_t a, uint64_t b) {
+  return Mix(Mix(a + t * 0x9E3779B97F4A7C15ULL) ^ b) | 1;
+}
+inline uint64_t F3(Template t, uint64_t a, uint64_t b, uint64_t c) {
+  return Mix(Mix(Mix(a + t * 0x9E3779B97F4A7C15ULL) ^ b) ^ c) | 1;
+}
+
+uint64_t WordHash(const ParagraphView& p, uint32_t i) {
+  uint64_t& h = p.cache->word[i];
+  if (h == 0) {
+    char buf[kMaxWord];
+    h = HashBytes(LowerForm(p.text, p.tokens[i], buf), 0) | 1;
+  }
+  return h;
+}
+
+uint64_t ShapeHash(const ParagraphView& p, uint32_t i) {
+  uint64_t& h = p.cache->shape[i];
+  if (h == 0) {
+    char buf[8];
+    h = HashBytes(Shape(p.text, p.tokens[i], buf), 1) | 1;
+  }
+  return h;
+}
+
+uint64_t LiteralHash(std::string_view s) { return HashBytes(s, 2) | 1; }
+
+}  // namespace
+
 size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out) {
   size_t n = 0;
   const std::string_view text = p.text;
   const Token& t0 = p.tokens[i];
   const Token& t1 = p.tokens[i + 1];
-  char b0[kMaxWord], b1[kMaxWord], bm1[kMaxWord], b2[kMaxWord];
-  char s0b[8], s1b[8], sm1b[8], s2b[8];
-  std::string_view w0 = LowerForm(text, t0, b0);
-  std::string_view w1 = LowerForm(text, t1, b1);
-  std::string_view wm1 = i > 0 ? LowerForm(text, p.tokens[i - 1], bm1) : "<s>";
-  std::string_view w2 =
-      i + 2 < p.count ? LowerForm(text, p.tokens[i + 2], b2) : "</p>";
-  std::string_view s0 = Shape(text, t0, s0b);
-  std::string_view s1 = Shape(text, t1, s1b);
-  std::string_view sm1 = i > 0 ? Shape(text, p.tokens[i - 1], sm1b) : "<s>";
-  std::string_view s2 = i + 2 < p.count ? Shape(text, p.tokens[i + 2], s2b) : "</p>";
+  static const uint64_t kStart = LiteralHash("<s>");
+  static const uint64_t kEnd = LiteralHash("</p>");
+  uint64_t w0 = WordHash(p, i), w1 = WordHash(p, i + 1);
+  uint64_t wm1 = i > 0 ? WordHash(p, i - 1) : kStart;
+  uint64_t w2 = i + 2 < p.count ? WordHash(p, i + 2) : kEnd;
+  uint64_t s0 = ShapeHash(p, i), s1 = ShapeHash(p, i + 1);
+  uint64_t sm1 = i > 0 ? ShapeHash(p, i - 1) : kStart;
+  uint64_t s2 = i + 2 < p.count ? ShapeHash(p, i + 2) : kEnd;
 
-  out[n++] = F(kBias, "");
-  out[n++] = F(kWord0, w0);
-  out[n++] = F(kWord1, w1);
-  out[n++] = F(kWordM1, wm1);
-  out[n++] = F(kWord0Word1, w0, w1);
-  out[n++] = F(kWordM1Word0, wm1, w0);
-  out[n++] = F(kShapeM1, sm1);
-  out[n++] = F(kShape0, s0);
-  out[n++] = F(kShape1, s1);
-  out[n++] = F(kShape2, s2);
-  out[n++] = F(kShape0Shape1, s0, s1);
-  char joined[24];
-  size_t jl = 0;
-  for (std::string_view part : {sm1, std::string_view("|"), s0,
-                                std::string_view("|"), s1}) {
-    for (char c : part) {
-      if (jl < sizeof joined) joined[jl++] = c;
-    }
-  }
-  out[n++] = F(kShapeM1Shape0Shape1, std::string_view(joined, jl));
+  out[n++] = F1(kBias, 0);
+  out[n++] = F1(kWord0, w0);
+  out[n++] = F1(kWord1, w1);
+  out[n++] = F1(kWordM1, wm1);
+  out[n++] = F2(kWord0Word1, w0, w1);
+  out[n++] = F2(kWordM1Word0, wm1, w0);
+  out[n++] = F1(kShapeM1, sm1);
+  out[n++] = F1(kShape0, s0);
+  out[n++] = F1(kShape1, s1);
+  out[n++] = F1(kShape2, s2);
+  out[n++] = F2(kShape0Shape1, s0, s1);
+  out[n++] = F3(kShapeM1Shape0Shape1, sm1, s0, s1);
 
-  std::string_view gap = text.substr(t0.span.end, t1.span.begin - t0.span.end);
   int newlines = 0;
-  for (char c : gap) newlines += c == '\n';
-  std::string_view gap_kind = gap.empty()        ? "none"
-                              : newlines == 0     ? "space"
-                              : newlines == 1     ? "nl"
-                                                  : "nls";
-  out[n++] = F(kGap, gap_kind);
-  out[n++] = F(kShape1Gap, s1, gap_kind);
+  for (uint32_t k = t0.span.end; k < t1.span.begin; ++k) newlines += text[k] == '\n';
+  uint64_t gap = t1.span.begin == t0.span.end ? 0 : newlines == 0 ? 1 : newlines == 1 ? 2 : 3;
+  out[n++] = F1(kGap, gap);
+  out[n++] = F2(kShape1Gap, s1, gap);
 
-  // The abbreviation status of the word that ends here (the token itself,
-  // or the word before a lone period).
-  const Abbreviation* ab = nullptr;
-  bool dotted = IsAbbreviationToken(p, t0, &ab);
-  std::string_view abbrev = "none";
-  if (dotted) {
-    abbrev = "dotted";
-    if (ab != nullptr) {
-      switch (ab->kind) {
-        case AbbrevKind::kTitle: abbrev = "title"; break;
-        case AbbrevKind::kMonth: abbrev = "month"; break;
-        case AbbrevKind::kNumber: abbrev = "number"; break;
-        case AbbrevKind::kOther: abbrev = "other"; break;
+  // The abbreviation status of the word that ends here.
+  uint64_t abbrev = 0;
+  if (text[t0.span.end - 1] == '.') {
+    const Abbreviation* ab = nullptr;
+    if (IsAbbreviationToken(p, t0, &ab)) {
+      abbrev = 1;
+      if (ab != nullptr) {
+        abbrev = 2 + static_cast<uint64_t>(ab->kind);
+      } else if (t0.span.size() == 2) {
+        abbrev = 10;
       }
-    } else if (t0.span.size() == 2) {
-      abbrev = "initial";
     }
   }
-  out[n++] = F(kAbbrev, abbrev);
+  out[n++] = F1(kAbbrev, abbrev);
 
-  if (i > 0 && w0.size() == 1 && IsTerminalCls(FirstCls(text, t0))) {
-    char len[2] = {static_cast<char>('0' + Bucket(p.tokens[i - 1].span.size())), 0};
-    out[n++] = F(kLengthBefore, std::string_view(len, 1));
+  if (i > 0 && t0.span.size() == 1 && EndsFinal(text, t0)) {
+    out[n++] = F1(kLengthBefore, Bucket(p.tokens[i - 1].span.size()));
   }
 
   uint32_t since = 0;
   for (uint32_t k = i; k-- > 0 && since < 40;) {
-    if (IsTerminalCls(LastChar(text, p.tokens[k]).cls)) break;
+    if (EndsFinal(text, p.tokens[k])) break;
     ++since;
   }
-  char since_b[2] = {static_cast<char>('0' + Bucket(since)), 0};
-  out[n++] = F(kSinceFinal, std::string_view(since_b, 1));
-  char end_b[2] = {static_cast<char>('0' + Bucket(p.count - i - 1)), 0};
-  out[n++] = F(kToEnd, std::string_view(end_b, 1));
-  out[n++] = F(kWord1Shape0, w1, s0);
-  out[n++] = F(kWord2, w2);
-  char lf[2] = {ShapeChar(LastChar(text, t0)), ShapeChar(CharAt(text, t1.span.begin))};
-  out[n++] = F(kLast0First1, std::string_view(lf, 2));
-  out[n++] = F(kWordM1Shape1, wm1, s1);
+  out[n++] = F1(kSinceFinal, Bucket(since));
+  out[n++] = F1(kToEnd, Bucket(p.count - i - 1));
+  out[n++] = F2(kWord1Shape0, w1, s0);
+  out[n++] = F1(kWord2, w2);
+  uint64_t lf = static_cast<unsigned char>(ShapeChar(LastChar(text, t0))) << 8 |
+                static_cast<unsigned char>(ShapeChar(CharAt(text, t1.span.begin)));
+  out[n++] = F1(kLast0First1, lf);
+  out[n++] = F2(kWordM1Shape1, wm1, s1);
   return n;
 }
 

@@ -46,18 +46,38 @@ class SentenceModel {
 
  private:
   void Insert(uint64_t key, float value);
-  // Open addressing; key 0 marks an empty slot (features never hash to 0).
-  std::vector<uint64_t> keys_;
-  std::vector<float> values_;
+  // Open addressing over well-mixed hashes: the low bits pick the slot, the
+  // high 32 bits (made non-zero) are kept to tell features apart; 0 marks an
+  // empty slot. Eight bytes a slot keeps the table in cache.
+  struct Slot {
+    uint32_t key = 0;
+    float value = 0;
+  };
+  static uint32_t Fingerprint(uint64_t key) {
+    return static_cast<uint32_t>(key >> 32) | 1;
+  }
+  std::vector<Slot> slots_;
   size_t size_ = 0;
 };
 
 // What the candidate functions see: one paragraph's tokens.
+// Per-token hashes computed once and reused by the up to four candidates
+// that look at a token. Owned by one Segment() call; not shared.
+struct FeatureCache {
+  std::vector<uint64_t> word;   // 0: not computed yet
+  std::vector<uint64_t> shape;
+  void Reset(uint32_t count) {
+    word.assign(count, 0);
+    shape.assign(count, 0);
+  }
+};
+
 struct ParagraphView {
   std::string_view text;
   const Token* tokens;      // the paragraph's tokens
   uint32_t count;           // how many
   const Resources* resources;
+  FeatureCache* cache;      // sized for `count` (Reset) by the caller
 };
 
 inline constexpr size_t kMaxFeatures = 40;

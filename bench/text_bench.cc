@@ -1,0 +1,161 @@
+// Throughput of the text stage on real news: Normalize(), Segment() and both
+// together over the FNC-1 article bodies, next to a plain whitespace word
+// count over the same bytes (the floor any tokenizer is compared with), and
+// the process's peak resident memory.
+//
+//   text_bench [--benchmark_filter=...]
+//
+// The bodies are read from $HEARSAY_SHARED/data/fnc1/train_bodies.csv
+// (default: <source>/../shared); without them the benchmark says so and
+// exits 0.
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "hearsay/text.h"
+
+namespace {
+
+std::string SharedDir() {
+  if (const char* env = std::getenv("HEARSAY_SHARED"); env && *env) return env;
+  return std::string(HEARSAY_SOURCE_DIR) + "/../shared";
+}
+
+// The articleBody column of a two-column CSV with RFC 4180 quoting.
+std::vector<std::string> ReadBodies(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::string> bodies;
+  if (!in) return bodies;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string data = ss.str();
+  size_t i = data.find('\n');  // header
+  if (i == std::string::npos) return bodies;
+  ++i;
+  while (i < data.size()) {
+    size_t comma = data.find(',', i);
+    if (comma == std::string::npos) break;
+    i = comma + 1;
+    std::string body;
+    if (i < data.size() && data[i] == '"') {
+      ++i;
+      while (i < data.size()) {
+        if (data[i] == '"') {
+          if (i + 1 < data.size() && data[i + 1] == '"') {
+            body += '"';
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        body += data[i++];
+      }
+      size_t nl = data.find('\n', i);
+      i = nl == std::string::npos ? data.size() : nl + 1;
+    } else {
+      size_t nl = data.find('\n', i);
+      if (nl == std::string::npos) nl = data.size();
+      body = data.substr(i, nl - i);
+      i = nl + 1;
+    }
+    bodies.push_back(std::move(body));
+  }
+  return bodies;
+}
+
+const std::vector<std::string>* g_bodies = nullptr;
+size_t g_bytes = 0;
+
+void BM_Normalize(benchmark::State& state) {
+  size_t out = 0;
+  for (auto _ : state) {
+    for (const std::string& b : *g_bodies) {
+      hearsay::NormalizedText n = hearsay::Normalize(b);
+      out += n.text.size();
+    }
+  }
+  benchmark::DoNotOptimize(out);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * g_bytes));
+}
+
+void BM_Segment(benchmark::State& state) {
+  hearsay::Segmenter segmenter;
+  hearsay::Segmentation seg;
+  size_t tokens = 0;
+  for (auto _ : state) {
+    for (const std::string& b : *g_bodies) {
+      segmenter.Segment(b, &seg);
+      tokens += seg.tokens.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * g_bytes));
+  state.counters["tokens"] = benchmark::Counter(
+      static_cast<double>(tokens), benchmark::Counter::kIsRate);
+}
+
+void BM_NormalizeAndSegment(benchmark::State& state) {
+  hearsay::Segmenter segmenter;
+  hearsay::Segmentation seg;
+  size_t out = 0;
+  for (auto _ : state) {
+    for (const std::string& b : *g_bodies) {
+      hearsay::NormalizedText n = hearsay::Normalize(b);
+      segmenter.Segment(b, &seg);
+      out += n.text.size() + seg.tokens.size();
+    }
+  }
+  benchmark::DoNotOptimize(out);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * g_bytes));
+}
+
+// What `wc -w` does: count maximal runs of non-whitespace bytes.
+void BM_WordCount(benchmark::State& state) {
+  size_t words = 0;
+  for (auto _ : state) {
+    for (const std::string& b : *g_bodies) {
+      bool in_word = false;
+      for (unsigned char c : b) {
+        bool space = c == ' ' || (c >= '\t' && c <= '\r');
+        words += !space && !in_word;
+        in_word = !space;
+      }
+    }
+  }
+  benchmark::DoNotOptimize(words);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * g_bytes));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string path = SharedDir() + "/data/fnc1/train_bodies.csv";
+  std::vector<std::string> bodies = ReadBodies(path);
+  if (bodies.empty()) {
+    std::printf("text_bench: skipped: no FNC-1 bodies at %s (set HEARSAY_SHARED)\n",
+                path.c_str());
+    return 0;
+  }
+  for (const std::string& b : bodies) g_bytes += b.size();
+  g_bodies = &bodies;
+  std::printf("text_bench: %zu bodies, %.1f MB from %s\n", bodies.size(),
+              g_bytes / 1e6, path.c_str());
+  benchmark::RegisterBenchmark("Normalize", BM_Normalize)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("Segment", BM_Segment)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("NormalizeAndSegment", BM_NormalizeAndSegment)
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("WordCount", BM_WordCount)->Unit(benchmark::kMillisecond);
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("peak RSS: %.1f MB\n", usage.ru_maxrss / 1024.0);
+  return 0;
+}
