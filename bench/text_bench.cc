@@ -96,8 +96,8 @@ void BM_Segment(benchmark::State& state) {
     }
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * g_bytes));
-  state.counters["tokens"] = benchmark::Counter(
-      static_cast<double>(tokens), benchmark::Counter::kIsRate);
+  state.counters["tokens"] = benchmark::Counter(static_cast<double>(tokens),
+                                                benchmark::Counter::kIsRate);
 }
 
 void BM_NormalizeAndSegment(benchmark::State& state) {
@@ -138,19 +138,23 @@ int main(int argc, char** argv) {
   const std::string path = SharedDir() + "/data/fnc1/train_bodies.csv";
   std::vector<std::string> bodies = ReadBodies(path);
   if (bodies.empty()) {
-    std::printf("text_bench: skipped: no FNC-1 bodies at %s (set HEARSAY_SHARED)\n",
-                path.c_str());
+    std::printf(
+        "text_bench: skipped: no FNC-1 bodies at %s (set HEARSAY_SHARED)\n",
+        path.c_str());
     return 0;
   }
   for (const std::string& b : bodies) g_bytes += b.size();
   g_bodies = &bodies;
   std::printf("text_bench: %zu bodies, %.1f MB from %s\n", bodies.size(),
               g_bytes / 1e6, path.c_str());
-  benchmark::RegisterBenchmark("Normalize", BM_Normalize)->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("Segment", BM_Segment)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("Normalize", BM_Normalize)
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("Segment", BM_Segment)
+      ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("NormalizeAndSegment", BM_NormalizeAndSegment)
       ->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("WordCount", BM_WordCount)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("WordCount", BM_WordCount)
+      ->Unit(benchmark::kMillisecond);
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

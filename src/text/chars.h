@@ -22,11 +22,11 @@ enum class Cls : uint8_t {
   kUpper,
   kLetter,  // letters without case (CJK, Arabic, ...)
   kDigit,
-  kMark,  // combining marks: belong to the preceding character
-  kApos,  // ' ’ ‘ ` ′
-  kQuote,  // " “ ” „ « » ‹ ›
+  kMark,    // combining marks: belong to the preceding character
+  kApos,    // ' ’ ‘ ` ′
+  kQuote,   // " “ ” „ « » ‹ ›
   kHyphen,  // - ‐ ‑
-  kDash,  // – — ― ‒ −
+  kDash,    // – — ― ‒ −
   kPeriod,
   kEllipsis,  // …
   kComma,
@@ -34,7 +34,7 @@ enum class Cls : uint8_t {
   kSemicolon,
   kExclam,
   kQuestion,
-  kOpen,  // ( [ {
+  kOpen,   // ( [ {
   kClose,  // ) ] }
   kSlash,
   kAt,
@@ -44,7 +44,7 @@ enum class Cls : uint8_t {
   kPercent,
   kUnderscore,
   kSymbol,  // other symbols and punctuation
-  kOther,  // invalid bytes, controls, unassigned
+  kOther,   // invalid bytes, controls, unassigned
 };
 
 struct Char {

@@ -104,7 +104,8 @@ Result<std::vector<Sentence>> Parse(std::string_view data,
       cols[n++] = line.substr(start, tab - start);
       start = tab + 1;
     }
-    if (n != 10) return LineError(name, line_no, "expected 10 tab-separated columns");
+    if (n != 10)
+      return LineError(name, line_no, "expected 10 tab-separated columns");
     std::string_view id = cols[0];
     if (id.find('.') != std::string_view::npos) continue;  // empty node
     size_t dash = id.find('-');
@@ -120,7 +121,8 @@ Result<std::vector<Sentence>> Parse(std::string_view data,
       continue;
     }
     Word w;
-    if (!ParseInt(id, &w.id) || w.id != static_cast<int>(cur.words.size()) + 1) {
+    if (!ParseInt(id, &w.id) ||
+        w.id != static_cast<int>(cur.words.size()) + 1) {
       return LineError(name, line_no, "word IDs must run 1, 2, 3, ...");
     }
     w.form.assign(cols[1]);
@@ -161,22 +163,29 @@ void Write(const Sentence& s, std::string& out) {
     while (mw < s.multiwords.size() && s.multiwords[mw].first == w.id) {
       const MultiWord& m = s.multiwords[mw++];
       out += std::to_string(m.first) + "-" + std::to_string(m.last) + "\t" +
-             m.form + "\t_\t_\t_\t_\t_\t_\t_\t" + (m.misc.empty() ? "_" : m.misc) +
-             "\n";
+             m.form + "\t_\t_\t_\t_\t_\t_\t_\t" +
+             (m.misc.empty() ? "_" : m.misc) + "\n";
     }
-    auto col = [&](const std::string& v) {
-      out += v.empty() ? "_" : v;
-    };
+    auto col = [&](const std::string& v) { out += v.empty() ? "_" : v; };
     out += std::to_string(w.id);
-    out += '\t'; col(w.form);
-    out += '\t'; col(w.lemma);
-    out += '\t'; col(w.upos);
-    out += '\t'; col(w.xpos);
-    out += '\t'; col(w.feats);
-    out += '\t'; out += w.head < 0 ? "_" : std::to_string(w.head);
-    out += '\t'; col(w.deprel);
-    out += '\t'; col(w.deps);
-    out += '\t'; col(w.misc);
+    out += '\t';
+    col(w.form);
+    out += '\t';
+    col(w.lemma);
+    out += '\t';
+    col(w.upos);
+    out += '\t';
+    col(w.xpos);
+    out += '\t';
+    col(w.feats);
+    out += '\t';
+    out += w.head < 0 ? "_" : std::to_string(w.head);
+    out += '\t';
+    col(w.deprel);
+    out += '\t';
+    col(w.deps);
+    out += '\t';
+    col(w.misc);
     out += '\n';
   }
   out += '\n';

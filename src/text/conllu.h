@@ -38,8 +38,8 @@ struct Sentence {
   std::vector<Word> words;
   bool newdoc = false;
   bool newpar = false;
-  std::string text;     // from "# text = ", may be empty
-  int first_line = 0;   // 1-based line of the first line of the sentence
+  std::string text;    // from "# text = ", may be empty
+  int first_line = 0;  // 1-based line of the first line of the sentence
 
   // True when the word (1-based id) is followed by no space (SpaceAfter=No on
   // the word, or on the multi-word token that ends with it).
@@ -48,7 +48,8 @@ struct Sentence {
 
 // Parses a whole CoNLL-U buffer. `name` prefixes error messages, which give
 // the 1-based line of the malformed entry.
-Result<std::vector<Sentence>> Parse(std::string_view data, std::string_view name);
+Result<std::vector<Sentence>> Parse(std::string_view data,
+                                    std::string_view name);
 Result<std::vector<Sentence>> ReadFile(const std::string& path);
 
 // True when MISC (a |-separated list) contains `item` exactly.

@@ -15,17 +15,31 @@ using text_internal::Cls;
 // What a typographic character folds to, or nullptr to keep it.
 const char* Fold(char32_t cp) {
   switch (cp) {
-    case 0x2026: return "...";
-    case 0x0085: case 0x2028: case 0x2029: return "\n";
-    case 0x200B: case 0x2060: case 0xFEFF: return "";  // invisible
-    default: break;
+    case 0x2026:
+      return "...";
+    case 0x0085:
+    case 0x2028:
+    case 0x2029:
+      return "\n";
+    case 0x200B:
+    case 0x2060:
+    case 0xFEFF:
+      return "";  // invisible
+    default:
+      break;
   }
   switch (Classify(cp)) {
-    case Cls::kApos: return "'";
-    case Cls::kQuote: return "\"";
-    case Cls::kHyphen: case Cls::kDash: return "-";
-    case Cls::kSpace: return " ";
-    default: return nullptr;
+    case Cls::kApos:
+      return "'";
+    case Cls::kQuote:
+      return "\"";
+    case Cls::kHyphen:
+    case Cls::kDash:
+      return "-";
+    case Cls::kSpace:
+      return " ";
+    default:
+      return nullptr;
   }
 }
 
@@ -64,7 +78,8 @@ NormalizedText Normalize(std::string_view s) {
     if (j < n && j > i) --j;  // the last ASCII char may start a cluster
     if (j > i) {
       out.text.append(s.substr(i, j - i));
-      for (size_t k = i; k < j; ++k) out.offsets.push_back(static_cast<uint32_t>(k));
+      for (size_t k = i; k < j; ++k)
+        out.offsets.push_back(static_cast<uint32_t>(k));
       i = j;
       if (i >= n) break;
     }

@@ -91,20 +91,28 @@ std::string_view LowerAscii(std::string_view s, char* buf, size_t cap) {
   return std::string_view(buf, s.size());
 }
 
-Status Resources::AddAbbreviations(std::string_view tsv, std::string_view name) {
+Status Resources::AddAbbreviations(std::string_view tsv,
+                                   std::string_view name) {
   return ForEachRow(tsv, name, [&](std::string_view* f, int n) -> Status {
     if (n != 3) return DataLossError("expected form, kind, case");
     if (f[0].size() < 2 || f[0].back() != '.') {
       return DataLossError("form must end with a period");
     }
     Abbreviation a;
-    if (f[1] == "title") a.kind = AbbrevKind::kTitle;
-    else if (f[1] == "month") a.kind = AbbrevKind::kMonth;
-    else if (f[1] == "number") a.kind = AbbrevKind::kNumber;
-    else if (f[1] == "other") a.kind = AbbrevKind::kOther;
-    else return DataLossError("unknown kind '" + std::string(f[1]) + "'");
-    if (f[2] == "cap") a.needs_capital = true;
-    else if (f[2] != "any") return DataLossError("case must be any or cap");
+    if (f[1] == "title")
+      a.kind = AbbrevKind::kTitle;
+    else if (f[1] == "month")
+      a.kind = AbbrevKind::kMonth;
+    else if (f[1] == "number")
+      a.kind = AbbrevKind::kNumber;
+    else if (f[1] == "other")
+      a.kind = AbbrevKind::kOther;
+    else
+      return DataLossError("unknown kind '" + std::string(f[1]) + "'");
+    if (f[2] == "cap")
+      a.needs_capital = true;
+    else if (f[2] != "any")
+      return DataLossError("case must be any or cap");
     abbreviations[Lower(f[0])] = a;
     return Status::Ok();
   });

@@ -32,7 +32,8 @@ struct StringHash {
 };
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 template <typename V>
-using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringMap =
+    std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
 enum class AbbrevKind : uint8_t { kTitle, kMonth, kNumber, kOther };
 

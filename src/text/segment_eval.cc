@@ -1,11 +1,12 @@
 #include "text/segment_eval.h"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <random>
 #include <unordered_map>
-#include <utf8proc.h>
 
 #include "core/utf8.h"
 #include "text/chars.h"
@@ -27,7 +28,7 @@ struct CharSpan {
 
 struct EvalWord {
   CharSpan span;
-  int mwt = -1;  // position inside its multi-word token, -1 if none
+  int mwt = -1;      // position inside its multi-word token, -1 if none
   std::string form;  // lower case
 };
 
@@ -42,8 +43,8 @@ std::string LowerUtf8(std::string_view s) {
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
     utf8::Decoded d = utf8::Decode(s, i);
-    utf8::Append(out, static_cast<char32_t>(
-                          utf8proc_tolower(static_cast<utf8proc_int32_t>(d.cp))));
+    utf8::Append(out, static_cast<char32_t>(utf8proc_tolower(
+                          static_cast<utf8proc_int32_t>(d.cp))));
     i += d.size;
   }
   return out;
@@ -79,8 +80,8 @@ Side GoldSide(const std::vector<conllu::Sentence>& gold) {
         pos += len;
         side.tokens.push_back(span);
         int k = 0;
-        for (int id2 = m.first; id2 <= m.last && id2 <= static_cast<int>(s.words.size());
-             ++id2) {
+        for (int id2 = m.first;
+             id2 <= m.last && id2 <= static_cast<int>(s.words.size()); ++id2) {
           side.words.push_back({span, k++, LowerUtf8(s.words[id2 - 1].form)});
         }
         w = static_cast<size_t>(m.last);
@@ -125,9 +126,10 @@ void AddSystem(std::string_view text, const Segmentation& seg, uint32_t base,
     side.tokens.push_back(span);
     for (uint32_t k = 0; k < t.word_count; ++k) {
       const Word& w = seg.words[t.first_word + k];
-      side.words.push_back({span, t.word_count > 1 ? static_cast<int>(k) : -1,
-                            LowerUtf8(w.form.empty() ? std::string(w.span.Slice(text))
-                                                     : w.form)});
+      side.words.push_back(
+          {span, t.word_count > 1 ? static_cast<int>(k) : -1,
+           LowerUtf8(w.form.empty() ? std::string(w.span.Slice(text))
+                                    : w.form)});
     }
   }
   for (const Sentence& s : seg.sentences) {
@@ -166,7 +168,9 @@ size_t LcsPairs(const std::vector<const std::string*>& a,
                 const std::vector<const std::string*>& b) {
   size_t n = a.size(), m = b.size();
   std::vector<uint32_t> dp((n + 1) * (m + 1), 0);
-  auto at = [&](size_t i, size_t j) -> uint32_t& { return dp[i * (m + 1) + j]; };
+  auto at = [&](size_t i, size_t j) -> uint32_t& {
+    return dp[i * (m + 1) + j];
+  };
   for (size_t i = n; i-- > 0;) {
     for (size_t j = m; j-- > 0;) {
       at(i, j) = *a[i] == *b[j] ? at(i + 1, j + 1) + 1
@@ -176,7 +180,9 @@ size_t LcsPairs(const std::vector<const std::string*>& a,
   size_t i = 0, j = 0, pairs = 0;
   while (i < n && j < m) {
     if (*a[i] == *b[j]) {
-      ++pairs; ++i; ++j;
+      ++pairs;
+      ++i;
+      ++j;
     } else if (at(i + 1, j) >= at(i, j + 1)) {
       ++i;
     } else {
@@ -204,8 +210,9 @@ Prf WordPrf(const std::vector<EvalWord>& gw, const std::vector<EvalWord>& sw) {
     }
   }
   auto region_of = [&](const CharSpan& s) -> int {
-    auto it = std::partition_point(merged.begin(), merged.end(),
-                                   [&](const CharSpan& m) { return m.end <= s.begin; });
+    auto it = std::partition_point(
+        merged.begin(), merged.end(),
+        [&](const CharSpan& m) { return m.end <= s.begin; });
     if (it != merged.end() && it->begin < s.end && s.begin < it->end) {
       return static_cast<int>(it - merged.begin());
     }
@@ -216,7 +223,8 @@ Prf WordPrf(const std::vector<EvalWord>& gw, const std::vector<EvalWord>& sw) {
   for (size_t j = 0; j < sw.size(); ++j) by_span.push_back({sw[j].span, j});
   std::sort(by_span.begin(), by_span.end());
   size_t pairs = 0;
-  std::vector<std::vector<const std::string*>> g_in(merged.size()), s_in(merged.size());
+  std::vector<std::vector<const std::string*>> g_in(merged.size()),
+      s_in(merged.size());
   for (const EvalWord& w : gw) {
     int r = region_of(w.span);
     if (r >= 0) {
@@ -280,10 +288,12 @@ std::string DocId(const conllu::Sentence& s) {
 
 }  // namespace
 
-std::vector<GoldDocument> RebuildText(const std::vector<conllu::Sentence>& gold) {
+std::vector<GoldDocument> RebuildText(
+    const std::vector<conllu::Sentence>& gold) {
   std::vector<GoldDocument> docs;
-  bool has_newpar = std::any_of(gold.begin(), gold.end(),
-                                [](const conllu::Sentence& s) { return s.newpar; });
+  bool has_newpar =
+      std::any_of(gold.begin(), gold.end(),
+                  [](const conllu::Sentence& s) { return s.newpar; });
   for (size_t i = 0; i < gold.size(); ++i) {
     const conllu::Sentence& s = gold[i];
     if (docs.empty() || s.newdoc) {
@@ -314,10 +324,12 @@ Result<SegmentScores> EvaluateSegmentation(
   }
   if (g.chars != s.chars) {
     size_t k = 0;
-    while (k < g.chars.size() && k < s.chars.size() && g.chars[k] == s.chars[k]) ++k;
-    return DataLossError("the text rebuilt from # text lines differs from the "
-                         "tokens' forms near byte " + std::to_string(k) +
-                         " of the non-space characters");
+    while (k < g.chars.size() && k < s.chars.size() && g.chars[k] == s.chars[k])
+      ++k;
+    return DataLossError(
+        "the text rebuilt from # text lines differs from the "
+        "tokens' forms near byte " +
+        std::to_string(k) + " of the non-space characters");
   }
   SegmentScores scores;
   scores.tokens = SpanPrf(g.tokens, s.tokens);
@@ -354,7 +366,8 @@ std::string ToConllu(std::string_view text, const Segmentation& seg,
     out += sentence;
     out += '\n';
     int id = 1;
-    for (uint32_t ti = s.first_token; ti < s.first_token + s.token_count; ++ti) {
+    for (uint32_t ti = s.first_token; ti < s.first_token + s.token_count;
+         ++ti) {
       const Token& t = seg.tokens[ti];
       bool last_in_sentence = ti + 1 == s.first_token + s.token_count;
       // SpaceAfter=No only inside a sentence: across sentences the
@@ -414,8 +427,8 @@ Result<std::string> TrainSentenceModel(
         uint32_t t0 = t;
         while (t < seg.tokens.size() && seg.tokens[t].span.end <= p.end) ++t;
         cache.Reset(t - t0);
-        text_internal::ParagraphView view{d.text, seg.tokens.data() + t0, t - t0,
-                                          resources.get(), &cache};
+        text_internal::ParagraphView view{d.text, seg.tokens.data() + t0,
+                                          t - t0, resources.get(), &cache};
         for (uint32_t i = 0; i + 1 < view.count; ++i) {
           if (!text_internal::IsCandidate(view, i)) continue;
           size_t n = text_internal::Features(view, i, buf);

@@ -51,7 +51,8 @@ struct GoldDocument {
   std::vector<Span> sentences;
   size_t first_sentence = 0;
 };
-std::vector<GoldDocument> RebuildText(const std::vector<conllu::Sentence>& gold);
+std::vector<GoldDocument> RebuildText(
+    const std::vector<conllu::Sentence>& gold);
 
 // `text` segmented as CoNLL-U: "# newdoc id = <doc_id>" (omitted when doc_id
 // is empty), "# newpar" at each paragraph, "# sent_id = <doc_id>-<n>",

@@ -44,9 +44,9 @@ constexpr std::string_view kTlds[] = {
     "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io",
     "co",  "uk",  "us",  "ca",  "de",  "fr",  "au",  "jp",   "cn",  "in"};
 constexpr std::string_view kFileExtensions[] = {
-    "doc", "docx", "xls", "xlsx", "ppt", "pptx", "pdf", "txt", "htm", "html",
-    "jpg", "jpeg", "gif", "png", "zip", "exe", "csv", "xml", "asp", "php",
-    "mp3", "mp4", "avi", "wav", "dat", "nsf"};
+    "doc",  "docx", "xls",  "xlsx", "ppt", "pptx", "pdf", "txt", "htm",
+    "html", "jpg",  "jpeg", "gif",  "png", "zip",  "exe", "csv", "xml",
+    "asp",  "php",  "mp3",  "mp4",  "avi", "wav",  "dat", "nsf"};
 
 constexpr uint32_t Bit(Cls c) { return 1u << static_cast<int>(c); }
 
@@ -90,7 +90,8 @@ class Tokenizer {
   bool IsEmoticon(uint32_t a, uint32_t b) const {
     // Every emoticon starts with punctuation or a symbol; most chunks don't.
     Cls first = ClsAt(a);
-    if (IsAlnumCls(first) || b - a < 2 || b - a > r_.longest_emoticon) return false;
+    if (IsAlnumCls(first) || b - a < 2 || b - a > r_.longest_emoticon)
+      return false;
     std::string_view s = Bytes(a, b);
     return s.size() <= r_.longest_emoticon && s.size() >= 2 &&
            r_.emoticons.find(s) != r_.emoticons.end();
@@ -129,7 +130,7 @@ class Tokenizer {
     }
     if (letters > 0 && run > 0) {
       if (periods == 0 && b - a == 1 && IsLetterCls(ClsAt(a))) return true;
-      if (periods > 0 && max_run <= 3) return true;  // U.S. e.g. Ph.D.
+      if (periods > 0 && max_run <= 2) return true;  // U.S. e.g. Ph.D.
     }
     std::string_view word = text_.substr(Pos(a), Pos(b) + 1 - Pos(a));
     char buf[32];
@@ -162,7 +163,8 @@ class Tokenizer {
       bool letter = false;
       for (uint32_t k = a + 1; k < b; ++k) {
         Cls c = ClsAt(k);
-        if (IsLetterCls(c)) letter = true;
+        if (IsLetterCls(c))
+          letter = true;
         else if (c != Cls::kDigit && c != Cls::kUnderscore && c != Cls::kMark)
           return false;
       }
@@ -170,8 +172,9 @@ class Tokenizer {
     }
     size_t at = s.find('@');
     size_t last_dot = s.rfind('.');
-    if (at != std::string_view::npos && at > 0 && last_dot != std::string_view::npos &&
-        last_dot > at + 1 && last_dot + 1 < s.size()) {
+    if (at != std::string_view::npos && at > 0 &&
+        last_dot != std::string_view::npos && last_dot > at + 1 &&
+        last_dot + 1 < s.size()) {
       return true;  // e-mail
     }
     if (last_dot != std::string_view::npos && last_dot > 0 &&
@@ -200,7 +203,9 @@ class Tokenizer {
   // Digits with , . : / - between them ("1,000", "3.5", "9/11", "10:30",
   // "713-853-3989"): one token.
   bool IsNumber(uint32_t a, uint32_t b) const {
-    if (!(mask_ & Bit(Cls::kDigit)) || !IsDigit(ClsAt(a)) || !IsDigit(ClsAt(b - 1))) return false;
+    if (!(mask_ & Bit(Cls::kDigit)) || !IsDigit(ClsAt(a)) ||
+        !IsDigit(ClsAt(b - 1)))
+      return false;
     int hyphens = 0;
     uint32_t hyphen_at = 0;
     for (uint32_t k = a; k < b; ++k) {
@@ -245,8 +250,8 @@ class Tokenizer {
         if (LeadingClitic(a, b)) break;
         leading_quote = true;
         uint32_t e = a + 1;
-        while (e < b && ClsAt(e) == Cls::kApos &&
-               chars_[e].cp == chars_[a].cp) ++e;
+        while (e < b && ClsAt(e) == Cls::kApos && chars_[e].cp == chars_[a].cp)
+          ++e;
         Emit(a, e);
         a = e;
         continue;
@@ -304,7 +309,8 @@ class Tokenizer {
           break;
         uint32_t s = b - 1;
         while (s > a && ClsAt(s - 1) == Cls::kApos &&
-               chars_[s - 1].cp == chars_[b - 1].cp) --s;
+               chars_[s - 1].cp == chars_[b - 1].cp)
+          --s;
         tail[tails++] = s;
         tail[tails++] = b;
         b = s;
@@ -333,7 +339,8 @@ class Tokenizer {
         }
         uint32_t s = b - 1;
         if (c == Cls::kHyphen || c == Cls::kDash || c == Cls::kSymbol) {
-          while (s > a && ClsAt(s - 1) == c && chars_[s - 1].cp == chars_[b - 1].cp)
+          while (s > a && ClsAt(s - 1) == c &&
+                 chars_[s - 1].cp == chars_[b - 1].cp)
             --s;
         }
         tail[tails++] = s;
@@ -355,7 +362,8 @@ class Tokenizer {
       while (e < b && IsTerminalCls(ClsAt(e))) ++e;
       return e;
     }
-    while (e < b && chars_[e].cp == chars_[a].cp && ClsAt(e) != Cls::kOther) ++e;
+    while (e < b && chars_[e].cp == chars_[a].cp && ClsAt(e) != Cls::kOther)
+      ++e;
     return e;
   }
 
@@ -409,8 +417,9 @@ class Tokenizer {
           break;
         case Cls::kApos:
           join = prev_alnum &&
-                 (next_alnum ? IsLetterCls(ClsAt(k - 1)) || IsLetterCls(ClsAt(k + 1))
-                             : k + 1 == b);  // "parents'", kept by Chunk()
+                 (next_alnum
+                      ? IsLetterCls(ClsAt(k - 1)) || IsLetterCls(ClsAt(k + 1))
+                      : k + 1 == b);  // "parents'", kept by Chunk()
           break;
         case Cls::kAmp:
           join = k > start && ClsAt(k - 1) == Cls::kUpper && k + 1 < b &&
@@ -583,7 +592,8 @@ bool LineBreakEnds(std::string_view text, const Token* tokens, uint32_t i,
   // The line that ends at token i: from the previous line break.
   uint32_t end = tokens[i].span.end;
   size_t nl = text.rfind('\n', tokens[i].span.begin);
-  uint32_t line_begin = nl == std::string_view::npos ? 0 : static_cast<uint32_t>(nl + 1);
+  uint32_t line_begin =
+      nl == std::string_view::npos ? 0 : static_cast<uint32_t>(nl + 1);
   uint32_t length = end - line_begin;
   // The next line starts a list item?
   char32_t next = CharAt(text, tokens[i + 1].span.begin).cp;
@@ -632,8 +642,8 @@ void Segmenter::Segment(std::string_view text, Segmentation* out) const {
       size_t nl = text.find('\n', line_start);
       size_t line_end = nl == std::string_view::npos ? n : nl;
       if (line_start != begin && BlankLine(text, line_start, line_end)) break;
-      longest_line =
-          std::max<uint32_t>(longest_line, static_cast<uint32_t>(line_end - line_start));
+      longest_line = std::max<uint32_t>(
+          longest_line, static_cast<uint32_t>(line_end - line_start));
       end = line_end;
       line_start = line_end + 1;
     }
@@ -649,8 +659,8 @@ void Segmenter::Segment(std::string_view text, Segmentation* out) const {
         {out->tokens[t0].span.begin, out->tokens[t1 - 1].span.end});
 
     cache.Reset(t1 - t0);
-    text_internal::ParagraphView view{text, out->tokens.data() + t0, t1 - t0, &r,
-                                      &cache};
+    text_internal::ParagraphView view{text, out->tokens.data() + t0, t1 - t0,
+                                      &r, &cache};
     uint32_t sent_start = 0;
     uint64_t features[text_internal::kMaxFeatures];
     for (uint32_t i = 0; i + 1 < view.count; ++i) {
@@ -676,15 +686,18 @@ void Segmenter::Segment(std::string_view text, Segmentation* out) const {
       if (boundary) {
         out->sentences.push_back(
             Sentence{{view.tokens[sent_start].span.begin, t.span.end},
-                     t0 + sent_start, i + 1 - sent_start, p_index});
+                     t0 + sent_start,
+                     i + 1 - sent_start,
+                     p_index});
         sent_start = i + 1;
       }
     }
     if (sent_start < view.count) {
-      out->sentences.push_back(
-          Sentence{{view.tokens[sent_start].span.begin,
-                    view.tokens[view.count - 1].span.end},
-                   t0 + sent_start, view.count - sent_start, p_index});
+      out->sentences.push_back(Sentence{{view.tokens[sent_start].span.begin,
+                                         view.tokens[view.count - 1].span.end},
+                                        t0 + sent_start,
+                                        view.count - sent_start,
+                                        p_index});
     }
   }
   for (size_t i = 0; i + 1 < out->tokens.size(); ++i) {

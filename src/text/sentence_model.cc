@@ -57,16 +57,28 @@ Char LastChar(std::string_view text, const Token& t) {
 
 char ShapeChar(const Char& c) {
   switch (c.cls) {
-    case Cls::kUpper: return 'X';
-    case Cls::kLower: return 'x';
-    case Cls::kLetter: case Cls::kMark: return 'l';
-    case Cls::kDigit: return 'd';
-    case Cls::kApos: return '\'';
-    case Cls::kQuote: return '"';
-    case Cls::kHyphen: case Cls::kDash: return '-';
-    case Cls::kEllipsis: return '.';
-    case Cls::kOpen: return '(';
-    case Cls::kClose: return ')';
+    case Cls::kUpper:
+      return 'X';
+    case Cls::kLower:
+      return 'x';
+    case Cls::kLetter:
+    case Cls::kMark:
+      return 'l';
+    case Cls::kDigit:
+      return 'd';
+    case Cls::kApos:
+      return '\'';
+    case Cls::kQuote:
+      return '"';
+    case Cls::kHyphen:
+    case Cls::kDash:
+      return '-';
+    case Cls::kEllipsis:
+      return '.';
+    case Cls::kOpen:
+      return '(';
+    case Cls::kClose:
+      return ')';
     default:
       if (c.cp < 0x80) return static_cast<char>(c.cp);
       return 'o';
@@ -214,8 +226,13 @@ bool IsCandidate(const ParagraphView& p, uint32_t i) {
   }
   Cls first = FirstCls(p.text, t);
   switch (first) {
-    case Cls::kClose: case Cls::kQuote: case Cls::kApos: case Cls::kColon:
-    case Cls::kSemicolon: case Cls::kHyphen: case Cls::kDash:
+    case Cls::kClose:
+    case Cls::kQuote:
+    case Cls::kApos:
+    case Cls::kColon:
+    case Cls::kSemicolon:
+    case Cls::kHyphen:
+    case Cls::kDash:
     case Cls::kSymbol:
       return true;
     default:
@@ -297,8 +314,12 @@ size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out) {
   out[n++] = F3(kShapeM1Shape0Shape1, sm1, s0, s1);
 
   int newlines = 0;
-  for (uint32_t k = t0.span.end; k < t1.span.begin; ++k) newlines += text[k] == '\n';
-  uint64_t gap = t1.span.begin == t0.span.end ? 0 : newlines == 0 ? 1 : newlines == 1 ? 2 : 3;
+  for (uint32_t k = t0.span.end; k < t1.span.begin; ++k)
+    newlines += text[k] == '\n';
+  uint64_t gap = t1.span.begin == t0.span.end ? 0
+                 : newlines == 0              ? 1
+                 : newlines == 1              ? 2
+                                              : 3;
   out[n++] = F1(kGap, gap);
   out[n++] = F2(kShape1Gap, s1, gap);
 
@@ -330,8 +351,9 @@ size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out) {
   out[n++] = F1(kToEnd, Bucket(p.count - i - 1));
   out[n++] = F2(kWord1Shape0, w1, s0);
   out[n++] = F1(kWord2, w2);
-  uint64_t lf = static_cast<unsigned char>(ShapeChar(LastChar(text, t0))) << 8 |
-                static_cast<unsigned char>(ShapeChar(CharAt(text, t1.span.begin)));
+  uint64_t lf =
+      static_cast<unsigned char>(ShapeChar(LastChar(text, t0))) << 8 |
+      static_cast<unsigned char>(ShapeChar(CharAt(text, t1.span.begin)));
   out[n++] = F1(kLast0First1, lf);
   out[n++] = F2(kWordM1Shape1, wm1, s1);
   return n;
@@ -355,8 +377,9 @@ bool RuleBoundary(const ParagraphView& p, uint32_t i) {
   Char last = LastChar(p.text, t);
   Cls first = FirstCls(p.text, t);
   bool final_punct = IsTerminalCls(last.cls);
-  if (!final_punct && (first == Cls::kClose || first == Cls::kQuote ||
-                       first == Cls::kApos) && i > 0) {
+  if (!final_punct &&
+      (first == Cls::kClose || first == Cls::kQuote || first == Cls::kApos) &&
+      i > 0) {
     final_punct = IsTerminalCls(LastChar(p.text, p.tokens[i - 1]).cls);
   }
   if (!final_punct) return false;
@@ -367,7 +390,8 @@ bool RuleBoundary(const ParagraphView& p, uint32_t i) {
   const Token& t1 = p.tokens[i + 1];
   Cls next = FirstCls(p.text, t1);
   if (next == Cls::kClose) return false;
-  if (t1.span.begin == t.span.end && (next == Cls::kQuote || next == Cls::kApos))
+  if (t1.span.begin == t.span.end &&
+      (next == Cls::kQuote || next == Cls::kApos))
     return false;  // the sentence ends after the closing quote
   return next == Cls::kUpper || next == Cls::kDigit || next == Cls::kQuote ||
          next == Cls::kOpen || next == Cls::kLetter || next == Cls::kSymbol;

@@ -64,7 +64,7 @@ class SentenceModel {
 // Per-token hashes computed once and reused by the up to four candidates
 // that look at a token. Owned by one Segment() call; not shared.
 struct FeatureCache {
-  std::vector<uint64_t> word;   // 0: not computed yet
+  std::vector<uint64_t> word;  // 0: not computed yet
   std::vector<uint64_t> shape;
   void Reset(uint32_t count) {
     word.assign(count, 0);
@@ -74,10 +74,10 @@ struct FeatureCache {
 
 struct ParagraphView {
   std::string_view text;
-  const Token* tokens;      // the paragraph's tokens
-  uint32_t count;           // how many
+  const Token* tokens;  // the paragraph's tokens
+  uint32_t count;       // how many
   const Resources* resources;
-  FeatureCache* cache;      // sized for `count` (Reset) by the caller
+  FeatureCache* cache;  // sized for `count` (Reset) by the caller
 };
 
 inline constexpr size_t kMaxFeatures = 40;

@@ -1,0 +1,339 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "hearsay/text.h"
+#include "text/invariants.h"
+
+namespace hearsay {
+namespace {
+
+using ::testing::ElementsAre;
+
+Segmentation SegmentChecked(std::string_view text) {
+  Segmentation seg = Segmenter().Segment(text);
+  Status s = CheckSegmentation(text, seg);
+  EXPECT_TRUE(s.ok()) << s.ToString() << " in: " << text;
+  return seg;
+}
+
+std::vector<std::string> Tokens(std::string_view text) {
+  Segmentation seg = SegmentChecked(text);
+  std::vector<std::string> out;
+  for (const Token& t : seg.tokens) out.emplace_back(t.span.Slice(text));
+  return out;
+}
+
+// Tokens with their words: "don't" -> "do|n't".
+std::vector<std::string> Words(std::string_view text) {
+  Segmentation seg = SegmentChecked(text);
+  std::vector<std::string> out;
+  for (const Token& t : seg.tokens) {
+    std::string s;
+    for (uint32_t k = 0; k < t.word_count; ++k) {
+      const Word& w = seg.words[t.first_word + k];
+      if (k) s += '|';
+      s += w.form.empty() ? std::string(w.span.Slice(text)) : w.form;
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<std::string> Sentences(std::string_view text) {
+  Segmentation seg = SegmentChecked(text);
+  std::vector<std::string> out;
+  for (const Sentence& s : seg.sentences) out.emplace_back(s.span.Slice(text));
+  return out;
+}
+
+// --- sentences -----------------------------------------------------------
+
+TEST(SentencesTest, SimpleFullStops) {
+  EXPECT_THAT(
+      Sentences("Ford denied it. Xiaomi said nothing! Why? Nobody knows."),
+      ElementsAre("Ford denied it.", "Xiaomi said nothing!", "Why?",
+                  "Nobody knows."));
+}
+
+TEST(SentencesTest, AbbreviationsDoNotEndSentences) {
+  EXPECT_THAT(Sentences("Rep. John Smith and Sen. Jane Doe met Gov. Brown in "
+                        "Jan. 2020 at Acme Inc. headquarters."),
+              ElementsAre("Rep. John Smith and Sen. Jane Doe met Gov. Brown in "
+                          "Jan. 2020 at Acme Inc. headquarters."));
+  EXPECT_THAT(
+      Sentences("Mr. Smith joined Acme Corp. last year. He left."),
+      ElementsAre("Mr. Smith joined Acme Corp. last year.", "He left."));
+  EXPECT_THAT(Sentences("It was ranked No. 1 by the U.S. government."),
+              ElementsAre("It was ranked No. 1 by the U.S. government."));
+}
+
+TEST(SentencesTest, AbbreviationAtSentenceEnd) {
+  EXPECT_THAT(Sentences("He moved to the U.S. He works there."),
+              ElementsAre("He moved to the U.S.", "He works there."));
+}
+
+TEST(SentencesTest, Initials) {
+  EXPECT_THAT(Sentences("The book is by J. R. R. Tolkien and it is long."),
+              ElementsAre("The book is by J. R. R. Tolkien and it is long."));
+}
+
+TEST(SentencesTest, Decimals) {
+  EXPECT_THAT(
+      Sentences("Sales rose 3.5 percent to $4.2 billion. Shares fell."),
+      ElementsAre("Sales rose 3.5 percent to $4.2 billion.", "Shares fell."));
+}
+
+TEST(SentencesTest, Ellipsis) {
+  EXPECT_THAT(
+      Sentences("I waited... Then he came. Well… She left."),
+      ElementsAre("I waited...", "Then he came.", "Well…", "She left."));
+}
+
+TEST(SentencesTest, ClosingQuotesAndBrackets) {
+  EXPECT_THAT(
+      Sentences("He said, “It is completely false.” Ford agreed."),
+      ElementsAre("He said, “It is completely false.”", "Ford agreed."));
+  EXPECT_THAT(Sentences("She left (for good.) Then he came."),
+              ElementsAre("She left (for good.)", "Then he came."));
+  EXPECT_THAT(Sentences("\"We have no plans.\" The company said so."),
+              ElementsAre("\"We have no plans.\"", "The company said so."));
+}
+
+TEST(SentencesTest, HeadlineWithoutFinalPunctuation) {
+  std::string text =
+      "Ford in talks with Xiaomi\n"
+      "Ford Motor Co. has been in talks with Xiaomi about a joint venture in "
+      "the "
+      "United States, according to four people familiar with the matter, the\n"
+      "newspaper reported on Friday. The companies declined to comment on it.";
+  EXPECT_THAT(
+      Sentences(text),
+      ElementsAre("Ford in talks with Xiaomi",
+                  "Ford Motor Co. has been in talks with Xiaomi about a "
+                  "joint venture in the United States, according to four "
+                  "people familiar with the matter, the\nnewspaper "
+                  "reported on Friday.",
+                  "The companies declined to comment on it."));
+}
+
+TEST(SentencesTest, ListsAndLines) {
+  EXPECT_THAT(
+      Sentences("Key points:\n- prices rose\n- wages fell\n* jobs held"),
+      ElementsAre("Key points:", "- prices rose", "- wages fell",
+                  "* jobs held"));
+}
+
+TEST(SentencesTest, ParagraphsAreSeparatedByBlankLines) {
+  std::string text = "First paragraph here\n\n  \nSecond one. Two sentences.\n";
+  Segmentation seg = SegmentChecked(text);
+  ASSERT_EQ(seg.paragraphs.size(), 2u);
+  EXPECT_EQ(seg.paragraphs[0].Slice(text), "First paragraph here");
+  EXPECT_EQ(seg.paragraphs[1].Slice(text), "Second one. Two sentences.");
+  ASSERT_EQ(seg.sentences.size(), 3u);
+  EXPECT_EQ(seg.sentences[0].paragraph, 0u);
+  EXPECT_EQ(seg.sentences[2].paragraph, 1u);
+}
+
+TEST(SentencesTest, NewlineIsBoundaryOption) {
+  SegmenterOptions o;
+  o.newline_is_boundary = true;
+  std::string text =
+      "one sentence that wraps over the line and goes on and on\nand on";
+  Segmentation seg = Segmenter(o).Segment(text);
+  EXPECT_TRUE(CheckSegmentation(text, seg).ok());
+  EXPECT_EQ(seg.sentences.size(), 2u);
+}
+
+TEST(SentencesTest, RulesOnlyWithoutModel) {
+  SegmenterOptions o;
+  o.use_model = false;
+  std::string text = "Mr. Smith left. He said so.";
+  Segmentation seg = Segmenter(o).Segment(text);
+  EXPECT_TRUE(CheckSegmentation(text, seg).ok());
+  ASSERT_EQ(seg.sentences.size(), 2u);
+  EXPECT_EQ(seg.sentences[0].span.Slice(text), "Mr. Smith left.");
+}
+
+TEST(SentencesTest, TileTheTextInOrder) {
+  std::string text = "A b. C d!  E f?\n\nG h \"i.\" J (k.) L";
+  Segmentation seg = SegmentChecked(text);
+  for (size_t i = 1; i < seg.sentences.size(); ++i) {
+    EXPECT_LE(seg.sentences[i - 1].span.end, seg.sentences[i].span.begin);
+  }
+  EXPECT_EQ(seg.sentences.front().span.begin, 0u);
+  EXPECT_EQ(seg.sentences.back().span.end, text.size());
+}
+
+// --- tokens --------------------------------------------------------------
+
+TEST(TokensTest, Contractions) {
+  EXPECT_THAT(Words("I don't know."), ElementsAre("I", "do|n't", "know", "."));
+  EXPECT_THAT(Words("I'm sure we'll go"),
+              ElementsAre("I|'m", "sure", "we|'ll", "go"));
+  EXPECT_THAT(Words("can't won't"), ElementsAre("ca|n't", "wo|n't"));
+  EXPECT_THAT(Words("they're, you've, he'd"),
+              ElementsAre("they|'re", ",", "you|'ve", ",", "he|'d"));
+  EXPECT_THAT(Words("don’t it’s"), ElementsAre("do|n’t", "it|’s"));
+}
+
+TEST(TokensTest, Possessives) {
+  EXPECT_THAT(Words("Google's plan"), ElementsAre("Google|'s", "plan"));
+  EXPECT_THAT(Words("the parents' car"),
+              ElementsAre("the", "parents|'", "car"));
+  EXPECT_THAT(Words("'quoted'"), ElementsAre("'", "quoted", "'"));
+}
+
+TEST(TokensTest, WordsWithoutApostrophe) {
+  EXPECT_THAT(Words("gonna wanna gotta cannot"),
+              ElementsAre("gon|na", "wan|na", "got|ta", "can|not"));
+  EXPECT_THAT(Words("Gonna"), ElementsAre("Gon|na"));
+}
+
+TEST(TokensTest, Currency) {
+  EXPECT_THAT(
+      Tokens("$5 and $4.2 billion, 5%"),
+      ElementsAre("$", "5", "and", "$", "4.2", "billion", ",", "5", "%"));
+}
+
+TEST(TokensTest, Numbers) {
+  EXPECT_THAT(Tokens("1,000,000 3.5 9/11 10:30 713-853-3989"),
+              ElementsAre("1,000,000", "3.5", "9/11", "10:30", "713-853-3989"));
+  EXPECT_THAT(Tokens("1969-1970"), ElementsAre("1969", "-", "1970"));
+}
+
+TEST(TokensTest, Hyphens) {
+  EXPECT_THAT(Tokens("a well-known co-worker"),
+              ElementsAre("a", "well", "-", "known", "co-worker"));
+  EXPECT_THAT(Tokens("e-mail non-profit"), ElementsAre("e-mail", "non-profit"));
+  EXPECT_THAT(Tokens("wait -- what"), ElementsAre("wait", "--", "what"));
+}
+
+TEST(TokensTest, WebThingsStayWhole) {
+  EXPECT_THAT(Tokens("See http://example.com/a?b=c, or www.ft.com."),
+              ElementsAre("See", "http://example.com/a?b=c", ",", "or",
+                          "www.ft.com", "."));
+  EXPECT_THAT(Tokens("(mail john.doe@example.org)"),
+              ElementsAre("(", "mail", "john.doe@example.org", ")"));
+  EXPECT_THAT(Tokens("@FT #breaking :)"),
+              ElementsAre("@FT", "#breaking", ":)"));
+  EXPECT_THAT(Tokens("Amazon.com"), ElementsAre("Amazon.com"));
+}
+
+TEST(TokensTest, AbbreviationsKeepTheirPeriod) {
+  EXPECT_THAT(Tokens("Dr. Smith of Acme Inc. met U.S. officials, e.g. him."),
+              ElementsAre("Dr.", "Smith", "of", "Acme", "Inc.", "met", "U.S.",
+                          "officials", ",", "e.g.", "him", "."));
+  EXPECT_THAT(Tokens("He is No. 1. It is no."),
+              ElementsAre("He", "is", "No.", "1", ".", "It", "is", "no", "."));
+}
+
+TEST(TokensTest, Punctuation) {
+  EXPECT_THAT(Tokens("Really?!? Yes... (no) \"x\" [y]; z:"),
+              ElementsAre("Really", "?!?", "Yes", "...", "(", "no", ")", "\"",
+                          "x", "\"", "[", "y", "]", ";", "z", ":"));
+  EXPECT_THAT(Tokens("“Quote,” he said."),
+              ElementsAre("“", "Quote", ",", "”", "he", "said", "."));
+}
+
+TEST(TokensTest, SpaceAfter) {
+  std::string text = "Hi, you.";
+  Segmentation seg = SegmentChecked(text);
+  ASSERT_EQ(seg.tokens.size(), 4u);
+  EXPECT_FALSE(seg.tokens[0].space_after);
+  EXPECT_TRUE(seg.tokens[1].space_after);
+  EXPECT_FALSE(seg.tokens[2].space_after);
+}
+
+TEST(TokensTest, MultiWordSpansAreSubranges) {
+  std::string text = "We don't.";
+  Segmentation seg = SegmentChecked(text);
+  ASSERT_EQ(seg.tokens.size(), 3u);
+  const Token& t = seg.tokens[1];
+  ASSERT_EQ(t.word_count, 2u);
+  EXPECT_EQ(seg.words[t.first_word].span, (Span{3, 5}));
+  EXPECT_EQ(seg.words[t.first_word + 1].span, (Span{5, 8}));
+  EXPECT_EQ(seg.words[t.first_word].token, 1u);
+}
+
+// --- robustness ----------------------------------------------------------
+
+TEST(SegmenterTest, EmptyAndBlankInput) {
+  EXPECT_TRUE(SegmentChecked("").tokens.empty());
+  Segmentation seg = SegmentChecked(" \n\n\t \r\n");
+  EXPECT_TRUE(seg.paragraphs.empty());
+  EXPECT_TRUE(seg.sentences.empty());
+}
+
+TEST(SegmenterTest, InvalidUtf8SpansStayOnBoundaries) {
+  std::string text = "Caf\xC3\xA9 \xFF\xFE bad \xE2\x80 cut. Next \xC3 one.";
+  Segmentation seg = SegmentChecked(text);
+  EXPECT_FALSE(seg.tokens.empty());
+  EXPECT_EQ(seg.tokens[0].span.Slice(text), "Caf\xC3\xA9");
+}
+
+TEST(SegmenterTest, NfdInputStaysInOneToken) {
+  std::string text = "Cafe\xCC\x81 au lait.";  // e + combining acute
+  EXPECT_THAT(Tokens(text), ElementsAre("Cafe\xCC\x81", "au", "lait", "."));
+}
+
+TEST(SegmenterTest, UnicodeSpacesSeparateTokens) {
+  std::string text =
+      "10\xC2\xA0"
+      "km and\xE2\x80\x83more";  // NBSP, em space
+  EXPECT_THAT(Tokens(text), ElementsAre("10", "km", "and", "more"));
+}
+
+TEST(SegmenterTest, RandomBytesKeepInvariants) {
+  std::mt19937 rng(7);
+  const std::string alphabet[] = {"a",
+                                  "B",
+                                  " ",
+                                  "\n",
+                                  ".",
+                                  "'",
+                                  "\"",
+                                  "-",
+                                  "$",
+                                  "1",
+                                  ",",
+                                  "\xC3\xA9",
+                                  "\xE2\x80\x99",
+                                  "\xFF",
+                                  "\xE2\x80",
+                                  "(",
+                                  ")",
+                                  "?",
+                                  "@",
+                                  "#",
+                                  "/",
+                                  ":",
+                                  "\xCC\x81",
+                                  "\xC2\xA0",
+                                  "U.S.",
+                                  "n't",
+                                  "http://"};
+  Segmenter segmenter;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    int n = static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) text += alphabet[rng() % std::size(alphabet)];
+    Segmentation seg = segmenter.Segment(text);
+    Status s = CheckSegmentation(text, seg);
+    ASSERT_TRUE(s.ok()) << s.ToString() << " in: " << text;
+  }
+}
+
+TEST(SegmenterTest, UserLexiconDirectory) {
+  SegmenterOptions o;
+  o.lexicon_dir = "/nonexistent-hearsay-dir";
+  // Missing files are not an error: the directory only adds entries.
+  Result<Segmenter> seg = Segmenter::Create(o);
+  EXPECT_TRUE(seg.ok());
+}
+
+}  // namespace
+}  // namespace hearsay
