@@ -44,6 +44,7 @@ class CommandSet {
 // One function per tools/cmd_*.cc file; main() calls each.
 void AddSegmentCommands(CommandSet& set);  // segment, eval segment
 void AddNlpCommands(CommandSet& set);      // parse, train, eval ud, eval ner
+void AddLedgerCommands(CommandSet& set);   // ingest, claims, claim, sources, ...
 
 }  // namespace hearsay::cli
 

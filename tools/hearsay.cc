@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   hearsay::cli::CommandSet set(&app);
   hearsay::cli::AddSegmentCommands(set);
   hearsay::cli::AddNlpCommands(set);
+  hearsay::cli::AddLedgerCommands(set);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

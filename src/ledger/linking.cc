@@ -1,0 +1,164 @@
+#include "ledger/linking.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace hearsay::ledger {
+namespace {
+
+// Families of the ontology (DESIGN.md) whose members can name one
+// proposition. A predicate outside every family is its own family.
+struct FamilyEntry {
+  std::string_view predicate;
+  std::string_view family;
+};
+constexpr FamilyEntry kFamilies[] = {
+    {"cooperate", "cooperate"}, {"negotiate", "cooperate"},
+    {"agree", "cooperate"},     {"sign", "cooperate"},
+    {"acquire", "acquire"},     {"merge", "acquire"},
+    {"invest", "invest"},       {"build", "facility"},
+    {"open", "facility"},       {"close", "facility"},
+    {"restrict", "restrict"},   {"ban", "restrict"},
+    {"sanction", "restrict"},   {"tariff", "restrict"},
+    {"appoint", "personnel"},   {"resign", "personnel"},
+    {"dismiss", "personnel"},   {"lay_off", "layoff"},
+    {"layoff", "layoff"},       {"sue", "legal"},
+    {"investigate", "legal"},   {"praise", "support"},
+    {"endorse", "support"},     {"support", "support"},
+    {"welcome", "support"},     {"criticize", "criticize"},
+    {"warn", "criticize"},      {"accuse", "criticize"},
+    {"threaten", "threaten"},   {"coerce", "threaten"},
+    {"launch", "launch"},       {"report_results", "results"},
+};
+
+constexpr std::string_view kStopWords[] = {
+    "a",    "an",   "and",   "are",   "as",   "at",    "be",    "by",
+    "for",  "from", "has",   "have",  "in",   "into",  "is",    "it",
+    "its",  "of",   "on",    "or",    "that", "the",   "their", "this",
+    "to",   "was",  "were",  "will",  "with", "would", "said",  "says",
+    "over", "up",   "about", "after", "not",  "no",    "new"};
+
+bool IsStopWord(std::string_view w) {
+  for (std::string_view s : kStopWords) {
+    if (s == w) return true;
+  }
+  return false;
+}
+
+void Reason(std::string& out, const char* name, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s\"%s\":%.3g", out.size() > 1 ? "," : "",
+                name, v);
+  out += buf;
+}
+
+}  // namespace
+
+std::string PredicateFamily(std::string_view predicate) {
+  for (const FamilyEntry& e : kFamilies) {
+    if (e.predicate == predicate) return std::string(e.family);
+  }
+  return std::string(predicate);
+}
+
+std::vector<std::string> ContentWords(std::string_view text) {
+  std::set<std::string> words;
+  std::string w;
+  auto flush = [&] {
+    if (w.size() > 1 && !IsStopWord(w)) words.insert(w);
+    w.clear();
+  };
+  for (unsigned char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+      w.push_back(static_cast<char>(c));
+    } else if (c >= 'A' && c <= 'Z') {
+      w.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (c == '\'' && !w.empty()) {
+      // "Harlow's" -> "harlow": the possessive is no content.
+      flush();
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return {words.begin(), words.end()};
+}
+
+std::string NormalizeName(std::string_view name) {
+  std::string out;
+  bool space = false;
+  for (unsigned char c : name) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
+                                       : static_cast<char>(c));
+  }
+  return out;
+}
+
+double Jaccard(const std::vector<std::string>& a,
+               const std::vector<std::string>& b) {
+  if (a.empty() && b.empty()) return 0;
+  size_t common = 0, i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++common, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return static_cast<double>(common) / (a.size() + b.size() - common);
+}
+
+LinkScore ScoreLink(const LinkFeatures& c, const LinkFeatures& r) {
+  LinkScore s;
+  bool key = !c.key.empty() && c.key == r.key;
+  double participants = Jaccard(c.participants, r.participants);
+  double family = c.family == r.family ? 1 : 0;
+  double location = c.location.empty() || r.location.empty() ? 0.5
+                    : c.location == r.location               ? 1
+                                                             : 0;
+  double time = 0.5;
+  bool far_apart = false;
+  if (c.time && r.time) {
+    int64_t gap = std::llabs(*c.time - *r.time);
+    far_apart = gap > kLinkTimeWindowSeconds;
+    time = far_apart
+               ? 0
+               : 1 - 0.5 * static_cast<double>(gap) / kLinkTimeWindowSeconds;
+  }
+  double text = Jaccard(c.words, r.words);
+  s.reasons = "{";
+  Reason(s.reasons, "key", key ? 1 : 0);
+  Reason(s.reasons, "participants", participants);
+  Reason(s.reasons, "family", family);
+  Reason(s.reasons, "location", location);
+  Reason(s.reasons, "time", time);
+  Reason(s.reasons, "text", text);
+  if (key) {
+    // The extractor's key names the proposition; only a different event in
+    // time or place separates two claims that share it.
+    s.score = 0.85 + 0.15 * std::max(text, participants);
+    s.link = !far_apart && location > 0;
+  } else {
+    s.score = 0.35 * participants + 0.2 * family + 0.1 * location + 0.1 * time +
+              0.25 * text;
+    // Without the key, the same family and most of the same parties are
+    // needed besides a high score.
+    s.link = family > 0 && participants >= 0.5 && !far_apart &&
+             s.score >= kLinkThreshold;
+  }
+  Reason(s.reasons, "score", s.score);
+  s.reasons += "}";
+  return s;
+}
+
+}  // namespace hearsay::ledger

@@ -1,0 +1,130 @@
+#include "ledger/sqlite_db.h"
+
+namespace hearsay::ledger {
+
+Stmt& Stmt::Bind(int i, int64_t v) {
+  int rc = sqlite3_bind_int64(stmt_, i, v);
+  if (rc != SQLITE_OK) bind_error_ = rc;
+  return *this;
+}
+Stmt& Stmt::Bind(int i, double v) {
+  int rc = sqlite3_bind_double(stmt_, i, v);
+  if (rc != SQLITE_OK) bind_error_ = rc;
+  return *this;
+}
+Stmt& Stmt::Bind(int i, std::string_view v) {
+  int rc = sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()),
+                             SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) bind_error_ = rc;
+  return *this;
+}
+Stmt& Stmt::BindNull(int i) {
+  int rc = sqlite3_bind_null(stmt_, i);
+  if (rc != SQLITE_OK) bind_error_ = rc;
+  return *this;
+}
+
+Result<bool> Stmt::Step() {
+  if (bind_error_ != SQLITE_OK) {
+    return InternalError(std::string("binding a parameter: ") +
+                         sqlite3_errstr(bind_error_));
+  }
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  std::string sql = sqlite3_sql(stmt_) ? sqlite3_sql(stmt_) : "";
+  if (sql.size() > 60) sql = sql.substr(0, 60) + "...";
+  Status s =
+      (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+          ? FailedPreconditionError(std::string("ledger is busy: ") +
+                                    sqlite3_errmsg(db_))
+          : IoError(std::string(sqlite3_errmsg(db_)) + " (in " + sql + ")");
+  sqlite3_reset(stmt_);
+  return s;
+}
+
+Status Stmt::Run() {
+  while (true) {
+    HEARSAY_ASSIGN_OR_RETURN(bool row, Step());
+    if (!row) return Status::Ok();
+  }
+}
+
+void Stmt::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+  bind_error_ = SQLITE_OK;
+}
+
+std::string_view Stmt::View(int col) const {
+  const unsigned char* p = sqlite3_column_text(stmt_, col);
+  if (!p) return {};
+  return {reinterpret_cast<const char*>(p),
+          static_cast<size_t>(sqlite3_column_bytes(stmt_, col))};
+}
+
+Db::~Db() {
+  cache_.clear();  // statements must be finalised before the connection
+  if (db_) sqlite3_close(db_);
+}
+
+Status Db::Open(const std::string& path, bool read_only, int busy_timeout_ms) {
+  path_ = path;
+  int flags = read_only ? SQLITE_OPEN_READONLY
+                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  flags |= SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    return IoError(path + ": cannot open ledger: " + msg);
+  }
+  sqlite3_busy_timeout(db_, busy_timeout_ms);
+  sqlite3_extended_result_codes(db_, 0);
+  return Status::Ok();
+}
+
+Status Db::Exec(std::string_view sql) {
+  std::string s(sql);
+  char* err = nullptr;
+  int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errstr(rc);
+    sqlite3_free(err);
+    if (rc == SQLITE_BUSY)
+      return FailedPreconditionError("ledger is busy: " + msg);
+    if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) {
+      return DataLossError(path_ + ": not a hearsay ledger: " + msg);
+    }
+    return IoError(path_ + ": " + msg);
+  }
+  return Status::Ok();
+}
+
+Result<Stmt*> Db::Query(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it != cache_.end()) {
+    it->second->Reset();
+    return it->second.get();
+  }
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
+                              SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  if (rc != SQLITE_OK) {
+    if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) {
+      return DataLossError(path_ +
+                           ": not a hearsay ledger: " + sqlite3_errmsg(db_));
+    }
+    return InternalError(std::string("preparing SQL: ") + sqlite3_errmsg(db_) +
+                         " in: " + sql.substr(0, 80));
+  }
+  auto owned = std::make_unique<Stmt>(db_, stmt);
+  Stmt* raw = owned.get();
+  cache_.emplace(sql, std::move(owned));
+  return raw;
+}
+
+Status Db::Error(std::string_view what) const {
+  return IoError(path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_));
+}
+
+}  // namespace hearsay::ledger
