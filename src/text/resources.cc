@@ -147,13 +147,9 @@ Status Resources::AddTokenization(std::string_view tsv, std::string_view name) {
       }
       multiwords[Lower(f[1])] = std::move(lengths);
       shortest_multiword = std::min(shortest_multiword, f[1].size());
-      char first = Lower(f[1].substr(0, 1))[0];
-      if (first >= 'a' && first <= 'z') {
-        multiword_initials |= 1u << (first - 'a');
-      } else {
-        multiword_initials = ~0u;
-      }
       longest_multiword = std::max(longest_multiword, f[1].size());
+      uint32_t bit = FilterBit(Lower(f[1]));
+      multiword_filter[bit >> 6] |= uint64_t{1} << (bit & 63);
     } else {
       return DataLossError("unknown kind '" + std::string(f[0]) + "'");
     }

@@ -50,7 +50,21 @@ struct Resources {
   // Lower-case token -> byte lengths of its words ("gonna" -> {3, 2}).
   StringMap<std::vector<uint8_t>> multiwords;
   size_t shortest_multiword = SIZE_MAX, longest_multiword = 0;
-  uint32_t multiword_initials = 0;  // bit (c - 'a') for each first letter
+  // One-hash Bloom filter over the lower-cased multiword entries: most
+  // words are rejected without touching the map.
+  uint64_t multiword_filter[64] = {};
+  static uint32_t FilterBit(std::string_view lower) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (char c : lower) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 0x100000001b3ULL;
+    }
+    return static_cast<uint32_t>((h ^ (h >> 32)) & 4095);
+  }
+  bool MaybeMultiword(std::string_view lower) const {
+    uint32_t b = FilterBit(lower);
+    return multiword_filter[b >> 6] >> (b & 63) & 1;
+  }
   StringSet emoticons;
   // Lower case: words that begin a sentence after an abbreviation.
   StringSet sentence_starters;

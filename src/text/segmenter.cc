@@ -486,24 +486,22 @@ class Tokenizer {
     uint32_t n = b - a;
     if (n < 2) return 0;
     std::string_view bytes = Bytes(a, b);
-    char initial = static_cast<char>(bytes[0] | 0x20);
     if (bytes.size() >= r_.shortest_multiword &&
-        (r_.multiword_initials == ~0u ||
-         (initial >= 'a' && initial <= 'z' &&
-          (r_.multiword_initials >> (initial - 'a') & 1))) &&
         bytes.size() <= r_.longest_multiword && IsLetterCls(ClsAt(a)) &&
         IsLetterCls(ClsAt(b - 1))) {
       char buf[16];
       std::string_view key = text_internal::LowerAscii(bytes, buf, sizeof buf);
-      auto it = r_.multiwords.find(key);
-      if (it != r_.multiwords.end()) {
-        uint32_t at = Pos(a);
-        int cuts = 0;
-        for (size_t w = 0; w + 1 < it->second.size() && cuts < 3; ++w) {
-          at += it->second[w];
-          cut[cuts++] = at;
+      if (!key.empty() && r_.MaybeMultiword(key)) {
+        auto it = r_.multiwords.find(key);
+        if (it != r_.multiwords.end()) {
+          uint32_t at = Pos(a);
+          int cuts = 0;
+          for (size_t w = 0; w + 1 < it->second.size() && cuts < 3; ++w) {
+            at += it->second[w];
+            cut[cuts++] = at;
+          }
+          return cuts;
         }
-        return cuts;
       }
     }
     if (!(mask_ & Bit(Cls::kApos))) return 0;
