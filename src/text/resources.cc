@@ -124,6 +124,8 @@ Status Resources::AddTokenization(std::string_view tsv, std::string_view name) {
     std::string_view value = n >= 3 ? f[2] : std::string_view();
     if (f[0] == "prefix") {
       hyphen_prefixes.insert(Lower(f[1]));
+    } else if (f[0] == "unit") {
+      units.insert(Lower(f[1]));
     } else if (f[0] == "emoticon") {
       emoticons.insert(std::string(f[1]));
       longest_emoticon = std::max(longest_emoticon, f[1].size());

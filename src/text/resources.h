@@ -66,6 +66,8 @@ struct Resources {
     return multiword_filter[b >> 6] >> (b & 63) & 1;
   }
   StringSet emoticons;
+  // Lower case: units split from a number written against them ("5pm").
+  StringSet units;
   // Lower case: words that begin a sentence after an abbreviation.
   StringSet sentence_starters;
   size_t longest_emoticon = 0;

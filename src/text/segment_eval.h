@@ -70,7 +70,7 @@ std::string ToConllu(std::string_view text, const Segmentation& seg,
 // give the same model. Returns the model file's text (see
 // SentenceModel::Parse); weights smaller than 1e-3 in magnitude are dropped.
 // models/sentence.tsv is produced by this function on the EWT and GUM train
-// splits with 12 epochs.
+// splits with 10 epochs.
 Result<std::string> TrainSentenceModel(
     const std::vector<std::vector<conllu::Sentence>>& corpora,
     const SegmenterOptions& options, int epochs);

@@ -117,8 +117,8 @@ struct Recorded {
   double tokens, words, sentences;
 };
 constexpr Recorded kRecorded[] = {
-    {"en_ewt-ud-dev.conllu", 99.48, 99.16, 88.84},
-    {"en_gum-ccby-ud-dev.conllu", 99.89, 99.89, 96.20},
+    {"en_ewt-ud-dev.conllu", 99.53, 99.21, 88.93},
+    {"en_gum-ccby-ud-dev.conllu", 99.90, 99.91, 96.20},
 };
 
 std::string SharedDir() {

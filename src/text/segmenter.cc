@@ -48,6 +48,11 @@ constexpr std::string_view kFileExtensions[] = {
     "html", "jpg",  "jpeg", "gif",  "png", "zip",  "exe", "csv", "xml",
     "asp",  "php",  "mp3",  "mp4",  "avi", "wav",  "dat", "nsf"};
 
+bool IsRule(char32_t c) {
+  return c == '-' || c == '=' || c == '_' || c == '*' || c == '~' || c == '+' ||
+         c == '<' || c == '>' || c == '|' || c == '#';
+}
+
 constexpr uint32_t Bit(Cls c) { return 1u << static_cast<int>(c); }
 
 // Tokenizes one paragraph into out->tokens / out->words.
@@ -158,6 +163,10 @@ class Tokenizer {
       return s.size() > 7;
     }
     if (s.find("://") != std::string_view::npos) return true;
+    if (s.size() > 3 && s[0] == '@' && s.find('.') != std::string_view::npos &&
+        IsAlnumCls(ClsAt(a + 1)) && IsAlnumCls(ClsAt(b - 1))) {
+      return true;  // the domain of an address cut in two: "@ft.com"
+    }
     if (s.size() > 1 && (s[0] == '@' || s[0] == '#')) {
       // @handle, #hashtag: word characters only, a letter among them.
       bool letter = false;
@@ -362,6 +371,11 @@ class Tokenizer {
       while (e < b && IsTerminalCls(ClsAt(e))) ++e;
       return e;
     }
+    if (IsRule(chars_[a].cp) && e < b && IsRule(chars_[e].cp)) {
+      // Lines drawn with characters ("----==", "|-----+---->") are one.
+      while (e < b && IsRule(chars_[e].cp)) ++e;
+      return e;
+    }
     while (e < b && chars_[e].cp == chars_[a].cp && ClsAt(e) != Cls::kOther)
       ++e;
     return e;
@@ -385,6 +399,26 @@ class Tokenizer {
     if (b - a > 1 && (IsUrlOrMail(a, b) || IsNumber(a, b))) {
       Emit(a, b);
       return;
+    }
+    if (b - a > 1 && IsDigit(ClsAt(a)) && IsLetterCls(ClsAt(b - 1))) {
+      // "5pm", "35mm": a number against its unit.
+      uint32_t k = a;
+      while (k < b && (IsDigit(ClsAt(k)) ||
+                       ((ClsAt(k) == Cls::kPeriod || ClsAt(k) == Cls::kComma ||
+                         ClsAt(k) == Cls::kColon) &&
+                        k + 1 < b && IsDigit(ClsAt(k + 1))))) {
+        ++k;
+      }
+      char buf[8];
+      std::string_view unit =
+          k < b ? text_internal::LowerAscii(Bytes(k, b), buf, sizeof buf)
+                : std::string_view();
+      if (!unit.empty() && IsLetterCls(ClsAt(k)) &&
+          r_.units.find(unit) != r_.units.end()) {
+        Emit(a, k);
+        Emit(k, b);
+        return;
+      }
     }
     uint32_t start = a;
     uint32_t k = a;
