@@ -252,7 +252,10 @@ class ReaderAccess {
     }
     if (doc.origin.empty()) {
       doc.origin = ctx.file;
-      if (!location.empty()) doc.origin += " " + std::string(location);
+      if (!location.empty()) {
+        doc.origin.push_back(' ');
+        doc.origin.append(location);
+      }
     }
     FinishDocument(doc);
     return reader.Emit(std::move(doc), on_document);
