@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "hearsay/text.h"
@@ -143,6 +144,41 @@ TEST(DevFiguresTest, ReachRecordedFigures) {
     EXPECT_GE(100 * s->words.f1, r.words - 0.2) << r.file;
     EXPECT_GE(100 * s->sentences.f1, r.sentences - 0.2) << r.file;
   }
+}
+
+TEST(SentenceModelTrainingTest, IsDeterministic) {
+  Result<std::vector<conllu::Sentence>> gold = conllu::Parse(Gold(), "gold");
+  ASSERT_TRUE(gold.ok());
+  std::vector<std::vector<conllu::Sentence>> corpora = {*gold, *gold};
+  Result<std::string> a = TrainSentenceModel(corpora, {}, 3);
+  Result<std::string> b = TrainSentenceModel(corpora, {}, 3);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(*a, *b);
+  EXPECT_TRUE(text_internal::SentenceModel::Parse(*a).ok());
+}
+
+// Rebuilds models/sentence.tsv from the UD train splits:
+//   HEARSAY_WRITE_SENTENCE_MODEL=$PWD/models/sentence.tsv \
+//     text_test --gtest_filter=SentenceModelTrainingTest.Regenerate
+// then rebuild (the model is embedded) and update kRecorded above.
+TEST(SentenceModelTrainingTest, Regenerate) {
+  const char* out = std::getenv("HEARSAY_WRITE_SENTENCE_MODEL");
+  if (out == nullptr || *out == '\0') {
+    GTEST_SKIP() << "set HEARSAY_WRITE_SENTENCE_MODEL=<path> to retrain the "
+                    "sentence model from the UD train splits";
+  }
+  std::string dir = SharedDir() + "/data/ud";
+  std::vector<std::vector<conllu::Sentence>> corpora;
+  for (const char* f :
+       {"en_ewt-ud-train.conllu", "en_gum-ccby-ud-train.conllu"}) {
+    Result<std::vector<conllu::Sentence>> gold =
+        conllu::ReadFile(dir + "/" + f);
+    ASSERT_TRUE(gold.ok()) << gold.status().ToString();
+    corpora.push_back(std::move(*gold));
+  }
+  Result<std::string> model = TrainSentenceModel(corpora, {}, 10);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  std::ofstream(out, std::ios::binary) << *model;
 }
 
 }  // namespace
