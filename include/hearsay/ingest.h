@@ -9,12 +9,29 @@
 //   });
 //   // reader.skipped() inputs were malformed; each produced one diagnostic.
 //
+// Formats (InputFormat): plain text, JSON Lines (news-please field names),
+// one HTML page, WARC or gzip-per-record .warc.gz (HTTP responses holding
+// HTML), RSS 2.0 / Atom (one document per item). Any input may also be
+// gzip-compressed. The format comes from ReadOptions::format, else the file
+// name (.txt .jsonl .ndjson .json .html .htm .warc .warc.gz .xml .rss .atom,
+// each optionally .gz), else the first bytes.
+//
+// Every Document handed out has `text` in valid UTF-8, `url` canonicalised,
+// `published` in ISO 8601 when the source's date could be parsed (kept as
+// written when not), `content_hash` and `id` filled (FinishDocument), and a
+// `language` — from the metadata, or detected from the text with
+// `language_detected` set. A document in another language is read and
+// marked, never dropped.
+//
 // Bad input is normal input: a malformed record is skipped with a one-line
 // Diagnostic naming the file and the line, record or byte offset, and reading
-// goes on with the next document (unless ReadOptions::strict). Memory stays
-// bounded by ReadOptions::max_document_bytes whatever the input size.
+// goes on with the next document (unless ReadOptions::strict). Truncated
+// gzip, a WARC Content-Length that lies, invalid UTF-8, a JSON line that is
+// not JSON or has no text, markup nested without bound, an empty file and
+// binary junk are all such input; none of them stops the run.
 //
-// A Reader is not thread-safe; use one per thread.
+// A Reader is not thread-safe; use one per thread. It holds no input between
+// calls: each ReadPath/ReadBuffer streams its input and returns when done.
 #ifndef HEARSAY_INGEST_H_
 #define HEARSAY_INGEST_H_
 
@@ -44,7 +61,8 @@ Result<InputFormat> ParseInputFormat(std::string_view name);
 // Guesses a format from a file name and its first bytes.
 InputFormat SniffFormat(std::string_view path, std::string_view head);
 
-// One skipped input, printed as "FILE: WHERE: MESSAGE".
+// One skipped input, printed as "FILE: WHERE: MESSAGE" (or "FILE: MESSAGE"
+// when the whole file could not be opened).
 struct Diagnostic {
   std::string file;      // path, or "-" for stdin
   std::string location;  // "line 12", "record 3 (byte 40960)", "byte 17"
@@ -55,8 +73,12 @@ struct Diagnostic {
 struct ReadOptions {
   InputFormat format = InputFormat::kAuto;
   bool strict = false;  // stop at the first malformed input
-  // A document, line, record or HTTP body larger than this is skipped with a
-  // diagnostic instead of being held in memory.
+  // The most bytes of one document a Reader holds at once, and so the bound
+  // on its memory (plus one 64 KiB read chunk and the parsed document):
+  //  - JSON Lines: a longer line is skipped as it streams past, unbuffered;
+  //  - WARC: a longer record (or decoded HTTP body) is skipped the same way;
+  //  - text, HTML, feeds: a longer file is skipped (a feed counts whole).
+  // Each skip is one diagnostic.
   size_t max_document_bytes = 64u << 20;
   // Detect the language from the text when metadata gives none.
   bool detect_language = true;
@@ -76,7 +98,8 @@ class Reader {
   Status ReadPath(const std::string& path, const DocumentCallback& on_document);
 
   // Reads bytes already in memory; `name` is used for diagnostics and for
-  // sniffing the format.
+  // sniffing the format. `bytes` need only live until the call returns:
+  // every Document owns its strings.
   Status ReadBuffer(std::string_view name, std::string_view bytes,
                     const DocumentCallback& on_document);
 

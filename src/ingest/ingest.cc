@@ -150,7 +150,7 @@ namespace ingest {
 Result<std::string> ReadAll(StreamBuffer& in, size_t limit) {
   while (!in.eof()) {
     if (in.size() > limit) break;
-    Status s = in.Fill(in.size() + (1 << 20));
+    Status s = in.FillMore();
     if (!s.ok()) {
       in.ClearError();
       return s;

@@ -678,6 +678,26 @@ TEST(Reader, DirectoryIsRecursiveSortedAndSkipsHidden) {
   EXPECT_TRUE(r.diagnostics.empty());
 }
 
+TEST(Reader, StdinIsSniffed) {
+  namespace fs = std::filesystem;
+  fs::path file = fs::temp_directory_path() /
+                  ("hearsay_stdin_" + std::to_string(::getpid()) + ".gz");
+  std::ofstream(file, std::ios::binary)
+      << Gzip("{\"title\":\"From stdin\",\"text\":\"Piped body.\"}\n");
+  int saved = ::dup(STDIN_FILENO);
+  FILE* f = std::fopen(file.c_str(), "rb");
+  ASSERT_NE(f, nullptr);
+  ::dup2(::fileno(f), STDIN_FILENO);
+  auto r = ReadFromPath("-");
+  ::dup2(saved, STDIN_FILENO);
+  ::close(saved);
+  std::fclose(f);
+  fs::remove(file);
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].title, "From stdin");
+  EXPECT_EQ(r.docs[0].origin, "- line 1");
+}
+
 TEST(Reader, MissingPathIsADiagnostic) {
   auto r = ReadFromPath("/nonexistent/hearsay/file.txt");
   EXPECT_TRUE(r.status.ok());
