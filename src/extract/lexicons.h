@@ -7,7 +7,8 @@
 // (documented in lexicons/README.md). The shipped files are compiled into
 // the binary; a user directory adds rows to them and removes rows from them.
 //
-//   HEARSAY_ASSIGN_OR_RETURN(Lexicons lex, Lexicons::Load(user_dir));
+//   HEARSAY_ASSIGN_OR_RETURN(Lexicons lex,
+//                            Lexicons::Load({.user_dir = dir}));
 //   std::vector<TokenKey> keys;
 //   for (const Word& w : words) keys.push_back(TokenKey::Of(form, lemma));
 //   std::vector<PhraseMatch> hits;
@@ -29,7 +30,6 @@
 #ifndef HEARSAY_EXTRACT_LEXICONS_H_
 #define HEARSAY_EXTRACT_LEXICONS_H_
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -227,13 +227,15 @@ class Lexicons {
                                      LexiconKind kind) const;
 
   // A gazetteer name, alias or demonym given as text ("U.S.", "the Financial
-  // Times", "Chinese"). Whitespace and typography are normalised; a leading
-  // "the" is optional; case matters only for short all-capital aliases, so
-  // "us" is not the United States. The first hit in file order
-  // (outlets, organisations, governments, places) wins.
+  // Times", "Guardian", "Chinese"). Whitespace and typography are
+  // normalised; a leading "the" is optional both ways; case matters only for
+  // short all-capital aliases, so "us" is not the United States. The first
+  // of FindNames() wins.
   GazetteerHit FindName(std::string_view text) const;
-  // Every entry the text names, in file order ("Washington": the
-  // government, the city, the state).
+  // Every entry the text names: canonical names before aliases before
+  // demonyms, then in file order (outlets, organisations, governments,
+  // places). "Washington": the city, then the state's and the government's
+  // aliases; "London": the city before the British government.
   std::vector<GazetteerHit> FindNames(std::string_view text) const;
   // The outlet publishing at a host name ("www.ft.com", "ft.com").
   const GazetteerEntry* FindOutletByDomain(std::string_view host) const;
