@@ -262,8 +262,15 @@ bool IsBoilerplate(const GumboNode* n) {
   }
   if (EqualsIgnoreCase(Attr(n, "aria-hidden"), "true")) return true;
   if (gumbo_get_attribute(&n->v.element.attributes, "hidden")) return true;
-  std::string_view itemprop = Attr(n, "itemprop");
-  if (EqualsIgnoreCase(itemprop, "articleBody")) return false;
+  // Class and id words are only hints; on the elements that hold the whole
+  // page or the article itself ("article ad-free", "has-sidebar") they
+  // would throw the story away.
+  GumboTag tag = n->v.element.tag;
+  if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_BODY ||
+      tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN ||
+      EqualsIgnoreCase(Attr(n, "itemprop"), "articleBody")) {
+    return false;
+  }
   return HasBoilerplateWord(Attr(n, "class")) ||
          HasBoilerplateWord(Attr(n, "id"));
 }
@@ -722,12 +729,12 @@ std::string StripSiteSuffix(std::string title, std::string_view outlet,
     std::string_view suffix =
         Trim(std::string_view(title).substr(at + sep.size()));
     std::string lower_suffix = ToLower(suffix);
-    bool names_site =
-        (!outlet.empty() &&
-         (EqualsIgnoreCase(suffix, outlet) ||
-          lower_suffix.find(ToLower(outlet)) != std::string::npos)) ||
-        (!host.empty() && (host.find(lower_suffix) != std::string::npos ||
-                           lower_suffix.find(host) != std::string::npos));
+    bool names_site = (!outlet.empty() && (EqualsIgnoreCase(suffix, outlet) ||
+                                           lower_suffix.find(ToLower(outlet)) !=
+                                               std::string::npos)) ||
+                      (!host.empty() && lower_suffix.size() >= 3 &&
+                       (host.find(lower_suffix) != std::string::npos ||
+                        lower_suffix.find(host) != std::string::npos));
     size_t suffix_words = std::count(suffix.begin(), suffix.end(), ' ') + 1;
     bool looks_like_site =
         (sep == " | " || sep == " :: " || sep == " \xC2\xB7 ") &&

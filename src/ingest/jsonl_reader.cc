@@ -64,15 +64,8 @@ std::string Paragraphs(std::string_view text) {
   return out;
 }
 
-Status ReadLine(std::string_view line, uint64_t line_no,
-                simdjson::dom::parser& parser, ReadContext& ctx) {
-  std::string location = "line " + std::to_string(line_no);
-  simdjson::dom::element root;
-  simdjson::error_code err = parser.parse(line.data(), line.size()).get(root);
-  if (err != simdjson::SUCCESS) {
-    return ctx.Skip(location,
-                    std::string("not JSON: ") + simdjson::error_message(err));
-  }
+Status ReadObject(simdjson::dom::element root, const std::string& location,
+                  ReadContext& ctx) {
   simdjson::dom::object o;
   if (root.get_object().get(o) != simdjson::SUCCESS) {
     return ctx.Skip(location, "not a JSON object");
@@ -113,10 +106,52 @@ Status ReadLine(std::string_view line, uint64_t line_no,
   return ctx.Emit(std::move(doc), location);
 }
 
+Status ReadLine(std::string_view line, uint64_t line_no,
+                simdjson::dom::parser& parser, ReadContext& ctx) {
+  std::string location = "line " + std::to_string(line_no);
+  simdjson::dom::element root;
+  simdjson::error_code err = parser.parse(line.data(), line.size()).get(root);
+  if (err != simdjson::SUCCESS) {
+    return ctx.Skip(location,
+                    std::string("not JSON: ") + simdjson::error_message(err));
+  }
+  return ReadObject(root, location, ctx);
+}
+
+// A file holding one JSON array of articles, as many exports are; it is
+// read whole, so it counts against max_document_bytes as one document.
+Status ReadJsonArray(StreamBuffer& in, simdjson::dom::parser& parser,
+                     ReadContext& ctx) {
+  Result<std::string> all = ReadAll(in, ctx.max_bytes());
+  if (!all.ok()) return ctx.Skip("byte 0", all.status().message());
+  simdjson::dom::element root;
+  simdjson::dom::array array;
+  simdjson::error_code err = parser.parse(*all).get(root);
+  if (err == simdjson::SUCCESS) err = root.get_array().get(array);
+  if (err != simdjson::SUCCESS) {
+    return ctx.Skip("byte 0", std::string("not a JSON array of articles: ") +
+                                  simdjson::error_message(err));
+  }
+  size_t index = 0;
+  for (simdjson::dom::element e : array) {
+    HEARSAY_RETURN_IF_ERROR(
+        ReadObject(e, "element " + std::to_string(++index), ctx));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status ReadJsonlInput(StreamBuffer& in, ReadContext& ctx) {
   simdjson::dom::parser parser;
+  // A read error here ends the input; it is reported when reading stops.
+  in.Fill(256).IgnoreError();
+  std::string_view head = in.data();
+  size_t first = 0;
+  while (first < head.size() && IsSpace(head[first])) ++first;
+  if (first < head.size() && head[first] == '[') {
+    return ReadJsonArray(in, parser, ctx);
+  }
   uint64_t line_no = 0;
   size_t searched = 0;  // bytes of in.data() known to hold no newline
   while (true) {

@@ -214,6 +214,20 @@ TEST(JsonlReader, SmallLimitAndLastLineWithoutNewline) {
   EXPECT_EQ(r.diagnostics[1].location, "line 2");
 }
 
+TEST(JsonlReader, JsonArrayFile) {
+  auto r = ReadBytes("export.json",
+                     " [{\"title\":\"A\",\"text\":\"Alpha body.\"},\n"
+                     "  {\"title\":\"B\"},\n"
+                     "  {\"title\":\"C\",\"body\":\"Gamma body.\"}]");
+  ASSERT_EQ(r.docs.size(), 2u);
+  EXPECT_EQ(r.docs[1].title, "C");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].location, "element 2");
+  auto bad = ReadBytes("bad.json", "[{\"text\":\"x\"},");
+  EXPECT_TRUE(bad.docs.empty());
+  EXPECT_EQ(bad.diagnostics.size(), 1u);
+}
+
 TEST(JsonlReader, GzippedJsonl) {
   auto r =
       ReadBytes("n.jsonl.gz", Gzip("{\"title\":\"T\",\"text\":\"Body.\"}\n"));
@@ -302,6 +316,17 @@ TEST(HtmlReader, TitleFallbacksAndSuffixes) {
   EXPECT_EQ(dash.docs[0].title, "Heat Wave");
   auto keep = ReadBytes("p.html", "<title>Left - Right</title><p>Text.</p>");
   EXPECT_EQ(keep.docs[0].title, "Left - Right");
+}
+
+TEST(HtmlReader, ClassWordsDoNotDropTheArticleItself) {
+  auto r = ReadBytes(
+      "c.html",
+      "<body class=\"has-sidebar\"><article class=\"story ad-free\">"
+      "<p>The story itself is kept.</p><div class=\"social-share\">"
+      "Share</div></article><div class=\"promo\"><p>Buy now, a long "
+      "promotional paragraph that should not be part of it.</p></div></body>");
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].text, "The story itself is kept.");
 }
 
 TEST(HtmlReader, Windows1252Declared) {
@@ -548,6 +573,19 @@ TEST(WarcReader, OverLimitRecordIsSkipped) {
   ASSERT_EQ(r.diagnostics.size(), 1u);
   EXPECT_NE(r.diagnostics[0].message.find("max_document_bytes"),
             std::string::npos);
+}
+
+TEST(WarcReader, ResourceRecordAndBracketedUri) {
+  std::string page = ArticlePage("Saved", "Saved without HTTP headers.");
+  std::string rec =
+      "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: "
+      "<https://h.example/saved>\r\nContent-Type: text/html\r\n"
+      "Content-Length: " +
+      std::to_string(page.size()) + "\r\n\r\n" + page + "\r\n\r\n";
+  auto r = ReadBytes("r.warc", rec);
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].url, "https://h.example/saved");
+  EXPECT_EQ(r.docs[0].title, "Saved");
 }
 
 TEST(WarcReader, GarbageBetweenRecords) {

@@ -171,9 +171,13 @@ Result<size_t> GzipStream::Read(char* out, size_t n) {
 }
 
 bool GzipStream::Resync() {
-  // The byte after a failed member's start is the earliest a new one can be.
   in_member_ = false;
   failed_ = false;
+  // Never find the failed member's own header again.
+  if (!members_.empty() && raw_->FileOffset() == members_.back().second) {
+    if (!raw_->Fill(1).ok()) return false;
+    raw_->Consume(1);
+  }
   while (true) {
     if (!raw_->Fill(raw_->size() + kChunk).ok()) return false;
     std::string_view d = raw_->data();

@@ -206,7 +206,7 @@ class WarcReader {
       // Keep enough to find a marker, with its newline, across reads.
       size_t keep = std::min<size_t>(d.size(), 8);
       in_.Consume(d.size() - keep);
-      from = 1;
+      from = keep > 0 ? 1 : 0;
       if (in_.eof()) {
         if (in_.error().ok()) {
           in_.Consume(in_.size());
@@ -268,6 +268,11 @@ class WarcReader {
         ParseHeaders(in_.data().substr(0, header_end));
     std::string type(HeaderValue(headers, "WARC-Type"));
     std::string target(HeaderValue(headers, "WARC-Target-URI"));
+    // WARC 1.0 examples wrap the URI in angle brackets; some writers copy it.
+    if (target.size() >= 2 && target.front() == '<' && target.back() == '>') {
+      target = target.substr(1, target.size() - 2);
+    }
+    std::string warc_content_type(HeaderValue(headers, "Content-Type"));
     std::string date(HeaderValue(headers, "WARC-Date"));
     std::string record_id(HeaderValue(headers, "WARC-Record-ID"));
     uint64_t length = 0;
@@ -324,6 +329,12 @@ class WarcReader {
     if (type == "response") {
       s = ReadResponse(d.substr(block_begin, length), target, date, record_id,
                        location);
+    } else if (type == "resource" &&
+               FindIgnoreCase(warc_content_type, "html") !=
+                   std::string_view::npos) {
+      // A page stored without its HTTP envelope (wget --warc-file, for one).
+      s = ReadPage(d.substr(block_begin, length), warc_content_type, target,
+                   date, record_id, location);
     }
     in_.Consume(record_end);
     return s;
@@ -396,6 +407,12 @@ class WarcReader {
       return Status::Ok();
     }
 
+    return ReadPage(body, content_type, target, warc_date, record_id, location);
+  }
+
+  Status ReadPage(std::string_view body, std::string_view content_type,
+                  const std::string& target, const std::string& warc_date,
+                  const std::string& record_id, const std::string& location) {
     HtmlPage page = ExtractHtml(body, HtmlHints{target, content_type});
     // A page with no article text (an index, a login wall) is not malformed.
     if (page.body.empty()) return Status::Ok();
