@@ -53,16 +53,19 @@ struct Resources {
   // One-hash Bloom filter over the lower-cased multiword entries: most
   // words are rejected without touching the map.
   uint64_t multiword_filter[64] = {};
-  static uint32_t FilterBit(std::string_view lower) {
+  // The filter bit of a word, lower-casing ASCII letters on the way.
+  static uint32_t FilterBit(std::string_view word) {
     uint64_t h = 0xcbf29ce484222325ULL;
-    for (char c : lower) {
+    for (char c : word) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       h ^= static_cast<unsigned char>(c);
       h *= 0x100000001b3ULL;
     }
     return static_cast<uint32_t>((h ^ (h >> 32)) & 4095);
   }
-  bool MaybeMultiword(std::string_view lower) const {
-    uint32_t b = FilterBit(lower);
+  // False when `word` (any case) is surely not a multiword entry.
+  bool MaybeMultiword(std::string_view word) const {
+    uint32_t b = FilterBit(word);
     return multiword_filter[b >> 6] >> (b & 63) & 1;
   }
   StringSet emoticons;

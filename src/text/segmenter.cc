@@ -69,6 +69,22 @@ class Tokenizer {
         i += c.len;
         continue;
       }
+      // Fast path: a word of ASCII letters, alone or before a comma or
+      // semicolon, tokenizes the same as through Chunk() but without
+      // decoding it character by character.
+      uint32_t j = i;
+      while (j < end && IsAsciiLetter(text_[j])) ++j;
+      if (j > i) {
+        uint32_t k = j;
+        bool punct = k < end && (text_[k] == ',' || text_[k] == ';');
+        if (punct) ++k;
+        if (k == end || IsAsciiSpace(text_[k])) {
+          EmitBytes(i, j);
+          if (punct) EmitBytes(j, k);
+          i = k;
+          continue;
+        }
+      }
       chars_.clear();
       mask_ = 0;
       while (i < end) {
@@ -152,10 +168,13 @@ class Tokenizer {
   }
 
   bool IsUrlOrMail(uint32_t a, uint32_t b) const {
-    if (!(mask_ & (Bit(Cls::kPeriod) | Bit(Cls::kAt) | Bit(Cls::kHash) |
-                   Bit(Cls::kColon)))) {
-      return false;
-    }
+    constexpr uint32_t kWebMarks =
+        Bit(Cls::kPeriod) | Bit(Cls::kAt) | Bit(Cls::kHash) | Bit(Cls::kColon);
+    if (!(mask_ & kWebMarks)) return false;
+    // The chunk may owe its period to a full stop: look at the core itself.
+    uint32_t core_mask = 0;
+    for (uint32_t k = a; k < b; ++k) core_mask |= Bit(ClsAt(k));
+    if (!(core_mask & kWebMarks)) return false;
     std::string_view s = Bytes(a, b);
     if (StartsWithNoCase(s, "http://") || StartsWithNoCase(s, "https://") ||
         StartsWithNoCase(s, "ftp://") || StartsWithNoCase(s, "www.") ||
@@ -493,14 +512,50 @@ class Tokenizer {
     if (start < b) Emit(start, b);
   }
 
-  void Emit(uint32_t a, uint32_t b) {
+  static bool IsAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+  static bool IsAsciiSpace(char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return u < 0x80 && IsSpaceCls(text_internal::kAsciiCls[u]);
+  }
+
+  // Cuts of a token found in the multiword lexicon ("gonna"), or 0.
+  int MultiwordCuts(uint32_t begin, uint32_t end, uint32_t* cut) const {
+    std::string_view bytes = text_.substr(begin, end - begin);
+    if (bytes.size() < r_.shortest_multiword ||
+        bytes.size() > r_.longest_multiword) {
+      return 0;
+    }
+    if (!r_.MaybeMultiword(bytes)) return 0;
+    char buf[16];
+    std::string_view key = text_internal::LowerAscii(bytes, buf, sizeof buf);
+    if (key.empty()) return 0;
+    auto it = r_.multiwords.find(key);
+    if (it == r_.multiwords.end()) return 0;
+    uint32_t at = begin;
+    int cuts = 0;
+    for (size_t w = 0; w + 1 < it->second.size() && cuts < 3; ++w) {
+      at += it->second[w];
+      cut[cuts++] = at;
+    }
+    return cuts;
+  }
+
+  // A token of plain ASCII bytes (a word of letters, or one punctuation
+  // character).
+  void EmitBytes(uint32_t begin, uint32_t end) {
+    uint32_t cut[4];
+    int cuts = end - begin > 1 ? MultiwordCuts(begin, end, cut) : 0;
+    Push(begin, end, cut, cuts);
+  }
+
+  void Push(uint32_t begin, uint32_t end, const uint32_t* cut, int cuts) {
     Token t;
-    t.span = {Pos(a), Pos(b)};
+    t.span = {begin, end};
     t.first_word = static_cast<uint32_t>(out_->words.size());
     uint32_t index = static_cast<uint32_t>(out_->tokens.size());
-    uint32_t cut[4];
-    int cuts = SplitPoints(a, b, cut);
-    uint32_t from = t.span.begin;
+    uint32_t from = begin;
     for (int c = 0; c < cuts; ++c) {
       Word& w = out_->words.emplace_back();
       w.span = {from, cut[c]};
@@ -508,10 +563,16 @@ class Tokenizer {
       from = cut[c];
     }
     Word& w = out_->words.emplace_back();
-    w.span = {from, t.span.end};
+    w.span = {from, end};
     w.token = index;
     t.word_count = static_cast<uint32_t>(cuts + 1);
     out_->tokens.push_back(t);
+  }
+
+  void Emit(uint32_t a, uint32_t b) {
+    uint32_t cut[4];
+    int cuts = SplitPoints(a, b, cut);
+    Push(Pos(a), Pos(b), cut, cuts);
   }
 
   // Byte offsets where a token's words begin (after the first); returns how
@@ -519,24 +580,9 @@ class Tokenizer {
   int SplitPoints(uint32_t a, uint32_t b, uint32_t* cut) const {
     uint32_t n = b - a;
     if (n < 2) return 0;
-    std::string_view bytes = Bytes(a, b);
-    if (bytes.size() >= r_.shortest_multiword &&
-        bytes.size() <= r_.longest_multiword && IsLetterCls(ClsAt(a)) &&
-        IsLetterCls(ClsAt(b - 1))) {
-      char buf[16];
-      std::string_view key = text_internal::LowerAscii(bytes, buf, sizeof buf);
-      if (!key.empty() && r_.MaybeMultiword(key)) {
-        auto it = r_.multiwords.find(key);
-        if (it != r_.multiwords.end()) {
-          uint32_t at = Pos(a);
-          int cuts = 0;
-          for (size_t w = 0; w + 1 < it->second.size() && cuts < 3; ++w) {
-            at += it->second[w];
-            cut[cuts++] = at;
-          }
-          return cuts;
-        }
-      }
+    if (IsLetterCls(ClsAt(a)) && IsLetterCls(ClsAt(b - 1))) {
+      int cuts = MultiwordCuts(Pos(a), Pos(b), cut);
+      if (cuts > 0) return cuts;
     }
     if (!(mask_ & Bit(Cls::kApos))) return 0;
     // The last apostrophe of a word.

@@ -50,6 +50,8 @@ Cls FirstCls(std::string_view text, const Token& t) {
 }
 
 Char LastChar(std::string_view text, const Token& t) {
+  unsigned char last = static_cast<unsigned char>(text[t.span.end - 1]);
+  if (last < 0x80) return CharAt(text, t.span.end - 1);  // the common case
   uint32_t k = t.span.end - 1;
   while (k > t.span.begin && !utf8::IsBoundary(text, k)) --k;
   return CharAt(text, k);
@@ -89,6 +91,15 @@ char ShapeChar(const Char& c) {
 std::string_view Shape(std::string_view text, const Token& t, char* buf) {
   size_t n = 0;
   for (uint32_t i = t.span.begin; i < t.span.end && n < 6;) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80 &&
+        (kAsciiCls[b] == Cls::kLower || kAsciiCls[b] == Cls::kUpper)) {
+      // Runs of ASCII letters of one case are the common case.
+      char s = kAsciiCls[b] == Cls::kLower ? 'x' : 'X';
+      if (n == 0 || buf[n - 1] != s) buf[n++] = s;
+      ++i;
+      continue;
+    }
     Char c = CharAt(text, i);
     char s = ShapeChar(c);
     if (n == 0 || buf[n - 1] != s) buf[n++] = s;
@@ -210,6 +221,20 @@ float SentenceModel::Weight(uint64_t key) const {
 
 bool IsCandidate(const ParagraphView& p, uint32_t i) {
   const Token& t = p.tokens[i];
+  {
+    // Fast exit for the common case, a word before a lower-case word or a
+    // number (what the general test below also says).
+    unsigned char first = p.text[t.span.begin];
+    unsigned char last = p.text[t.span.end - 1];
+    unsigned char next = p.text[p.tokens[i + 1].span.begin];
+    if ((first | last | next) < 0x80) {
+      Cls f = kAsciiCls[first], l = kAsciiCls[last], n = kAsciiCls[next];
+      if (IsAlnumCls(f) && IsAlnumCls(l) &&
+          (n == Cls::kLower || n == Cls::kDigit)) {
+        return false;
+      }
+    }
+  }
   Char last = LastChar(p.text, t);
   if (IsTerminalCls(last.cls)) {
     // A title ("Dr.") or an initial ("J.") before a capitalised word
@@ -361,6 +386,7 @@ size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out) {
 
 bool AbbreviationEndsSentence(const ParagraphView& p, uint32_t i) {
   const Token& t = p.tokens[i];
+  if (p.text[t.span.end - 1] != '.') return false;
   const Token& next = p.tokens[i + 1];
   if (t.span.size() < 3 || FirstCls(p.text, next) != Cls::kUpper) return false;
   const Abbreviation* ab = nullptr;

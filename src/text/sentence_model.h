@@ -39,6 +39,12 @@ class SentenceModel {
   size_t size() const { return size_; }
   float Weight(uint64_t feature) const;
   float Score(const uint64_t* features, size_t n) const {
+    if (size_ == 0) return 0;
+    // Touch every slot first so that the cache misses overlap.
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = 0; i < n; ++i) {
+      __builtin_prefetch(&slots_[features[i] & mask]);
+    }
     float s = 0;
     for (size_t i = 0; i < n; ++i) s += Weight(features[i]);
     return s;
