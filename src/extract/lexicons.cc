@@ -232,6 +232,11 @@ bool IsShortAcronym(std::string_view name) {
   return true;
 }
 
+bool HasAsciiUpper(std::string_view s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return LowerAscii(a) == LowerAscii(b);
 }
@@ -619,8 +624,11 @@ void Lexicons::AddPhrase(std::span<const uint64_t> keys, Payload p) {
     node = it->second;
   }
   std::vector<Payload>& here = terminals_[node];
-  for (const Payload& q : here) {
-    if (q.kind == p.kind && q.entry == p.entry) return;
+  for (Payload& q : here) {
+    if (q.kind == p.kind && q.entry == p.entry) {
+      q.cased |= p.cased;
+      return;
+    }
   }
   here.push_back(p);
   max_phrase_tokens_ = std::max<uint16_t>(max_phrase_tokens_,
@@ -631,17 +639,27 @@ void Lexicons::AddText(std::string_view text, Payload p, CaseMode mode) {
   std::vector<uint64_t> keys;
   auto add = [&](const std::vector<std::string>& tokens, bool lower) {
     keys.clear();
-    for (const std::string& t : tokens) keys.push_back(KeyOf(t, lower));
-    AddPhrase(keys, p);
+    bool upper = false;
+    for (const std::string& t : tokens) {
+      keys.push_back(KeyOf(t, lower));
+      upper |= HasAsciiUpper(t);
+    }
+    Payload q = p;
+    q.cased = !lower && upper;
+    AddPhrase(keys, q);
   };
   for (const std::vector<std::string>& tokens : PhraseVariants(text)) {
-    if (mode == CaseMode::kLower) {
+    bool upper = false;
+    for (const std::string& t : tokens) upper |= HasAsciiUpper(t);
+    if (mode == CaseMode::kLower && !upper) {
       add(tokens, true);
       continue;
     }
+    // Written with capitals: "Representative" is the lawmaker, and "the
+    // House" is not "the house".
     add(tokens, false);
     add(TitleCase(tokens), false);
-    if (tokens.size() >= 2) add(tokens, true);
+    if (mode == CaseMode::kName && tokens.size() >= 2) add(tokens, true);
   }
   if (mode == CaseMode::kName) {
     std::string name = NormalizeName(text);
@@ -991,8 +1009,8 @@ void Lexicons::Match(std::span<const TokenKey> tokens, size_t i,
     if (f.depth > 0) {
       for (const Payload& p : terminals_[f.node]) {
         if (KindBit(p.kind) & kinds) {
-          out->push_back(
-              {p.kind, p.form, static_cast<uint16_t>(f.depth), p.entry});
+          out->push_back({p.kind, p.form, static_cast<uint16_t>(f.depth),
+                          p.entry, p.cased});
         }
       }
     }
@@ -1012,16 +1030,24 @@ void Lexicons::Match(std::span<const TokenKey> tokens, size_t i,
   auto begin = out->begin() + static_cast<std::ptrdiff_t>(first);
   std::sort(begin, out->end(), [](const PhraseMatch& a, const PhraseMatch& b) {
     if (a.length != b.length) return a.length > b.length;
+    if (a.cased != b.cased) return a.cased;
     if (a.kind != b.kind) return a.kind < b.kind;
     if (a.entry != b.entry) return a.entry < b.entry;
     return a.form < b.form;
   });
-  out->erase(std::unique(begin, out->end(),
-                         [](const PhraseMatch& a, const PhraseMatch& b) {
-                           return a.length == b.length && a.kind == b.kind &&
-                                  a.entry == b.entry;
-                         }),
-             out->end());
+  // One entry reached along several paths (form and lemma, cased and
+  // folded) is reported once, at its best rank. The range is tiny.
+  size_t kept = first;
+  for (size_t i = first; i < out->size(); ++i) {
+    const PhraseMatch& m = (*out)[i];
+    bool seen = false;
+    for (size_t j = first; j < kept && !seen; ++j) {
+      const PhraseMatch& k = (*out)[j];
+      seen = k.length == m.length && k.kind == m.kind && k.entry == m.entry;
+    }
+    if (!seen) (*out)[kept++] = m;
+  }
+  out->resize(kept);
 }
 
 std::optional<PhraseMatch> Lexicons::Longest(std::span<const TokenKey> tokens,

@@ -20,9 +20,10 @@
 // Phrases are matched over token keys: hashes of the lower-cased token with
 // typographic quotes, apostrophes and dashes folded to ASCII, so the matcher
 // needs no copy of the text. Cue phrases match case-insensitively and also by
-// lemma ("said" reaches the entry "say"); names from the gazetteers match as
-// written, in title case (for headlines), and — when longer than one token —
-// in lower case, so "US" is found but "us" is not.
+// lemma ("said" reaches the entry "say"), except those written with capitals
+// ("Representative", "the House"), which match only so; names from the
+// gazetteers match as written, in title case (for headlines), and — when
+// longer than one token — in lower case, so "US" is found but "us" is not.
 //
 // A Lexicons is immutable after Load(); every const method may be called from
 // many threads at once. It owns all its entries; references to them die with
@@ -196,6 +197,10 @@ struct PhraseMatch {
   NameForm form;    // for gazetteer entries; kName otherwise
   uint16_t length;  // tokens covered
   uint32_t entry;   // index into the vector of `kind`
+  // Matched with its capitals as written ("Representative", "the House"):
+  // more specific than a case-folded match of the same length, and ranked
+  // before it.
+  bool cased = false;
 };
 
 // Where to find the lexicons.
@@ -276,6 +281,7 @@ class Lexicons {
     LexiconKind kind;
     NameForm form;
     uint32_t entry;
+    bool cased = false;
   };
   struct EdgeKey {
     uint32_t node;

@@ -227,6 +227,29 @@ TEST(LexiconsTest, MatchesByLemmaAndAcrossTypography) {
   EXPECT_TRUE(lex.Longest(tie_whole, 0, LexiconKind::kPredicate));
 }
 
+TEST(LexiconsTest, CapitalisedEntriesMatchOnlyAsWrittenAndRankFirst) {
+  const Lexicons& lex = Shipped();
+  std::optional<PhraseMatch> rep = lex.Longest(
+      Lexicons::KeysOf("Representative John Moolenaar"), 0, LexiconKind::kRole);
+  ASSERT_TRUE(rep);
+  EXPECT_TRUE(rep->cased);
+  EXPECT_EQ(lex.roles()[rep->entry].kind, "legislature");
+  EXPECT_EQ(lex.roles()[rep->entry].label_pattern, "{party} Representative");
+
+  std::optional<PhraseMatch> company =
+      lex.Longest(Lexicons::KeysOf("a representative for the company"), 1,
+                  LexiconKind::kRole);
+  ASSERT_TRUE(company);
+  EXPECT_EQ(lex.roles()[company->entry].kind, "business");
+
+  // "the House" is the chamber; "the house" is a house.
+  EXPECT_TRUE(
+      lex.Longest(Lexicons::KeysOf("the House"), 0, LexiconKind::kNominal));
+  std::optional<PhraseMatch> house =
+      lex.Longest(Lexicons::KeysOf("the house"), 0, LexiconKind::kNominal);
+  EXPECT_TRUE(!house || house->length < 2);
+}
+
 TEST(LexiconsTest, SourcingPhrasesCarryAnonymityAndCounts) {
   const Lexicons& lex = Shipped();
   std::vector<TokenKey> keys =
