@@ -757,6 +757,12 @@ void Segmenter::Segment(std::string_view text, Segmentation* out) const {
         if (use_model) {
           size_t nf = text_internal::Features(view, i, features);
           boundary = r.sentence_model.Score(features, nf) > 0;
+          // A lone word without final punctuation is not a sentence
+          // ("Why | This Matters"), unless a line ends after it.
+          if (boundary && i == sent_start &&
+              text_internal::IsAlnumCls(CharAt(text, t.span.end - 1).cls)) {
+            boundary = false;
+          }
         } else {
           boundary = text_internal::RuleBoundary(view, i);
         }

@@ -120,6 +120,14 @@ TEST(SentencesTest, HeadlineWithoutFinalPunctuation) {
                   "The companies declined to comment on it."));
 }
 
+TEST(SentencesTest, HeadingParagraphStaysWhole) {
+  EXPECT_THAT(Sentences("Both denied it.\n\nWhy This Matters: Geopolitics and "
+                        "EV Dominance\n\nThe rapid denial underscores it."),
+              ElementsAre("Both denied it.",
+                          "Why This Matters: Geopolitics and EV Dominance",
+                          "The rapid denial underscores it."));
+}
+
 TEST(SentencesTest, ListsAndLines) {
   EXPECT_THAT(
       Sentences("Key points:\n- prices rose\n- wages fell\n* jobs held"),
