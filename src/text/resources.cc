@@ -11,6 +11,7 @@ extern const std::string_view kAbbreviations;
 extern const std::string_view kTokenization;
 extern const std::string_view kSentenceModel;
 extern const std::string_view kSentenceStarters;
+extern const std::string_view kNonFinalWords;
 }  // namespace hearsay::embedded
 
 namespace hearsay::text_internal {
@@ -75,6 +76,8 @@ Status LoadEmbedded(Resources& r) {
       r.AddTokenization(embedded::kTokenization, "tokenization.tsv"));
   HEARSAY_RETURN_IF_ERROR(r.AddSentenceStarters(embedded::kSentenceStarters,
                                                 "sentence_starters.tsv"));
+  HEARSAY_RETURN_IF_ERROR(
+      r.AddNonFinalWords(embedded::kNonFinalWords, "non_final_words.tsv"));
   HEARSAY_ASSIGN_OR_RETURN(r.sentence_model,
                            SentenceModel::Parse(embedded::kSentenceModel));
   return Status::Ok();
@@ -168,6 +171,17 @@ Status Resources::AddSentenceStarters(std::string_view tsv,
   });
 }
 
+Status Resources::AddNonFinalWords(std::string_view tsv,
+                                   std::string_view name) {
+  Status s = ForEachRow(tsv, name, [&](std::string_view* f, int n) -> Status {
+    if (n != 1 || f[0].empty()) return DataLossError("expected one word");
+    non_final_words.push_back(WordKey(Lower(f[0])));
+    return Status::Ok();
+  });
+  std::sort(non_final_words.begin(), non_final_words.end());
+  return s;
+}
+
 std::shared_ptr<const Resources> DefaultResources() {
   static const std::shared_ptr<const Resources> kDefault = [] {
     auto r = std::make_shared<Resources>();
@@ -194,6 +208,9 @@ Result<std::shared_ptr<const Resources>> LoadResources(const std::string& dir) {
     path = dir + "/sentence_starters.tsv";
     HEARSAY_ASSIGN_OR_RETURN(std::string st, ReadIfExists(path, &found));
     if (found) HEARSAY_RETURN_IF_ERROR(r->AddSentenceStarters(st, path));
+    path = dir + "/non_final_words.tsv";
+    HEARSAY_ASSIGN_OR_RETURN(std::string nf, ReadIfExists(path, &found));
+    if (found) HEARSAY_RETURN_IF_ERROR(r->AddNonFinalWords(nf, path));
   }
   return std::shared_ptr<const Resources>(std::move(r));
 }

@@ -73,6 +73,9 @@ struct Resources {
   StringSet units;
   // Lower case: words that begin a sentence after an abbreviation.
   StringSet sentence_starters;
+  // WordKey()s of the words after which a sentence does not end before a
+  // capitalised word (sorted).
+  std::vector<uint64_t> non_final_words;
   size_t longest_emoticon = 0;
   SentenceModel sentence_model;
 
@@ -81,6 +84,7 @@ struct Resources {
   Status AddAbbreviations(std::string_view tsv, std::string_view name);
   Status AddTokenization(std::string_view tsv, std::string_view name);
   Status AddSentenceStarters(std::string_view tsv, std::string_view name);
+  Status AddNonFinalWords(std::string_view tsv, std::string_view name);
 };
 
 // The embedded lexicons and model; parsed on first use, never freed.

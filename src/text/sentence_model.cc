@@ -1,5 +1,6 @@
 #include "text/sentence_model.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -219,6 +220,12 @@ float SentenceModel::Weight(uint64_t key) const {
   return 0;
 }
 
+uint64_t WordKey(std::string_view lower) { return HashBytes(lower, 0) | 1; }
+
+namespace {
+uint64_t WordHash(const ParagraphView& p, uint32_t i);
+}  // namespace
+
 bool IsCandidate(const ParagraphView& p, uint32_t i) {
   const Token& t = p.tokens[i];
   {
@@ -263,9 +270,17 @@ bool IsCandidate(const ParagraphView& p, uint32_t i) {
     default:
       break;
   }
-  Cls next = FirstCls(p.text, p.tokens[i + 1]);
-  return next == Cls::kUpper || next == Cls::kQuote || next == Cls::kOpen ||
-         next == Cls::kSymbol;
+  const Token& t1 = p.tokens[i + 1];
+  Cls next = FirstCls(p.text, t1);
+  if (next == Cls::kUpper) {
+    if (!IsLetterCls(first)) return true;
+    for (uint32_t k = t.span.end; k < t1.span.begin; ++k) {
+      if (p.text[k] == '\n') return true;
+    }
+    const std::vector<uint64_t>& stop = p.resources->non_final_words;
+    return !std::binary_search(stop.begin(), stop.end(), WordHash(p, i));
+  }
+  return next == Cls::kQuote || next == Cls::kOpen || next == Cls::kSymbol;
 }
 
 namespace {
@@ -293,7 +308,7 @@ uint64_t WordHash(const ParagraphView& p, uint32_t i) {
   uint64_t& h = p.cache->word[i];
   if (h == 0) {
     char buf[kMaxWord];
-    h = HashBytes(LowerForm(p.text, p.tokens[i], buf), 0) | 1;
+    h = WordKey(LowerForm(p.text, p.tokens[i], buf));
   }
   return h;
 }

@@ -3,11 +3,12 @@
 //
 // A candidate is the gap after a token of a paragraph (not the last) where a
 // sentence could end: after final punctuation, a closing quote or bracket, a
-// colon or dash, before a capitalised word or an opening quote, or at a line
-// break. The segmenter asks IsCandidate(), then Features(), then the model;
-// a positive score ends a sentence. Training (TrainSentenceModel in
-// text/segment_eval.h) runs the same code over UD treebanks, so training and
-// use cannot drift apart.
+// colon or dash, before a capitalised word (unless the word before is in
+// lexicons/non_final_words.tsv: "of Ford", "said Smith") or an opening
+// quote, or at a line break. The segmenter asks IsCandidate(), then Features(),
+// then the model; a positive score ends a sentence. Training
+// (TrainSentenceModel in text/segment_eval.h) runs the same code over UD
+// treebanks, so training and use cannot drift apart.
 //
 // SentenceModel is an immutable value after Parse(); Score() is thread-safe.
 #ifndef HEARSAY_TEXT_SENTENCE_MODEL_H_
@@ -87,6 +88,9 @@ struct ParagraphView {
 };
 
 inline constexpr size_t kMaxFeatures = 40;
+
+// The key of a lower-cased word, as the features hash it.
+uint64_t WordKey(std::string_view lower);
 
 bool IsCandidate(const ParagraphView& p, uint32_t i);
 // Writes the features of the gap after token i (i + 1 < p.count) into
