@@ -112,8 +112,7 @@ Result<size_t> GzipStream::Read(char* out, size_t n) {
       if (!IsGzip(raw_->data())) {
         if (got > 0) break;
         failed_ = true;
-        return DataLossError("byte " + std::to_string(raw_->FileOffset()) +
-                             ": data after the last gzip member is not gzip");
+        return DataLossError("data after the last gzip member is not gzip");
       }
       StartMember();
     }
@@ -181,10 +180,8 @@ bool GzipStream::Resync() {
   while (true) {
     if (!raw_->Fill(raw_->size() + kChunk).ok()) return false;
     std::string_view d = raw_->data();
-    size_t from = 0;
-    while (true) {
-      size_t at = d.find("\x1f\x8b\x08", from, 3);
-      if (at == std::string_view::npos) break;
+    size_t at = d.find("\x1f\x8b\x08", 0, 3);
+    if (at != std::string_view::npos) {
       raw_->Consume(at);
       return true;
     }
@@ -192,6 +189,7 @@ bool GzipStream::Resync() {
       raw_->Consume(d.size());
       return false;
     }
+    // Keep two bytes: a header may straddle the next read.
     raw_->Consume(d.size() > 2 ? d.size() - 2 : 0);
   }
 }
