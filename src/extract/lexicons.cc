@@ -615,6 +615,8 @@ std::vector<TokenKey> Lexicons::KeysOf(std::string_view phrase) {
 }
 
 void Lexicons::AddPhrase(std::span<const uint64_t> keys, Payload p) {
+  // Load() refuses longer phrases; Match()'s fixed stack relies on it.
+  if (keys.empty() || keys.size() > kMaxPhraseTokens) return;
   if (terminals_.empty()) terminals_.emplace_back();
   uint32_t node = 0;
   for (uint64_t k : keys) {
@@ -704,6 +706,7 @@ Result<Lexicons> Lexicons::Load(const LexiconOptions& options) {
   }
 
   Lexicons lex;
+  lex.edges_.reserve(size_t{1} << 16);
   std::string hashed;  // everything loaded, for the version
   std::vector<std::unique_ptr<std::string>> sources;
   for (const FileSpec& spec : Specs()) {
@@ -743,13 +746,25 @@ Result<Lexicons> Lexicons::Load(const LexiconOptions& options) {
       const uint32_t index = static_cast<uint32_t>(lex.size(kind));
       const Payload payload{kind, NameForm::kName, index};
       std::vector<std::string> spellings = ListCell(r.cells[0]);
-      for (const std::string& s : spellings) {
-        if (SplitPhrase(s).size() > kMaxPhraseTokens) {
-          return RowError(r, "'" + s + "' is longer than " +
-                                 std::to_string(kMaxPhraseTokens) + " tokens");
+      // Every phrase the matcher will hold, names and aliases included.
+      auto check = [&](const std::vector<std::string>& phrases) -> Status {
+        for (const std::string& s : phrases) {
+          size_t n = SplitPhrase(s).size();
+          if (n > kMaxPhraseTokens) {
+            return RowError(r, "'" + s + "' is longer than " +
+                                   std::to_string(kMaxPhraseTokens) +
+                                   " tokens");
+          }
+          if (n == 0) return RowError(r, "'" + s + "' has no words");
         }
-        if (SplitPhrase(s).empty()) {
-          return RowError(r, "'" + s + "' has no words");
+        return Status::Ok();
+      };
+      HEARSAY_RETURN_IF_ERROR(check(spellings));
+      if (KindBit(kind) & kGazetteerKinds) {
+        for (size_t c = 1; c < spec.columns.size(); ++c) {
+          if (spec.columns[c] == "aliases" || spec.columns[c] == "demonyms") {
+            HEARSAY_RETURN_IF_ERROR(check(ListCell(r.cells[c])));
+          }
         }
       }
       if (spellings.empty()) return RowError(r, "the first column is empty");

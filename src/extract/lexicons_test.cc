@@ -420,6 +420,19 @@ TEST(LexiconsTest, ErrorsNameFileAndLine) {
     EXPECT_NE(r.status().message().find("nominals.tsv:2: invalid UTF-8"),
               std::string::npos);
   }
+  {
+    TempDir dir("long_alias");
+    std::string alias;
+    for (int i = 0; i < 40; ++i) alias += "word ";
+    dir.Write("outlets.tsv", "name\taliases\nShort\t" + alias + "\n");
+    Result<Lexicons> r = Lexicons::Load({dir.path()});
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.status().message().find("outlets.tsv:2: 'word word"),
+              std::string::npos)
+        << r.status().message();
+    EXPECT_NE(r.status().message().find("longer than 32 tokens"),
+              std::string::npos);
+  }
   Result<Lexicons> missing = Lexicons::Load({"/nonexistent/lexicons"});
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
