@@ -84,23 +84,6 @@ std::string RawText(const xmlNode* node) {
   return CleanUtf8(out);
 }
 
-// Paragraphs of plain text: blank-line separated, each collapsed.
-std::string PlainParagraphs(std::string_view text) {
-  std::string out;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t end = text.find("\n\n", i);
-    if (end == std::string_view::npos) end = text.size();
-    std::string p = CollapseWhitespace(text.substr(i, end - i));
-    if (!p.empty()) {
-      if (!out.empty()) out.append("\n\n");
-      out.append(p);
-    }
-    i = end + 2;
-  }
-  return out;
-}
-
 bool MayBeHtml(std::string_view s) {
   return s.find('<') != std::string_view::npos ||
          s.find('&') != std::string_view::npos;
@@ -118,10 +101,12 @@ std::string ContentText(const xmlNode* n, bool atom) {
   std::string type = atom ? ToLower(Prop(n, "type")) : "html";
   if (type == "xhtml" || (atom && type.empty() && n->children &&
                           n->children->type == XML_ELEMENT_NODE)) {
-    return PlainParagraphs(raw);
+    return JoinParagraphs(raw, "\n\n");
   }
-  if (type == "text" || (atom && type.empty())) {
-    return MayBeHtml(raw) ? HtmlToText(raw) : PlainParagraphs(raw);
+  if (type == "text") return JoinParagraphs(raw, "\n\n");
+  // Atom says an untyped content is text, but feeds put escaped HTML there.
+  if (atom && type.empty()) {
+    return MayBeHtml(raw) ? HtmlToText(raw) : JoinParagraphs(raw, "\n\n");
   }
   return HtmlToText(raw);
 }
@@ -281,8 +266,7 @@ class FeedReader {
                      ? OutletFromUrl(link.empty() ? feed.link : link)
                      : feed.title;
     if (!date.empty()) {
-      std::string normal = NormalizeDate(date);
-      doc.published = normal.empty() ? date : normal;
+      doc.published = NormalizeDateOrKeep(date);
       from = PublishedFrom::kFeed;
     }
     doc.published_from = from;

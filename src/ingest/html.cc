@@ -379,8 +379,8 @@ std::vector<std::string> RenderParagraphs(const GumboNode* root,
   return paragraphs;
 }
 
-std::string JoinParagraphs(const std::vector<std::string>& paragraphs,
-                           std::string_view drop_first_if) {
+std::string JoinRendered(const std::vector<std::string>& paragraphs,
+                         std::string_view drop_first_if) {
   std::string body;
   for (size_t i = 0; i < paragraphs.size(); ++i) {
     if (i == 0 && !drop_first_if.empty() && paragraphs[i] == drop_first_if) {
@@ -506,7 +506,8 @@ void ScanPage(const GumboNode* root, PageScan& scan) {
         if (scan.h1.empty() && !boilerplate) scan.h1 = NodeText(n);
         break;
       case GUMBO_TAG_TIME:
-        if (scan.time_datetime.empty()) {
+        // A <time> in a sidebar dates some other story.
+        if (scan.time_datetime.empty() && !boilerplate) {
           scan.time_datetime = std::string(Trim(Attr(n, "datetime")));
         }
         break;
@@ -851,7 +852,7 @@ HtmlPage ExtractHtml(std::string_view bytes, const HtmlHints& hints) {
       }
     }
   }
-  page.body = JoinParagraphs(paragraphs, page.title);
+  page.body = JoinRendered(paragraphs, page.title);
   return page;
 }
 
@@ -860,7 +861,7 @@ std::string HtmlToText(std::string_view html) {
   std::string_view limited = LimitNesting(html, flattened);
   GumboPtr output = Parse(limited);
   if (!output) return "";
-  return JoinParagraphs(RenderParagraphs(output->root, false), "");
+  return JoinRendered(RenderParagraphs(output->root, false), "");
 }
 
 }  // namespace hearsay::ingest

@@ -46,31 +46,14 @@ std::string FirstField(simdjson::dom::object o,
   return "";
 }
 
-// news-please puts one paragraph per line; hearsay separates paragraphs
-// with a blank line.
-std::string Paragraphs(std::string_view text) {
-  std::string out;
-  size_t i = 0;
-  while (i <= text.size()) {
-    size_t nl = text.find('\n', i);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string line = CollapseWhitespace(text.substr(i, nl - i));
-    if (!line.empty()) {
-      if (!out.empty()) out.append("\n\n");
-      out.append(line);
-    }
-    i = nl + 1;
-  }
-  return out;
-}
-
 Status ReadObject(simdjson::dom::element root, const std::string& location,
                   ReadContext& ctx) {
   simdjson::dom::object o;
   if (root.get_object().get(o) != simdjson::SUCCESS) {
     return ctx.Skip(location, "not a JSON object");
   }
-  std::string body = Paragraphs(CleanUtf8(FirstField(o, kTextKeys)));
+  // news-please puts one paragraph per line.
+  std::string body = JoinParagraphs(CleanUtf8(FirstField(o, kTextKeys)), "\n");
   if (body.empty()) {
     return ctx.Skip(location, "no text (maintext, text or body)");
   }
@@ -82,8 +65,7 @@ Status ReadObject(simdjson::dom::element root, const std::string& location,
   doc.outlet = CollapseWhitespace(CleanUtf8(FirstField(o, kOutletKeys)));
   std::string date = CollapseWhitespace(CleanUtf8(FirstField(o, kDateKeys)));
   if (!date.empty()) {
-    std::string normal = NormalizeDate(date);
-    doc.published = normal.empty() ? date : normal;
+    doc.published = NormalizeDateOrKeep(date);
     doc.published_from = PublishedFrom::kMeta;
   }
   doc.language = NormalizeLanguage(Field(o, "language"));

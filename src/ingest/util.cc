@@ -123,6 +123,22 @@ void AddAuthor(std::vector<std::string>& authors, std::string_view name) {
   authors.push_back(std::move(clean));
 }
 
+std::string JoinParagraphs(std::string_view text, std::string_view separator) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find(separator, i);
+    if (end == std::string_view::npos) end = text.size();
+    std::string p = CollapseWhitespace(text.substr(i, end - i));
+    if (!p.empty()) {
+      if (!out.empty()) out.append("\n\n");
+      out.append(p);
+    }
+    i = end + separator.size();
+  }
+  return out;
+}
+
 namespace {
 
 // Parses a run of 1..max_digits digits at s[i].
@@ -381,6 +397,11 @@ std::string NormalizeDate(std::string_view text) {
                 static_cast<int>(rest / 3600), static_cast<int>(rest / 60 % 60),
                 static_cast<int>(rest % 60));
   return buf;
+}
+
+std::string NormalizeDateOrKeep(std::string_view text) {
+  std::string normal = NormalizeDate(text);
+  return normal.empty() ? CollapseWhitespace(text) : normal;
 }
 
 }  // namespace hearsay::ingest

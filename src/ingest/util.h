@@ -37,10 +37,18 @@ std::string NormalizeLanguage(std::string_view tag);
 // Adds `name` (collapsed) to `authors` unless empty or already there.
 void AddAuthor(std::vector<std::string>& authors, std::string_view name);
 
+// The pieces of `text` between `separator`s ("\n" for one paragraph per
+// line, "\n\n" for blank-line separated), each whitespace-collapsed, the
+// empty ones dropped, joined by a blank line as Document::text wants.
+std::string JoinParagraphs(std::string_view text, std::string_view separator);
+
 // ISO 8601 for a date in any common news form (ISO 8601 itself, RFC 822 /
 // 1123 as in RSS, "2024-08-29 14:03:00"); times with a zone are converted to
 // UTC and end in "Z". Returns "" when the text is not a date.
 std::string NormalizeDate(std::string_view text);
+// NormalizeDate, or the text as written (whitespace collapsed) when it is
+// not a date hearsay can read: a publish time is worth keeping either way.
+std::string NormalizeDateOrKeep(std::string_view text);
 
 }  // namespace hearsay::ingest
 

@@ -423,8 +423,7 @@ class WarcReader {
     doc.published = std::move(page.published);
     doc.published_from = page.published_from;
     if (doc.published.empty() && !warc_date.empty()) {
-      std::string normal = NormalizeDate(warc_date);
-      doc.published = normal.empty() ? warc_date : normal;
+      doc.published = NormalizeDateOrKeep(warc_date);
       doc.published_from = PublishedFrom::kWarcDate;
     }
     doc.authors = std::move(page.authors);
