@@ -1046,6 +1046,7 @@ void Lexicons::Match(std::span<const TokenKey> tokens, size_t i,
   std::sort(begin, out->end(), [](const PhraseMatch& a, const PhraseMatch& b) {
     if (a.length != b.length) return a.length > b.length;
     if (a.cased != b.cased) return a.cased;
+    if (a.form != b.form) return a.form < b.form;  // names before aliases
     if (a.kind != b.kind) return a.kind < b.kind;
     if (a.entry != b.entry) return a.entry < b.entry;
     return a.form < b.form;

@@ -222,8 +222,10 @@ class Lexicons {
   const std::string& version() const { return version_; }
 
   // Appends to `out` every phrase that starts at tokens[i] and whose kind is
-  // in `kinds`, longest first (ties in file order). Costs O(longest phrase),
-  // not O(lexicon). Nothing is appended when i is out of range.
+  // in `kinds`, longest first; among equals, cased matches first, then
+  // canonical names before aliases before demonyms, then file order. Costs
+  // O(longest phrase), not O(lexicon). Nothing is appended when i is out of
+  // range.
   void Match(std::span<const TokenKey> tokens, size_t i,
              std::vector<PhraseMatch>* out,
              LexiconKindSet kinds = kAllLexiconKinds) const;

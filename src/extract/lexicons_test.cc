@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -325,6 +328,32 @@ TEST(LexiconsTest, SeedArticleVocabularyIsCovered) {
   EXPECT_EQ(ft->name, "Financial Times");
   EXPECT_EQ(lex.FindOutletByDomain("edition.cnn.com")->name, "CNN");
   EXPECT_EQ(lex.FindOutletByDomain("example.org"), nullptr);
+}
+
+// The gazetteers find every named entity of the seed article that
+// ../shared/seed/expected.md lists, except the people.
+TEST(LexiconsTest, GazetteersFindTheSeedArticlesEntities) {
+  const char* shared = std::getenv("HEARSAY_SHARED");
+  fs::path path = fs::path(shared ? shared : HEARSAY_SOURCE_DIR "/../shared") /
+                  "seed" / "000_058170031afd2562.txt";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) GTEST_SKIP() << "no seed article at " << path;
+  std::string text((std::istreambuf_iterator<char>(in)),
+                   std::istreambuf_iterator<char>());
+  const Lexicons& lex = Shipped();
+  std::vector<TokenKey> keys = Lexicons::KeysOf(text);
+  std::set<std::string> found;
+  std::vector<PhraseMatch> hits;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    hits.clear();
+    lex.Match(keys, i, &hits, kGazetteerKinds);
+    if (!hits.empty()) found.insert(lex.Gazetteer(hits[0])->name);
+  }
+  for (const char* name :
+       {"Ford", "Xiaomi", "BYD", "Financial Times", "Biden administration",
+        "United States", "China", "Xiaomi SU7", "Washington"}) {
+    EXPECT_TRUE(found.count(name)) << name;
+  }
 }
 
 TEST(LexiconsTest, UserDirectoryAddsAndRemovesEntries) {
