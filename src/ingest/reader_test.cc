@@ -295,6 +295,16 @@ TEST(HtmlReader, TextDensityAndTimeElement) {
   EXPECT_TRUE(d.language_detected);
 }
 
+TEST(HtmlReader, SidebarTimeDoesNotDateTheStory) {
+  auto r = ReadBytes(
+      "t.html",
+      "<aside><time datetime=\"2001-01-01\">old</time></aside><article>"
+      "<time datetime=\"2024-07-07T10:00:00Z\">today</time><p>Story "
+      "text.</p></article>");
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].published, "2024-07-07T10:00:00Z");
+}
+
 TEST(HtmlReader, TitleFallbacksAndSuffixes) {
   auto t = ReadBytes(
       "p.html",
@@ -586,6 +596,39 @@ TEST(WarcReader, ResourceRecordAndBracketedUri) {
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0].url, "https://h.example/saved");
   EXPECT_EQ(r.docs[0].title, "Saved");
+}
+
+TEST(WarcReader, BrokenHttpPayloadsAreDiagnosed) {
+  std::string page = ArticlePage("P", "Body.");
+  std::string brotli =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: "
+      "br\r\n\r\n\x0b\x02\x80garbage";
+  std::string bad_gzip =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: "
+      "gzip\r\n\r\n\x1f\x8b\x08\x00junk";
+  std::string bad_chunks =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: "
+      "chunked\r\n\r\nzz\r\nnot chunked";
+  std::string no_blank = "HTTP/1.1 200 OK\r\nContent-Type: text/html";
+  // Stored already decoded although the header still says gzip.
+  std::string decoded =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: "
+      "gzip\r\n\r\n" +
+      page;
+  auto r = ReadBytes(
+      "h.warc", WarcRecord("response", "https://i.example/1", brotli) +
+                    WarcRecord("response", "https://i.example/2", bad_gzip) +
+                    WarcRecord("response", "https://i.example/3", bad_chunks) +
+                    WarcRecord("response", "https://i.example/4", no_blank) +
+                    WarcRecord("response", "https://i.example/5", decoded));
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].url, "https://i.example/5");
+  ASSERT_EQ(r.diagnostics.size(), 4u);
+  EXPECT_NE(r.diagnostics[0].message.find("Content-Encoding br"),
+            std::string::npos);
+  EXPECT_TRUE(r.diagnostics[1].location.starts_with("record 2 "));
+  EXPECT_TRUE(r.diagnostics[2].location.starts_with("record 3 "));
+  EXPECT_TRUE(r.diagnostics[3].location.starts_with("record 4 "));
 }
 
 TEST(WarcReader, GarbageBetweenRecords) {
