@@ -281,19 +281,14 @@ void SplitClitics(std::string_view w, std::vector<std::string>* out) {
   out->emplace_back(w);
 }
 
-void SplitHyphens(std::string_view w, bool split_clitics,
-                  std::vector<std::string>* out) {
+void SplitHyphens(std::string_view w, std::vector<std::string>* out) {
   bool letters_around = false;
   for (size_t i = 1; i + 1 < w.size(); ++i) {
     if (w[i] == '-' && w[i - 1] != '-' && w[i + 1] != '-')
       letters_around = true;
   }
   if (!letters_around) {
-    if (split_clitics) {
-      SplitClitics(w, out);
-    } else {
-      out->emplace_back(w);
-    }
+    SplitClitics(w, out);
     return;
   }
   size_t start = 0;
@@ -327,7 +322,7 @@ std::vector<std::vector<std::string>> PhraseVariants(std::string_view phrase) {
       trailing.emplace_back(w.substr(w.size() - 1));
       w.remove_suffix(1);
     }
-    SplitHyphens(w, /*split_clitics=*/true, &ud);
+    SplitHyphens(w, &ud);
     surface.emplace_back(w);
     for (auto it = trailing.rbegin(); it != trailing.rend(); ++it) {
       ud.push_back(*it);
