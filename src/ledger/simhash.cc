@@ -29,15 +29,13 @@ uint64_t SimHash(std::string_view text) {
   flush();
   if (words.size() < kSimHashMinWords) return 0;
   int counts[64] = {};
-  for (size_t i = 0; i + 2 < words.size(); ++i) {
-    uint64_t shingle = words[i] * 0x9E3779B97F4A7C15ull ^
-                       (words[i + 1] + 0x632BE59BD9B4E019ull) * 31 ^
-                       (words[i + 2] >> 7) * 0xC2B2AE3D27D4EB4Full;
-    // Mix again: the combination above is not uniform enough on its own.
-    shingle ^= shingle >> 33;
-    shingle *= 0xFF51AFD7ED558CCDull;
-    shingle ^= shingle >> 33;
-    for (int b = 0; b < 64; ++b) counts[b] += (shingle >> b & 1) ? 1 : -1;
+  for (uint64_t w : words) {
+    // Mix: Hash64 is uniform, but its low and high halves feed different
+    // bands and must not correlate.
+    uint64_t f = w ^ (w >> 29);
+    f *= 0xBF58476D1CE4E5B9ull;
+    f ^= f >> 32;
+    for (int b = 0; b < 64; ++b) counts[b] += (f >> b & 1) ? 1 : -1;
   }
   uint64_t h = 0;
   for (int b = 0; b < 64; ++b) {

@@ -412,7 +412,7 @@ Result<LinkFeatures> SqliteStore::RecordFeatures(int64_t record) {
     return InternalError("record " + std::to_string(record) + " vanished");
   f.key = q->Text(0);
   f.family = q->Text(1);
-  f.location = q->Text(2);
+  f.location = NormalizeName(q->View(2));
   f.time = ColumnTime(*q, 3);
   f.words = ContentWords(q->View(4));
   q->Reset();
@@ -986,9 +986,13 @@ Result<std::vector<SourceRecord>> SqliteStore::Sources(const SourceQuery& sq) {
     }
     it->second.status = s;
   }
+  // An outlet carried a claim when it put the claim forward (asserted,
+  // hedged or confirmed it in a third party's or its own voice), not when it
+  // only reported a principal's answer or a retraction.
   Q(o,
-    "SELECT DISTINCT m.record, d.outlet FROM mentions m JOIN documents d "
-    "ON d.id = m.document WHERE m.active = 1 AND "
+    "SELECT DISTINCT s.record, d.outlet FROM stances s JOIN documents d "
+    "ON d.id = s.document WHERE s.active = 1 AND s.principal = 0 AND "
+    "s.retraction = 0 AND s.stance IN ('assert', 'hedge', 'confirm') AND "
     "(d.published_at IS NULL OR d.published_at <= ?) ORDER BY 1, 2");
   o->Bind(1, as_of);
   while (true) {

@@ -1,0 +1,582 @@
+// Unit tests of the ledger: the pure algorithms (time, SimHash, linking,
+// status replay, Beta intervals, track records) and the SQLite store on the
+// hand-written stories in tests/data/ledger/.
+#include "hearsay/ledger.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "extract/extraction_json.h"
+#include "ledger/lifecycle.h"
+#include "ledger/linking.h"
+#include "ledger/query.h"
+#include "ledger/schema.h"
+#include "ledger/simhash.h"
+#include "ledger/time.h"
+#include "ledger/track_record.h"
+
+namespace hearsay::ledger {
+namespace {
+
+// ------------------------------------------------------------ pure parts
+
+TEST(Time, ParsesIsoForms) {
+  EXPECT_EQ(*ParseTime("1970-01-02"), 86400);
+  EXPECT_EQ(*ParseTime("2026-03-02T06:00:00Z"), *ParseTime("2026-03-02 06:00"));
+  EXPECT_EQ(*ParseTime("2026-03-02T07:00:00+01:00"),
+            *ParseTime("2026-03-02T06:00:00Z"));
+  EXPECT_EQ(*ParseTime("2026-03-02T06:00:00.250Z"),
+            *ParseTime("2026-03-02T06:00:00Z"));
+  EXPECT_FALSE(ParseTime("").has_value());
+  EXPECT_FALSE(ParseTime("yesterday").has_value());
+  EXPECT_FALSE(ParseTime("2026-13-01").has_value());
+  EXPECT_EQ(FormatTime(*ParseTime("2026-02-28T23:59:59Z")),
+            "2026-02-28T23:59:59Z");
+  EXPECT_EQ(FormatTime(0), "1970-01-01T00:00:00Z");
+}
+
+const char kWire[] =
+    "Indonesia will impose import tariffs of up to 18% on ceramic tableware "
+    "from September to protect local manufacturers, the trade ministry said "
+    "on Tuesday. The duties will apply to plates, bowls and cups from all "
+    "countries and will run for three years.";
+
+TEST(SimHash, CopiesAreCloseAndOthersFar) {
+  std::string wire = kWire;
+  std::string edited = wire;
+  edited.replace(edited.find("18%"), 3, "18 pct");
+  std::string other =
+      "Harlow Motors is in talks with Quillon about a joint venture to build "
+      "electric vehicles in the United States, according to four people "
+      "familiar with the matter; the talks are at an early stage.";
+  EXPECT_EQ(SimHash(wire), SimHash(wire));
+  EXPECT_LE(HammingDistance(SimHash(wire), SimHash(edited)),
+            kSyndicationDistance);
+  EXPECT_GT(HammingDistance(SimHash(wire), SimHash(other)), 10);
+  EXPECT_EQ(SimHash("too short to fingerprint"), 0u);
+  // Within the distance, at least one band is shared (pigeonhole).
+  auto a = SimHashBands(SimHash(wire));
+  auto b = SimHashBands(SimHash(edited));
+  int shared = 0;
+  for (int i = 0; i < kSimHashBands; ++i) shared += a[i] == b[i];
+  EXPECT_GE(shared, 1);
+}
+
+TEST(Linking, KeyLinksUnlessFarApartInTime) {
+  LinkFeatures a{
+      "k", "cooperate",           "united states",
+      0,   {"harlow", "quillon"}, ContentWords("Harlow and Quillon in talks")};
+  LinkFeatures b = a;
+  b.words = ContentWords("Quillon has no plans to work with Harlow");
+  EXPECT_TRUE(ScoreLink(a, b).link);
+  b.time = kLinkTimeWindowSeconds + 1;
+  EXPECT_FALSE(ScoreLink(a, b).link);
+  b.time = 0;
+  b.location = "germany";
+  EXPECT_FALSE(ScoreLink(a, b).link);
+}
+
+TEST(Linking, WithoutKeyNeedsFamilyPartiesAndWording) {
+  LinkFeatures a{"k1",
+                 "cooperate",
+                 "",
+                 0,
+                 {"harlow", "quillon"},
+                 ContentWords("Harlow and Quillon discuss an EV venture")};
+  LinkFeatures b{"k2",
+                 PredicateFamily("negotiate"),
+                 "",
+                 86400,
+                 {"harlow", "quillon"},
+                 ContentWords("Harlow and Quillon discuss EV venture talks")};
+  LinkScore s = ScoreLink(a, b);
+  EXPECT_TRUE(s.link) << s.reasons;
+  EXPECT_NE(s.reasons.find("\"participants\":1"), std::string::npos);
+  b.family = "acquire";
+  EXPECT_FALSE(ScoreLink(a, b).link);
+  b.family = "cooperate";
+  b.participants = {"brightwater", "kestrel"};
+  EXPECT_FALSE(ScoreLink(a, b).link);
+}
+
+TEST(Linking, FamiliesAndWords) {
+  EXPECT_EQ(PredicateFamily("negotiate"), PredicateFamily("cooperate"));
+  EXPECT_NE(PredicateFamily("acquire"), PredicateFamily("cooperate"));
+  EXPECT_EQ(PredicateFamily("other:behead"), "other:behead");
+  EXPECT_EQ(ContentWords("The Harlow's plan, the PLAN"),
+            (std::vector<std::string>{"harlow", "plan"}));
+  EXPECT_EQ(NormalizeName("  Harlow   Motors "), "harlow motors");
+}
+
+TEST(About, RanksTheMatchingRecordFirst) {
+  std::vector<AboutDoc> docs = {
+      {"Brightwater Systems plans to acquire Kestrel Analytics",
+       {"Brightwater Systems", "Kestrel Analytics"}},
+      {"Harlow Motors and Quillon are in talks on an EV venture",
+       {"Harlow Motors", "Quillon"}},
+      {"Indonesia will impose tariffs on ceramic tableware", {"Indonesia"}}};
+  std::vector<double> s =
+      RankAbout("Is Quillon in talks with Harlow Motors?", docs);
+  EXPECT_GT(s[1], s[0]);
+  EXPECT_GT(s[1], s[2]);
+  EXPECT_EQ(s[2], 0);
+}
+
+// A statement for replay tests.
+LedgerStatement St(int64_t doc, std::string outlet, std::string speaker,
+                   std::string stance, bool principal, std::string party = "") {
+  LedgerStatement s;
+  s.document = doc;
+  s.outlet = std::move(outlet);
+  s.speaker = std::move(speaker);
+  s.stance = std::move(stance);
+  s.principal = principal;
+  s.party = party.empty() && principal ? s.speaker : party;
+  s.published = "2026-01-0" + std::to_string(doc);
+  s.sourcing = "anonymous (2)";
+  return s;
+}
+
+Replay Replayed(std::vector<LedgerStatement> st) {
+  std::vector<Effect> effects;
+  for (const LedgerStatement& s : st) {
+    effects.push_back(StanceEffect(s.principal, *ParseStanceValue(s.stance),
+                                   true, Modality::kReported));
+  }
+  return ReplayStatus(st, effects);
+}
+
+TEST(Lifecycle, ReportedUntilAPrincipalSpeaks) {
+  Replay r = Replayed({St(1, "Ledger", "people familiar", "assert", false),
+                       St(2, "Post", "Senator Feldstein", "deny", false)});
+  EXPECT_EQ(r.status, ClaimStatus::kReported);  // a third party's denial
+  ASSERT_EQ(r.history.size(), 1u);
+  EXPECT_EQ(r.first_report, 0);
+}
+
+TEST(Lifecycle, NoCommentIsNotADenial) {
+  Replay r = Replayed({St(1, "Wire", "a person", "assert", false),
+                       St(1, "Wire", "Pembrook", "no_comment", true)});
+  EXPECT_EQ(r.status, ClaimStatus::kReported);
+  // Nor does it undo an earlier denial.
+  r = Replayed({St(1, "Wire", "a person", "assert", false),
+                St(2, "Wire", "Pembrook", "deny", true),
+                St(3, "Wire", "Pembrook", "no_comment", true)});
+  EXPECT_EQ(r.status, ClaimStatus::kDenied);
+}
+
+TEST(Lifecycle, DeniedByBothPrincipals) {
+  Replay r = Replayed({St(1, "Ledger", "four people", "assert", false),
+                       St(2, "Press", "Harlow Motors", "deny", true),
+                       St(2, "Press", "Quillon", "deny", true)});
+  EXPECT_EQ(r.status, ClaimStatus::kDenied);
+  ASSERT_EQ(r.history.size(), 2u);
+  EXPECT_EQ(r.history[1].status, ClaimStatus::kDenied);
+  EXPECT_EQ(r.history[1].evidence, 1);
+}
+
+TEST(Lifecycle, DeniedThenConfirmedKeepsBothInHistory) {
+  Replay r =
+      Replayed({St(1, "Post", "two people", "assert", false),
+                St(2, "Wire", "Renata Solberg", "deny", true, "Brightwater"),
+                St(3, "Press", "Brightwater", "confirm", true)});
+  EXPECT_EQ(r.status, ClaimStatus::kConfirmed);
+  ASSERT_EQ(r.history.size(), 3u);
+  EXPECT_EQ(r.history[1].status, ClaimStatus::kDenied);
+  EXPECT_EQ(r.history[2].status, ClaimStatus::kConfirmed);
+  EXPECT_EQ(r.history[2].evidence, 2);
+}
+
+TEST(Lifecycle, LatestStanceOfEachPartyCounts) {
+  // The same party (its CEO, then the company) denies, then confirms: the
+  // denial is superseded, so this is confirmed, not disputed.
+  Replay r = Replayed({St(1, "Post", "people", "assert", false),
+                       St(2, "Wire", "CEO", "deny", true, "Brightwater"),
+                       St(3, "Press", "Brightwater", "confirm", true)});
+  EXPECT_EQ(r.status, ClaimStatus::kConfirmed);
+}
+
+TEST(Lifecycle, DisputedWhenPrincipalsDisagree) {
+  Replay r = Replayed({St(1, "Press", "Ministry", "confirm", true),
+                       St(2, "Wire", "Aldmere", "deny", true)});
+  EXPECT_EQ(r.status, ClaimStatus::kDisputed);
+}
+
+TEST(Lifecycle, AnnouncingAsDoneConfirms) {
+  EXPECT_EQ(StanceEffect(true, StanceValue::kAssert, true, Modality::kAsserted),
+            Effect::kConfirm);
+  EXPECT_EQ(
+      StanceEffect(true, StanceValue::kAssert, false, Modality::kAsserted),
+      Effect::kDeny);  // "we have no plans to"
+  EXPECT_EQ(StanceEffect(true, StanceValue::kAssert, true, Modality::kHedged),
+            Effect::kNone);
+  EXPECT_EQ(
+      StanceEffect(false, StanceValue::kConfirm, true, Modality::kAsserted),
+      Effect::kNone);
+  EXPECT_EQ(StanceEffect(true, StanceValue::kDeny, false, Modality::kReported),
+            Effect::kConfirm);
+}
+
+TEST(Lifecycle, RetractedOnlyByTheOriginatingOutlet) {
+  LedgerStatement corr = St(2, "Courier", "Courier", "deny", false);
+  corr.retraction = true;
+  Replay r = Replayed({St(1, "Courier", "a person", "assert", false), corr});
+  EXPECT_EQ(r.status, ClaimStatus::kRetracted);
+  EXPECT_NE(r.history.back().reason.find("withdrew"), std::string::npos);
+
+  LedgerStatement other = St(2, "Press", "Press", "deny", false);
+  other.retraction = true;
+  r = Replayed({St(1, "Courier", "a person", "assert", false), other});
+  EXPECT_EQ(r.status, ClaimStatus::kReported);
+
+  // A principal's confirmation outweighs the outlet's retraction.
+  r = Replayed({St(1, "Courier", "a person", "assert", false), corr,
+                St(3, "Press", "Marchetti", "confirm", true)});
+  EXPECT_EQ(r.status, ClaimStatus::kConfirmed);
+  EXPECT_TRUE(LooksLikeRetraction(StanceValue::kDeny, "correction", ""));
+  EXPECT_TRUE(LooksLikeRetraction(StanceValue::kDeny, "", "withdrew"));
+  EXPECT_FALSE(LooksLikeRetraction(StanceValue::kAssert, "correction", ""));
+}
+
+TEST(Beta, IncompleteBetaAndQuantiles) {
+  EXPECT_NEAR(IncompleteBeta(2, 3, 0.5), 0.6875, 1e-10);
+  EXPECT_NEAR(IncompleteBeta(1, 1, 0.3), 0.3, 1e-12);
+  EXPECT_NEAR(IncompleteBeta(0.5, 0.5, 0.5), 0.5, 1e-10);
+  // Beta(a, 1) has CDF x^a.
+  EXPECT_NEAR(BetaQuantile(3, 1, 0.05), std::pow(0.05, 1.0 / 3), 1e-9);
+  EXPECT_NEAR(BetaQuantile(3, 1, 0.95), std::pow(0.95, 1.0 / 3), 1e-9);
+  for (double p : {0.05, 0.5, 0.95}) {
+    EXPECT_NEAR(IncompleteBeta(7, 4, BetaQuantile(7, 4, p)), p, 1e-9);
+  }
+}
+
+TEST(Beta, ReliabilityIsSmoothedAndUncertainWhenSmall) {
+  Reliability none = BetaReliability(0, 0);
+  EXPECT_DOUBLE_EQ(none.mean, 0.5);
+  EXPECT_NEAR(none.low, 0.05, 1e-9);
+  EXPECT_NEAR(none.high, 0.95, 1e-9);
+  Reliability two = BetaReliability(2, 2);
+  EXPECT_DOUBLE_EQ(two.mean, 0.75);
+  EXPECT_LT(two.low, 0.4);  // two for two is not certainty
+  Reliability many = BetaReliability(180, 200);
+  EXPECT_GT(many.low, 0.85);
+  EXPECT_LT(many.high, 0.95);
+}
+
+TEST(TrackRecord, DenialsSettleAfterThePeriod) {
+  int64_t day = 86400;
+  RecordForSources denied;
+  denied.status = ClaimStatus::kDenied;
+  denied.denied_since = 0;
+  denied.origin_outlet = "Ledger";
+  denied.carrying_outlets = {"Ledger", "Press"};
+  denied.sourcing = {"anonymous (4)"};
+  RecordForSources confirmed;
+  confirmed.status = ClaimStatus::kConfirmed;
+  confirmed.origin_outlet = "Ledger";
+  confirmed.sourcing = {"named"};
+
+  std::vector<SourceRecord> open =
+      AggregateSources({denied, confirmed}, 90, 30 * day);
+  ASSERT_EQ(open.size(), 4u);  // Ledger, Press; anonymous (4), named
+  EXPECT_EQ(open[0].name, "Ledger");
+  EXPECT_EQ(open[0].reported, 2);
+  EXPECT_EQ(open[0].originated, 2);
+  EXPECT_EQ(open[0].denied, 0);
+  EXPECT_EQ(open[0].denied_open, 1);
+  EXPECT_EQ(open[0].unresolved, 1);
+  EXPECT_EQ(open[1].name, "Press");
+  EXPECT_EQ(open[1].originated, 0);
+  EXPECT_EQ(open[2].kind, "sourcing");
+
+  std::vector<SourceRecord> settled =
+      AggregateSources({denied, confirmed}, 90, 90 * day);
+  EXPECT_EQ(settled[0].denied, 1);
+  EXPECT_EQ(settled[0].denied_open, 0);
+  EXPECT_DOUBLE_EQ(settled[0].reliability, 0.5);   // (1 + 1) / (2 + 2)
+  EXPECT_DOUBLE_EQ(open[0].reliability, 2.0 / 3);  // (1 + 1) / (1 + 2)
+}
+
+// ------------------------------------------------------------ the store
+
+std::string TempPath(const std::string& name) {
+  std::string p = ::testing::TempDir() + "/ledger_" + name + "_" +
+                  std::to_string(getpid()) + ".db";
+  std::remove(p.c_str());
+  std::remove((p + "-wal").c_str());
+  std::remove((p + "-shm").c_str());
+  return p;
+}
+
+std::vector<Extraction> Stories() {
+  std::ifstream in(std::string(HEARSAY_SOURCE_DIR) +
+                   "/tests/data/ledger/stories.jsonl");
+  std::vector<Extraction> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    Result<Extraction> x = ParseExtractionJson(line);
+    EXPECT_TRUE(x.ok()) << x.status().ToString();
+    if (x.ok()) out.push_back(std::move(*x));
+  }
+  EXPECT_EQ(out.size(), 20u);
+  return out;
+}
+
+std::unique_ptr<Store> Open(const std::string& path) {
+  Result<std::unique_ptr<Store>> s = OpenSqliteStore(path, {});
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(*s) : nullptr;
+}
+
+// Everything a user can see of the ledger, as one string.
+std::string Dump(Store& store) {
+  ClaimQuery q;
+  q.details = true;
+  Result<std::vector<ClaimRecord>> records = store.FindClaims(q);
+  EXPECT_TRUE(records.ok());
+  std::string out;
+  for (const ClaimRecord& r : *records) {
+    out += std::to_string(r.id) + "|" + std::string(ClaimStatusName(r.status)) +
+           "|" + r.text + "|" + std::to_string(r.article_count) + "|" +
+           std::to_string(r.independent_sources) + "\n";
+    for (const LedgerStatement& s : r.statements) {
+      out += "  " + s.outlet + "|" + s.speaker + "|" + s.stance + "|" +
+             s.party + "|" + (s.active ? "a" : "i") + "\n";
+    }
+    for (const StatusChange& h : r.history) {
+      out += "  > " + std::string(ClaimStatusName(h.status)) + " " + h.time +
+             " " + std::to_string(h.evidence) + "\n";
+    }
+    for (const LinkDecision& l : r.links) out += "  ~ " + l.reasons + "\n";
+  }
+  return out;
+}
+
+ClaimRecord ByKey(Store& store, const std::string& key) {
+  ClaimQuery q;
+  q.details = true;
+  Result<std::vector<ClaimRecord>> all = store.FindClaims(q);
+  EXPECT_TRUE(all.ok());
+  for (ClaimRecord& r : *all) {
+    if (r.key == key) return r;
+  }
+  ADD_FAILURE() << "no record with key " << key;
+  return {};
+}
+
+TEST(Store, StoriesGetTheirStatuses) {
+  std::string path = TempPath("stories");
+  auto store = Open(path);
+  ASSERT_TRUE(store);
+  Result<IngestStats> stats = store->Ingest(Stories());
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(stats->documents, 20);
+  EXPECT_EQ(stats->records, 6);
+
+  ClaimRecord talks =
+      ByKey(*store, "harlow motors|quillon|cooperate|ev venture");
+  EXPECT_EQ(talks.status, ClaimStatus::kDenied);
+  EXPECT_EQ(talks.article_count, 4);
+  ASSERT_GE(talks.first_report, 0);
+  EXPECT_EQ(talks.statements[talks.first_report].sourcing, "anonymous (4)");
+  EXPECT_EQ(talks.statements[talks.first_report].outlet, "The Meridian Ledger");
+  // The senator is a third party; the CEO speaks for Harlow Motors.
+  for (const LedgerStatement& s : talks.statements) {
+    if (s.speaker == "Miriam Feldstein") EXPECT_FALSE(s.principal);
+    if (s.speaker == "Tobias Anselm") {
+      EXPECT_TRUE(s.principal);
+      EXPECT_EQ(s.party, "Harlow Motors");
+    }
+    if (s.sourcing == "anonymous (4)" && s.outlet == "Transatlantic Press") {
+      EXPECT_EQ(s.via, "The Meridian Ledger");
+    }
+  }
+
+  ClaimRecord deal =
+      ByKey(*store, "brightwater systems|kestrel analytics|acquire");
+  EXPECT_EQ(deal.status, ClaimStatus::kConfirmed);
+  ASSERT_EQ(deal.history.size(), 3u);
+  EXPECT_EQ(deal.history[1].status, ClaimStatus::kDenied);
+  EXPECT_EQ(deal.history[2].status, ClaimStatus::kConfirmed);
+  EXPECT_EQ(deal.statements[deal.history[1].evidence].speaker,
+            "Renata Solberg");
+
+  EXPECT_EQ(ByKey(*store, "helen marchetti|cedarline bank|resign").status,
+            ClaimStatus::kRetracted);
+  EXPECT_EQ(ByKey(*store, "aldmere textiles|guimaraes plant|close").status,
+            ClaimStatus::kDisputed);
+  ClaimRecord cuts = ByKey(*store, "pembrook & vine|lay_off|1200 jobs");
+  EXPECT_EQ(cuts.status, ClaimStatus::kReported);
+  bool no_comment = false;
+  for (const LedgerStatement& s : cuts.statements) {
+    no_comment |= s.stance == "no_comment" && s.principal;
+  }
+  EXPECT_TRUE(no_comment);
+
+  // The wire story: six articles, one independent source.
+  ClaimRecord tariffs = ByKey(*store, "indonesia|ceramic tableware|restrict");
+  EXPECT_EQ(tariffs.article_count, 6);
+  EXPECT_EQ(tariffs.independent_sources, 1);
+
+  ClaimQuery denied;
+  denied.status = "denied";
+  EXPECT_EQ(store->FindClaims(denied)->size(), 1u);
+  ClaimQuery entity;
+  entity.entity = "quillon";
+  EXPECT_EQ(store->FindClaims(entity)->size(), 1u);
+  ClaimQuery about;
+  about.about = "Brightwater buying Kestrel";
+  about.limit = 1;
+  auto top = store->FindClaims(about);
+  ASSERT_EQ(top->size(), 1u);
+  EXPECT_EQ((*top)[0].key, "brightwater systems|kestrel analytics|acquire");
+}
+
+TEST(Store, ReingestingIsANoOpAndLinkingIsDeterministic) {
+  std::string a = TempPath("det_a"), b = TempPath("det_b");
+  auto sa = Open(a), sb = Open(b);
+  ASSERT_TRUE(sa && sb);
+  std::vector<Extraction> docs = Stories();
+  // One batch against one document per batch: the same ledger.
+  ASSERT_TRUE(sa->Ingest(docs).ok());
+  for (Extraction& x : Stories()) ASSERT_TRUE(sb->Ingest({x}).ok());
+  std::string dump = Dump(*sa);
+  EXPECT_EQ(dump, Dump(*sb));
+  Result<IngestStats> again = sa->Ingest(docs);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->documents, 0);
+  EXPECT_EQ(again->duplicates, 20);
+  EXPECT_EQ(Dump(*sa), dump);
+  // Rebuilding from the stored documents gives the same ledger.
+  Result<IngestStats> rebuilt = sa->Rebuild(
+      [](const StoredDocument&) -> Result<std::optional<Extraction>> {
+        return std::optional<Extraction>();
+      });
+  ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().ToString();
+  EXPECT_EQ(Dump(*sa), dump);
+}
+
+TEST(Store, ANewVersionReplacesTheOldOnesContribution) {
+  std::string path = TempPath("versions");
+  auto store = Open(path);
+  ASSERT_TRUE(store);
+  std::vector<Extraction> docs = Stories();
+  // Document 2b (Brightwater's CEO denies) edited in place: the denial is
+  // removed. The record is then reported -> confirmed, with no denial.
+  Extraction edited = docs[5];
+  ASSERT_EQ(edited.document.id, "2b");
+  edited.document.text += " (Updated.)";
+  edited.statements.clear();
+  ASSERT_TRUE(store->Ingest(docs).ok());
+  Result<IngestStats> s = store->Ingest({edited});
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->new_versions, 1);
+  ClaimRecord deal =
+      ByKey(*store, "brightwater systems|kestrel analytics|acquire");
+  EXPECT_EQ(deal.status, ClaimStatus::kConfirmed);
+  ASSERT_EQ(deal.history.size(), 2u);  // the denial is gone from the history
+  // ... but the old version stays visible, marked inactive.
+  bool old_seen = false;
+  for (const LedgerStatement& st : deal.statements) {
+    if (st.speaker == "Renata Solberg") {
+      old_seen = true;
+      EXPECT_FALSE(st.active);
+      EXPECT_EQ(st.version, 1);
+    }
+  }
+  EXPECT_TRUE(old_seen);
+  // The old text again is a duplicate, not a third version.
+  EXPECT_EQ(store->Ingest({docs[5]})->duplicates, 1);
+}
+
+TEST(Store, SourcesSettleDenialsAsOf) {
+  std::string path = TempPath("sources");
+  auto store = Open(path);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Ingest(Stories()).ok());
+  auto find = [](const std::vector<SourceRecord>& v, const std::string& name) {
+    for (const SourceRecord& s : v) {
+      if (s.name == name) return s;
+    }
+    return SourceRecord{};
+  };
+  // As of the latest document (August), the March denial has settled.
+  SourceQuery late;
+  SourceRecord ledger = find(*store->Sources(late), "The Meridian Ledger");
+  EXPECT_EQ(ledger.denied, 1);
+  // Two weeks after the scoop it is still open.
+  SourceQuery early;
+  early.as_of = "2026-03-16";
+  ledger = find(*store->Sources(early), "The Meridian Ledger");
+  EXPECT_EQ(ledger.denied, 0);
+  EXPECT_EQ(ledger.denied_open, 1);
+  // As of April 10 the Brightwater deal was still denied (confirmed later).
+  SourceQuery april;
+  april.as_of = "2026-04-10";
+  SourceRecord two = find(*store->Sources(april), "anonymous (2)");
+  EXPECT_EQ(two.denied_open, 1);
+  EXPECT_EQ(two.confirmed, 0);
+  EXPECT_EQ(find(*store->Sources(late), "anonymous (2)").confirmed, 1);
+}
+
+TEST(Store, RefusesANewerSchemaAndMigratesAnOlderOne) {
+  std::string newer = TempPath("newer");
+  {
+    auto store = Open(newer);
+    ASSERT_TRUE(store);
+  }
+  sqlite3* db;
+  ASSERT_EQ(sqlite3_open(newer.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "UPDATE meta SET value = '99' WHERE key = 'schema_version'",
+               nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  Result<std::unique_ptr<Store>> refused = OpenSqliteStore(newer, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(refused.status().message().find("newer"), std::string::npos);
+
+  // A version-1 ledger: the first migration only.
+  std::string older = TempPath("older");
+  ASSERT_EQ(sqlite3_open(older.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, std::string(kMigrations[0]).c_str(), nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_exec(db,
+               "INSERT INTO meta VALUES('schema_version', '1');"
+               "INSERT INTO records(key, predicate, family, text, location, "
+               "status, first_seen, origin_outlet, article_count, "
+               "independent_sources) VALUES('k', 'p', 'p', 't', '', "
+               "'reported', '', '', 0, 0);",
+               nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto store = Open(older);
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Ingest(Stories()).ok());  // uses the new column
+  ASSERT_EQ(sqlite3_open(older.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st;
+  sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema_version'",
+                     -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(
+      std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))),
+      std::to_string(kLedgerSchemaVersion));
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+
+  // Not a ledger at all.
+  std::string foreign = TempPath("foreign");
+  ASSERT_EQ(sqlite3_open(foreign.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  EXPECT_FALSE(OpenSqliteStore(foreign, {}).ok());
+}
+
+}  // namespace
+}  // namespace hearsay::ledger
