@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   hearsay::cli::AddSegmentCommands(set);
   hearsay::cli::AddNlpCommands(set);
   hearsay::cli::AddLedgerCommands(set);
+  hearsay::cli::AddStanceCommands(set);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
