@@ -690,6 +690,29 @@ TEST(FeedReader, Atom) {
   EXPECT_TRUE(r.diagnostics.empty());
 }
 
+TEST(FeedReader, Rss10WithDublinCore) {
+  auto r =
+      ReadBytes("f.rdf",
+                "<?xml version=\"1.0\"?><rdf:RDF "
+                "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                "xmlns=\"http://purl.org/rss/1.0/\" "
+                "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                "<channel><title>Delta "
+                "Notes</title><link>https://delta.example/</link></channel>"
+                "<item><title>Ferry Fares "
+                "Frozen</title><link>https://delta.example/fares</link>"
+                "<dc:date>2024-04-05T06:07:08+00:00</dc:date><dc:creator>Ola "
+                "Berg</dc:creator>"
+                "<description>Fares stay the same this "
+                "year.</description></item></rdf:RDF>");
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].outlet, "Delta Notes");
+  EXPECT_EQ(r.docs[0].published, "2024-04-05T06:07:08Z");
+  EXPECT_EQ(r.docs[0].authors, std::vector<std::string>{"Ola Berg"});
+  EXPECT_EQ(r.docs[0].text,
+            "Ferry Fares Frozen\n\nFares stay the same this year.");
+}
+
 TEST(FeedReader, HostileXmlIsContained) {
   // Entities are not expanded and external ones are not fetched.
   std::string bomb =
