@@ -18,17 +18,21 @@
 //
 // Every Document handed out has `text` in valid UTF-8, `url` canonicalised,
 // `published` in ISO 8601 when the source's date could be parsed (kept as
-// written when not), `content_hash` and `id` filled (FinishDocument), and a
-// `language` — from the metadata, or detected from the text with
-// `language_detected` set. A document in another language is read and
-// marked, never dropped.
+// written when not), `content_hash` and `id` filled (FinishDocument), and
+// `language` from the metadata, else detected from the text (with
+// `language_detected` set) unless ReadOptions::detect_language is off; ""
+// when neither tells. A document in another language is read and marked,
+// never dropped.
 //
 // Bad input is normal input: a malformed record is skipped with a one-line
 // Diagnostic naming the file and the line, record or byte offset, and reading
 // goes on with the next document (unless ReadOptions::strict). Truncated
 // gzip, a WARC Content-Length that lies, invalid UTF-8, a JSON line that is
 // not JSON or has no text, markup nested without bound, an empty file and
-// binary junk are all such input; none of them stops the run.
+// binary junk are all such input; none of them stops the run. What is not
+// an article is passed over without a diagnostic: WARC records other than
+// responses, HTTP responses that are not 2xx or not HTML, and crawled pages
+// with no article text.
 //
 // A Reader is not thread-safe; use one per thread. It holds no input between
 // calls: each ReadPath/ReadBuffer streams its input and returns when done.
@@ -74,7 +78,8 @@ struct ReadOptions {
   InputFormat format = InputFormat::kAuto;
   bool strict = false;  // stop at the first malformed input
   // The most bytes of one document a Reader holds at once, and so the bound
-  // on its memory (plus one 64 KiB read chunk and the parsed document):
+  // on its memory (buffer growth can briefly double it; add one 64 KiB read
+  // chunk and the parsed document):
   //  - JSON Lines: a longer line is skipped as it streams past, unbuffered;
   //  - WARC: a longer record (or decoded HTTP body) is skipped the same way;
   //  - text, HTML, feeds: a longer file is skipped (a feed counts whole).
