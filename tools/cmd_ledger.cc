@@ -85,7 +85,7 @@ struct Done {
 class Pipeline {
  public:
   Pipeline(Store* store, int jobs, size_t batch)
-      : store_(store), batch_size_(batch), capacity_(jobs * 16 + batch) {
+      : store_(store), batch_size_(batch), capacity_(jobs * 16 + 2 * batch) {
     for (int i = 0; i < jobs; ++i) workers_.emplace_back([this] { Work(); });
     writer_ = std::thread([this] { Write(); });
   }

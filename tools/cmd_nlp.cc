@@ -123,13 +123,18 @@ struct TrainArgs {
   int epochs = 10;
   uint64_t seed = 1;
   float prune = 0;
+  double max_mb = 0;
+  int jackknife = 0;
+  int tagger_epochs = 6;
+  std::string tagger, parser;
 };
 
 void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
               const std::string& what,
               Status (*train)(const std::vector<conllu::Sentence>&,
                               const std::vector<conllu::Sentence>&,
-                              const nlp::TrainOptions&, const std::string&)) {
+                              const nlp::TrainOptions&, const std::string&),
+              bool uses_tags) {
   auto args = std::make_shared<TrainArgs>();
   CLI::App* app = set.Add(group, name, what, [args, train]() {
     auto tr = ReadAll(args->train);
@@ -140,12 +145,51 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
     o.epochs = args->epochs;
     o.seed = args->seed;
     o.prune = args->prune;
+    o.max_bytes = static_cast<size_t>(args->max_mb * 1e6);
     o.log = [](const std::string& line) {
       std::printf("%s\n", line.c_str());
       std::fflush(stdout);
     };
     std::printf("%zu training sentences, %zu dev sentences\n", tr->size(),
                 dev->size());
+    // Tags the model will be trained and scored on: predicted ones, as at
+    // run time (jackknifed on the training data, so they are as wrong there
+    // as on unseen text).
+    std::vector<conllu::Sentence> tagged_tr, tagged_dev;
+    if (args->jackknife > 0) {
+      nlp::TrainOptions to;
+      to.epochs = args->tagger_epochs;
+      to.seed = args->seed;
+      tagged_tr = *tr;
+      Status s = nlp::RetagJackknife(tagged_tr, args->jackknife, *dev, to);
+      if (!s.ok()) return Fail(s);
+      std::printf("training data retagged (%d-fold jackknife)\n",
+                  args->jackknife);
+    }
+    if (!args->tagger.empty()) {
+      auto tagger = nlp::Tagger::Load(args->tagger);
+      if (!tagger.ok()) return Fail(tagger.status());
+      tagged_dev = *dev;
+      nlp::Retag(*tagger, tagged_dev);
+      if (args->jackknife == 0) {
+        tagged_tr = *tr;
+        nlp::Retag(*tagger, tagged_tr);
+      }
+      std::printf("dev%s retagged with %s\n",
+                  args->jackknife == 0 ? " and training data" : "",
+                  args->tagger.c_str());
+    }
+    if (!args->parser.empty()) {
+      auto parser = nlp::Parser::Load(args->parser);
+      if (!parser.ok()) return Fail(parser.status());
+      if (tagged_tr.empty()) tagged_tr = *tr;
+      if (tagged_dev.empty()) tagged_dev = *dev;
+      nlp::Reparse(*parser, tagged_tr);
+      nlp::Reparse(*parser, tagged_dev);
+      std::printf("trees predicted with %s\n", args->parser.c_str());
+    }
+    if (!tagged_tr.empty()) o.tagged_train = &tagged_tr;
+    if (!tagged_dev.empty()) o.tagged_dev = &tagged_dev;
     Status s = train(*tr, *dev, o, args->out);
     if (!s.ok()) return Fail(s);
     std::printf("wrote %s\n", args->out.c_str());
@@ -164,6 +208,27 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
   app->add_option("--prune", args->prune,
                   "drop weights below this fraction of the largest")
       ->capture_default_str();
+  app->add_option("--max-mb", args->max_mb,
+                  "prune the smallest weights until the stored weights fit "
+                  "(0: no limit)")
+      ->capture_default_str();
+  if (uses_tags) {
+    app->add_option("--jackknife", args->jackknife,
+                    "retag the training data with N-fold jackknifed taggers "
+                    "(0: gold tags)")
+        ->capture_default_str();
+    app->add_option("--tagger-epochs", args->tagger_epochs,
+                    "epochs of each jackknife tagger")
+        ->capture_default_str();
+    app->add_option("--tagger", args->tagger,
+                    "tagger model whose tags replace the dev (and, without "
+                    "--jackknife, the training) tags");
+  }
+  if (uses_tags && name == "ner") {
+    app->add_option("--parser", args->parser,
+                    "parser model whose trees replace the gold ones as "
+                    "input features");
+  }
 }
 
 }  // namespace
@@ -172,11 +237,11 @@ void AddNlpCommands(CommandSet& set) {
   CLI::App* train = set.Group("train", "Train the models in models/");
   AddTrain(set, train, "tagger",
            "UPOS+XPOS tagger, with morphological features and lemmatizer",
-           &nlp::Tagger::Train);
+           &nlp::Tagger::Train, false);
   AddTrain(set, train, "parser", "Labelled dependency parser",
-           &nlp::Parser::Train);
+           &nlp::Parser::Train, true);
   AddTrain(set, train, "ner", "Named-entity recogniser (GUM Entity= names)",
-           &nlp::Recognizer::Train);
+           &nlp::Recognizer::Train, true);
 
   struct ParseArgs {
     std::string input = "conllu", format = "conllu", file, models = "models",
@@ -201,8 +266,8 @@ void AddNlpCommands(CommandSet& set) {
         auto pipeline = LoadPipeline(pa->models, pa->lexicon);
         if (!pipeline.ok()) return Fail(pipeline.status());
         std::string out;
-        for (const conllu::Sentence& s : *sentences) {
-          conllu::Sentence a = nlp::AnnotateConllu(*pipeline, s);
+        for (const conllu::Sentence& a :
+             nlp::AnnotateConllu(*pipeline, *sentences)) {
           if (pa->format == "json") {
             WriteJson(a, out);
           } else {
@@ -240,10 +305,7 @@ void AddNlpCommands(CommandSet& set) {
     if (!a.system.empty()) return conllu::ReadFile(a.system);
     HEARSAY_ASSIGN_OR_RETURN(nlp::Pipeline p,
                              LoadPipeline(a.models, a.lexicon));
-    std::vector<conllu::Sentence> out;
-    out.reserve(gold.size());
-    for (const auto& s : gold) out.push_back(nlp::AnnotateConllu(p, s));
-    return out;
+    return nlp::AnnotateConllu(p, gold);
   };
   CLI::App* ud = set.Add(
       eval, "ud",

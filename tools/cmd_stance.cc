@@ -234,6 +234,7 @@ struct EvalArgs {
   std::string model;
   std::string lexicon_dir;
   std::string split = "heldout";
+  std::string write_gold;
   bool json = false;
 };
 
@@ -351,6 +352,23 @@ int RunEvalFnc(const EvalArgs& args) {
     PrintSplit(split);
     include = split.heldout;
   }
+  if (!args.write_gold.empty()) {
+    // The scored pairs with their gold labels, for any other scorer.
+    std::string out = "Headline,Body ID,Stance\n";
+    for (size_t i = 0; i < data->pairs.size(); ++i) {
+      if (!include.empty() && !include[i]) continue;
+      const FncPair& p = data->pairs[i];
+      AppendCsvRow({p.headline, p.body_id, FncStanceName(p.stance)}, out);
+    }
+    std::FILE* f = std::fopen(args.write_gold.c_str(), "wb");
+    bool ok = f && std::fwrite(out.data(), 1, out.size(), f) == out.size();
+    if (f && std::fclose(f) != 0) ok = false;
+    if (!ok) {
+      std::fprintf(stderr, "hearsay: %s: cannot write\n",
+                   args.write_gold.c_str());
+      return kExitSkipped;
+    }
+  }
   std::vector<char> bytes = AsBytes(include);
   std::vector<FncStance> predicted = c->ClassifyPairs(*data, AsSpan(bytes));
   FncScores s = ScoreSubset(*data, include, predicted);
@@ -461,6 +479,9 @@ void AddStanceCommands(CommandSet& set) {
                  "models/stance.model)");
   ef->add_option("--lexicon", eargs->lexicon_dir,
                  "directory whose lexicons add to the shipped ones");
+  ef->add_option("--write-gold", eargs->write_gold,
+                 "also write the scored pairs with their gold stances as CSV "
+                 "(Headline,Body ID,Stance), to check with another scorer");
   ef->add_flag("--json", eargs->json,
                "print one JSON object (keys fnc_score, f1_macro, "
                "f1_disagree, ..., confusion), figures in %");

@@ -143,12 +143,11 @@ Result<NerScores> EvalNer(const std::vector<conllu::Sentence>& gold,
   return r;
 }
 
-conllu::Sentence AnnotateConllu(const Pipeline& pipeline,
-                                const conllu::Sentence& in) {
+namespace {
+
+conllu::Sentence ToConllu(const conllu::Sentence& in,
+                          const AnnotatedSentence& a) {
   conllu::Sentence out = in;
-  AnnotatedSentence a;
-  for (const auto& w : in.words) a.words.push_back(w.form);
-  pipeline.Annotate(a);
   for (size_t i = 0; i < out.words.size(); ++i) {
     conllu::Word& w = out.words[i];
     w.lemma = a.lemma[i];
@@ -169,6 +168,24 @@ conllu::Sentence AnnotateConllu(const Pipeline& pipeline,
     }
     w.misc = misc.empty() ? "_" : misc;
   }
+  return out;
+}
+
+}  // namespace
+
+conllu::Sentence AnnotateConllu(const Pipeline& pipeline,
+                                const conllu::Sentence& in) {
+  AnnotatedSentence a;
+  for (const auto& w : in.words) a.words.push_back(w.form);
+  pipeline.Annotate(a);
+  return ToConllu(in, a);
+}
+
+std::vector<conllu::Sentence> AnnotateConllu(
+    const Pipeline& pipeline, const std::vector<conllu::Sentence>& in) {
+  std::vector<conllu::Sentence> out;
+  out.reserve(in.size());
+  for (const conllu::Sentence& s : in) out.push_back(AnnotateConllu(pipeline, s));
   return out;
 }
 

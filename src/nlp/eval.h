@@ -55,6 +55,9 @@ Result<NerScores> EvalNer(const std::vector<conllu::Sentence>& gold,
 // NE=B-TYPE / NE=I-TYPE. Comments and multi-word token lines are kept.
 conllu::Sentence AnnotateConllu(const Pipeline& pipeline,
                                 const conllu::Sentence& in);
+// The same for every sentence of a file.
+std::vector<conllu::Sentence> AnnotateConllu(
+    const Pipeline& pipeline, const std::vector<conllu::Sentence>& in);
 
 }  // namespace hearsay::nlp
 

@@ -164,6 +164,7 @@ Status Lemmatizer::LoadOverrides(const std::string& path) {
     ++n;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
+    if (line == "form\tupos\tlemma") continue;  // the column header
     std::vector<std::string_view> f = SplitTabs(line);
     if (f.size() != 3) {
       return DataLossError(path + ": line " + std::to_string(n) +

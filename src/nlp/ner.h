@@ -58,13 +58,19 @@ class Recognizer {
                       const std::vector<conllu::Sentence>& dev,
                       const TrainOptions& options, const std::string& path);
 
-  // `upos` holds StringHash(UPOS) per word, `tags` TagValue(UPOS, XPOS);
-  // `propn` whether each word is a proper noun. Fills `names`.
-  void Recognize(const std::vector<WordFeatures>& words,
-                 const std::vector<uint64_t>& upos,
-                 const std::vector<uint64_t>& tags,
-                 const std::vector<char>& propn,
-                 std::vector<Name>& names) const;
+  // Per word: `upos` StringHash(UPOS), `tags` TagValue(UPOS, XPOS),
+  // `propn` whether it is a proper noun, `heads` its 1-based head (0 root)
+  // and `rels` StringHash of its relation; the tree tells a name's role
+  // ("in X", "X said"). Fills `names`.
+  struct Input {
+    const std::vector<WordFeatures>* words;
+    const std::vector<uint64_t>* upos;
+    const std::vector<uint64_t>* tags;
+    const std::vector<char>* propn;
+    const std::vector<int>* heads;
+    const std::vector<uint64_t>* rels;
+  };
+  void Recognize(const Input& in, std::vector<Name>& names) const;
 
  private:
   std::shared_ptr<ModelFile> file_;

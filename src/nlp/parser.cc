@@ -307,6 +307,22 @@ uint64_t TagValue(std::string_view upos, std::string_view xpos) {
   return Feat(0x544147, StringHash(upos), StringHash(xpos));
 }
 
+void Reparse(const Parser& parser, std::vector<conllu::Sentence>& sentences) {
+  std::vector<WordFeatures> words;
+  std::vector<uint64_t> tags;
+  std::vector<int> heads, labels;
+  for (conllu::Sentence& s : sentences) {
+    ComputeWordFeatures(Forms(s), words);
+    tags.clear();
+    for (const auto& w : s.words) tags.push_back(TagValue(w.upos, w.xpos));
+    parser.Parse(words, tags, heads, labels);
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      s.words[i].head = heads[i];
+      s.words[i].deprel = std::string(parser.Label(labels[i]));
+    }
+  }
+}
+
 bool IsProjective(const std::vector<int>& heads) {
   int n = static_cast<int>(heads.size());
   for (int d = 1; d <= n; ++d) {
@@ -415,6 +431,7 @@ Result<Parser> Parser::Load(const std::string& path) {
   HEARSAY_ASSIGN_OR_RETURN(p.transitions_,
                            WeightTable::FromModel(*p.file_, "t"));
   HEARSAY_ASSIGN_OR_RETURN(p.labeller_, WeightTable::FromModel(*p.file_, "l"));
+  p.transitions_.MakeDense();
   if (p.transitions_.classes() != kMoves ||
       p.labeller_.classes() != p.label_count()) {
     return DataLossError(path + ": weight tables do not match the labels");
@@ -446,7 +463,8 @@ Status Parser::Train(const std::vector<conllu::Sentence>& train,
     std::vector<int> gold;    // projectivised, by word (index 0 unused)
     std::vector<int> labels;  // by word (index 0 unused), -1 unknown
   };
-  auto prepare = [&](const std::vector<conllu::Sentence>& data) {
+  auto prepare = [&](const std::vector<conllu::Sentence>& data,
+                     const std::vector<conllu::Sentence>* tagged) {
     std::vector<Prepared> out;
     out.reserve(data.size());
     for (const auto& s : data) {
@@ -455,7 +473,9 @@ Status Parser::Train(const std::vector<conllu::Sentence>& train,
       std::vector<int> heads;
       bool ok = true;
       for (const auto& w : s.words) {
-        p.tags.push_back(TagValue(w.upos, w.xpos));
+        const conllu::Word& t =
+            tagged ? (*tagged)[out.size()].words[&w - s.words.data()] : w;
+        p.tags.push_back(TagValue(t.upos, t.xpos));
         if (w.head < 0 || w.head > static_cast<int>(s.words.size())) ok = false;
         heads.push_back(w.head);
       }
@@ -472,7 +492,7 @@ Status Parser::Train(const std::vector<conllu::Sentence>& train,
     }
     return out;
   };
-  std::vector<Prepared> tr = prepare(train);
+  std::vector<Prepared> tr = prepare(train, options.tagged_train);
 
   Parser probe;
   probe.labels_ = labels;
@@ -488,6 +508,29 @@ Status Parser::Train(const std::vector<conllu::Sentence>& train,
   State st;
   double best_las = -1;
   WeightTable best_t, best_l;
+  auto score_dev = [&](const Parser& parser) {
+    size_t uas = 0, las = 0, total = 0;
+    std::vector<WordFeatures> words;
+    std::vector<uint64_t> tags;
+    std::vector<int> heads, out_labels;
+    for (const auto& s : dev) {
+      ComputeWordFeatures(Forms(s), words);
+      tags.clear();
+      const conllu::Sentence& t =
+          options.tagged_dev ? (*options.tagged_dev)[&s - dev.data()] : s;
+      for (const auto& w : t.words) tags.push_back(TagValue(w.upos, w.xpos));
+      parser.Parse(words, tags, heads, out_labels);
+      for (size_t i = 0; i < s.words.size(); ++i) {
+        ++total;
+        if (heads[i] != s.words[i].head) continue;
+        ++uas;
+        las += Universal(labels[out_labels[i]]) ==
+               Universal(s.words[i].deprel);
+      }
+    }
+    return std::pair<double, double>(total ? 100.0 * uas / total : 0.0,
+                                     total ? 100.0 * las / total : 0.0);
+  };
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     Shuffle(order, rng);
     size_t moves_right = 0, moves_total = 0;
@@ -552,29 +595,13 @@ Status Parser::Train(const std::vector<conllu::Sentence>& train,
     }
     probe.transitions_ = moves.Export(options.prune);
     probe.labeller_ = labeller.Export(options.prune);
-    size_t uas = 0, las = 0, total = 0;
-    std::vector<WordFeatures> words;
-    std::vector<uint64_t> tags;
-    std::vector<int> heads, out_labels;
-    for (const auto& s : dev) {
-      ComputeWordFeatures(Forms(s), words);
-      tags.clear();
-      for (const auto& w : s.words) tags.push_back(TagValue(w.upos, w.xpos));
-      probe.Parse(words, tags, heads, out_labels);
-      for (size_t i = 0; i < s.words.size(); ++i) {
-        ++total;
-        if (heads[i] != s.words[i].head) continue;
-        ++uas;
-        las += Universal(labels[out_labels[i]]) == Universal(s.words[i].deprel);
-      }
-    }
-    double las_pct = total ? 100.0 * las / total : 0;
+    auto [uas_pct, las_pct] = score_dev(probe);
     char line[256];
     std::snprintf(line, sizeof(line),
                   "epoch %d  oracle-agreement %.2f  dev UAS %.2f  LAS %.2f  "
                   "stored %.1f MB",
                   epoch, moves_total ? 100.0 * moves_right / moves_total : 0.0,
-                  total ? 100.0 * uas / total : 0.0, las_pct,
+                  uas_pct, las_pct,
                   (probe.transitions_.bytes() + probe.labeller_.bytes()) / 1e6);
     if (options.log) options.log(line);
     if (las_pct > best_las) {
@@ -582,6 +609,19 @@ Status Parser::Train(const std::vector<conllu::Sentence>& train,
       best_t = probe.transitions_;
       best_l = probe.labeller_;
     }
+  }
+  float cut = FitToSize({&best_t, &best_l}, options.max_bytes);
+  if (cut > 0) {
+    probe.transitions_ = best_t;
+    probe.labeller_ = best_l;
+    auto [uas_pct, las_pct] = score_dev(probe);
+    char line[200];
+    std::snprintf(line, sizeof(line),
+                  "pruned weights below %.3f: dev UAS %.2f  LAS %.2f  "
+                  "stored %.1f MB",
+                  cut, uas_pct, las_pct,
+                  (best_t.bytes() + best_l.bytes()) / 1e6);
+    if (options.log) options.log(line);
   }
   ModelWriter w;
   w.Add("kind", "parser");

@@ -62,6 +62,10 @@ class Parser {
   int root_label_ = 0;
 };
 
+// Replaces HEAD and DEPREL of every word by the parser's output (on the
+// sentences' own UPOS and XPOS).
+void Reparse(const Parser& parser, std::vector<conllu::Sentence>& sentences);
+
 // Lifts crossing arcs until the tree is projective. heads[i] is the head of
 // word i+1 (0 = root). Exposed for tests.
 void Projectivize(std::vector<int>& heads);

@@ -126,6 +126,14 @@ WeightTable PerceptronTrainer::Export(float min_fraction) const {
   }
   t.meta_.rows = static_cast<uint32_t>(kept.size());
   t.meta_.pairs = static_cast<uint32_t>(pairs->size() - kept.size());
+  return WeightTable::Build(t.meta_, std::move(kept), std::move(pairs));
+}
+
+WeightTable WeightTable::Build(
+    Meta meta, std::vector<std::pair<uint64_t, uint32_t>> kept,
+    std::shared_ptr<std::vector<uint32_t>> pairs) {
+  WeightTable t;
+  t.meta_ = meta;
   uint32_t cap = static_cast<uint32_t>(kept.size() * 5 / 4 + 16);
   t.meta_.capacity = cap;
   auto slots = std::make_shared<std::vector<uint32_t>>(2ull * cap, 0);
@@ -151,7 +159,54 @@ WeightTable PerceptronTrainer::Export(float min_fraction) const {
   t.pairs_ = pairs->data();
   t.own_slots_ = std::move(slots);
   t.own_pairs_ = std::move(pairs);
+  t.keys_ = std::make_shared<const std::vector<std::pair<uint64_t, uint32_t>>>(
+      std::move(kept));
   return t;
+}
+
+void WeightTable::MakeDense() {
+  if (meta_.classes > static_cast<uint32_t>(kDenseClasses) || dense_) return;
+  auto dense = std::make_shared<std::vector<DenseSlot>>(meta_.capacity);
+  for (uint32_t s = 0; s < meta_.capacity; ++s) {
+    DenseSlot& d = (*dense)[s];
+    d.fp = slots_[2 * s];
+    std::fill(std::begin(d.w), std::end(d.w), 0);
+    if (d.fp == 0) continue;
+    const uint32_t* row = pairs_ + slots_[2 * s + 1];
+    for (uint32_t j = 1; j <= row[0]; ++j) {
+      d.w[row[j] & 0xffff] = static_cast<int16_t>(row[j] >> 16);
+    }
+  }
+  dense_ = std::move(dense);
+}
+
+WeightTable WeightTable::Pruned(float min_weight) const {
+  if (!keys_) return *this;  // loaded from a file: keys unknown
+  long min_q = std::lround(min_weight / meta_.scale);
+  auto pairs = std::make_shared<std::vector<uint32_t>>();
+  std::vector<std::pair<uint64_t, uint32_t>> kept;
+  for (const auto& [key, off] : *keys_) {
+    uint32_t count = pairs_[off];
+    uint32_t at = static_cast<uint32_t>(pairs->size());
+    pairs->push_back(0);
+    uint32_t n = 0;
+    for (uint32_t j = 1; j <= count; ++j) {
+      uint32_t p = pairs_[off + j];
+      if (std::labs(static_cast<int16_t>(p >> 16)) < min_q) continue;
+      pairs->push_back(p);
+      ++n;
+    }
+    if (n == 0) {
+      pairs->pop_back();
+      continue;
+    }
+    (*pairs)[at] = n;
+    kept.emplace_back(key, at);
+  }
+  Meta meta = meta_;
+  meta.rows = static_cast<uint32_t>(kept.size());
+  meta.pairs = static_cast<uint32_t>(pairs->size() - kept.size());
+  return Build(meta, std::move(kept), std::move(pairs));
 }
 
 int ArgMax(const int32_t* scores, int n, const bool* valid) {

@@ -43,15 +43,36 @@ class WeightTable {
   void AddTo(ModelWriter& writer, std::string_view prefix) const;
 
   // Adds the integer weights of every present feature to scores[0..classes).
+  // The lookups are memory-bound, so all slots are prefetched first and all
+  // rows next, letting the cache misses overlap instead of queueing.
   void Score(const uint64_t* feats, size_t n, int32_t* scores) const {
-    for (size_t i = 0; i < n; ++i) {
-      const uint32_t* row = Find(feats[i]);
-      if (!row) continue;
-      uint32_t count = row[0];
-      for (uint32_t j = 1; j <= count; ++j) {
-        uint32_t p = row[j];
-        scores[p & 0xffff] += static_cast<int16_t>(p >> 16);
+    if (dense_) {
+      ScoreDense(feats, n, scores);
+      return;
+    }
+    constexpr size_t kBatch = 128;
+    const uint32_t* rows[kBatch];
+    while (n > 0) {
+      size_t m = n < kBatch ? n : kBatch;
+      if (meta_.capacity == 0) return;
+      for (size_t i = 0; i < m; ++i) {
+        __builtin_prefetch(&slots_[2 * SlotOf(feats[i])]);
       }
+      for (size_t i = 0; i < m; ++i) {
+        rows[i] = Find(feats[i]);
+        if (rows[i]) __builtin_prefetch(rows[i]);
+      }
+      for (size_t i = 0; i < m; ++i) {
+        const uint32_t* row = rows[i];
+        if (!row) continue;
+        uint32_t count = row[0];
+        for (uint32_t j = 1; j <= count; ++j) {
+          uint32_t p = row[j];
+          scores[p & 0xffff] += static_cast<int16_t>(p >> 16);
+        }
+      }
+      feats += m;
+      n -= m;
     }
   }
 
@@ -63,6 +84,16 @@ class WeightTable {
   }
   float scale() const { return meta_.scale; }
 
+  // Tables with at most kDenseClasses classes can be laid out with each
+  // row's weights inside its slot, which saves one cache miss per lookup;
+  // MakeDense() builds that copy (same probing, so the same scores).
+  static constexpr int kDenseClasses = 6;
+  void MakeDense();
+
+  // A copy without the weights whose magnitude is below `min_weight` (in
+  // real units, i.e. after scaling); rows left empty are dropped.
+  WeightTable Pruned(float min_weight) const;
+
  private:
   friend class PerceptronTrainer;
   struct Meta {
@@ -71,12 +102,45 @@ class WeightTable {
     uint32_t reserved = 0;
   };
 
+  // Builds the slot table for rows (key, offset into `pairs`).
+  static WeightTable Build(Meta meta,
+                           std::vector<std::pair<uint64_t, uint32_t>> rows,
+                           std::shared_ptr<std::vector<uint32_t>> pairs);
+
+  struct DenseSlot {
+    uint32_t fp;
+    int16_t w[kDenseClasses];
+  };
+  void ScoreDense(const uint64_t* feats, size_t n, int32_t* scores) const {
+    if (meta_.capacity == 0) return;
+    const DenseSlot* slots = dense_->data();
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots[SlotOf(feats[i])]);
+    int classes = static_cast<int>(meta_.classes);
+    for (size_t i = 0; i < n; ++i) {
+      uint64_t h = feats[i];
+      uint32_t fp = static_cast<uint32_t>(h >> 32) | 1u;
+      uint64_t slot = SlotOf(h);
+      while (true) {
+        const DenseSlot& d = slots[slot];
+        if (d.fp == fp) {
+          for (int c = 0; c < classes; ++c) scores[c] += d.w[c];
+          break;
+        }
+        if (d.fp == 0) break;
+        if (++slot == meta_.capacity) slot = 0;
+      }
+    }
+  }
+
+  uint64_t SlotOf(uint64_t h) const {
+    return (static_cast<uint64_t>(static_cast<uint32_t>(h)) *
+            meta_.capacity) >>
+           32;
+  }
   const uint32_t* Find(uint64_t h) const {
     if (meta_.capacity == 0) return nullptr;
     uint32_t fp = static_cast<uint32_t>(h >> 32) | 1u;
-    uint64_t slot =
-        (static_cast<uint64_t>(static_cast<uint32_t>(h)) * meta_.capacity) >>
-        32;
+    uint64_t slot = SlotOf(h);
     while (true) {
       uint32_t s = slots_[2 * slot];
       if (s == fp) return pairs_ + slots_[2 * slot + 1];
@@ -86,9 +150,13 @@ class WeightTable {
   }
 
   Meta meta_;
+  // Keys are not stored (only fingerprints), so Pruned() needs them kept
+  // from Export() when the table was built in memory.
+  std::shared_ptr<const std::vector<std::pair<uint64_t, uint32_t>>> keys_;
   const uint32_t* slots_ = nullptr;
   const uint32_t* pairs_ = nullptr;
   std::shared_ptr<const std::vector<uint32_t>> own_slots_, own_pairs_;
+  std::shared_ptr<const std::vector<DenseSlot>> dense_;
 };
 
 class PerceptronTrainer {

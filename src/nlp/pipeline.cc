@@ -28,6 +28,7 @@ struct Pipeline::Impl {
   Recognizer ner;
   std::vector<uint64_t> tag_value, upos_hash;  // by tag id
   std::vector<char> tag_propn;
+  std::vector<uint64_t> label_hash;  // StringHash of each parser label
   size_t bytes = 0;
 };
 
@@ -50,6 +51,9 @@ Result<Pipeline> Pipeline::Load(const std::string& models_dir,
     impl->upos_hash.push_back(StringHash(impl->tagger.Upos(t)));
     impl->tag_propn.push_back(impl->tagger.Upos(t) == "PROPN");
   }
+  for (int l = 0; l < impl->parser.label_count(); ++l) {
+    impl->label_hash.push_back(StringHash(impl->parser.Label(l)));
+  }
   impl->bytes = FileSize(tagger) + FileSize(parser) + FileSize(ner);
   Pipeline p;
   p.impl_ = std::move(impl);
@@ -66,6 +70,7 @@ void Pipeline::Annotate(AnnotatedSentence& s) const {
   thread_local std::vector<uint64_t> tag_values, upos;
   thread_local std::vector<char> propn;
   thread_local std::vector<Name> names;
+  thread_local std::vector<uint64_t> rels;
   const Impl& m = *impl_;
   size_t n = s.words.size();
   ComputeWordFeatures(s.words, words);
@@ -90,8 +95,12 @@ void Pipeline::Annotate(AnnotatedSentence& s) const {
   }
   m.parser.Parse(words, tag_values, s.head, labels);
   s.deprel.resize(n);
-  for (size_t i = 0; i < n; ++i) s.deprel[i] = m.parser.Label(labels[i]);
-  m.ner.Recognize(words, upos, tag_values, propn, names);
+  rels.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    s.deprel[i] = m.parser.Label(labels[i]);
+    rels[i] = m.label_hash[labels[i]];
+  }
+  m.ner.Recognize({&words, &upos, &tag_values, &propn, &s.head, &rels}, names);
   s.entity.assign(n, "O");
   for (const Name& nm : names) {
     s.entity[nm.first] = kBegin[nm.type];

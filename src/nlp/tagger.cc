@@ -31,6 +31,27 @@ std::vector<std::string_view> Forms(const conllu::Sentence& s) {
   return out;
 }
 
+float FitToSize(std::vector<WeightTable*> tables, size_t max_bytes) {
+  auto size = [&](const std::vector<WeightTable>& t) {
+    size_t n = 0;
+    for (const WeightTable& x : t) n += x.bytes();
+    return n;
+  };
+  std::vector<WeightTable> orig;
+  for (WeightTable* t : tables) orig.push_back(*t);
+  if (max_bytes == 0 || size(orig) <= max_bytes) return 0;
+  float threshold = 0.05f;
+  while (true) {
+    std::vector<WeightTable> cut;
+    for (const WeightTable& t : orig) cut.push_back(t.Pruned(threshold));
+    if (size(cut) <= max_bytes || threshold > 1e6f) {
+      for (size_t i = 0; i < tables.size(); ++i) *tables[i] = cut[i];
+      return threshold;
+    }
+    threshold *= 1.15f;
+  }
+}
+
 void Shuffle(std::vector<size_t>& v, uint64_t& state) {
   for (size_t i = v.size(); i > 1; --i) {
     size_t j = NextRandom(state) % i;
@@ -38,7 +59,8 @@ void Shuffle(std::vector<size_t>& v, uint64_t& state) {
   }
 }
 
-size_t Tagger::Features(const std::vector<WordFeatures>& w, size_t i, int p1,
+size_t Tagger::Features(const std::vector<WordFeatures>& w,
+                        const std::vector<uint64_t>& amb, size_t i, int p1,
                         int p2, uint64_t* out) {
   size_t n = 0;
   const WordFeatures& c = w[i];
@@ -83,18 +105,41 @@ size_t Tagger::Features(const std::vector<WordFeatures>& w, size_t i, int p1,
   out[n++] = Feat(28, suf3(k + 2));
   out[n++] = Feat(29, Tag64(p2));
   out[n++] = Feat(30, c.shape, shape(k + 1));
+  auto a = [&](long k) -> uint64_t {
+    if (k < 0) return kPadBefore;
+    if (k >= static_cast<long>(w.size())) return kPadAfter;
+    return amb[k];
+  };
+  out[n++] = Feat(31, a(k));
+  out[n++] = Feat(32, a(k + 1));
+  out[n++] = Feat(33, a(k - 1));
+  out[n++] = Feat(34, Tag64(p1), a(k));
+  out[n++] = Feat(35, a(k), a(k + 1));
+  out[n++] = Feat(36, a(k + 2));
+  out[n++] = Feat(37, Tag64(p1), a(k), a(k + 1));
   return n;
+}
+
+void Tagger::Ambiguity(const std::vector<WordFeatures>& w,
+                       std::vector<uint64_t>& amb) const {
+  amb.resize(w.size());
+  for (size_t i = 0; i < w.size(); ++i) {
+    auto it = ambiguity_.find(w[i].lower);
+    amb[i] = it == ambiguity_.end() ? kNone : it->second;
+  }
 }
 
 void Tagger::Tag(const std::vector<WordFeatures>& words,
                  std::vector<int>& tags) const {
+  thread_local std::vector<uint64_t> amb;
+  Ambiguity(words, amb);
   tags.resize(words.size());
   uint64_t feats[kMaxFeatures];
   int32_t scores[512];
   int n_tags = tag_count();
   int p1 = kStart, p2 = kStart2;
   for (size_t i = 0; i < words.size(); ++i) {
-    size_t n = Features(words, i, p1, p2, feats);
+    size_t n = Features(words, amb, i, p1, p2, feats);
     std::fill(scores, scores + n_tags, 0);
     weights_.Score(feats, n, scores);
     int t = ArgMax(scores, n_tags);
@@ -116,9 +161,23 @@ std::string_view Tagger::Feats(const WordFeatures& w, int tag) const {
 
 Result<Tagger> Tagger::Load(const std::string& path) {
   HEARSAY_ASSIGN_OR_RETURN(ModelFile f, ModelFile::Open(path));
+  return FromFile(std::make_shared<ModelFile>(std::move(f)));
+}
+
+Result<Tagger> Tagger::FromBytes(std::shared_ptr<const std::string> bytes) {
+  HEARSAY_ASSIGN_OR_RETURN(ModelFile f,
+                           ModelFile::FromBuffer(*bytes, "(in memory)"));
+  HEARSAY_ASSIGN_OR_RETURN(Tagger t,
+                           FromFile(std::make_shared<ModelFile>(std::move(f))));
+  t.bytes_ = std::move(bytes);
+  return t;
+}
+
+Result<Tagger> Tagger::FromFile(std::shared_ptr<ModelFile> shared) {
   Tagger t;
-  t.file_ = std::make_shared<ModelFile>(std::move(f));
+  t.file_ = std::move(shared);
   const ModelFile& file = *t.file_;
+  const std::string& path = file.name();
   HEARSAY_ASSIGN_OR_RETURN(std::string_view kind, file.Section("kind"));
   if (kind != "tagger") {
     return FailedPreconditionError(path + ": not a tagger model");
@@ -165,6 +224,14 @@ Result<Tagger> Tagger::Load(const std::string& path) {
     }
     t.feats_exc_[FeatsKey(StringHash(line.substr(0, a)), tag)] = v;
   }
+  HEARSAY_ASSIGN_OR_RETURN(std::string_view td, file.Section("tagdict"));
+  for (const std::string& line : SplitLines(td)) {
+    size_t a = line.find('\t');
+    if (a == std::string::npos) return DataLossError(path + ": bad tagdict");
+    uint64_t v = 0;
+    std::from_chars(line.data() + a + 1, line.data() + line.size(), v);
+    t.ambiguity_[StringHash(line.substr(0, a))] = v;
+  }
   HEARSAY_ASSIGN_OR_RETURN(std::string_view lr, file.Section("lemma.rules"));
   HEARSAY_ASSIGN_OR_RETURN(std::string_view le, file.Section("lemma.exc"));
   HEARSAY_ASSIGN_OR_RETURN(t.lemmatizer_, Lemmatizer::Parse(lr, le));
@@ -174,6 +241,21 @@ Result<Tagger> Tagger::Load(const std::string& path) {
 Status Tagger::Train(const std::vector<conllu::Sentence>& train,
                      const std::vector<conllu::Sentence>& dev,
                      const TrainOptions& options, const std::string& path) {
+  HEARSAY_ASSIGN_OR_RETURN(std::string bytes, TrainBytes(train, dev, options));
+  std::string tmp = path + ".tmp";
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return IoError(tmp + ": cannot open for writing");
+  bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  ok = std::fclose(f) == 0 && ok;
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    return IoError(path + ": write failed");
+  }
+  return Status::Ok();
+}
+
+Result<std::string> Tagger::TrainBytes(
+    const std::vector<conllu::Sentence>& train,
+    const std::vector<conllu::Sentence>& dev, const TrainOptions& options) {
   // Joint tag inventory, most frequent first.
   std::map<std::string, int> tag_count;
   for (const auto& s : train) {
@@ -207,6 +289,33 @@ Status Tagger::Train(const std::vector<conllu::Sentence>& train,
     return out;
   };
   std::vector<Prepared> tr = prepare(train), dv = prepare(dev);
+
+  // Ambiguity classes of words seen at least kMinDictCount times: rarer
+  // words would look unambiguous in training far more often than at run
+  // time.
+  constexpr int kMinDictCount = 3;
+  std::map<std::string, std::map<int, int>> word_tags;
+  for (size_t i = 0; i < train.size(); ++i) {
+    for (size_t j = 0; j < train[i].words.size(); ++j) {
+      if (tr[i].gold[j] < 0) continue;
+      std::string lower;
+      LowerAscii(train[i].words[j].form, lower);
+      ++word_tags[lower][tr[i].gold[j]];
+    }
+  }
+  Tagger probe;
+  std::string tagdict;
+  for (const auto& [word, counts] : word_tags) {
+    int total = 0;
+    for (const auto& [t, c] : counts) total += c;
+    if (total < kMinDictCount) continue;
+    uint64_t h = 0x414d42;
+    for (const auto& [t, c] : counts) {
+      if (c * 20 >= total) h = Feat(h, Tag64(t));
+    }
+    tagdict += word + "\t" + std::to_string(h) + "\n";
+    probe.ambiguity_[StringHash(word)] = h;
+  }
 
   // Morphological features: most frequent FEATS per (lower form, tag), kept
   // only where it differs from the tag's most frequent FEATS.
@@ -267,6 +376,8 @@ Status Tagger::Train(const std::vector<conllu::Sentence>& train,
   std::vector<float> scores(n_tags);
   WeightTable best_table;
   double best_acc = -1;
+  std::vector<std::vector<uint64_t>> tr_amb(tr.size());
+  for (size_t i = 0; i < tr.size(); ++i) probe.Ambiguity(tr[i].words, tr_amb[i]);
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     Shuffle(order, rng);
     size_t correct = 0, total = 0;
@@ -274,7 +385,7 @@ Status Tagger::Train(const std::vector<conllu::Sentence>& train,
       const Prepared& s = tr[si];
       int p1 = kStart, p2 = kStart2;
       for (size_t i = 0; i < s.words.size(); ++i) {
-        size_t n = Features(s.words, i, p1, p2, feats);
+        size_t n = Features(s.words, tr_amb[si], i, p1, p2, feats);
         std::fill(scores.begin(), scores.end(), 0.f);
         model.Score(feats, n, scores.data());
         int guess = ArgMax(scores.data(), n_tags);
@@ -290,7 +401,6 @@ Status Tagger::Train(const std::vector<conllu::Sentence>& train,
       }
     }
     // Evaluate exactly what would be shipped: the averaged, quantised table.
-    Tagger probe;
     probe.weights_ = model.Export(options.prune);
     probe.upos_.resize(n_tags);
     size_t dc = 0, du = 0, dn = 0;
@@ -320,6 +430,14 @@ Status Tagger::Train(const std::vector<conllu::Sentence>& train,
       best_table = probe.weights_;
     }
   }
+  float cut = FitToSize({&best_table}, options.max_bytes);
+  if (cut > 0 && options.log) {
+    char line[160];
+    std::snprintf(line, sizeof(line),
+                  "pruned weights below %.3f: %.1f MB stored", cut,
+                  best_table.bytes() / 1e6);
+    options.log(line);
+  }
   ModelWriter w;
   w.Add("kind", "tagger");
   w.Add("tags", JoinLines(tag_lines));
@@ -327,9 +445,58 @@ Status Tagger::Train(const std::vector<conllu::Sentence>& train,
   w.Add("feats.labels", JoinLines(feats_labels));
   w.Add("feats.default", feats_default);
   w.Add("feats.exc", feats_exc);
+  w.Add("tagdict", tagdict);
   w.Add("lemma.rules", lemma_rules);
   w.Add("lemma.exc", lemma_exc);
-  return w.WriteFile(path);
+  return w.Serialize();
+}
+
+void Retag(const Tagger& tagger, std::vector<conllu::Sentence>& sentences) {
+  std::vector<WordFeatures> words;
+  std::vector<int> tags;
+  for (conllu::Sentence& s : sentences) {
+    ComputeWordFeatures(Forms(s), words);
+    tagger.Tag(words, tags);
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      s.words[i].upos = tagger.Upos(tags[i]);
+      s.words[i].xpos = tagger.Xpos(tags[i]);
+      s.words[i].feats = tagger.Feats(words[i], tags[i]);
+    }
+  }
+}
+
+Status RetagJackknife(std::vector<conllu::Sentence>& sentences, int folds,
+                      const std::vector<conllu::Sentence>& dev,
+                      const TrainOptions& options) {
+  if (folds < 2) return InvalidArgumentError("jackknifing needs 2+ folds");
+  std::vector<conllu::Sentence> retagged = sentences;
+  for (int k = 0; k < folds; ++k) {
+    std::vector<conllu::Sentence> rest, held;
+    std::vector<size_t> held_index;
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      if (static_cast<int>(i % folds) == k) {
+        held.push_back(sentences[i]);
+        held_index.push_back(i);
+      } else {
+        rest.push_back(sentences[i]);
+      }
+    }
+    HEARSAY_ASSIGN_OR_RETURN(std::string bytes,
+                             Tagger::TrainBytes(rest, dev, options));
+    HEARSAY_ASSIGN_OR_RETURN(
+        Tagger t, Tagger::FromBytes(
+                      std::make_shared<const std::string>(std::move(bytes))));
+    Retag(t, held);
+    for (size_t j = 0; j < held.size(); ++j) {
+      retagged[held_index[j]] = std::move(held[j]);
+    }
+    if (options.log) {
+      options.log("jackknife fold " + std::to_string(k + 1) + "/" +
+                  std::to_string(folds) + " retagged");
+    }
+  }
+  sentences = std::move(retagged);
+  return Status::Ok();
 }
 
 }  // namespace hearsay::nlp

@@ -7,7 +7,8 @@
 // Model file sections: "kind" ("tagger"), "tags" (joint classes, one per
 // line, "UPOS\tXPOS"), weight table "w", "feats.labels", "feats.default"
 // (one feats index per tag), "feats.exc" ("lowerform\ttag\tindex" lines),
-// "lemma.rules", "lemma.exc" (lemmatizer.h).
+// "tagdict" ("lowerform\tN" lines: N, decimal, hashes the set of tags the
+// word had in training), "lemma.rules", "lemma.exc" (lemmatizer.h).
 //
 // Tagger owns its mapped file; it is immutable after Load and safe to share
 // between threads.
@@ -36,6 +37,15 @@ struct TrainOptions {
   uint64_t seed = 1;
   // Weights below this fraction of the largest are not stored.
   float prune = 0;
+  // When the stored weights exceed this many bytes, the smallest are
+  // dropped until they fit (0: no limit).
+  size_t max_bytes = 0;
+  // Predicted input (parser, recogniser): when set, sentences parallel to
+  // train / dev whose UPOS and XPOS (and, for the recogniser, HEAD and
+  // DEPREL) are the model's input; what is learned (trees, names) still
+  // comes from train / dev.
+  const std::vector<conllu::Sentence>* tagged_train = nullptr;
+  const std::vector<conllu::Sentence>* tagged_dev = nullptr;
   // Called after each epoch with one line of dev figures.
   std::function<void(const std::string&)> log;
 };
@@ -43,12 +53,18 @@ struct TrainOptions {
 class Tagger {
  public:
   static Result<Tagger> Load(const std::string& path);
+  // A tagger over model-file bytes it keeps alive.
+  static Result<Tagger> FromBytes(std::shared_ptr<const std::string> bytes);
 
   // Trains on `train`, reports on `dev` after each epoch and writes the
   // epoch that scored best on dev to `path`.
   static Status Train(const std::vector<conllu::Sentence>& train,
                       const std::vector<conllu::Sentence>& dev,
                       const TrainOptions& options, const std::string& path);
+  // The same, returning the model file's bytes instead of writing them.
+  static Result<std::string> TrainBytes(
+      const std::vector<conllu::Sentence>& train,
+      const std::vector<conllu::Sentence>& dev, const TrainOptions& options);
 
   // Joint tag ids, one per word.
   void Tag(const std::vector<WordFeatures>& words,
@@ -63,18 +79,39 @@ class Tagger {
   const WeightTable& weights() const { return weights_; }
 
  private:
-  static size_t Features(const std::vector<WordFeatures>& w, size_t i, int p1,
+  static size_t Features(const std::vector<WordFeatures>& w,
+                         const std::vector<uint64_t>& amb, size_t i, int p1,
                          int p2, uint64_t* out);
+  static Result<Tagger> FromFile(std::shared_ptr<ModelFile> file);
+  void Ambiguity(const std::vector<WordFeatures>& w,
+                 std::vector<uint64_t>& amb) const;
   static uint64_t FeatsKey(uint64_t lower, int tag);
 
+  std::shared_ptr<const std::string> bytes_;  // when not mapped from a file
   std::shared_ptr<ModelFile> file_;
   WeightTable weights_;
+  // Lower-cased form -> hash of the set of tags it had in training
+  // (frequent words only): the word's ambiguity class.
+  std::unordered_map<uint64_t, uint64_t> ambiguity_;
   std::vector<std::string> upos_, xpos_;
   std::vector<std::string> feats_labels_;
   std::vector<uint32_t> feats_default_;
   std::unordered_map<uint64_t, uint32_t> feats_exc_;
   Lemmatizer lemmatizer_;
 };
+
+// Replaces UPOS, XPOS and FEATS of every word by the tagger's predictions,
+// so that models trained on them see the tags they will see at run time.
+void Retag(const Tagger& tagger, std::vector<conllu::Sentence>& sentences);
+// Jackknifing: splits `sentences` into `folds` parts, trains a tagger on all
+// but one part and retags that part with it, for each part.
+Status RetagJackknife(std::vector<conllu::Sentence>& sentences, int folds,
+                      const std::vector<conllu::Sentence>& dev,
+                      const TrainOptions& options);
+
+// Prunes `tables` with one rising weight threshold until their stored size
+// fits `max_bytes`; returns the threshold used (0 when nothing was cut).
+float FitToSize(std::vector<WeightTable*> tables, size_t max_bytes);
 
 // Shared by the training commands: the forms of a sentence as views.
 std::vector<std::string_view> Forms(const conllu::Sentence& s);
