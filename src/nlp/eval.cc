@@ -185,7 +185,8 @@ std::vector<conllu::Sentence> AnnotateConllu(
     const Pipeline& pipeline, const std::vector<conllu::Sentence>& in) {
   std::vector<conllu::Sentence> out;
   out.reserve(in.size());
-  for (const conllu::Sentence& s : in) out.push_back(AnnotateConllu(pipeline, s));
+  for (const conllu::Sentence& s : in)
+    out.push_back(AnnotateConllu(pipeline, s));
   return out;
 }
 

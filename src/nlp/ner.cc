@@ -52,8 +52,8 @@ struct Context {
   const std::vector<int>* heads;
   const std::vector<uint64_t>* rels;
   std::vector<int> run_first, run_last;  // PROPN run around each word, or -1
-  std::vector<int> run_head;  // the word of the run (or the word itself)
-                              // whose head lies outside it
+  std::vector<int> run_head;         // the word of the run (or the word itself)
+                                     // whose head lies outside it
   std::vector<uint64_t> case_child;  // lower form of a `case` dependent
 };
 
@@ -63,7 +63,8 @@ void Runs(const std::vector<char>& propn, Context& c) {
   c.case_child.assign(n, kNone);
   for (int i = 0; i < n; ++i) {
     int h = (*c.heads)[i];
-    if (h > 0 && h <= n && (*c.rels)[i] == kCase && c.case_child[h - 1] == kNone) {
+    if (h > 0 && h <= n && (*c.rels)[i] == kCase &&
+        c.case_child[h - 1] == kNone) {
       c.case_child[h - 1] = (*c.words)[i].lower;
     }
   }
@@ -165,17 +166,17 @@ size_t Features(const Context& c, int i, int p1, int p2, uint64_t* f) {
     f[k++] = Feat(239, P1, upos(i));
   }
   if (kTreeFeatures) {
-  int r = c.run_head[i];
-  int g = (*c.heads)[r];
-  uint64_t gov = g > 0 && g <= n ? w[g - 1].lower : kNone;
-  uint64_t rel = (*c.rels)[r], cs = c.case_child[r];
-  f[k++] = Feat(240, rel);
-  f[k++] = Feat(241, rel, gov);
-  f[k++] = Feat(242, cs);
-  f[k++] = Feat(243, cs, gov);
-  f[k++] = Feat(244, gov);
-  f[k++] = Feat(245, rel, cs);
-  f[k++] = Feat(246, rel, upos(i));
+    int r = c.run_head[i];
+    int g = (*c.heads)[r];
+    uint64_t gov = g > 0 && g <= n ? w[g - 1].lower : kNone;
+    uint64_t rel = (*c.rels)[r], cs = c.case_child[r];
+    f[k++] = Feat(240, rel);
+    f[k++] = Feat(241, rel, gov);
+    f[k++] = Feat(242, cs);
+    f[k++] = Feat(243, cs, gov);
+    f[k++] = Feat(244, gov);
+    f[k++] = Feat(245, rel, cs);
+    f[k++] = Feat(246, rel, upos(i));
   }
   return k;
 }
@@ -390,8 +391,9 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
   };
   std::vector<Prepared> tr, dv;
   for (size_t i = 0; i < train.size(); ++i) {
-    tr.push_back(prepare(
-        train[i], options.tagged_train ? (*options.tagged_train)[i] : train[i]));
+    tr.push_back(prepare(train[i], options.tagged_train
+                                       ? (*options.tagged_train)[i]
+                                       : train[i]));
   }
   for (size_t i = 0; i < dev.size(); ++i) {
     dv.push_back(prepare(

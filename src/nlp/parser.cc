@@ -431,7 +431,6 @@ Result<Parser> Parser::Load(const std::string& path) {
   HEARSAY_ASSIGN_OR_RETURN(p.transitions_,
                            WeightTable::FromModel(*p.file_, "t"));
   HEARSAY_ASSIGN_OR_RETURN(p.labeller_, WeightTable::FromModel(*p.file_, "l"));
-  p.transitions_.MakeDense();
   if (p.transitions_.classes() != kMoves ||
       p.labeller_.classes() != p.label_count()) {
     return DataLossError(path + ": weight tables do not match the labels");
@@ -524,8 +523,7 @@ Status Parser::Train(const std::vector<conllu::Sentence>& train,
         ++total;
         if (heads[i] != s.words[i].head) continue;
         ++uas;
-        las += Universal(labels[out_labels[i]]) ==
-               Universal(s.words[i].deprel);
+        las += Universal(labels[out_labels[i]]) == Universal(s.words[i].deprel);
       }
     }
     return std::pair<double, double>(total ? 100.0 * uas / total : 0.0,

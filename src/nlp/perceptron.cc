@@ -129,9 +129,9 @@ WeightTable PerceptronTrainer::Export(float min_fraction) const {
   return WeightTable::Build(t.meta_, std::move(kept), std::move(pairs));
 }
 
-WeightTable WeightTable::Build(
-    Meta meta, std::vector<std::pair<uint64_t, uint32_t>> kept,
-    std::shared_ptr<std::vector<uint32_t>> pairs) {
+WeightTable WeightTable::Build(Meta meta,
+                               std::vector<std::pair<uint64_t, uint32_t>> kept,
+                               std::shared_ptr<std::vector<uint32_t>> pairs) {
   WeightTable t;
   t.meta_ = meta;
   uint32_t cap = static_cast<uint32_t>(kept.size() * 5 / 4 + 16);

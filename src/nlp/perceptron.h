@@ -133,8 +133,7 @@ class WeightTable {
   }
 
   uint64_t SlotOf(uint64_t h) const {
-    return (static_cast<uint64_t>(static_cast<uint32_t>(h)) *
-            meta_.capacity) >>
+    return (static_cast<uint64_t>(static_cast<uint32_t>(h)) * meta_.capacity) >>
            32;
   }
   const uint32_t* Find(uint64_t h) const {

@@ -377,7 +377,8 @@ Result<std::string> Tagger::TrainBytes(
   WeightTable best_table;
   double best_acc = -1;
   std::vector<std::vector<uint64_t>> tr_amb(tr.size());
-  for (size_t i = 0; i < tr.size(); ++i) probe.Ambiguity(tr[i].words, tr_amb[i]);
+  for (size_t i = 0; i < tr.size(); ++i)
+    probe.Ambiguity(tr[i].words, tr_amb[i]);
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     Shuffle(order, rng);
     size_t correct = 0, total = 0;

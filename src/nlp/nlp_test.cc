@@ -1,0 +1,240 @@
+#include "hearsay/nlp.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "nlp/eval.h"
+#include "nlp/lemmatizer.h"
+#include "nlp/model_file.h"
+#include "nlp/ner.h"
+#include "nlp/parser.h"
+#include "nlp/perceptron.h"
+#include "text/conllu.h"
+
+namespace hearsay::nlp {
+namespace {
+
+std::string SharedDir() {
+  const char* env = std::getenv("HEARSAY_SHARED");
+  if (env && *env) return env;
+  return std::string(HEARSAY_SOURCE_DIR) + "/../shared";
+}
+
+TEST(PerceptronTest, LearnsSeparableProblem) {
+  // Class = which of three "words" is present; the bias feature is shared.
+  PerceptronTrainer t(3);
+  std::mt19937 rng(7);
+  for (int epoch = 0; epoch < 5; ++epoch) {
+    for (int i = 0; i < 300; ++i) {
+      int y = static_cast<int>(rng() % 3);
+      uint64_t f[2] = {Feat(1, 0), Feat(2, static_cast<uint64_t>(y) + 100)};
+      float s[3] = {0, 0, 0};
+      t.Score(f, 2, s);
+      t.Update(f, 2, y, ArgMax(s, 3));
+      t.Tick();
+    }
+  }
+  WeightTable w = t.Export();
+  for (int y = 0; y < 3; ++y) {
+    uint64_t f[2] = {Feat(1, 0), Feat(2, static_cast<uint64_t>(y) + 100)};
+    int32_t s[3] = {0, 0, 0};
+    w.Score(f, 2, s);
+    EXPECT_EQ(ArgMax(s, 3), y);
+  }
+}
+
+TEST(ModelFileTest, SaveLoadRoundTripsBitForBit) {
+  PerceptronTrainer t(5);
+  for (uint64_t i = 1; i < 2000; ++i) {
+    uint64_t f[3] = {Feat(1, i), Feat(2, i % 7), Feat(3, i % 13)};
+    t.Update(f, 3, static_cast<int>(i % 5), static_cast<int>((i * 3) % 5));
+    t.Tick();
+  }
+  WeightTable w = t.Export();
+  ModelWriter a;
+  a.Add("kind", "test");
+  a.Add("labels", JoinLines({"x", "y"}));
+  w.AddTo(a, "w");
+  std::string bytes = a.Serialize();
+  auto file = ModelFile::FromBuffer(bytes, "test");
+  ASSERT_TRUE(file.ok()) << file.status().ToString();
+  auto loaded = WeightTable::FromModel(*file, "w");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ModelWriter b;
+  b.Add("kind", std::string(*file->Section("kind")));
+  b.Add("labels", std::string(*file->Section("labels")));
+  loaded->AddTo(b, "w");
+  EXPECT_EQ(b.Serialize(), bytes);
+  for (uint64_t i = 1; i < 50; ++i) {
+    uint64_t f[3] = {Feat(1, i), Feat(2, i % 7), Feat(3, i % 13)};
+    int32_t s1[5] = {}, s2[5] = {};
+    w.Score(f, 3, s1);
+    loaded->Score(f, 3, s2);
+    for (int c = 0; c < 5; ++c) EXPECT_EQ(s1[c], s2[c]);
+  }
+}
+
+TEST(ModelFileTest, RejectsGarbage) {
+  std::string junk = "not a model file at all";
+  EXPECT_FALSE(ModelFile::FromBuffer(junk, "junk").ok());
+  ModelWriter w;
+  w.Add("x", "abc");
+  std::string bytes = w.Serialize();
+  bytes.resize(bytes.size() - 2);
+  EXPECT_FALSE(ModelFile::FromBuffer(bytes, "cut").ok());
+}
+
+// Random projective trees: attach each word to a node so that no arc
+// crosses, by building the tree recursively over spans.
+void RandomProjective(int lo, int hi, int head, std::mt19937& rng,
+                      std::vector<int>& heads) {
+  if (lo > hi) return;
+  int root = lo + static_cast<int>(rng() % (hi - lo + 1));
+  heads[root - 1] = head;
+  RandomProjective(lo, root - 1, root, rng, heads);
+  RandomProjective(root + 1, hi, root, rng, heads);
+}
+
+TEST(ParserTest, OracleRebuildsProjectiveTrees) {
+  std::mt19937 rng(3);
+  for (int trial = 0; trial < 500; ++trial) {
+    int n = 1 + static_cast<int>(rng() % 30);
+    std::vector<int> heads(n);
+    RandomProjective(1, n, 0, rng, heads);
+    ASSERT_TRUE(IsProjective(heads));
+    EXPECT_EQ(OracleHeads(heads), heads);
+  }
+}
+
+TEST(ParserTest, OracleRebuildsTreebankTrees) {
+  std::string path = SharedDir() + "/data/ud/en_ewt-ud-dev.conllu";
+  auto sentences = conllu::ReadFile(path);
+  if (!sentences.ok()) GTEST_SKIP() << "no shared data at " << path;
+  int checked = 0;
+  for (const auto& s : *sentences) {
+    std::vector<int> heads;
+    for (const auto& w : s.words) heads.push_back(w.head);
+    if (!IsProjective(heads)) continue;
+    ASSERT_EQ(OracleHeads(heads), heads);
+    ++checked;
+  }
+  EXPECT_GT(checked, 1500);
+}
+
+TEST(ParserTest, ProjectivizeRemovesCrossings) {
+  // 1 -> 3 crosses 2 -> 4 (0-based words 1..4).
+  std::vector<int> heads = {0, 1, 1, 2};
+  heads = {3, 0, 2, 1};  // word 4 hangs from 1 across word 2 and 3
+  EXPECT_FALSE(IsProjective(heads));
+  Projectivize(heads);
+  EXPECT_TRUE(IsProjective(heads));
+}
+
+TEST(LemmatizerTest, LearnsRulesAndExceptions) {
+  std::vector<Lemmatizer::Example> ex = {
+      {"walked", "VERB", "VBD", "walk"},   {"talked", "VERB", "VBD", "talk"},
+      {"jumped", "VERB", "VBD", "jump"},   {"went", "VERB", "VBD", "go"},
+      {"studies", "NOUN", "NNS", "study"}, {"flies", "NOUN", "NNS", "fly"},
+      {"The", "DET", "DT", "the"}};
+  Lemmatizer lem = Lemmatizer::Train(ex);
+  std::string out;
+  lem.Lemmatize("kicked", "VERB", "VBD", out);
+  EXPECT_EQ(out, "kick");
+  lem.Lemmatize("went", "VERB", "VBD", out);
+  EXPECT_EQ(out, "go");
+  lem.Lemmatize("cities", "NOUN", "NNS", out);
+  EXPECT_EQ(out, "city");
+  std::string rules, exc;
+  lem.Serialize(&rules, &exc);
+  auto again = Lemmatizer::Parse(rules, exc);
+  ASSERT_TRUE(again.ok());
+  again->Lemmatize("went", "VERB", "VBD", out);
+  EXPECT_EQ(out, "go");
+}
+
+TEST(NerTest, GoldNamesFollowTheConvention) {
+  const char* text =
+      "1\tthe\tthe\tDET\tDT\t_\t3\tdet\t_\tEntity=(1-organization-new\n"
+      "2\tFinancial\tFinancial\tPROPN\tNNP\t_\t3\tcompound\t_\t_\n"
+      "3\tTimes\tTimes\tPROPN\tNNP\t_\t4\tnsubj\t_\tEntity=1)\n"
+      "4\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "5\tChinese\tChinese\tADJ\tJJ\t_\t7\tamod\t_\tEntity=(2-organization-"
+      "new\n"
+      "6\tEV\tEV\tNOUN\tNN\t_\t7\tcompound\t_\t_\n"
+      "7\tgiant\tgiant\tNOUN\tNN\t_\t4\tobj\t_\t_\n"
+      "8\tXiaomi\tXiaomi\tPROPN\tNNP\t_\t7\tappos\t_\tEntity=(3-organization-"
+      "new)2)\n"
+      "\n";
+  auto s = conllu::Parse(text, "test");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  std::vector<Name> names = GoldNames((*s)[0]);
+  ASSERT_EQ(names.size(), 2u);
+  EXPECT_EQ(names[0].first, 1);
+  EXPECT_EQ(names[0].last, 2);
+  EXPECT_EQ(kEntityTypes[names[0].type], "ORG");
+  EXPECT_EQ(names[1].first, 7);
+  EXPECT_EQ(names[1].last, 7);
+  std::vector<Name> sys =
+      NamesFromBio({"O", "B-ORG", "I-ORG", "O", "O", "O", "O", "B-ORG"});
+  EXPECT_EQ(sys, names);
+}
+
+// The shipped models must keep the dev figures recorded in
+// models/scores.tsv (dataset, metric, value) within 0.2 points.
+TEST(RegressionTest, ShippedModelsKeepTheirDevScores) {
+  std::string shared = SharedDir();
+  std::ifstream probe(shared + "/data/ud/en_ewt-ud-dev.conllu");
+  if (!probe) {
+    GTEST_SKIP() << "shared data not found at " << shared
+                 << " (set HEARSAY_SHARED); skipping the regression check";
+  }
+  std::string root = HEARSAY_SOURCE_DIR;
+  std::ifstream scores(root + "/models/scores.tsv");
+  ASSERT_TRUE(scores) << "models/scores.tsv is missing";
+  auto pipeline =
+      Pipeline::Load(root + "/models", root + "/lexicons/lemmas.tsv");
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  std::map<std::string, UdScores> ud;
+  std::map<std::string, NerScores> ner;
+  std::string line;
+  int checked = 0;
+  while (std::getline(scores, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream in(line);
+    std::string dataset, metric;
+    double expected = 0;
+    in >> dataset >> metric >> expected;
+    std::string path = shared + "/data/ud/" + dataset;
+    if (!ud.count(dataset)) {
+      auto gold = conllu::ReadFile(path);
+      ASSERT_TRUE(gold.ok()) << gold.status().ToString();
+      std::vector<conllu::Sentence> sys = AnnotateConllu(*pipeline, *gold);
+      auto u = EvalUd(*gold, sys);
+      ASSERT_TRUE(u.ok());
+      ud[dataset] = *u;
+      auto n = EvalNer(*gold, sys);
+      ASSERT_TRUE(n.ok());
+      ner[dataset] = *n;
+    }
+    const UdScores& u = ud[dataset];
+    std::map<std::string, double> got = {
+        {"upos", u.upos},     {"xpos", u.xpos},
+        {"ufeats", u.ufeats}, {"lemma", u.lemma},
+        {"uas", u.uas},       {"las", u.las},
+        {"clas", u.clas},     {"ner_f1", ner[dataset].micro.F1()}};
+    ASSERT_TRUE(got.count(metric)) << "unknown metric " << metric;
+    EXPECT_NEAR(got[metric], expected, 0.2) << dataset << " " << metric;
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
+}
+
+}  // namespace
+}  // namespace hearsay::nlp
