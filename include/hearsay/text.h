@@ -16,8 +16,13 @@
 // URLs, e-mail addresses, @handles and #hashtags stay whole. Sentence
 // boundaries come from an averaged-perceptron classifier over candidate
 // positions (models/sentence.tsv, embedded) plus rules for line structure
-// (headlines, list items). Abbreviations and other word lists are data
-// (lexicons/abbreviations.tsv, lexicons/tokenization.tsv, embedded).
+// (headlines, list items). Abbreviations and other word lists are data,
+// embedded at build time: lexicons/abbreviations.tsv, tokenization.tsv,
+// sentence_starters.tsv and non_final_words.tsv. Texts of 4 GiB or more are
+// cut to their first 4 GiB - 1 bytes (spans are 32-bit).
+//
+// Evaluation (CoNLL 2018 metrics) and CoNLL-U output live in
+// text/segment_eval.h: EvaluateSegmentation() and ToConllu().
 #ifndef HEARSAY_TEXT_H_
 #define HEARSAY_TEXT_H_
 
@@ -84,8 +89,10 @@ struct SegmenterOptions {
   // Treat each line break as a sentence boundary (for one-sentence-per-line
   // input); off for news, where lines may wrap.
   bool newline_is_boundary = false;
-  // A directory whose abbreviations.tsv and tokenization.tsv (same formats
-  // as the embedded lexicons) add entries; empty for none. Read by Create().
+  // A directory whose abbreviations.tsv, tokenization.tsv,
+  // sentence_starters.tsv and non_final_words.tsv (same formats as the
+  // embedded lexicons; any may be absent) add entries; empty for none. Read
+  // by Create().
   std::string lexicon_dir;
   // Use the learned sentence-boundary model; when false, rules only.
   bool use_model = true;

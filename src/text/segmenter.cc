@@ -55,7 +55,9 @@ bool IsRule(char32_t c) {
 
 constexpr uint32_t Bit(Cls c) { return 1u << static_cast<int>(c); }
 
-// Tokenizes one paragraph into out->tokens / out->words.
+// Tokenizes paragraphs into out->tokens / out->words. One per Segment()
+// call, on its stack: it borrows the text, the resources and the output,
+// and keeps a scratch buffer of the current chunk's characters.
 class Tokenizer {
  public:
   Tokenizer(std::string_view text, const Resources& r, Segmentation* out)
