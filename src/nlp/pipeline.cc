@@ -15,6 +15,104 @@ constexpr std::array<std::string_view, 4> kBegin = {"B-PERSON", "B-ORG",
 constexpr std::array<std::string_view, 4> kInside = {"I-PERSON", "I-ORG",
                                                      "I-PLACE", "I-MISC"};
 
+bool IsSubject(std::string_view rel) {
+  return rel == "nsubj" || rel == "nsubj:pass" || rel == "nsubj:outer";
+}
+
+// FEATS with `key` set to `value` (added in alphabetical order when absent).
+std::string SetFeature(std::string_view feats, std::string_view key,
+                       std::string_view value) {
+  std::string out;
+  bool done = false;
+  auto add = [&](std::string_view item) {
+    if (!out.empty()) out += '|';
+    out += item;
+  };
+  std::string wanted = std::string(key) + "=" + std::string(value);
+  while (!feats.empty() && feats != "_") {
+    size_t bar = feats.find('|');
+    std::string_view item = feats.substr(0, bar);
+    std::string_view k = item.substr(0, item.find('='));
+    if (!done && k >= key) {
+      add(wanted);
+      done = true;
+      if (k == key) item = {};
+    }
+    if (!item.empty()) add(item);
+    if (bar == std::string_view::npos) break;
+    feats.remove_prefix(bar + 1);
+  }
+  if (!done) add(wanted);
+  return out;
+}
+
+// Features that depend on the tree, which the tagger's lookup cannot see:
+// a finite verb agrees with its subject, a bare VB heading a clause with no
+// subject is an imperative, and "it" / "you" are nominative only as
+// subjects. Each rule only ever picks a FEATS string seen in training.
+void SyntacticFeatures(const Tagger& tagger, AnnotatedSentence& s) {
+  size_t n = s.words.size();
+  auto set = [&](size_t i, const std::string& feats) {
+    std::string_view stored = tagger.FindFeats(feats);
+    if (!stored.empty()) s.feats[i] = stored;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view x = s.xpos[i];
+    if (x == "VBP" || x == "VBD" || x == "VBZ") {
+      if (s.feats[i].find("Person=") == std::string_view::npos) continue;
+      // The subject hangs from the verb, or from the predicate an auxiliary
+      // or copula depends on.
+      int verb = static_cast<int>(i) + 1;
+      std::string_view rel = s.deprel[i];
+      if (rel == "aux" || rel == "aux:pass" || rel == "cop") verb = s.head[i];
+      int subj = -1;
+      for (size_t j = 0; j < n && subj < 0; ++j) {
+        if (s.head[j] == verb && IsSubject(s.deprel[j]))
+          subj = static_cast<int>(j);
+      }
+      if (subj < 0) continue;
+      std::string_view number, person = "3";
+      std::string lower;
+      LowerAscii(s.words[subj], lower);
+      std::string_view sx = s.xpos[subj];
+      if (sx == "PRP") {
+        if (lower == "i") number = "Sing", person = "1";
+        if (lower == "you") number = "Sing", person = "2";
+        if (lower == "we") number = "Plur", person = "1";
+        if (lower == "they") number = "Plur";
+        if (lower == "he" || lower == "she" || lower == "it") number = "Sing";
+      } else if (sx == "NN" || sx == "NNP") {
+        number = "Sing";
+      } else if (sx == "NNS" || sx == "NNPS") {
+        number = "Plur";
+      }
+      if (number.empty()) continue;
+      set(i, SetFeature(SetFeature(s.feats[i], "Number", number), "Person",
+                        person));
+    } else if (x == "VB") {
+      bool clause_head = s.deprel[i] == "root" || s.deprel[i] == "parataxis" ||
+                         s.deprel[i] == "conj";
+      bool bare = true;
+      for (size_t j = 0; j < n && bare; ++j) {
+        if (s.head[j] != static_cast<int>(i) + 1) continue;
+        std::string_view r = s.deprel[j];
+        bare = !(IsSubject(r) || r == "aux" || r == "aux:pass" || r == "mark" ||
+                 r == "expl" || r == "csubj");
+      }
+      set(i, clause_head && bare ? "Mood=Imp|VerbForm=Fin" : "VerbForm=Inf");
+    } else if (x == "PRP") {
+      std::string lower;
+      LowerAscii(s.words[i], lower);
+      if (lower != "it" && lower != "you") continue;
+      std::string_view r = s.deprel[i];
+      bool nom = r.substr(0, 5) == "nsubj" || r.substr(0, 4) == "expl" ||
+                 r.substr(0, 5) == "csubj";
+      if (s.feats[i].find("Case=") == std::string_view::npos) continue;
+      set(i, SetFeature(s.feats[i], "Case", nom ? "Nom" : "Acc"));
+    }
+  }
+}
+
 size_t FileSize(const std::string& path) {
   struct stat st;
   return stat(path.c_str(), &st) == 0 ? static_cast<size_t>(st.st_size) : 0;
@@ -100,6 +198,7 @@ void Pipeline::Annotate(AnnotatedSentence& s) const {
     s.deprel[i] = m.parser.Label(labels[i]);
     rels[i] = m.label_hash[labels[i]];
   }
+  SyntacticFeatures(m.tagger, s);
   m.ner.Recognize({&words, &upos, &tag_values, &propn, &s.head, &rels}, names);
   s.entity.assign(n, "O");
   for (const Name& nm : names) {

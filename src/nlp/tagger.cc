@@ -159,6 +159,12 @@ std::string_view Tagger::Feats(const WordFeatures& w, int tag) const {
   return feats_labels_[feats_default_[tag]];
 }
 
+std::string_view Tagger::FindFeats(std::string_view feats) const {
+  auto it = feats_index_.find(StringHash(feats));
+  return it == feats_index_.end() ? std::string_view()
+                                  : std::string_view(feats_labels_[it->second]);
+}
+
 Result<Tagger> Tagger::Load(const std::string& path) {
   HEARSAY_ASSIGN_OR_RETURN(ModelFile f, ModelFile::Open(path));
   return FromFile(std::make_shared<ModelFile>(std::move(f)));
@@ -198,6 +204,9 @@ Result<Tagger> Tagger::FromFile(std::shared_ptr<ModelFile> shared) {
   }
   HEARSAY_ASSIGN_OR_RETURN(std::string_view fl, file.Section("feats.labels"));
   t.feats_labels_ = SplitLines(fl);
+  for (size_t i = 0; i < t.feats_labels_.size(); ++i) {
+    t.feats_index_[StringHash(t.feats_labels_[i])] = static_cast<uint32_t>(i);
+  }
   HEARSAY_ASSIGN_OR_RETURN(std::string_view fd, file.Section("feats.default"));
   for (const std::string& line : SplitLines(fd)) {
     uint32_t v = 0;

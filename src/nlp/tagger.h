@@ -74,6 +74,9 @@ class Tagger {
   std::string_view Upos(int tag) const { return upos_[tag]; }
   std::string_view Xpos(int tag) const { return xpos_[tag]; }
   std::string_view Feats(const WordFeatures& w, int tag) const;
+  // The stored copy of a FEATS string seen in training, or "" when it was
+  // never seen (callers keep what they had).
+  std::string_view FindFeats(std::string_view feats) const;
   const Lemmatizer& lemmatizer() const { return lemmatizer_; }
   Lemmatizer& mutable_lemmatizer() { return lemmatizer_; }
   const WeightTable& weights() const { return weights_; }
@@ -95,6 +98,7 @@ class Tagger {
   std::unordered_map<uint64_t, uint64_t> ambiguity_;
   std::vector<std::string> upos_, xpos_;
   std::vector<std::string> feats_labels_;
+  std::unordered_map<uint64_t, uint32_t> feats_index_;  // by StringHash
   std::vector<uint32_t> feats_default_;
   std::unordered_map<uint64_t, uint32_t> feats_exc_;
   Lemmatizer lemmatizer_;
