@@ -127,6 +127,20 @@ TEST(BadInput, StrictStopsAtFirst) {
   EXPECT_TRUE(r.docs.empty());
 }
 
+TEST(BadInput, WholeFileReadersRespectTheLimit) {
+  ReadOptions o;
+  o.max_document_bytes = 1000;
+  for (std::string_view name : {"big.txt", "big.html", "big.rss", "big.json"}) {
+    std::string bytes = name == "big.json" ? "[\"" : "";
+    bytes.append(5000, 'x');
+    auto r = ReadBytes(name, bytes, o);
+    EXPECT_TRUE(r.docs.empty()) << name;
+    ASSERT_EQ(r.diagnostics.size(), 1u) << name;
+    EXPECT_NE(r.diagnostics[0].message.find("max_document_bytes"),
+              std::string::npos);
+  }
+}
+
 TEST(Reader, CallbackCanStop) {
   Reader reader(ReadOptions{}, [](const Diagnostic&) {});
   int n = 0;
