@@ -181,6 +181,53 @@ size_t Features(const Context& c, int i, int p1, int p2, uint64_t* f) {
   return k;
 }
 
+constexpr int kTypes = static_cast<int>(kEntityTypes.size());
+
+size_t TypeFeatures(const Context& c, int a, int b, uint64_t* f) {
+  const auto& w = *c.words;
+  int n = static_cast<int>(w.size());
+  auto lower = [&](int k) -> uint64_t {
+    if (k < 0) return kPadBefore;
+    if (k >= n) return kPadAfter;
+    return w[k].lower;
+  };
+  auto upos = [&](int k) -> uint64_t {
+    if (k < 0) return kPadBefore;
+    if (k >= n) return kPadAfter;
+    return (*c.upos)[k];
+  };
+  size_t k = 0;
+  uint64_t whole = 0x4e414d45;
+  for (int i = a; i <= b; ++i) {
+    whole = Feat(whole, w[i].lower);
+    if (i - a < 6) {
+      f[k++] = Feat(802, w[i].lower);
+      f[k++] = Feat(820, w[i].shape);
+    }
+  }
+  f[k++] = Feat(801, 0);
+  f[k++] = Feat(803, w[a].lower);
+  f[k++] = Feat(804, w[b].lower);
+  f[k++] = Feat(805, whole);
+  f[k++] = Feat(806, w[b].suffix[2]);
+  f[k++] = Feat(807, w[b].suffix[3]);
+  f[k++] = Feat(808, w[a].prefix[2]);
+  f[k++] = Feat(809, lower(a - 1));
+  f[k++] = Feat(810, lower(a - 2));
+  f[k++] = Feat(811, lower(a - 2), lower(a - 1));
+  f[k++] = Feat(812, lower(b + 1));
+  f[k++] = Feat(813, lower(b + 2));
+  f[k++] = Feat(814, lower(b + 1), lower(b + 2));
+  f[k++] = Feat(815, upos(a - 1));
+  f[k++] = Feat(816, upos(b + 1));
+  f[k++] = Feat(817, std::min(b - a, 3));
+  f[k++] = Feat(818, a == 0, w[a].flags);
+  f[k++] = Feat(819, (*c.tags)[b]);
+  f[k++] = Feat(821, lower(a - 1), upos(b + 1));
+  f[k++] = Feat(822, w[b].form);
+  return k;
+}
+
 void Decode(const std::vector<int>& labels, std::vector<Name>& names) {
   names.clear();
   for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
@@ -325,6 +372,14 @@ void Recognizer::Recognize(const Input& in, std::vector<Name>& names) const {
     p1 = l;
   }
   Decode(labels, names);
+  if (types_.classes() == kTypes) {
+    for (Name& nm : names) {
+      size_t nf = TypeFeatures(c, nm.first, nm.last, f);
+      int32_t ts[kTypes] = {};
+      types_.Score(f, nf, ts);
+      nm.type = ArgMax(ts, kTypes);
+    }
+  }
 }
 
 Result<Recognizer> Recognizer::Load(const std::string& path) {
@@ -334,6 +389,12 @@ Result<Recognizer> Recognizer::Load(const std::string& path) {
   HEARSAY_ASSIGN_OR_RETURN(std::string_view kind, r.file_->Section("kind"));
   if (kind != "ner") return FailedPreconditionError(path + ": not a ner model");
   HEARSAY_ASSIGN_OR_RETURN(r.weights_, WeightTable::FromModel(*r.file_, "w"));
+  if (r.file_->Has("y.meta")) {
+    HEARSAY_ASSIGN_OR_RETURN(r.types_, WeightTable::FromModel(*r.file_, "y"));
+    if (r.types_.classes() != kTypes) {
+      return DataLossError(path + ": wrong number of types");
+    }
+  }
   if (r.weights_.classes() != kClasses) {
     return DataLossError(path + ": wrong number of classes");
   }
@@ -411,6 +472,30 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
   Recognizer probe;
   double best_f1 = -1;
   WeightTable best;
+  {
+    // The typer first: it learns from the gold spans alone.
+    PerceptronTrainer typer(kTypes);
+    uint64_t tf[kMaxFeatures];
+    float ts[kTypes];
+    uint64_t trng = options.seed;
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+      Shuffle(order, trng);
+      for (size_t si : order) {
+        const Prepared& p = tr[si];
+        c.words = &p.words;
+        c.upos = &p.upos;
+        c.tags = &p.tags;
+        for (const Name& nm : p.names) {
+          size_t nf = TypeFeatures(c, nm.first, nm.last, tf);
+          std::fill(ts, ts + kTypes, 0.f);
+          typer.Score(tf, nf, ts);
+          typer.Update(tf, nf, nm.type, ArgMax(ts, kTypes));
+          typer.Tick();
+        }
+      }
+    }
+    probe.types_ = typer.Export(options.prune);
+  }
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     Shuffle(order, rng);
     for (size_t si : order) {
@@ -468,6 +553,7 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
   ModelWriter w;
   w.Add("kind", "ner");
   best.AddTo(w, "w");
+  probe.types_.AddTo(w, "y");
   return w.WriteFile(path);
 }
 

@@ -9,8 +9,13 @@
 // place -> PLACE, any other type -> MISC. GoldNames() implements exactly that
 // and is what training and `hearsay eval ner` use.
 //
-// Model file sections: "kind" ("ner"), weight table "w". The classes are
-// fixed: 0 = O, then for each type t in kTypes: 1+4t+{B, I, L, U}.
+// The sequence model finds the names and proposes a type; a second
+// perceptron then types each name from the whole span and its context, which
+// pools the evidence the sequence model splits across B, I, L and U.
+//
+// Model file sections: "kind" ("ner"), weight tables "w" (sequence; classes
+// fixed: 0 = O, then for each type t in kEntityTypes 1+4t+{B, I, L, U}) and
+// "y" (types, one class per entry of kEntityTypes).
 //
 // Recognizer owns its mapped file; immutable after Load and safe to share
 // between threads.
@@ -75,6 +80,7 @@ class Recognizer {
  private:
   std::shared_ptr<ModelFile> file_;
   WeightTable weights_;
+  WeightTable types_;
 };
 
 }  // namespace hearsay::nlp
