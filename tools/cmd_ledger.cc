@@ -449,6 +449,24 @@ void WriteStatementJson(JsonWriter& w, const LedgerStatement& s) {
   w.EndObject();
 }
 
+// The reasons of a link are stored as a flat JSON object of numbers
+// ({"key":1,"text":0.5}); they are written back as an object, not a string.
+void WriteReasons(JsonWriter& w, std::string_view reasons) {
+  w.BeginObject();
+  if (reasons.size() >= 2) reasons = reasons.substr(1, reasons.size() - 2);
+  while (!reasons.empty()) {
+    size_t comma = reasons.find(',');
+    std::string_view item = reasons.substr(0, comma);
+    reasons = comma == std::string_view::npos ? std::string_view()
+                                              : reasons.substr(comma + 1);
+    size_t colon = item.find(':');
+    if (colon == std::string_view::npos || colon < 2) continue;
+    w.Key(item.substr(1, colon - 2));
+    w.Double(std::strtod(std::string(item.substr(colon + 1)).c_str(), nullptr));
+  }
+  w.EndObject();
+}
+
 void WriteRecordJson(JsonWriter& w, const ClaimRecord& r, bool with_links,
                      bool with_score) {
   w.BeginObject();
@@ -534,8 +552,7 @@ void WriteRecordJson(JsonWriter& w, const ClaimRecord& r, bool with_links,
       w.Key("confidence");
       w.Double(l.confidence);
       w.Key("reasons");
-      // Stored as a JSON object already.
-      w.String(l.reasons);
+      WriteReasons(w, l.reasons);
       w.EndObject();
     }
     w.EndArray();
