@@ -44,7 +44,17 @@ std::string FindModel(const std::string& given) {
 
 Result<StanceClassifier> LoadModel(const std::string& given,
                                    const std::string& lexicon_dir) {
-  return StanceClassifier::Load(FindModel(given), lexicon_dir);
+  std::string path = FindModel(given);
+  Result<StanceClassifier> c = StanceClassifier::Load(path, lexicon_dir);
+  if (c.ok() && c->trained_lexicons() != c->lexicons()) {
+    std::fprintf(stderr,
+                 "hearsay: warning: %s was trained with lexicons %s, these "
+                 "are %s; its scores may differ from the documented ones "
+                 "until it is retrained (hearsay train stance)\n",
+                 path.c_str(), c->trained_lexicons().c_str(),
+                 c->lexicons().c_str());
+  }
+  return c;
 }
 
 void PrintErrors(const std::vector<std::string>& errors) {
@@ -415,8 +425,17 @@ int RunTrainStance(const TrainArgs& args) {
   std::fprintf(stderr, "wrote %s (%s)\n", args.out.c_str(),
                c->version().c_str());
   if (args.split == "heldout") {
+    // Scored as saved, so the figures are those `eval fnc1` will print.
+    Result<StanceClassifier> saved_model =
+        StanceClassifier::Load(args.out, args.lexicon_dir);
+    if (!saved_model.ok()) {
+      std::fprintf(stderr, "hearsay: %s\n",
+                   saved_model.status().message().c_str());
+      return kExitSkipped;
+    }
     std::vector<char> held = AsBytes(split.heldout);
-    std::vector<FncStance> predicted = c->ClassifyPairs(*data, AsSpan(held));
+    std::vector<FncStance> predicted =
+        saved_model->ClassifyPairs(*data, AsSpan(held));
     FncScores s = ScoreSubset(*data, split.heldout, predicted);
     if (!WriteOut(FormatScores(s, false, "heldout"))) return kExitSkipped;
   }

@@ -740,6 +740,7 @@ void TrainLinear(const std::vector<Features>& xs, bool related_items,
 }
 
 struct Model {
+  std::string lexicons;  // version of the lexicons the features came from
   IdfTable idf;
   std::vector<uint64_t> generic;  // sorted
   LinearModel related;            // P(related)
@@ -808,6 +809,12 @@ class ByteReader {
     std::memcpy(&f, &v, 4);
     return std::isfinite(f);
   }
+  bool Bytes(size_t n, std::string& out) {
+    if (in_.size() - pos_ < n) return false;
+    out.assign(in_.substr(pos_, n));
+    pos_ += n;
+    return true;
+  }
   size_t remaining() const { return in_.size() - pos_; }
 
  private:
@@ -815,17 +822,12 @@ class ByteReader {
   size_t pos_ = 0;
 };
 
-// Weights below this are dropped when saving: they change no decision and
-// would only make the file larger.
-constexpr float kSaveThreshold = 1e-4f;
-
 void PutLinear(std::string& out, const stance_internal::LinearModel& m) {
   PutU32(out, m.classes);
   std::vector<uint32_t> kept;
   for (uint32_t b = 0; b <= stance_internal::kBucketMask; ++b) {
     for (int k = 0; k < m.classes; ++k) {
-      if (std::fabs(m.w[static_cast<size_t>(b) * m.classes + k]) >=
-          kSaveThreshold) {
+      if (m.w[static_cast<size_t>(b) * m.classes + k] != 0.0f) {
         kept.push_back(b);
         break;
       }
@@ -892,8 +894,18 @@ StanceClassifier::~StanceClassifier() = default;
 
 const std::string& StanceClassifier::version() const { return model_->version; }
 
+const std::string& StanceClassifier::trained_lexicons() const {
+  return model_->lexicons;
+}
+
+const std::string& StanceClassifier::lexicons() const {
+  return resources_->lexicons.version();
+}
+
 std::string StanceClassifier::Serialize() const {
   std::string out(kMagic);
+  PutU32(out, model_->lexicons.size());
+  out += model_->lexicons;
   const IdfTable& idf = model_->idf;
   PutU32(out, idf.documents());
   std::vector<std::pair<uint64_t, uint32_t>> df(
@@ -935,6 +947,11 @@ Result<StanceClassifier> StanceClassifier::Parse(
   if (!tail.U64(sum) || sum != Hash64(body)) return bad("checksum mismatch");
   ByteReader r(body.substr(kMagic.size()));
   auto model = std::make_unique<Model>();
+  uint32_t lexicons_size;
+  if (!r.U32(lexicons_size) || lexicons_size > 64 ||
+      !r.Bytes(lexicons_size, model->lexicons)) {
+    return bad("bad lexicon version");
+  }
   uint32_t docs, n;
   if (!r.U32(docs) || !r.U32(n) || n > r.remaining() / 12) {
     return bad("bad term table");
@@ -986,6 +1003,7 @@ Result<StanceClassifier> StanceClassifier::Train(
   HEARSAY_ASSIGN_OR_RETURN(c.resources_, MakeResources(options.lexicon_dir));
   c.model_ = std::make_unique<Model>();
   Model& model = *c.model_;
+  model.lexicons = c.resources_->lexicons.version();
   auto used = [&](size_t i) {
     return data.pairs[i].labelled && (train.empty() || train[i]);
   };

@@ -181,6 +181,12 @@ class StanceClassifier {
 
   // A hash of the weights, for output records.
   const std::string& version() const;
+  // The version of the lexicons the model was trained with, and of those it
+  // now reads. Cue features come from the lexicons, so when the two differ
+  // the model still works but its measured scores no longer hold exactly:
+  // retrain.
+  const std::string& trained_lexicons() const;
+  const std::string& lexicons() const;
 
   StanceClassifier(StanceClassifier&&) noexcept;
   StanceClassifier& operator=(StanceClassifier&&) noexcept;

@@ -242,6 +242,8 @@ TEST(StanceClassifierTest, SaveLoadRoundTrips) {
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(back->Serialize(), bytes);
   EXPECT_EQ(back->version(), c->version());
+  EXPECT_EQ(back->trained_lexicons(), c->lexicons());
+  EXPECT_EQ(back->trained_lexicons().size(), 16u);
   EXPECT_EQ(back->ClassifyPairs(d, {}), c->ClassifyPairs(d, {}));
 
   std::string path = testing::TempDir() + "/stance.model";
