@@ -377,7 +377,10 @@ Result<int64_t> SqliteStore::Syndicate(int64_t doc, uint64_t simhash,
   Q(cand,
     "SELECT DISTINCT b.document, d.simhash, d.url, d.syndication_group "
     "FROM simhash_bands b JOIN documents d ON d.id = b.document "
-    "WHERE b.band IN (?, ?, ?, ?) AND d.current = 1 ORDER BY b.document");
+    "WHERE b.band IN (?, ?, ?, ?) AND d.current = 1 ORDER BY b.document "
+    // Bounded: a band shared by very many documents (boilerplate) must
+    // not make each insert scan them all.
+    "LIMIT 256");
   for (int i = 0; i < kSimHashBands; ++i) cand->Bind(i + 1, bands[i]);
   int64_t group = doc;
   while (true) {

@@ -14,9 +14,12 @@ import json
 import random
 import sys
 
-WORDS = ("market plan deal board shares company report plant jobs talks venture group "
-         "people matter statement investors price month quarter growth state region "
-         "factory workers union minister agency court ruling bank chief officer").split()
+# A vocabulary of a few thousand made-up words: bodies of different stories
+# share words at news-like rates, so syndication detection sees realistic
+# distances.
+_vocab = random.Random(0)
+WORDS = ["".join(_vocab.choice("abcdefghiklmnoprstuvw") for _ in range(_vocab.randrange(3, 10)))
+         for _ in range(4000)]
 OUTLETS = ["Northgate Post", "Capital Wire", "Transatlantic Press", "The Meridian Ledger",
            "Harbourview Times", "Fernbrook Gazette", "The Cascadia Courier"]
 PREDICATES = ["negotiate", "acquire", "close", "resign", "lay_off", "invest", "sue"]
