@@ -186,6 +186,43 @@ TEST(NerTest, GoldNamesFollowTheConvention) {
   EXPECT_EQ(sys, names);
 }
 
+TEST(PipelineTest, AnnotatesWithTheShippedModels) {
+  std::string root = HEARSAY_SOURCE_DIR;
+  auto pipeline =
+      Pipeline::Load(root + "/models", root + "/lexicons/lemmas.tsv");
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  std::string text = "Ford called the story completely false .";
+  AnnotatedSentence s;
+  for (size_t b = 0; b < text.size();) {
+    size_t e = text.find(' ', b);
+    if (e == std::string::npos) e = text.size();
+    s.words.push_back(std::string_view(text).substr(b, e - b));
+    b = e + 1;
+  }
+  pipeline->Annotate(s);
+  size_t n = s.words.size();
+  ASSERT_EQ(s.upos.size(), n);
+  ASSERT_EQ(s.head.size(), n);
+  ASSERT_EQ(s.entity.size(), n);
+  int roots = 0;
+  for (size_t i = 0; i < n; ++i) {
+    EXPECT_GE(s.head[i], 0);
+    EXPECT_LE(s.head[i], static_cast<int>(n));
+    EXPECT_NE(s.head[i], static_cast<int>(i) + 1);
+    roots += s.head[i] == 0;
+  }
+  EXPECT_EQ(roots, 1);
+  EXPECT_EQ(s.upos[0], "PROPN");
+  EXPECT_EQ(s.lemma[1], "call");
+  EXPECT_EQ(s.deprel[0], "nsubj");
+
+  AnnotatedSentence empty;
+  pipeline->Annotate(empty);
+  EXPECT_TRUE(empty.head.empty());
+
+  EXPECT_FALSE(Pipeline::Load("/nonexistent").ok());
+}
+
 // The shipped models must keep the dev figures recorded in
 // models/scores.tsv (dataset, metric, value) within 0.2 points.
 TEST(RegressionTest, ShippedModelsKeepTheirDevScores) {
