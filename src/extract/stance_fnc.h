@@ -142,7 +142,7 @@ struct StanceTrainOptions {
   double class_weight_power = 1.0;
   uint64_t seed = 20170601;
   // Models trained on differently shuffled data and averaged.
-  int runs = 5;
+  int runs = 9;
   // Words become features only when they occur in at least this many
   // training stories.
   int min_stories = 20;
