@@ -59,26 +59,43 @@ void Shuffle(std::vector<size_t>& v, uint64_t& state) {
   }
 }
 
-size_t Tagger::Features(const std::vector<WordFeatures>& w,
-                        const std::vector<uint64_t>& amb, size_t i, int p1,
-                        int p2, uint64_t* out) {
+namespace {
+
+// Neighbour lookups with padding outside the sentence.
+struct Around {
+  const std::vector<WordFeatures>& w;
+  const std::vector<uint64_t>& amb;
+  bool Out(long k, uint64_t* pad) const {
+    if (k < 0) return *pad = kPadBefore, true;
+    if (k >= static_cast<long>(w.size())) return *pad = kPadAfter, true;
+    return false;
+  }
+  uint64_t Lower(long k) const {
+    uint64_t p;
+    return Out(k, &p) ? p : w[k].lower;
+  }
+  uint64_t Suf3(long k) const {
+    uint64_t p;
+    return Out(k, &p) ? p : w[k].suffix[2];
+  }
+  uint64_t Shape(long k) const {
+    uint64_t p;
+    return Out(k, &p) ? p : w[k].shape;
+  }
+  uint64_t Amb(long k) const {
+    uint64_t p;
+    return Out(k, &p) ? p : amb[k];
+  }
+};
+
+}  // namespace
+
+size_t Tagger::StaticFeatures(const std::vector<WordFeatures>& w,
+                              const std::vector<uint64_t>& amb, size_t i,
+                              uint64_t* out) {
+  Around x{w, amb};
   size_t n = 0;
   const WordFeatures& c = w[i];
-  auto lower = [&](long k) -> uint64_t {
-    if (k < 0) return kPadBefore;
-    if (k >= static_cast<long>(w.size())) return kPadAfter;
-    return w[k].lower;
-  };
-  auto suf3 = [&](long k) -> uint64_t {
-    if (k < 0) return kPadBefore;
-    if (k >= static_cast<long>(w.size())) return kPadAfter;
-    return w[k].suffix[2];
-  };
-  auto shape = [&](long k) -> uint64_t {
-    if (k < 0) return kPadBefore;
-    if (k >= static_cast<long>(w.size())) return kPadAfter;
-    return w[k].shape;
-  };
   long k = static_cast<long>(i);
   out[n++] = Feat(1, 0);
   out[n++] = Feat(2, c.lower);
@@ -87,36 +104,41 @@ size_t Tagger::Features(const std::vector<WordFeatures>& w,
   for (int j = 0; j < 4; ++j) out[n++] = Feat(5 + j, c.suffix[j]);
   for (int j = 0; j < 3; ++j) out[n++] = Feat(9 + j, c.prefix[j]);
   out[n++] = Feat(12, c.flags, i == 0);
+  out[n++] = Feat(17, x.Lower(k - 1));
+  out[n++] = Feat(18, x.Suf3(k - 1));
+  out[n++] = Feat(19, x.Lower(k - 2));
+  out[n++] = Feat(20, x.Lower(k + 1));
+  out[n++] = Feat(21, x.Suf3(k + 1));
+  out[n++] = Feat(22, x.Lower(k + 2));
+  out[n++] = Feat(23, x.Lower(k - 1), c.lower);
+  out[n++] = Feat(24, c.lower, x.Lower(k + 1));
+  out[n++] = Feat(25, x.Shape(k - 1));
+  out[n++] = Feat(26, x.Shape(k + 1));
+  out[n++] = Feat(28, x.Suf3(k + 2));
+  out[n++] = Feat(30, c.shape, x.Shape(k + 1));
+  out[n++] = Feat(31, x.Amb(k));
+  out[n++] = Feat(32, x.Amb(k + 1));
+  out[n++] = Feat(33, x.Amb(k - 1));
+  out[n++] = Feat(35, x.Amb(k), x.Amb(k + 1));
+  out[n++] = Feat(36, x.Amb(k + 2));
+  return n;
+}
+
+size_t Tagger::DynamicFeatures(const std::vector<WordFeatures>& w,
+                               const std::vector<uint64_t>& amb, size_t i,
+                               int p1, int p2, uint64_t* out) {
+  Around x{w, amb};
+  size_t n = 0;
+  const WordFeatures& c = w[i];
+  long k = static_cast<long>(i);
   out[n++] = Feat(13, Tag64(p1));
   out[n++] = Feat(14, Tag64(p1), Tag64(p2));
   out[n++] = Feat(15, Tag64(p1), c.lower);
   out[n++] = Feat(16, Tag64(p1), c.suffix[2]);
-  out[n++] = Feat(17, lower(k - 1));
-  out[n++] = Feat(18, suf3(k - 1));
-  out[n++] = Feat(19, lower(k - 2));
-  out[n++] = Feat(20, lower(k + 1));
-  out[n++] = Feat(21, suf3(k + 1));
-  out[n++] = Feat(22, lower(k + 2));
-  out[n++] = Feat(23, lower(k - 1), c.lower);
-  out[n++] = Feat(24, c.lower, lower(k + 1));
-  out[n++] = Feat(25, shape(k - 1));
-  out[n++] = Feat(26, shape(k + 1));
-  out[n++] = Feat(27, Tag64(p1), lower(k + 1));
-  out[n++] = Feat(28, suf3(k + 2));
+  out[n++] = Feat(27, Tag64(p1), x.Lower(k + 1));
   out[n++] = Feat(29, Tag64(p2));
-  out[n++] = Feat(30, c.shape, shape(k + 1));
-  auto a = [&](long k) -> uint64_t {
-    if (k < 0) return kPadBefore;
-    if (k >= static_cast<long>(w.size())) return kPadAfter;
-    return amb[k];
-  };
-  out[n++] = Feat(31, a(k));
-  out[n++] = Feat(32, a(k + 1));
-  out[n++] = Feat(33, a(k - 1));
-  out[n++] = Feat(34, Tag64(p1), a(k));
-  out[n++] = Feat(35, a(k), a(k + 1));
-  out[n++] = Feat(36, a(k + 2));
-  out[n++] = Feat(37, Tag64(p1), a(k), a(k + 1));
+  out[n++] = Feat(34, Tag64(p1), x.Amb(k));
+  out[n++] = Feat(37, Tag64(p1), x.Amb(k), x.Amb(k + 1));
   return n;
 }
 
@@ -131,17 +153,31 @@ void Tagger::Ambiguity(const std::vector<WordFeatures>& w,
 
 void Tagger::Tag(const std::vector<WordFeatures>& words,
                  std::vector<int>& tags) const {
-  thread_local std::vector<uint64_t> amb;
-  Ambiguity(words, amb);
-  tags.resize(words.size());
-  uint64_t feats[kMaxFeatures];
-  int32_t scores[512];
+  thread_local std::vector<uint64_t> amb, feats;
+  thread_local std::vector<uint32_t> owner;
+  thread_local std::vector<int32_t> base;
+  size_t n_words = words.size();
   int n_tags = tag_count();
+  Ambiguity(words, amb);
+  tags.resize(n_words);
+  feats.resize(n_words * kMaxFeatures);
+  owner.clear();
+  size_t total = 0;
+  for (size_t i = 0; i < n_words; ++i) {
+    size_t n = StaticFeatures(words, amb, i, feats.data() + total);
+    owner.insert(owner.end(), n, static_cast<uint32_t>(i));
+    total += n;
+  }
+  base.assign(n_words * n_tags, 0);
+  weights_.ScoreRows(feats.data(), owner.data(), total, base.data(), n_tags);
+  uint64_t dyn[kMaxFeatures];
+  int32_t scores[512];
   int p1 = kStart, p2 = kStart2;
-  for (size_t i = 0; i < words.size(); ++i) {
-    size_t n = Features(words, amb, i, p1, p2, feats);
-    std::fill(scores, scores + n_tags, 0);
-    weights_.Score(feats, n, scores);
+  for (size_t i = 0; i < n_words; ++i) {
+    size_t n = DynamicFeatures(words, amb, i, p1, p2, dyn);
+    std::copy(base.begin() + i * n_tags, base.begin() + (i + 1) * n_tags,
+              scores);
+    weights_.Score(dyn, n, scores);
     int t = ArgMax(scores, n_tags);
     tags[i] = t;
     p2 = p1;

@@ -82,9 +82,20 @@ class Tagger {
   const WeightTable& weights() const { return weights_; }
 
  private:
+  // Features of word i: those that do not depend on the previous tags
+  // (scored for the whole sentence at once) and those that do.
+  static size_t StaticFeatures(const std::vector<WordFeatures>& w,
+                               const std::vector<uint64_t>& amb, size_t i,
+                               uint64_t* out);
+  static size_t DynamicFeatures(const std::vector<WordFeatures>& w,
+                                const std::vector<uint64_t>& amb, size_t i,
+                                int p1, int p2, uint64_t* out);
   static size_t Features(const std::vector<WordFeatures>& w,
                          const std::vector<uint64_t>& amb, size_t i, int p1,
-                         int p2, uint64_t* out);
+                         int p2, uint64_t* out) {
+    size_t n = StaticFeatures(w, amb, i, out);
+    return n + DynamicFeatures(w, amb, i, p1, p2, out + n);
+  }
   static Result<Tagger> FromFile(std::shared_ptr<ModelFile> file);
   void Ambiguity(const std::vector<WordFeatures>& w,
                  std::vector<uint64_t>& amb) const;
