@@ -46,6 +46,7 @@ void AddSegmentCommands(CommandSet& set);  // segment, eval segment
 void AddNlpCommands(CommandSet& set);      // parse, train, eval ud, eval ner
 void AddLedgerCommands(CommandSet& set);   // ingest, claims, claim, sources, ...
 void AddStanceCommands(CommandSet& set);   // stance, train stance, eval fnc1
+void AddExtractCommands(CommandSet& set);  // extract
 
 }  // namespace hearsay::cli
 

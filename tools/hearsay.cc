@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   hearsay::cli::AddNlpCommands(set);
   hearsay::cli::AddLedgerCommands(set);
   hearsay::cli::AddStanceCommands(set);
+  hearsay::cli::AddExtractCommands(set);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,1437 @@
+// Entities and statements of one document (hearsay/extractor.h).
+//
+// Extract() works on one DocState: the document's words laid out flat (one
+// array for the whole text, heads as document-wide indices), the mentions
+// found so far, and the statements. The passes run in a fixed order, each
+// reading what the earlier ones wrote:
+//   1. words: segment, annotate each sentence, token keys, subtree extents;
+//   2. mentions: gazetteer matches, then the recogniser's names, then roles
+//      read off the titles before a person's name, then definite nominals and
+//      groups ("the automaker", "both companies");
+//   3. quotation marks: regions, reopened across paragraphs;
+//   4. statements: quotes with their speech verb, speech verbs with their
+//      clauses (partial when a quote sits inside), passives ("reported by"),
+//      sourcing cues ("according to", "citing"), speech nouns ("Ford's
+//      denial");
+//   5. entities renumbered in order of first mention.
+#include "hearsay/extractor.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <span>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/hash.h"
+#include "extract/lexicons.h"
+#include "hearsay/nlp.h"
+#include "hearsay/text.h"
+
+namespace hearsay {
+namespace extract_internal {
+
+struct Resources {
+  Resources(nlp::Pipeline p, Lexicons l, Segmenter s, std::string v)
+      : pipeline(std::move(p)),
+        lexicons(std::move(l)),
+        segmenter(std::move(s)),
+        models_version(std::move(v)) {}
+  nlp::Pipeline pipeline;
+  Lexicons lexicons;
+  Segmenter segmenter;
+  std::string models_version;
+};
+
+}  // namespace extract_internal
+
+namespace {
+
+using extract_internal::Resources;
+
+// One syntactic word of the document. The string_views point into the
+// document text, the Segmentation's forms or the Pipeline's model data, all
+// of which outlive the DocState.
+struct W {
+  Span span;
+  std::string_view form, upos, deprel, ner;
+  std::string lemma;
+  int head = -1;  // document-wide index; -1 for the root
+  int sent = 0;
+  int lo = 0, hi = 0;  // subtree extent, inclusive
+  int quote = -1;      // quote region holding it
+  int mention = -1;    // mention covering it
+};
+
+struct SentInfo {
+  Span span;
+  int first = 0, last = 0;  // words [first, last)
+};
+
+struct MentionRec {
+  int first = 0, last = 0;  // words [first, last)
+  int entity = -1;
+  bool named = true;  // false for nominals and pronouns
+  bool weak = false;  // a demonym: names the country only in passing
+};
+
+struct GroupRef {
+  int first = 0, last = 0;
+  std::vector<int> entities;
+};
+
+struct QuoteRegion {
+  Span outer, inner;
+  bool used = false;
+};
+
+struct EntityBuild {
+  Entity e;
+  const GazetteerEntry* gaz = nullptr;
+  int count = 0;
+};
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+bool StartsWith(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  }
+  return true;
+}
+
+std::string_view LastWord(std::string_view name) {
+  size_t sp = name.rfind(' ');
+  return sp == std::string_view::npos ? name : name.substr(sp + 1);
+}
+
+bool IsPunct(const W& w) { return w.upos == "PUNCT"; }
+
+class DocState {
+ public:
+  DocState(const Resources& r, const Document& doc)
+      : r_(r), lex_(r.lexicons), text_(doc.text) {}
+
+  void Run(Extraction& x);
+
+ private:
+  // Pass 1.
+  void Annotate();
+  // Pass 2.
+  void FindMentions();
+  void AddMention(int first, int last, int entity, bool named, bool weak);
+  int EntityFor(int first, int last, const GazetteerEntry* gaz, NameForm form,
+                EntityType ner_type);
+  int NewEntity(std::string name, EntityType type, const GazetteerEntry* gaz);
+  void FindRoles();
+  void FindNominals();
+  // Pass 3.
+  void FindQuotes();
+  // Pass 4.
+  void FindStatements();
+  void QuoteStatements();
+  void VerbStatements();
+  void SourcingStatements();
+  void NounStatements();
+
+  // Helpers.
+  Span WordSpan(int first, int last_inclusive) const {
+    return {words_[first].span.begin, words_[last_inclusive].span.end};
+  }
+  std::string_view Text(Span s) const { return s.Slice(text_); }
+  std::span<const TokenKey> SentKeys(int s) const {
+    return std::span<const TokenKey>(keys_).subspan(
+        sents_[s].first, sents_[s].last - sents_[s].first);
+  }
+  std::optional<PhraseMatch> LongestAt(int w, LexiconKind kind) const {
+    int s = words_[w].sent;
+    return lex_.Longest(SentKeys(s), w - sents_[s].first, kind);
+  }
+  std::vector<int> Children(int w) const;
+  // The subtree of w without its clausal modifiers and edge punctuation.
+  std::pair<int, int> NounPhrase(int w) const;
+  const SpeechVerb* SpeechVerbAt(int w, int* length) const;
+  int SubjectOf(int v, int depth = 0) const;
+  Speaker SpeakerFromWord(int w);
+  Speaker SpeakerFromRange(int first, int last_inclusive, int head);
+  void FillSpeakerEntity(Speaker& sp, int mention);
+  int ResolvePronoun(int w);
+  struct SourceInfo {
+    bool is_source = false;
+    bool anonymous = false;
+    int count = -1;
+  };
+  SourceInfo AnalyzeSource(int first, int last_inclusive) const;
+  Span TrimContent(Span s) const;
+  int AddStatement(Statement st);
+  bool InAnyQuote(int w) const { return words_[w].quote >= 0; }
+
+  const Resources& r_;
+  const Lexicons& lex_;
+  std::string_view text_;
+  Segmentation seg_;
+  std::vector<W> words_;
+  std::vector<TokenKey> keys_;
+  std::vector<SentInfo> sents_;
+  std::vector<MentionRec> mentions_;  // in text order after FindMentions
+  std::vector<GroupRef> groups_;
+  std::vector<EntityBuild> entities_;
+  std::vector<QuoteRegion> quotes_;
+  std::vector<Statement> statements_;
+  std::vector<bool> consumed_;  // speech cue words already used
+};
+
+// ---------------------------------------------------------------- words
+
+void DocState::Annotate() {
+  r_.segmenter.Segment(text_, &seg_);
+  words_.resize(seg_.words.size());
+  keys_.resize(seg_.words.size());
+  consumed_.assign(seg_.words.size(), false);
+  nlp::AnnotatedSentence a;
+  for (size_t si = 0; si < seg_.sentences.size(); ++si) {
+    const Sentence& s = seg_.sentences[si];
+    if (s.token_count == 0) continue;
+    const Token& ft = seg_.tokens[s.first_token];
+    const Token& lt = seg_.tokens[s.first_token + s.token_count - 1];
+    int first = static_cast<int>(ft.first_word);
+    int last = static_cast<int>(lt.first_word + lt.word_count);
+    sents_.push_back({s.span, first, last});
+    int sent = static_cast<int>(sents_.size()) - 1;
+    a.words.clear();
+    for (int i = first; i < last; ++i) {
+      const Word& w = seg_.words[i];
+      a.words.push_back(w.form.empty() ? w.span.Slice(text_)
+                                       : std::string_view(w.form));
+    }
+    r_.pipeline.Annotate(a);
+    if (std::getenv("HEARSAY_EXTRACT_DEBUG")) {
+      for (size_t k = 0; k < a.words.size(); ++k)
+        std::fprintf(stderr, "%zu\t%.*s\t%.*s\t%d\t%.*s\t%.*s\n", k + 1,
+                     static_cast<int>(a.words[k].size()), a.words[k].data(),
+                     static_cast<int>(a.upos[k].size()), a.upos[k].data(),
+                     a.head[k], static_cast<int>(a.deprel[k].size()),
+                     a.deprel[k].data(), static_cast<int>(a.entity[k].size()),
+                     a.entity[k].data());
+      std::fprintf(stderr, "\n");
+    }
+    for (int i = first; i < last; ++i) {
+      int k = i - first;
+      W& w = words_[i];
+      w.span = seg_.words[i].span;
+      w.form = a.words[k];
+      w.upos = a.upos[k];
+      w.deprel = a.deprel[k];
+      w.ner = a.entity[k];
+      w.lemma = a.lemma[k];
+      w.head = a.head[k] == 0 ? -1 : first + a.head[k] - 1;
+      w.sent = sent;
+      w.lo = w.hi = i;
+      keys_[i] = TokenKey::Of(w.form, w.lemma);
+    }
+    // Subtree extents: every word widens each of its ancestors.
+    for (int i = first; i < last; ++i) {
+      int h = words_[i].head;
+      for (int guard = 0; h >= 0 && guard < last - first; ++guard) {
+        words_[h].lo = std::min(words_[h].lo, i);
+        words_[h].hi = std::max(words_[h].hi, i);
+        h = words_[h].head;
+      }
+    }
+  }
+}
+
+std::vector<int> DocState::Children(int w) const {
+  std::vector<int> out;
+  const SentInfo& s = sents_[words_[w].sent];
+  for (int i = s.first; i < s.last; ++i)
+    if (words_[i].head == w) out.push_back(i);
+  return out;
+}
+
+std::pair<int, int> DocState::NounPhrase(int w) const {
+  int lo = w, hi = w;
+  for (int c : Children(w)) {
+    std::string_view d = words_[c].deprel;
+    if (StartsWith(d, "acl") || StartsWith(d, "advcl") ||
+        StartsWith(d, "parataxis") || StartsWith(d, "punct") ||
+        StartsWith(d, "ccomp") || StartsWith(d, "dep"))
+      continue;
+    lo = std::min(lo, words_[c].lo);
+    hi = std::max(hi, words_[c].hi);
+  }
+  while (lo < hi && IsPunct(words_[lo])) ++lo;
+  while (hi > lo && IsPunct(words_[hi])) --hi;
+  return {lo, hi};
+}
+
+// ---------------------------------------------------------------- entities
+
+int DocState::NewEntity(std::string name, EntityType type,
+                        const GazetteerEntry* gaz) {
+  EntityBuild b;
+  b.e.name = std::move(name);
+  b.e.type = type;
+  b.gaz = gaz;
+  entities_.push_back(std::move(b));
+  return static_cast<int>(entities_.size()) - 1;
+}
+
+EntityType GazetteerType(const GazetteerEntry& g) {
+  switch (g.source) {
+    case LexiconKind::kOutlet:
+      return EntityType::kOutlet;
+    case LexiconKind::kGovernment:
+      return EntityType::kGov;
+    default:
+      return g.type;
+  }
+}
+
+// The entity a name between words [first, last) stands for, made when new.
+int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
+                        NameForm form, EntityType ner_type) {
+  std::string_view surface = Text(WordSpan(first, last - 1));
+  if (!gaz) {
+    GazetteerHit hit = lex_.FindName(surface);
+    if (hit && ner_type != EntityType::kPerson) {
+      gaz = hit.entry;
+      form = hit.form;
+    }
+  }
+  if (gaz) {
+    for (size_t i = 0; i < entities_.size(); ++i)
+      if (entities_[i].gaz == gaz) return static_cast<int>(i);
+    return NewEntity(gaz->name, GazetteerType(*gaz), gaz);
+  }
+  std::string name(surface);
+  if (StartsWith(name, "the ") || StartsWith(name, "The "))
+    name = name.substr(4);
+  // Same name, or a surname of a person named in full, or an acronym.
+  for (size_t i = 0; i < entities_.size(); ++i) {
+    Entity& e = entities_[i].e;
+    if (CoarseType(e.type) != CoarseType(ner_type)) continue;
+    if (EqualsIgnoreCase(e.name, name)) return static_cast<int>(i);
+    if (ner_type == EntityType::kPerson) {
+      bool single = name.find(' ') == std::string::npos;
+      bool e_single = e.name.find(' ') == std::string::npos;
+      if (single && !e_single && LastWord(e.name) == name)
+        return static_cast<int>(i);
+      // A surname seen first ("Trump's position ... Donald Trump"): the full
+      // name becomes canonical.
+      if (!single && e_single && LastWord(name) == e.name) {
+        e.aliases.push_back(e.name);
+        e.name = name;
+        return static_cast<int>(i);
+      }
+    } else if (name.size() >= 2 && name.size() <= 6 &&
+               std::all_of(name.begin(), name.end(), [](char c) {
+                 return std::isupper(static_cast<unsigned char>(c));
+               })) {
+      std::string initials;
+      bool start = true;
+      for (char c : e.name) {
+        if (start && std::isupper(static_cast<unsigned char>(c)))
+          initials.push_back(c);
+        start = c == ' ';
+      }
+      if (initials == name) return static_cast<int>(i);
+    }
+  }
+  return NewEntity(std::move(name), ner_type, nullptr);
+}
+
+void DocState::AddMention(int first, int last, int entity, bool named,
+                          bool weak) {
+  mentions_.push_back({first, last, entity, named, weak});
+}
+
+EntityType NerType(std::string_view tag) {
+  std::string_view t = tag.substr(2);
+  if (t == "PERSON") return EntityType::kPerson;
+  if (t == "ORG") return EntityType::kOrg;
+  if (t == "PLACE") return EntityType::kPlace;
+  return EntityType::kMisc;
+}
+
+void DocState::FindMentions() {
+  struct Cand {
+    int first, last;
+    const GazetteerEntry* gaz;
+    NameForm form;
+    EntityType type;
+    bool heading = false;
+  };
+  std::vector<Cand> cands;
+  std::vector<PhraseMatch> hits;
+  for (size_t s = 0; s < sents_.size(); ++s) {
+    const SentInfo& si = sents_[s];
+    std::span<const TokenKey> keys = SentKeys(static_cast<int>(s));
+    std::vector<bool> taken(si.last - si.first, false);
+    // Headings in title case make the recogniser see names everywhere.
+    int alpha = 0, upper = 0;
+    for (int i = si.first; i < si.last; ++i) {
+      unsigned char c = static_cast<unsigned char>(words_[i].form[0]);
+      if (!std::isalpha(c)) continue;
+      ++alpha;
+      upper += std::isupper(c) ? 1 : 0;
+    }
+    bool heading = alpha >= 2 && upper * 10 >= alpha * 7;
+    // Gazetteer names first: they carry canonical names and fine types.
+    for (int i = si.first; i < si.last;) {
+      hits.clear();
+      lex_.Match(keys, i - si.first, &hits, kGazetteerKinds);
+      const GazetteerEntry* g =
+          hits.empty() ? nullptr : lex_.Gazetteer(hits[0]);
+      // A demonym names its country only as a modifier ("Chinese EV giant"),
+      // never as a noun for people ("the Chinese").
+      if (g && hits[0].form == NameForm::kDemonym &&
+          words_[i + hits[0].length - 1].upos != "ADJ" &&
+          words_[i + hits[0].length - 1].upos != "PROPN")
+        g = nullptr;
+      if (!g) {
+        ++i;
+        continue;
+      }
+      int last = i + hits[0].length;
+      cands.push_back({i, last, g, hits[0].form, GazetteerType(*g)});
+      for (int k = i; k < last; ++k) taken[k - si.first] = true;
+      i = last;
+    }
+    // A run of proper nouns right after a title is a person's name even
+    // when the recogniser missed it ("spokesperson Dev Okafor").
+    for (int i = si.first; i < si.last; ++i) {
+      auto role = LongestAt(i, LexiconKind::kRole);
+      if (!role) continue;
+      const Role& rr = lex_.roles()[role->entry];
+      if (rr.kind == "party" || rr.kind == "modifier") continue;
+      int f = i + role->length, l = f;
+      while (l < si.last && words_[l].upos == "PROPN" && !taken[l - si.first] &&
+             !LongestAt(l, LexiconKind::kRole))
+        ++l;
+      if (l - f < 2) continue;
+      bool ner = false;
+      for (int k = f; k < l; ++k) ner |= words_[k].ner != "O";
+      if (ner) continue;
+      cands.push_back(
+          {f, l, nullptr, NameForm::kName, EntityType::kPerson, heading});
+      for (int k = f; k < l; ++k) taken[k - si.first] = true;
+    }
+    // Then the recogniser's names, cut around gazetteer names inside them.
+    for (int i = si.first; i < si.last;) {
+      std::string_view tag = words_[i].ner;
+      if (!StartsWith(tag, "B-") && !StartsWith(tag, "I-")) {
+        ++i;
+        continue;
+      }
+      EntityType type = NerType(tag);
+      int end = i + 1;
+      while (end < si.last && StartsWith(words_[end].ner, "I-")) ++end;
+      for (int a = i; a < end;) {
+        if (taken[a - si.first]) {
+          ++a;
+          continue;
+        }
+        int b = a;
+        while (b < end && !taken[b - si.first]) ++b;
+        int f = a, l = b;
+        // A name starts after its titles ("CEO Jim Farley") and ends before
+        // "'s"; a title before it makes it a person's.
+        EntityType t = type;
+        while (f < l) {
+          auto role = LongestAt(f, LexiconKind::kRole);
+          if (role && f + role->length < l) {
+            f += role->length;
+            t = EntityType::kPerson;
+          } else if (t == EntityType::kPerson && words_[f].upos != "PROPN") {
+            ++f;
+          } else {
+            break;
+          }
+        }
+        while (l > f &&
+               (words_[l - 1].upos == "PART" || IsPunct(words_[l - 1])))
+          --l;
+        while (f < l && (words_[f].upos == "DET" || IsPunct(words_[f]))) ++f;
+        bool has_propn = false;
+        for (int k = f; k < l; ++k) has_propn |= words_[k].upos == "PROPN";
+        if (f < l && has_propn)
+          cands.push_back({f, l, nullptr, NameForm::kName, t, heading});
+        a = b;
+      }
+      i = end;
+    }
+  }
+  std::sort(cands.begin(), cands.end(),
+            [](const Cand& a, const Cand& b) { return a.first < b.first; });
+  // A name the recogniser finds only in headings must be seen in the body
+  // too (whole, or as a person's surname).
+  std::vector<std::string> body_names;
+  for (const Cand& c : cands) {
+    if (c.gaz || c.heading) continue;
+    std::string_view t = Text(WordSpan(c.first, c.last - 1));
+    body_names.push_back(Lower(t));
+    if (c.type == EntityType::kPerson) body_names.push_back(Lower(LastWord(t)));
+  }
+  for (const Cand& c : cands) {
+    if (c.heading && !c.gaz) {
+      std::string t = Lower(Text(WordSpan(c.first, c.last - 1)));
+      if (std::find(body_names.begin(), body_names.end(), t) ==
+          body_names.end())
+        continue;
+    }
+    int e = EntityFor(c.first, c.last, c.gaz, c.form, c.type);
+    AddMention(c.first, c.last, e, true, c.form == NameForm::kDemonym);
+  }
+}
+
+// "Ford CEO Jim Farley", "Republican Representative John Moolenaar",
+// "former President Donald Trump": titles read leftwards from the name.
+void DocState::FindRoles() {
+  for (const MentionRec& m : mentions_) {
+    if (!m.named || entities_[m.entity].e.type != EntityType::kPerson) continue;
+    int sent_first = sents_[words_[m.first].sent].first;
+    int left = m.first;
+    const Role* title = nullptr;
+    std::string party, modifier, org;
+    for (int guard = 0; guard < 6 && left > sent_first; ++guard) {
+      bool moved = false;
+      for (int j = left - 1; j >= std::max(sent_first, left - 5); --j) {
+        auto role = LongestAt(j, LexiconKind::kRole);
+        if (role && j + role->length == left) {
+          const Role& rr = lex_.roles()[role->entry];
+          if (rr.kind == "party") {
+            if (party.empty()) party = rr.label;
+          } else if (rr.kind == "modifier") {
+            if (modifier.empty()) modifier = Text(WordSpan(j, left - 1));
+          } else if (!title) {
+            title = &rr;
+          }
+          left = j;
+          moved = true;
+          break;
+        }
+      }
+      if (moved) continue;
+      int pm = words_[left - 1].mention;
+      if (pm >= 0 && mentions_[pm].named && org.empty() &&
+          CoarseType(entities_[mentions_[pm].entity].e.type) ==
+              EntityType::kOrg) {
+        org = entities_[mentions_[pm].entity].e.name;
+        left = mentions_[pm].first;
+        continue;
+      }
+      break;
+    }
+    if (!title) continue;
+    std::string label =
+        title->label_pattern.empty() ? title->label : title->label_pattern;
+    auto fill = [&](std::string_view ph, const std::string& value,
+                    std::string_view join) {
+      size_t p = label.find(ph);
+      if (p == std::string::npos) return;
+      if (!value.empty()) {
+        label.replace(p, ph.size(), value);
+        return;
+      }
+      size_t b = p, e = p + ph.size();
+      if (b >= join.size() &&
+          label.compare(b - join.size(), join.size(), join) == 0)
+        b -= join.size();
+      else if (e < label.size() && label[e] == ' ')
+        ++e;
+      label.erase(b, e - b);
+    };
+    fill("{org}", org, " of ");
+    fill("{party}", party, " ");
+    fill("{place}", "", " of ");
+    fill("{label}", title->label, " ");
+    if (!modifier.empty() && label.find(modifier) == std::string::npos &&
+        Lower(label).find(Lower(modifier)) == std::string::npos)
+      label = modifier + " " + label;
+    while (!label.empty() && label.back() == ' ') label.pop_back();
+    std::vector<std::string>& roles = entities_[m.entity].e.roles;
+    if (!label.empty() &&
+        std::find(roles.begin(), roles.end(), label) == roles.end())
+      roles.push_back(label);
+  }
+}
+
+bool TypeAllowed(const Nominal& n, EntityType t) {
+  return std::find(n.types.begin(), n.types.end(), t) != n.types.end();
+}
+
+bool KindAllowed(const Nominal& n, const GazetteerEntry* g) {
+  if (n.kinds.empty()) return true;
+  if (!g) return false;
+  for (const std::string& k : n.kinds)
+    for (const std::string& gk : g->kinds)
+      if (EqualsIgnoreCase(k, gk)) return true;
+  return false;
+}
+
+// "the automaker" refers to the most recent entity it can describe; "both
+// companies" to the two most mentioned ones so far.
+void DocState::FindNominals() {
+  std::vector<MentionRec> added;
+  size_t next = 0;  // mentions_ before the current word
+  std::vector<int> counts(entities_.size(), 0);
+  std::vector<int> last_seen(entities_.size(), -1);
+  std::vector<int> first_seen(entities_.size(), -1);
+  auto seen = [&](int e, int w) {
+    counts[e]++;
+    last_seen[e] = w;
+    if (first_seen[e] < 0) first_seen[e] = w;
+  };
+  for (size_t s = 0; s < sents_.size(); ++s) {
+    for (int i = sents_[s].first; i < sents_[s].last; ++i) {
+      while (next < mentions_.size() && mentions_[next].first <= i) {
+        if (!mentions_[next].weak)
+          seen(mentions_[next].entity, mentions_[next].first);
+        ++next;
+      }
+      if (words_[i].mention >= 0) continue;
+      auto m = LongestAt(i, LexiconKind::kNominal);
+      if (!m) continue;
+      int last = i + m->length;
+      bool clash = false;
+      for (int k = i; k < last; ++k) clash |= words_[k].mention >= 0;
+      if (clash) continue;
+      const Nominal& n = lex_.nominals()[m->entry];
+      if (n.group == 0) {
+        int best = -1;
+        for (size_t e = 0; e < entities_.size(); ++e) {
+          if (last_seen[e] < 0 || !TypeAllowed(n, entities_[e].e.type) ||
+              !KindAllowed(n, entities_[e].gaz))
+            continue;
+          if (best < 0 || last_seen[e] > last_seen[best])
+            best = static_cast<int>(e);
+        }
+        if (best >= 0) {
+          added.push_back({i, last, best, false, false});
+          seen(best, i);
+        }
+      } else {
+        std::vector<int> cand;
+        for (size_t e = 0; e < entities_.size(); ++e)
+          if (counts[e] > 0 && TypeAllowed(n, entities_[e].e.type) &&
+              KindAllowed(n, entities_[e].gaz))
+            cand.push_back(static_cast<int>(e));
+        std::stable_sort(cand.begin(), cand.end(), [&](int a, int b) {
+          if (counts[a] != counts[b]) return counts[a] > counts[b];
+          return first_seen[a] < first_seen[b];
+        });
+        size_t want = n.group > 0 ? static_cast<size_t>(n.group) : cand.size();
+        // "both sides" after "both companies" means the same two.
+        std::vector<int> earlier;
+        for (auto g = groups_.rbegin(); g != groups_.rend(); ++g) {
+          if (g->entities.size() != want) continue;
+          bool fits = true;
+          for (int e : g->entities)
+            fits &= TypeAllowed(n, entities_[e].e.type) &&
+                    KindAllowed(n, entities_[e].gaz);
+          if (fits) {
+            earlier = g->entities;
+            break;
+          }
+        }
+        bool reused = !earlier.empty();
+        if (reused) groups_.push_back({i, last, std::move(earlier)});
+        if (!reused && cand.size() >= want && want >= 2) {
+          cand.resize(want);
+          std::sort(cand.begin(), cand.end(), [&](int a, int b) {
+            return first_seen[a] < first_seen[b];
+          });
+          groups_.push_back({i, last, cand});
+        }
+      }
+      i = last - 1;
+    }
+  }
+  for (const MentionRec& m : added) mentions_.push_back(m);
+  std::sort(mentions_.begin(), mentions_.end(),
+            [](const MentionRec& a, const MentionRec& b) {
+              return a.first < b.first;
+            });
+  for (W& w : words_) w.mention = -1;
+  for (size_t m = 0; m < mentions_.size(); ++m)
+    for (int k = mentions_[m].first; k < mentions_[m].last; ++k)
+      words_[k].mention = static_cast<int>(m);
+}
+
+// ---------------------------------------------------------------- quotes
+
+// Quotation marks, typographic or straight. A paragraph that ends inside a
+// quote and is followed by one that opens a quote continues it (the news
+// convention for quotes running over several paragraphs).
+void DocState::FindQuotes() {
+  const std::string_view kOpen = "\xE2\x80\x9C", kClose = "\xE2\x80\x9D";
+  int64_t open = -1;       // first inner byte
+  int64_t open_mark = -1;  // the opening mark
+  auto close_at = [&](uint32_t inner_end, uint32_t outer_end) {
+    if (open >= 0 && inner_end > open)
+      quotes_.push_back({{static_cast<uint32_t>(open_mark), outer_end},
+                         {static_cast<uint32_t>(open), inner_end}});
+    open = open_mark = -1;
+  };
+  uint32_t prev_end = 0;
+  for (const Span& p : seg_.paragraphs) {
+    uint32_t i = p.begin;
+    while (i < p.end && IsSpace(text_[i])) ++i;
+    if (open >= 0) {
+      bool reopens =
+          text_.substr(i, 3) == kOpen ||
+          (text_[i] == '"' && i + 1 < p.end && !IsSpace(text_[i + 1]));
+      if (reopens) {
+        i += text_[i] == '"' ? 1 : 3;
+      } else {
+        close_at(prev_end, prev_end);
+      }
+    }
+    for (; i < p.end; ++i) {
+      char c = text_[i];
+      if (text_.substr(i, 3) == kOpen) {
+        if (open < 0) {
+          open_mark = i;
+          open = i + 3;
+        }
+        i += 2;
+      } else if (text_.substr(i, 3) == kClose) {
+        if (open >= 0) close_at(i, i + 3);
+        i += 2;
+      } else if (c == '"') {
+        bool can_open = i == p.begin || IsSpace(text_[i - 1]) ||
+                        text_[i - 1] == '(' || text_[i - 1] == '[' ||
+                        text_[i - 1] == '-';
+        if (open < 0 && can_open) {
+          open_mark = i;
+          open = i + 1;
+        } else if (open >= 0) {
+          close_at(i, i + 1);
+        }
+      }
+    }
+    prev_end = p.end;
+  }
+  if (open >= 0) close_at(prev_end, prev_end);
+  for (size_t q = 0; q < quotes_.size(); ++q) {
+    for (W& w : words_)
+      if (quotes_[q].outer.Contains(w.span)) w.quote = static_cast<int>(q);
+  }
+}
+
+// ---------------------------------------------------------------- speakers
+
+// The longest speech cue at w; among equals, a verb entry when the word is
+// used as a verb ("warning against ..." has both the verb and the noun).
+const SpeechVerb* DocState::SpeechVerbAt(int w, int* length) const {
+  int s = words_[w].sent;
+  std::vector<PhraseMatch> hits;
+  lex_.Match(SentKeys(s), w - sents_[s].first, &hits,
+             KindBit(LexiconKind::kSpeechVerb));
+  if (hits.empty()) return nullptr;
+  const PhraseMatch* best = &hits[0];
+  bool verbal = words_[w].upos == "VERB" || words_[w].form.ends_with("ing");
+  for (const PhraseMatch& m : hits) {
+    if (m.length != hits[0].length) break;
+    PartOfSpeech pos = lex_.speech_verbs()[m.entry].pos;
+    if ((pos == PartOfSpeech::kNoun) != verbal) {
+      best = &m;
+      break;
+    }
+  }
+  *length = best->length;
+  return &lex_.speech_verbs()[best->entry];
+}
+
+// The subject of a speech verb: its nsubj, the agent of a passive, or the
+// subject of the predicate it hangs from ("has offered a perspective,
+// suggesting ...", "were quick to dismiss").
+int DocState::SubjectOf(int v, int depth) const {
+  int subj = -1, agent = -1;
+  for (int c : Children(v)) {
+    std::string_view d = words_[c].deprel;
+    if (d == "nsubj" || d == "nsubj:pass" || d == "csubj") {
+      if (subj < 0) subj = c;
+    } else if (d == "obl:agent" || d == "obl") {
+      for (int cc : Children(c))
+        if (words_[cc].deprel == "case" &&
+            EqualsIgnoreCase(words_[cc].form, "by") && agent < 0)
+          agent = c;
+    }
+  }
+  if (agent >= 0) return agent;
+  if (subj >= 0) return words_[subj].deprel == "csubj" ? -1 : subj;
+  if (depth >= 3 || words_[v].head < 0) return -1;
+  std::string_view d = words_[v].deprel;
+  if (StartsWith(d, "acl") || StartsWith(d, "appos")) return words_[v].head;
+  if (StartsWith(d, "xcomp") || StartsWith(d, "advcl") ||
+      StartsWith(d, "conj") || StartsWith(d, "csubj"))
+    return SubjectOf(words_[v].head, depth + 1);
+  return -1;
+}
+
+DocState::SourceInfo DocState::AnalyzeSource(int first, int last) const {
+  SourceInfo info;
+  std::vector<PhraseMatch> hits;
+  for (int i = first; i <= last; ++i) {
+    int s = words_[i].sent;
+    hits.clear();
+    lex_.Match(SentKeys(s), i - sents_[s].first, &hits,
+               KindBit(LexiconKind::kSourcing));
+    for (const PhraseMatch& m : hits) {
+      if (i + m.length - 1 > last) continue;
+      const SourcingPhrase& p = lex_.sourcing()[m.entry];
+      switch (p.kind) {
+        case SourcingKind::kCount:
+          if (info.count < 0 && p.count > 0) info.count = p.count;
+          break;
+        case SourcingKind::kModifier:
+          info.anonymous |= p.anonymous;
+          break;
+        case SourcingKind::kSourceNoun:
+          info.is_source = true;
+          info.anonymous |= p.anonymous;
+          if (info.count < 0 && p.count == 1) info.count = 1;
+          break;
+        case SourcingKind::kAnonymousDescriptor:
+          info.is_source = true;
+          info.anonymous = true;
+          if (info.count < 0 && p.count > 0) info.count = p.count;
+          break;
+        default:
+          break;
+      }
+      break;  // the longest match at i speaks for it
+    }
+  }
+  return info;
+}
+
+void DocState::FillSpeakerEntity(Speaker& sp, int mention) {
+  const MentionRec& m = mentions_[mention];
+  sp.entity = m.entity;
+  sp.name = entities_[m.entity].e.name;
+  sp.has_span = true;
+  sp.span = WordSpan(m.first, m.last - 1);
+}
+
+int DocState::ResolvePronoun(int w) {
+  std::string low = Lower(words_[w].form);
+  bool person = low == "he" || low == "she" || low == "him" || low == "her" ||
+                low == "his";
+  bool thing = low == "it" || low == "its";
+  bool plural = low == "they" || low == "them" || low == "their";
+  if (!person && !thing && !plural) return -1;
+  for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
+    if (mentions_[m].first >= w) continue;
+    if (words_[mentions_[m].first].sent + 4 < words_[w].sent) break;
+    EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
+    if ((person && t == EntityType::kPerson) ||
+        ((thing || plural) && t == EntityType::kOrg))
+      return mentions_[m].entity;
+  }
+  return -1;
+}
+
+Speaker DocState::SpeakerFromRange(int first, int last, int head) {
+  Speaker sp;
+  sp.has_span = true;
+  sp.span = WordSpan(first, last);
+  sp.name = std::string(Text(sp.span));
+  // A group: "both companies", or names joined by "and".
+  for (const GroupRef& g : groups_) {
+    if (g.first >= first && g.last - 1 <= last) {
+      sp.entities = g.entities;
+      sp.span = WordSpan(g.first, g.last - 1);
+      sp.name = std::string(Text(sp.span));
+      return sp;
+    }
+  }
+  if (head >= 0 && words_[head].mention < 0) {
+    SourceInfo info = AnalyzeSource(first, last);
+    if (info.is_source && info.anonymous) {
+      sp.anonymous = true;
+      sp.count = info.count;
+      sp.description = sp.name;
+      return sp;
+    }
+  }
+  std::vector<int> named;
+  for (int i = first; i <= last; ++i) {
+    int m = words_[i].mention;
+    if (m >= 0 && (named.empty() || named.back() != m)) named.push_back(m);
+  }
+  if (head >= 0 && words_[head].mention >= 0) {
+    int hm = words_[head].mention;
+    // Conjoined names ("Xiaomi and Ford deny ...") speak together.
+    std::vector<int> conj{mentions_[hm].entity};
+    for (int c : Children(head))
+      if (words_[c].deprel == "conj" && words_[c].mention >= 0)
+        conj.push_back(mentions_[words_[c].mention].entity);
+    if (conj.size() > 1) {
+      sp.entities = conj;
+      return sp;
+    }
+    FillSpeakerEntity(sp, hm);
+    return sp;
+  }
+  if (head >= 0 && words_[head].upos == "PRON") {
+    int e = ResolvePronoun(head);
+    if (e >= 0) {
+      sp.entity = e;
+      sp.name = entities_[e].e.name;
+      sp.span = words_[head].span;
+      entities_[e].e.mentions.push_back(words_[head].span);
+    }
+    return sp;
+  }
+  for (int m : named) {
+    if (entities_[mentions_[m].entity].e.type == EntityType::kPerson) {
+      FillSpeakerEntity(sp, m);
+      return sp;
+    }
+  }
+  for (int m : named) {
+    EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
+    if (t == EntityType::kOrg) {
+      FillSpeakerEntity(sp, m);
+      return sp;
+    }
+  }
+  SourceInfo info = AnalyzeSource(first, last);
+  if (info.is_source) {
+    sp.anonymous = info.anonymous;
+    sp.count = info.count;
+    sp.description = sp.name;
+  }
+  return sp;
+}
+
+Speaker DocState::SpeakerFromWord(int w) {
+  auto [lo, hi] = NounPhrase(w);
+  return SpeakerFromRange(lo, hi, w);
+}
+
+bool HasSpeaker(const Speaker& sp) {
+  return sp.entity >= 0 || !sp.entities.empty() || sp.anonymous ||
+         !sp.description.empty();
+}
+
+// ---------------------------------------------------------------- statements
+
+Span DocState::TrimContent(Span s) const {
+  auto junk = [](char c) {
+    return IsSpace(c) || c == ',' || c == ':' || c == ';';
+  };
+  while (s.begin < s.end && junk(text_[s.begin])) ++s.begin;
+  while (s.end > s.begin && junk(text_[s.end - 1])) --s.end;
+  return s;
+}
+
+int DocState::AddStatement(Statement st) {
+  st.content = TrimContent(st.content);
+  statements_.push_back(std::move(st));
+  return static_cast<int>(statements_.size()) - 1;
+}
+
+void DocState::FindStatements() {
+  QuoteStatements();
+  VerbStatements();
+  SourcingStatements();
+  NounStatements();
+}
+
+// Sentences a span touches, as evidence.
+std::vector<Span> EvidenceOf(const std::vector<SentInfo>& sents, Span s) {
+  std::vector<Span> out;
+  for (const SentInfo& si : sents)
+    if (si.span.Overlaps(s)) out.push_back(si.span);
+  return out;
+}
+
+// A quote whose speech verb stands outside it in the same or the next
+// sentence: "'...,' Ford said", "Ford said: '...'", "'...,' said Farley".
+void DocState::QuoteStatements() {
+  for (size_t q = 0; q < quotes_.size(); ++q) {
+    QuoteRegion& qr = quotes_[q];
+    // Candidate sentences: the one where the quote closes, then where it
+    // opens.
+    std::vector<int> cands;
+    for (size_t s = 0; s < sents_.size(); ++s)
+      if (sents_[s].span.begin < qr.outer.end &&
+          qr.outer.end <= sents_[s].span.end + 1)
+        cands.push_back(static_cast<int>(s));
+    for (size_t s = 0; s < sents_.size(); ++s)
+      if (sents_[s].span.Contains({qr.outer.begin, qr.outer.begin}) &&
+          (cands.empty() || cands[0] != static_cast<int>(s)))
+        cands.push_back(static_cast<int>(s));
+    int verb = -1, length = 0;
+    for (int s : cands) {
+      int best_dist = 1 << 30;
+      for (int i = sents_[s].first; i < sents_[s].last; ++i) {
+        if (InAnyQuote(i) || consumed_[i]) continue;
+        int len = 0;
+        const SpeechVerb* v = SpeechVerbAt(i, &len);
+        if (!v || v->pos == PartOfSpeech::kNoun || words_[i].upos != "VERB")
+          continue;
+        int dist = std::min(std::abs(static_cast<int>(words_[i].span.begin) -
+                                     static_cast<int>(qr.outer.end)),
+                            std::abs(static_cast<int>(words_[i].span.end) -
+                                     static_cast<int>(qr.outer.begin)));
+        if (dist < best_dist) {
+          best_dist = dist;
+          verb = i;
+          length = len;
+        }
+      }
+      if (verb >= 0) break;
+    }
+    if (verb < 0) continue;
+    std::string_view inner = Text(qr.inner);
+    size_t k = 0;
+    while (k < inner.size() && IsSpace(inner[k])) ++k;
+    bool starts_upper =
+        k < inner.size() && std::isupper(static_cast<unsigned char>(inner[k]));
+    const SentInfo& vs = sents_[words_[verb].sent];
+    bool at_start = qr.outer.begin <= vs.span.begin + 1;
+    bool whole = starts_upper || at_start || !vs.span.Contains(qr.outer);
+    // A fragment belongs to the clause of its verb: VerbStatements makes it
+    // a partial quote whose content is the whole reported clause.
+    if (!whole) continue;
+    int subj = SubjectOf(verb);
+    Speaker sp;
+    if (subj >= 0) sp = SpeakerFromWord(subj);
+    if (!HasSpeaker(sp)) continue;
+    Statement st;
+    st.speaker = std::move(sp);
+    st.cue = WordSpan(verb, verb + length - 1);
+    st.cue_text = std::string(Text(st.cue));
+    st.kind = StatementKind::kDirect;
+    st.content = qr.inner;
+    st.confidence =
+        st.speaker.entity >= 0 || !st.speaker.entities.empty() ? 0.9 : 0.7;
+    Span all = qr.outer;
+    all.begin = std::min(all.begin, words_[verb].span.begin);
+    all.end = std::max(all.end, words_[verb].span.end);
+    st.evidence = EvidenceOf(sents_, all);
+    st.rule = "quote.direct";
+    for (int i = verb; i < verb + length; ++i) consumed_[i] = true;
+    qr.used = true;
+    AddStatement(std::move(st));
+  }
+}
+
+// A speech verb with its clause: "Xiaomi added that it has ...",
+// "suggesting he would welcome ...", "warning against ...".
+void DocState::VerbStatements() {
+  for (size_t s = 0; s < sents_.size(); ++s) {
+    for (int i = sents_[s].first; i < sents_[s].last; ++i) {
+      if (consumed_[i] || InAnyQuote(i)) continue;
+      int length = 0;
+      const SpeechVerb* sv = SpeechVerbAt(i, &length);
+      // A participle the tagger took for a noun ("lawmakers, warning
+      // against ...") is still a verb.
+      bool participle = words_[i].form.ends_with("ing");
+      if (!sv || (sv->pos == PartOfSpeech::kNoun && !participle)) continue;
+      if (words_[i].upos != "VERB" && sv->pos != PartOfSpeech::kPhrase &&
+          !(words_[i].upos == "NOUN" && words_[i].form.ends_with("ing") &&
+            words_[i].deprel != "obj" &&
+            !StartsWith(words_[i].deprel, "nsubj")))
+        continue;
+      // "citing four anonymous sources": a participle of a sourcing cue whose
+      // object is a source is read by SourcingStatements.
+      if (auto src = LongestAt(i, LexiconKind::kSourcing);
+          src && lex_.sourcing()[src->entry].kind == SourcingKind::kCue &&
+          (StartsWith(words_[i].deprel, "acl") ||
+           StartsWith(words_[i].deprel, "advcl"))) {
+        bool object_is_source = false;
+        for (int c : Children(i)) {
+          if (words_[c].deprel != "obj") continue;
+          auto [lo, hi] = NounPhrase(c);
+          object_is_source |=
+              AnalyzeSource(lo, hi).is_source || words_[c].mention >= 0;
+        }
+        if (object_is_source) continue;
+      }
+      // The verb of the phrase is its head word inside the phrase.
+      int v = i;
+      for (int k = i; k < i + length; ++k)
+        if (words_[k].upos == "VERB") {
+          v = k;
+          break;
+        }
+      int subj = SubjectOf(v);
+      Speaker sp;
+      if (subj >= 0) sp = SpeakerFromWord(subj);
+      if (!HasSpeaker(sp)) {
+        // Nearest name on the left within the clause ("lawmakers, like
+        // Representative X, warning against ...").
+        for (int k = i - 1; k >= sents_[s].first; --k) {
+          int m = words_[k].mention;
+          if (m >= 0 && !InAnyQuote(k) &&
+              CoarseType(entities_[mentions_[m].entity].e.type) !=
+                  EntityType::kPlace) {
+            sp = Speaker();
+            FillSpeakerEntity(sp, m);
+            break;
+          }
+        }
+      }
+      if (!HasSpeaker(sp) && sp.name.empty()) continue;
+      // Content: the reported clause, else what follows the verb in its
+      // subtree.
+      int clause = -1;
+      // The clause after the verb, else one before it ("..., Ford said").
+      for (int c : Children(v)) {
+        if (!StartsWith(words_[c].deprel, "ccomp")) continue;
+        if (c > v) {
+          clause = c;
+          break;
+        }
+        if (clause < 0) clause = c;
+      }
+      Span content;
+      int from = -1, to = -1;
+      if (clause >= 0) {
+        from = words_[clause].lo;
+        to = words_[clause].hi;
+        while (from < to && (words_[from].deprel == "mark" &&
+                             EqualsIgnoreCase(words_[from].form, "that")))
+          ++from;
+      } else {
+        from = i + length;
+        to = words_[v].hi;
+        // The parser left the verb's complement elsewhere: take the rest of
+        // the sentence.
+        if (to < from) to = sents_[s].last - 1;
+        // The object of "told" is the hearer, not what was said.
+        if (sv->cls == "tell") {
+          for (int c : Children(v))
+            if (words_[c].deprel == "obj" || words_[c].deprel == "iobj")
+              from = std::max(from, words_[c].hi + 1);
+        }
+      }
+      if (from < 0 || to < from) continue;
+      while (to > from && IsPunct(words_[to]) && words_[to].quote < 0) --to;
+      content = WordSpan(from, to);
+      // Passive participle on a noun: "the speculation, first reported by
+      // the FT": what was reported is the noun phrase.
+      if (clause < 0 && StartsWith(words_[v].deprel, "acl") &&
+          words_[v].head >= 0 && subj != words_[v].head) {
+        int h = words_[v].head;
+        auto [lo, hi] = NounPhrase(h);
+        content = WordSpan(lo, hi);
+      }
+      if (content.empty()) continue;
+      bool quoted = false;
+      for (const QuoteRegion& qr : quotes_)
+        quoted |= content.Contains(qr.inner) || content.Overlaps(qr.outer);
+      // Without a reported clause the verb is speech only with a quote
+      // ("warning against '...'") or as a denial, confirmation or refusal
+      // ("dismissed the claims"); otherwise "offered a perspective" and
+      // "highlighted the pressures" would be statements.
+      bool stance_cue = sv->stance == StanceHint::kDeny ||
+                        sv->stance == StanceHint::kConfirm ||
+                        sv->stance == StanceHint::kNoComment;
+      bool by_agent = false;
+      for (int c : Children(v))
+        if (subj == c && StartsWith(words_[c].deprel, "obl")) by_agent = true;
+      if (clause < 0 && !quoted && !stance_cue && !by_agent) continue;
+      // A speaker is someone: a name, a group, a pronoun or a source.
+      bool someone = sp.entity >= 0 || !sp.entities.empty() || sp.anonymous ||
+                     !sp.description.empty();
+      if (!someone) continue;
+      if (sp.entity >= 0 && clause < 0 &&
+          CoarseType(entities_[sp.entity].e.type) == EntityType::kPlace)
+        continue;
+      Statement st;
+      st.speaker = std::move(sp);
+      st.cue = WordSpan(i, i + length - 1);
+      st.cue_text = std::string(Text(st.cue));
+      st.kind = StatementKind::kIndirect;
+      for (QuoteRegion& qr : quotes_) {
+        if (content.Contains(qr.inner) || content.Overlaps(qr.outer)) {
+          st.kind = StatementKind::kPartial;
+          qr.used = true;
+        }
+      }
+      bool outlet = st.speaker.entity >= 0 &&
+                    entities_[st.speaker.entity].e.type == EntityType::kOutlet;
+      if (outlet && st.kind == StatementKind::kIndirect)
+        st.kind = StatementKind::kReport;
+      st.content = content;
+      bool named = st.speaker.entity >= 0 || !st.speaker.entities.empty() ||
+                   st.speaker.anonymous;
+      st.confidence = (clause >= 0 ? 0.8 : 0.6) * (named ? 1.0 : 0.75);
+      st.evidence = EvidenceOf(sents_, sents_[s].span);
+      st.rule = clause >= 0 ? "verb.clause" : "verb.complement";
+      for (int k = i; k < i + length; ++k) consumed_[k] = true;
+      AddStatement(std::move(st));
+      i += length - 1;
+    }
+  }
+}
+
+// "according to X", "citing X": sources named or described.
+void DocState::SourcingStatements() {
+  for (size_t s = 0; s < sents_.size(); ++s) {
+    const SentInfo& si = sents_[s];
+    for (int i = si.first; i < si.last; ++i) {
+      if (InAnyQuote(i) || consumed_[i]) continue;
+      auto m = LongestAt(i, LexiconKind::kSourcing);
+      if (!m) continue;
+      const SourcingPhrase& p = lex_.sourcing()[m->entry];
+      if (p.kind != SourcingKind::kCue) continue;
+      bool used = false;
+      for (int k = i; k < i + m->length; ++k) used |= consumed_[k];
+      if (used) continue;
+      int a = i + m->length, b = a;
+      while (b < si.last && words_[b].form != "," && words_[b].form != ";" &&
+             !(IsPunct(words_[b]) && b == si.last - 1) && b - a < 14)
+        ++b;
+      if (b == a) continue;
+      int head = -1;
+      for (int k = a; k < b; ++k)
+        if (words_[k].head < a || words_[k].head >= b) {
+          head = k;
+          break;
+        }
+      Speaker sp = SpeakerFromRange(a, b - 1, head);
+      SourceInfo info = AnalyzeSource(a, b - 1);
+      if (!info.is_source && sp.entity < 0 && sp.entities.empty()) continue;
+      if (sp.entity >= 0 &&
+          CoarseType(entities_[sp.entity].e.type) == EntityType::kPlace)
+        continue;
+      Statement st;
+      st.speaker = std::move(sp);
+      st.cue = WordSpan(i, i + m->length - 1);
+      st.cue_text = std::string(Text(st.cue));
+      st.kind = StatementKind::kAccordingTo;
+      // Content: the sentence without the sourcing phrase; with "citing",
+      // what the citing statement says.
+      Span sent = si.span;
+      Span phrase = {words_[i].span.begin, words_[b - 1].span.end};
+      if (phrase.begin - sent.begin < sent.end - phrase.end)
+        st.content = {phrase.end, sent.end};
+      else
+        st.content = {sent.begin, phrase.begin};
+      // A source cited by another statement of the sentence ("the FT,
+      // citing four anonymous sources, claimed ...") reaches us through it.
+      bool cited = false;
+      for (int k = static_cast<int>(statements_.size()) - 1; k >= 0; --k) {
+        const Statement& o = statements_[k];
+        if (si.span.Contains(o.cue) && o.kind != StatementKind::kAccordingTo &&
+            !o.content.Contains(phrase)) {
+          st.via = k;
+          st.content = o.content;
+          cited = true;
+          break;
+        }
+      }
+      // Trailing sentence punctuation is not content.
+      while (st.content.end > st.content.begin &&
+             (text_[st.content.end - 1] == '.' ||
+              IsSpace(text_[st.content.end - 1])))
+        --st.content.end;
+      st.confidence =
+          st.speaker.entity >= 0 || st.speaker.anonymous ? 0.8 : 0.6;
+      st.evidence = EvidenceOf(sents_, si.span);
+      st.rule = cited ? "sourcing.cited" : "sourcing.according_to";
+      for (int k = i; k < i + m->length; ++k) consumed_[k] = true;
+      AddStatement(std::move(st));
+      i = b - 1;
+    }
+  }
+}
+
+// "Ford's denial", "denials from both companies", "a statement from X".
+void DocState::NounStatements() {
+  for (size_t s = 0; s < sents_.size(); ++s) {
+    for (int i = sents_[s].first; i < sents_[s].last; ++i) {
+      if (InAnyQuote(i) || consumed_[i]) continue;
+      int length = 0;
+      const SpeechVerb* sv = SpeechVerbAt(i, &length);
+      if (!sv || sv->pos != PartOfSpeech::kNoun || words_[i].upos != "NOUN")
+        continue;
+      int who = -1;
+      for (int c : Children(i)) {
+        std::string_view d = words_[c].deprel;
+        if (d == "nmod:poss") who = c;
+        if (StartsWith(d, "nmod") && who < 0) {
+          for (int cc : Children(c))
+            if (words_[cc].deprel == "case" &&
+                (EqualsIgnoreCase(words_[cc].form, "from") ||
+                 EqualsIgnoreCase(words_[cc].form, "by")))
+              who = c;
+        }
+      }
+      if (who < 0) continue;
+      int clause0 = -1;
+      for (int c : Children(i))
+        if (StartsWith(words_[c].deprel, "acl") ||
+            StartsWith(words_[c].deprel, "ccomp"))
+          clause0 = c;
+      bool stance_cue = sv->stance == StanceHint::kDeny ||
+                        sv->stance == StanceHint::kConfirm ||
+                        sv->stance == StanceHint::kNoComment;
+      if (clause0 < 0 && !stance_cue) continue;
+      Speaker sp = SpeakerFromWord(who);
+      if (sp.entity < 0 && sp.entities.empty() && !sp.anonymous) continue;
+      Statement st;
+      st.speaker = std::move(sp);
+      st.cue = WordSpan(i, i + length - 1);
+      st.cue_text = std::string(Text(st.cue));
+      st.kind = StatementKind::kIndirect;
+      int clause = -1;
+      for (int c : Children(i))
+        if (StartsWith(words_[c].deprel, "acl") ||
+            StartsWith(words_[c].deprel, "ccomp"))
+          clause = c;
+      if (clause >= 0) {
+        st.content = WordSpan(words_[clause].lo, words_[clause].hi);
+      } else {
+        auto [lo, hi] = NounPhrase(i);
+        st.content = WordSpan(lo, hi);
+      }
+      st.confidence = 0.5;
+      st.evidence = EvidenceOf(sents_, sents_[s].span);
+      st.rule = "speech_noun";
+      for (int k = i; k < i + length; ++k) consumed_[k] = true;
+      AddStatement(std::move(st));
+    }
+  }
+}
+
+// ---------------------------------------------------------------- output
+
+void DocState::Run(Extraction& x) {
+  Annotate();
+  FindMentions();
+  for (size_t m = 0; m < mentions_.size(); ++m)
+    for (int k = mentions_[m].first; k < mentions_[m].last; ++k)
+      words_[k].mention = static_cast<int>(m);
+  FindRoles();
+  FindNominals();
+  FindQuotes();
+  FindStatements();
+
+  // Mentions and aliases per entity.
+  for (const MentionRec& m : mentions_) {
+    Entity& e = entities_[m.entity].e;
+    Span sp = WordSpan(m.first, m.last - 1);
+    if (std::find(e.mentions.begin(), e.mentions.end(), sp) == e.mentions.end())
+      e.mentions.push_back(sp);
+    if (!m.named) continue;
+    std::string surface(Text(sp));
+    if (surface != e.name && std::find(e.aliases.begin(), e.aliases.end(),
+                                       surface) == e.aliases.end())
+      e.aliases.push_back(surface);
+  }
+  // Entities in order of first mention.
+  std::vector<int> order;
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    auto& ms = entities_[e].e.mentions;
+    std::sort(ms.begin(), ms.end(),
+              [](Span a, Span b) { return a.begin < b.begin; });
+    if (!ms.empty()) order.push_back(static_cast<int>(e));
+  }
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    return entities_[a].e.mentions[0].begin < entities_[b].e.mentions[0].begin;
+  });
+  std::vector<int> remap(entities_.size(), -1);
+  for (size_t k = 0; k < order.size(); ++k) {
+    remap[order[k]] = static_cast<int>(k);
+    x.entities.push_back(std::move(entities_[order[k]].e));
+  }
+  for (Statement& st : statements_) {
+    if (st.speaker.entity >= 0) st.speaker.entity = remap[st.speaker.entity];
+    for (int& e : st.speaker.entities) e = remap[e];
+  }
+  // Statements in text order, via links renumbered.
+  std::vector<int> sorder(statements_.size());
+  for (size_t k = 0; k < sorder.size(); ++k) sorder[k] = static_cast<int>(k);
+  std::stable_sort(sorder.begin(), sorder.end(), [&](int a, int b) {
+    return statements_[a].cue.begin < statements_[b].cue.begin;
+  });
+  std::vector<int> srm(statements_.size());
+  for (size_t k = 0; k < sorder.size(); ++k)
+    srm[sorder[k]] = static_cast<int>(k);
+  for (int k : sorder) {
+    Statement st = std::move(statements_[k]);
+    if (st.via >= 0) st.via = srm[st.via];
+    st.content_text = std::string(Text(st.content));
+    x.statements.push_back(std::move(st));
+  }
+}
+
+std::string ReadWhole(const std::string& path, bool* ok) {
+  std::ifstream in(path, std::ios::binary);
+  *ok = static_cast<bool>(in);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+Result<Extractor> Extractor::Create(const ExtractorOptions& options) {
+  Result<nlp::Pipeline> p = nlp::Pipeline::Load(options.models_dir);
+  if (!p.ok()) return p.status();
+  Result<Lexicons> lex = Lexicons::Load({.user_dir = options.lexicon_dir});
+  if (!lex.ok()) return lex.status();
+  SegmenterOptions so;
+  so.lexicon_dir = options.lexicon_dir;
+  Result<Segmenter> seg = Segmenter::Create(so);
+  if (!seg.ok()) return seg.status();
+  // The models' version: a hash over the three files that produced it.
+  uint64_t h = 0;
+  for (const char* f : {"tagger.model", "parser.model", "ner.model"}) {
+    bool ok = false;
+    std::string bytes = ReadWhole(options.models_dir + "/" + f, &ok);
+    if (!ok)
+      return NotFoundError(options.models_dir + "/" + f + ": cannot read");
+    h = Hash64(bytes, h);
+  }
+  return Extractor(std::make_shared<const Resources>(
+      std::move(*p), std::move(*lex), std::move(*seg), HashHex(h)));
+}
+
+Extraction Extractor::Extract(const Document& doc) const {
+  Extraction x;
+  x.document = doc;
+  x.models_version = resources_->models_version;
+  x.lexicons_version = resources_->lexicons.version();
+  DocState state(*resources_, x.document);
+  state.Run(x);
+  return x;
+}
+
+const std::string& Extractor::models_version() const {
+  return resources_->models_version;
+}
+const std::string& Extractor::lexicons_version() const {
+  return resources_->lexicons.version();
+}
+
+}  // namespace hearsay
