@@ -94,7 +94,16 @@ void Runs(const std::vector<char>& propn, Context& c) {
   }
 }
 
-size_t Features(const Context& c, int i, int p1, int p2, uint64_t* f) {
+// Which features to produce: those that do not depend on the previous
+// labels are scored for the whole sentence at once.
+enum class Which { kAll, kStatic, kDynamic };
+
+size_t Features(const Context& c, int i, int p1, int p2, uint64_t* f,
+                Which part = Which::kAll) {
+  size_t k = 0;
+  auto put = [&](bool dynamic, uint64_t h) {
+    if (part == Which::kAll || dynamic == (part == Which::kDynamic)) f[k++] = h;
+  };
   const auto& w = *c.words;
   int n = static_cast<int>(w.size());
   auto lower = [&](int k) -> uint64_t {
@@ -120,63 +129,62 @@ size_t Features(const Context& c, int i, int p1, int p2, uint64_t* f) {
   const WordFeatures& x = w[i];
   uint64_t P1 = static_cast<uint64_t>(p1 + 8),
            P2 = static_cast<uint64_t>(p2 + 8);
-  size_t k = 0;
-  f[k++] = Feat(201, 0);
-  f[k++] = Feat(202, x.lower);
-  f[k++] = Feat(203, x.form);
-  f[k++] = Feat(204, x.shape);
-  f[k++] = Feat(205, x.suffix[2]);
-  f[k++] = Feat(206, x.suffix[3]);
-  f[k++] = Feat(207, x.prefix[2]);
-  f[k++] = Feat(208, upos(i));
-  f[k++] = Feat(209, (*c.tags)[i]);
-  f[k++] = Feat(210, lower(i - 1));
-  f[k++] = Feat(211, lower(i + 1));
-  f[k++] = Feat(212, lower(i - 2));
-  f[k++] = Feat(213, lower(i + 2));
-  f[k++] = Feat(214, upos(i - 1));
-  f[k++] = Feat(215, upos(i + 1));
-  f[k++] = Feat(216, upos(i - 1), upos(i), upos(i + 1));
-  f[k++] = Feat(217, P1);
-  f[k++] = Feat(218, P1, P2);
-  f[k++] = Feat(219, P1, x.lower);
-  f[k++] = Feat(220, P1, upos(i));
-  f[k++] = Feat(221, lower(i - 1), x.lower);
-  f[k++] = Feat(222, x.lower, lower(i + 1));
-  f[k++] = Feat(223, shape(i - 1));
-  f[k++] = Feat(224, shape(i + 1));
-  f[k++] = Feat(225, x.flags, i == 0);
-  f[k++] = Feat(226, form(i + 1));
-  f[k++] = Feat(227, form(i - 1));
-  f[k++] = Feat(228, P1, x.shape);
+  put(false, Feat(201, 0));
+  put(false, Feat(202, x.lower));
+  put(false, Feat(203, x.form));
+  put(false, Feat(204, x.shape));
+  put(false, Feat(205, x.suffix[2]));
+  put(false, Feat(206, x.suffix[3]));
+  put(false, Feat(207, x.prefix[2]));
+  put(false, Feat(208, upos(i)));
+  put(false, Feat(209, (*c.tags)[i]));
+  put(false, Feat(210, lower(i - 1)));
+  put(false, Feat(211, lower(i + 1)));
+  put(false, Feat(212, lower(i - 2)));
+  put(false, Feat(213, lower(i + 2)));
+  put(false, Feat(214, upos(i - 1)));
+  put(false, Feat(215, upos(i + 1)));
+  put(false, Feat(216, upos(i - 1), upos(i), upos(i + 1)));
+  put(true, Feat(217, P1));
+  put(true, Feat(218, P1, P2));
+  put(true, Feat(219, P1, x.lower));
+  put(true, Feat(220, P1, upos(i)));
+  put(false, Feat(221, lower(i - 1), x.lower));
+  put(false, Feat(222, x.lower, lower(i + 1)));
+  put(false, Feat(223, shape(i - 1)));
+  put(false, Feat(224, shape(i + 1)));
+  put(false, Feat(225, x.flags, i == 0));
+  put(false, Feat(226, form(i + 1)));
+  put(false, Feat(227, form(i - 1)));
+  put(true, Feat(228, P1, x.shape));
   int a = c.run_first[i], b = c.run_last[i];
   if (a >= 0) {
     uint64_t from = std::min(i - a, 3), to = std::min(b - i, 3);
-    f[k++] = Feat(229, from, to);
-    f[k++] = Feat(230, w[b].lower);
-    f[k++] = Feat(231, w[a].lower);
-    f[k++] = Feat(232, lower(a - 1));
-    f[k++] = Feat(233, lower(b + 1));
-    f[k++] = Feat(234, lower(a - 1), from, to);
-    f[k++] = Feat(235, w[b].lower, from, to);
-    f[k++] = Feat(236, P1, from, to);
-    f[k++] = Feat(237, x.lower, from, to);
-    f[k++] = Feat(238, w[b].suffix[2], P1);
+    put(false, Feat(229, from, to));
+    put(false, Feat(230, w[b].lower));
+    put(false, Feat(231, w[a].lower));
+    put(false, Feat(232, lower(a - 1)));
+    put(false, Feat(233, lower(b + 1)));
+    put(false, Feat(234, lower(a - 1), from, to));
+    put(false, Feat(235, w[b].lower, from, to));
+    put(true, Feat(236, P1, from, to));
+    put(false, Feat(237, x.lower, from, to));
+    put(true, Feat(238, w[b].suffix[2], P1));
   } else {
-    f[k++] = Feat(239, P1, upos(i));
+    put(true, Feat(239, P1, upos(i)));
   }
   if (kTreeFeatures) {
     int r = c.run_head[i];
     int g = (*c.heads)[r];
     uint64_t gov = g > 0 && g <= n ? w[g - 1].lower : kNone;
     uint64_t rel = (*c.rels)[r], cs = c.case_child[r];
-    f[k++] = Feat(240, rel);
-    f[k++] = Feat(241, rel, gov);
-    f[k++] = Feat(242, cs);
-    f[k++] = Feat(243, cs, gov);
-    f[k++] = Feat(244, gov);
-    f[k++] = Feat(245, rel, cs);
-    f[k++] = Feat(246, rel, upos(i));
+    put(false, Feat(240, rel));
+    put(false, Feat(241, rel, gov));
+    put(false, Feat(242, cs));
+    put(false, Feat(243, cs, gov));
+    put(false, Feat(244, gov));
+    put(false, Feat(245, rel, cs));
+    put(false, Feat(246, rel, upos(i)));
   }
   return k;
 }
@@ -357,13 +365,27 @@ void Recognizer::Recognize(const Input& in, std::vector<Name>& names) const {
   Runs(*in.propn, c);
   int n = static_cast<int>(in.words->size());
   labels.assign(n, 0);
+  thread_local std::vector<uint64_t> all;
+  thread_local std::vector<uint32_t> owner;
+  thread_local std::vector<int32_t> base;
+  all.resize(static_cast<size_t>(n) * kMaxFeatures);
+  owner.clear();
+  size_t total = 0;
+  for (int i = 0; i < n; ++i) {
+    size_t nf = Features(c, i, 0, 0, all.data() + total, Which::kStatic);
+    owner.insert(owner.end(), nf, static_cast<uint32_t>(i));
+    total += nf;
+  }
+  base.assign(static_cast<size_t>(n) * kClasses, 0);
+  weights_.ScoreRows(all.data(), owner.data(), total, base.data(), kClasses);
   uint64_t f[kMaxFeatures];
   int32_t scores[kClasses];
   bool valid[kClasses];
   int p1 = -1, p2 = -2;
   for (int i = 0; i < n; ++i) {
-    size_t nf = Features(c, i, p1, p2, f);
-    std::fill(scores, scores + kClasses, 0);
+    size_t nf = Features(c, i, p1, p2, f, Which::kDynamic);
+    std::copy(base.begin() + static_cast<size_t>(i) * kClasses,
+              base.begin() + static_cast<size_t>(i + 1) * kClasses, scores);
     weights_.Score(f, nf, scores);
     ValidAfter(p1, i == n - 1, valid);
     int l = ArgMax(scores, kClasses, valid);
