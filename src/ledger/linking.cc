@@ -118,7 +118,8 @@ double Jaccard(const std::vector<std::string>& a,
   return static_cast<double>(common) / (a.size() + b.size() - common);
 }
 
-LinkScore ScoreLink(const LinkFeatures& c, const LinkFeatures& r) {
+LinkScore ScoreLink(const LinkFeatures& c, const LinkFeatures& r,
+                    bool explain) {
   LinkScore s;
   bool key = !c.key.empty() && c.key == r.key;
   double participants = Jaccard(c.participants, r.participants);
@@ -136,13 +137,6 @@ LinkScore ScoreLink(const LinkFeatures& c, const LinkFeatures& r) {
                : 1 - 0.5 * static_cast<double>(gap) / kLinkTimeWindowSeconds;
   }
   double text = Jaccard(c.words, r.words);
-  s.reasons = "{";
-  Reason(s.reasons, "key", key ? 1 : 0);
-  Reason(s.reasons, "participants", participants);
-  Reason(s.reasons, "family", family);
-  Reason(s.reasons, "location", location);
-  Reason(s.reasons, "time", time);
-  Reason(s.reasons, "text", text);
   if (key) {
     // The extractor's key names the proposition; only a different event in
     // time or place separates two claims that share it.
@@ -156,6 +150,14 @@ LinkScore ScoreLink(const LinkFeatures& c, const LinkFeatures& r) {
     s.link = family > 0 && participants >= 0.5 && !far_apart &&
              s.score >= kLinkThreshold;
   }
+  if (!explain) return s;
+  s.reasons = "{";
+  Reason(s.reasons, "key", key ? 1 : 0);
+  Reason(s.reasons, "participants", participants);
+  Reason(s.reasons, "family", family);
+  Reason(s.reasons, "location", location);
+  Reason(s.reasons, "time", time);
+  Reason(s.reasons, "text", text);
   Reason(s.reasons, "score", s.score);
   s.reasons += "}";
   return s;

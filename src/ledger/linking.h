@@ -46,7 +46,9 @@ struct LinkScore {
   std::string reasons;  // {"key":1,"participants":0.5,...}
 };
 
-LinkScore ScoreLink(const LinkFeatures& claim, const LinkFeatures& record);
+// `explain`: fill LinkScore::reasons (only the chosen link needs them).
+LinkScore ScoreLink(const LinkFeatures& claim, const LinkFeatures& record,
+                    bool explain = true);
 
 // Jaccard similarity of two sorted unique lists.
 double Jaccard(const std::vector<std::string>& a,

@@ -230,7 +230,8 @@ class SqliteStore : public Store {
   Result<std::pair<int64_t, LinkScore>> Link(
       const Extraction& x, const Claim& c, const LinkFeatures& f,
       const std::vector<PartyNames>& parties, IngestStats& stats);
-  Result<LinkFeatures> RecordFeatures(int64_t record);
+  // Points into features_; valid until the next call.
+  Result<const LinkFeatures*> RecordFeatures(int64_t record);
   Status Recompute(int64_t record);
   Result<std::vector<LedgerStatement>> LoadStatements(
       int64_t record, bool active_only, std::vector<int64_t>* row_ids,
@@ -406,9 +407,9 @@ Result<int64_t> SqliteStore::Syndicate(int64_t doc, uint64_t simhash,
   return group;
 }
 
-Result<LinkFeatures> SqliteStore::RecordFeatures(int64_t record) {
+Result<const LinkFeatures*> SqliteStore::RecordFeatures(int64_t record) {
   auto it = features_.find(record);
-  if (it != features_.end()) return it->second;
+  if (it != features_.end()) return &it->second;
   LinkFeatures f;
   Q(q,
     "SELECT key, family, location, claim_time, text FROM records WHERE id = ?");
@@ -430,8 +431,9 @@ Result<LinkFeatures> SqliteStore::RecordFeatures(int64_t record) {
     f.participants.push_back(p->Text(0));
   }
   if (features_.size() > 100000) features_.clear();
-  features_[record] = f;
-  return f;
+  LinkFeatures& stored = features_[record];
+  stored = std::move(f);
+  return &stored;
 }
 
 Result<std::pair<int64_t, LinkScore>> SqliteStore::Link(
@@ -464,14 +466,17 @@ Result<std::pair<int64_t, LinkScore>> SqliteStore::Link(
   int64_t best = 0;
   LinkScore best_score;
   for (int64_t id : candidates) {
-    HEARSAY_ASSIGN_OR_RETURN(LinkFeatures rf, RecordFeatures(id));
-    LinkScore s = ScoreLink(f, rf);
+    HEARSAY_ASSIGN_OR_RETURN(const LinkFeatures* rf, RecordFeatures(id));
+    LinkScore s = ScoreLink(f, *rf, /*explain=*/false);
     if (s.link && s.score > best_score.score) {
       best = id;
       best_score = s;
     }
   }
-  if (best != 0) return std::make_pair(best, best_score);
+  if (best != 0) {
+    HEARSAY_ASSIGN_OR_RETURN(const LinkFeatures* rf, RecordFeatures(best));
+    return std::make_pair(best, ScoreLink(f, *rf, /*explain=*/true));
+  }
 
   Q(ins,
     "INSERT INTO records(key, predicate, family, text, location, claim_time, "
@@ -497,15 +502,26 @@ Result<std::pair<int64_t, LinkScore>> SqliteStore::Link(
 Status SqliteStore::IngestOne(Extraction& x, IngestStats& stats,
                               std::set<int64_t>& touched) {
   Document& d = x.document;
+  // A duplicate is recognised before anything is serialised: re-running an
+  // interrupted ingest mostly meets documents already stored.
+  if (!d.text.empty()) {
+    HEARSAY_ASSIGN_OR_RETURN(bool seen, Contains(Hash64(d.text)));
+    if (seen) {
+      ++stats.duplicates;
+      return Status::Ok();
+    }
+  }
   std::string json;
   WriteExtractionJson(x, json);
   if (!json.empty() && json.back() == '\n') json.pop_back();
   // A record without text is identified by its content.
   uint64_t hash = !d.text.empty() ? Hash64(d.text) : Hash64(json, 1);
-  HEARSAY_ASSIGN_OR_RETURN(bool seen, Contains(hash));
-  if (seen) {
-    ++stats.duplicates;
-    return Status::Ok();
+  if (d.text.empty()) {
+    HEARSAY_ASSIGN_OR_RETURN(bool seen, Contains(hash));
+    if (seen) {
+      ++stats.duplicates;
+      return Status::Ok();
+    }
   }
   std::optional<int64_t> published_at = ParseTime(d.published);
 
