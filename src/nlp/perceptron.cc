@@ -164,22 +164,6 @@ WeightTable WeightTable::Build(Meta meta,
   return t;
 }
 
-void WeightTable::MakeDense() {
-  if (meta_.classes > static_cast<uint32_t>(kDenseClasses) || dense_) return;
-  auto dense = std::make_shared<std::vector<DenseSlot>>(meta_.capacity);
-  for (uint32_t s = 0; s < meta_.capacity; ++s) {
-    DenseSlot& d = (*dense)[s];
-    d.fp = slots_[2 * s];
-    std::fill(std::begin(d.w), std::end(d.w), 0);
-    if (d.fp == 0) continue;
-    const uint32_t* row = pairs_ + slots_[2 * s + 1];
-    for (uint32_t j = 1; j <= row[0]; ++j) {
-      d.w[row[j] & 0xffff] = static_cast<int16_t>(row[j] >> 16);
-    }
-  }
-  dense_ = std::move(dense);
-}
-
 WeightTable WeightTable::Pruned(float min_weight) const {
   if (!keys_) return *this;  // loaded from a file: keys unknown
   long min_q = std::lround(min_weight / meta_.scale);

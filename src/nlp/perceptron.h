@@ -46,10 +46,6 @@ class WeightTable {
   // The lookups are memory-bound, so all slots are prefetched first and all
   // rows next, letting the cache misses overlap instead of queueing.
   void Score(const uint64_t* feats, size_t n, int32_t* scores) const {
-    if (dense_) {
-      ScoreDense(feats, n, scores);
-      return;
-    }
     constexpr size_t kBatch = 128;
     const uint32_t* rows[kBatch];
     while (n > 0) {
@@ -117,12 +113,6 @@ class WeightTable {
   }
   float scale() const { return meta_.scale; }
 
-  // Tables with at most kDenseClasses classes can be laid out with each
-  // row's weights inside its slot, which saves one cache miss per lookup;
-  // MakeDense() builds that copy (same probing, so the same scores).
-  static constexpr int kDenseClasses = 6;
-  void MakeDense();
-
   // A copy without the weights whose magnitude is below `min_weight` (in
   // real units, i.e. after scaling); rows left empty are dropped.
   WeightTable Pruned(float min_weight) const;
@@ -139,31 +129,6 @@ class WeightTable {
   static WeightTable Build(Meta meta,
                            std::vector<std::pair<uint64_t, uint32_t>> rows,
                            std::shared_ptr<std::vector<uint32_t>> pairs);
-
-  struct DenseSlot {
-    uint32_t fp;
-    int16_t w[kDenseClasses];
-  };
-  void ScoreDense(const uint64_t* feats, size_t n, int32_t* scores) const {
-    if (meta_.capacity == 0) return;
-    const DenseSlot* slots = dense_->data();
-    for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots[SlotOf(feats[i])]);
-    int classes = static_cast<int>(meta_.classes);
-    for (size_t i = 0; i < n; ++i) {
-      uint64_t h = feats[i];
-      uint32_t fp = static_cast<uint32_t>(h >> 32) | 1u;
-      uint64_t slot = SlotOf(h);
-      while (true) {
-        const DenseSlot& d = slots[slot];
-        if (d.fp == fp) {
-          for (int c = 0; c < classes; ++c) scores[c] += d.w[c];
-          break;
-        }
-        if (d.fp == 0) break;
-        if (++slot == meta_.capacity) slot = 0;
-      }
-    }
-  }
 
   uint64_t SlotOf(uint64_t h) const {
     return (static_cast<uint64_t>(static_cast<uint32_t>(h)) * meta_.capacity) >>
@@ -188,7 +153,6 @@ class WeightTable {
   const uint32_t* slots_ = nullptr;
   const uint32_t* pairs_ = nullptr;
   std::shared_ptr<const std::vector<uint32_t>> own_slots_, own_pairs_;
-  std::shared_ptr<const std::vector<DenseSlot>> dense_;
 };
 
 class PerceptronTrainer {
