@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "command.h"
+#include "core/json_writer.h"
+#include "extract/attribution_eval.h"
 #include "extract/extraction_json.h"
 #include "hearsay/extractor.h"
 #include "hearsay/ingest.h"
@@ -195,6 +197,70 @@ int RunExtract(const ExtractArgs& args) {
   return reader.skipped() > 0 ? kExitSkipped : kExitOk;
 }
 
+int RunEvalAttribution(const std::string& polnear,
+                       const std::string& models_flag,
+                       const std::string& lexicon, bool json) {
+  std::string models = FindModelsDir(models_flag);
+  if (models.empty()) {
+    std::fprintf(stderr,
+                 "hearsay eval attribution: no models found; give --models DIR "
+                 "or set HEARSAY_MODELS\n");
+    return kExitUsage;
+  }
+  Result<Extractor> ex =
+      Extractor::Create({.models_dir = models, .lexicon_dir = lexicon});
+  if (!ex.ok()) {
+    std::fprintf(stderr, "hearsay eval attribution: %s\n",
+                 ex.status().message().c_str());
+    return kExitUsage;
+  }
+  Result<AttributionScores> s = EvaluatePolnear(polnear, *ex);
+  if (!s.ok()) {
+    std::fprintf(stderr, "hearsay eval attribution: %s\n",
+                 s.status().message().c_str());
+    return kExitSkipped;
+  }
+  if (json) {
+    std::string out;
+    JsonWriter w(&out);
+    w.BeginObject();
+    auto num = [&](const char* k, double v) {
+      w.Key(k);
+      w.Double(v);
+    };
+    auto count = [&](const char* k, size_t v) {
+      w.Key(k);
+      w.Uint(v);
+    };
+    num("precision_attribution", 100 * s->precision);
+    num("recall_attribution", 100 * s->recall);
+    num("f1_attribution", 100 * s->f1);
+    num("precision_cue", 100 * s->cue_precision);
+    num("recall_cue", 100 * s->cue_recall);
+    num("f1_cue", 100 * s->cue_f1);
+    num("source_given_cue",
+        s->cue_matched ? 100.0 * s->matched / s->cue_matched : 0);
+    num("content_overlap_of_matched", 100 * s->content_overlap);
+    count("gold", s->gold);
+    count("system", s->system);
+    count("documents", s->documents);
+    w.EndObject();
+    out.push_back('\n');
+    return WriteOut(out) ? kExitOk : kExitSkipped;
+  }
+  std::printf("%-28s %9s %9s %9s\n", "level", "precision", "recall", "f1");
+  std::printf("%-28s %9.2f %9.2f %9.2f\n", "attribution (cue+source)",
+              100 * s->precision, 100 * s->recall, 100 * s->f1);
+  std::printf("%-28s %9.2f %9.2f %9.2f\n", "cue", 100 * s->cue_precision,
+              100 * s->cue_recall, 100 * s->cue_f1);
+  std::printf("source right, given the cue  %.2f\n",
+              s->cue_matched ? 100.0 * s->matched / s->cue_matched : 0);
+  std::printf("content overlaps, of matched %.2f\n", 100 * s->content_overlap);
+  std::printf("gold %zu  system %zu  documents %zu\n", s->gold, s->system,
+              s->documents);
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddExtractCommands(CommandSet& set) {
@@ -226,6 +292,28 @@ void AddExtractCommands(CommandSet& set) {
   cmd->footer(
       "Exit status: 0 every input was read; 1 some input was skipped as "
       "malformed (one line on stderr each); 2 usage error.");
+
+  struct EvalArgs {
+    std::string polnear, models, lexicon;
+    bool json = false;
+  };
+  auto ea = std::make_shared<EvalArgs>();
+  CLI::App* eval = set.Group("eval", "Score hearsay against gold annotations");
+  CLI::App* ev = set.Add(
+      eval, "attribution",
+      "Statements against PolNeAR's gold attributions: cues overlap and "
+      "speakers share half their characters (DESIGN.md)",
+      [ea] {
+        return RunEvalAttribution(ea->polnear, ea->models, ea->lexicon,
+                                  ea->json);
+      });
+  ev->add_option("--polnear", ea->polnear,
+                 "a PolNeAR split: text/ and attributions/")
+      ->required();
+  ev->add_option("--models", ea->models, "directory of the model files");
+  ev->add_option("--lexicon", ea->lexicon, "a user lexicon directory");
+  ev->add_flag("--json", ea->json,
+               "print one JSON object (key f1_attribution, ...)");
 }
 
 }  // namespace hearsay::cli
