@@ -30,19 +30,27 @@ kills=0
 for ((round = 1; round <= rounds; round++)); do
   db="$work/r$round.db"
   # Three kills per round at random moments across the whole run, then one
-  # run to the end.
-  for k in 1 2 3; do
+  # run to the end. Each rerun resumes, so the moment is drawn from the time
+  # the remaining documents take.
+  round_kills=0
+  for ((attempt = 1; attempt <= 10 && round_kills < 3; attempt++)); do
+    stored=0
+    [[ -f "$db" ]] && stored=$(sqlite3 "$db" "SELECT COUNT(*) FROM documents")
+    remaining_ms=$((run_ms * (ref_docs - stored) / ref_docs + 20))
     "$hearsay" ingest --extracted "$work/corpus.jsonl" --db "$db" --jobs 2 \
       2>/dev/null &
     pid=$!
-    delay_ms=$((RANDOM % run_ms + 1))
+    delay_ms=$((RANDOM % remaining_ms + 1))
     sleep "$(python3 -c "print($delay_ms / 1000)")"
-    if [[ $k -eq 1 && $round -eq 1 ]]; then
+    if [[ $attempt -eq 1 && $round -eq 1 ]]; then
       # Queries during the ingest see the last committed batch.
       "$hearsay" claims --format csv --db "$db" >/dev/null 2>"$work/q.err" ||
         { echo "FAIL: query during ingest: $(cat "$work/q.err")"; exit 1; }
     fi
-    kill -9 "$pid" 2>/dev/null && kills=$((kills + 1)) || true
+    if kill -9 "$pid" 2>/dev/null; then
+      kills=$((kills + 1))
+      round_kills=$((round_kills + 1))
+    fi
     wait "$pid" 2>/dev/null || true
     if [[ -f "$db" ]]; then
       check=$(sqlite3 "$db" "PRAGMA integrity_check")
