@@ -1022,7 +1022,7 @@ void DocState::QuoteStatements() {
     int subj = SubjectOf(verb);
     Speaker sp;
     if (subj >= 0) sp = SpeakerFromWord(subj);
-    if (!HasSpeaker(sp)) continue;
+    if (!HasSpeaker(sp) && !sp.has_span) continue;
     Statement st;
     st.speaker = std::move(sp);
     st.cue = WordSpan(verb, verb + length - 1);
@@ -1084,7 +1084,7 @@ void DocState::VerbStatements() {
       int subj = SubjectOf(v);
       Speaker sp;
       if (subj >= 0) sp = SpeakerFromWord(subj);
-      if (!HasSpeaker(sp)) {
+      if (subj < 0) {
         // Nearest name on the left within the clause ("lawmakers, like
         // Representative X, warning against ...").
         for (int k = i - 1; k >= sents_[s].first; --k) {
@@ -1159,9 +1159,12 @@ void DocState::VerbStatements() {
         if (subj == c && StartsWith(words_[c].deprel, "obl")) by_agent = true;
       if (clause < 0 && !quoted && !stance_cue && !by_agent) continue;
       // A speaker is someone: a name, a group, a pronoun or a source.
+      // Anything else that says a clause or a quote is a speaker too ("the
+      // poll shows that ...", "the official said"), but with less
+      // confidence; without either it is only a subject.
       bool someone = sp.entity >= 0 || !sp.entities.empty() || sp.anonymous ||
                      !sp.description.empty();
-      if (!someone) continue;
+      if (!someone && !(sp.has_span && (clause >= 0 || quoted))) continue;
       if (sp.entity >= 0 && clause < 0 &&
           CoarseType(entities_[sp.entity].e.type) == EntityType::kPlace)
         continue;
@@ -1219,7 +1222,11 @@ void DocState::SourcingStatements() {
         }
       Speaker sp = SpeakerFromRange(a, b - 1, head);
       SourceInfo info = AnalyzeSource(a, b - 1);
-      if (!info.is_source && sp.entity < 0 && sp.entities.empty()) continue;
+      // "according to" always names a source; other cues ("citing", "per",
+      // "via") only when what follows is a source or a name.
+      bool according = lex_.sourcing()[m->entry].phrase.starts_with("according");
+      if (!according && !info.is_source && sp.entity < 0 && sp.entities.empty())
+        continue;
       if (sp.entity >= 0 &&
           CoarseType(entities_[sp.entity].e.type) == EntityType::kPlace)
         continue;
