@@ -457,7 +457,9 @@ bool Has(const std::vector<uint64_t>& sorted, uint64_t x) {
   return std::binary_search(sorted.begin(), sorted.end(), x);
 }
 
-// Term ranks by rarity: the ones that make a headline specific.
+// Terms at least this rare (IDF) make a headline specific: "Xiaomi", not
+// "said". kWindow is how far, in words, a cue may be from one to count as
+// said about it.
 constexpr float kRareIdf = 3.0f;
 constexpr int kWindow = 8;
 
@@ -549,7 +551,6 @@ void PairFeatures(const IdfTable& idf, const std::vector<uint64_t>& generic,
   if (!stance_stage && analysis == nullptr) return;
 
   // Cues over the body, its closest sentences and the headline's words.
-  const size_t n = b.terms.size();
   a.sentence_bits.assign(b.sentences(), 0);
   a.sentence_refutes.assign(b.sentences(), 0);
   std::array<int, 8> body_counts{}, near_counts{}, top_counts{};
@@ -590,7 +591,6 @@ void PairFeatures(const IdfTable& idf, const std::vector<uint64_t>& generic,
       }
     }
   }
-  (void)n;
   static constexpr std::array<const char*, 8> kNames = {
       "refute",   "confirm", "nocomment", "hedge",
       "negation", "number",  "speech",    "sourcing"};
