@@ -894,6 +894,9 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
       return sp;
     }
     FillSpeakerEntity(sp, hm);
+    // The speaker is the whole noun phrase with its titles ("White House
+    // spokesman Josh Earnest"), as attribution corpora mark it.
+    sp.span = WordSpan(first, last);
     return sp;
   }
   if (head >= 0 && words_[head].upos == "PRON") {
