@@ -84,10 +84,9 @@ void WriteStanceJson(const Document& doc, const std::string& claim,
   w.Key("schema");
   w.String("hearsay.stance/1");
   w.Key("models");
-  w.BeginObject();
-  w.Key("stance");
   w.String(c.version());
-  w.EndObject();
+  w.Key("lexicons");
+  w.String(c.lexicons());
   w.Key("document");
   WriteDocumentJson(w, doc);
   w.Key("claim");
