@@ -72,6 +72,7 @@ struct W {
 struct SentInfo {
   Span span;
   int first = 0, last = 0;  // words [first, last)
+  uint32_t paragraph = 0;
 };
 
 struct MentionRec {
@@ -216,7 +217,7 @@ void DocState::Annotate() {
     const Token& lt = seg_.tokens[s.first_token + s.token_count - 1];
     int first = static_cast<int>(ft.first_word);
     int last = static_cast<int>(lt.first_word + lt.word_count);
-    sents_.push_back({s.span, first, last});
+    sents_.push_back({s.span, first, last, s.paragraph});
     int sent = static_cast<int>(sents_.size()) - 1;
     a.words.clear();
     for (int i = first; i < last; ++i) {
@@ -719,24 +720,31 @@ void DocState::FindQuotes() {
       } else if (text_.substr(i, 3) == kClose) {
         if (open >= 0) close_at(i, i + 3);
         i += 2;
-      } else if (c == '"') {
+      } else if (c == '"' ||
+                 (c == '\'' && i + 1 < p.end && text_[i + 1] == '\'')) {
+        // Two apostrophes stand for a double quote in some archives.
+        uint32_t mark = c == '"' ? 1 : 2;
         bool can_open = i == p.begin || IsSpace(text_[i - 1]) ||
                         text_[i - 1] == '(' || text_[i - 1] == '[' ||
                         text_[i - 1] == '-';
         if (open < 0 && can_open) {
           open_mark = i;
-          open = i + 1;
+          open = i + mark;
         } else if (open >= 0) {
-          close_at(i, i + 1);
+          close_at(i, i + mark);
         }
+        i += mark - 1;
       }
     }
     prev_end = p.end;
   }
   if (open >= 0) close_at(prev_end, prev_end);
-  for (size_t q = 0; q < quotes_.size(); ++q) {
-    for (W& w : words_)
-      if (quotes_[q].outer.Contains(w.span)) w.quote = static_cast<int>(q);
+  // Regions are in text order and disjoint: one sweep marks the words.
+  size_t q = 0;
+  for (W& w : words_) {
+    while (q < quotes_.size() && quotes_[q].outer.end <= w.span.begin) ++q;
+    if (q < quotes_.size() && quotes_[q].outer.Contains(w.span))
+      w.quote = static_cast<int>(q);
   }
 }
 
@@ -976,6 +984,7 @@ std::vector<Span> EvidenceOf(const std::vector<SentInfo>& sents, Span s) {
 // A quote whose speech verb stands outside it in the same or the next
 // sentence: "'...,' Ford said", "Ford said: '...'", "'...,' said Farley".
 void DocState::QuoteStatements() {
+  int last_quote_statement = -1;
   for (size_t q = 0; q < quotes_.size(); ++q) {
     QuoteRegion& qr = quotes_[q];
     // Candidate sentences: the one where the quote closes, then where it
@@ -989,6 +998,18 @@ void DocState::QuoteStatements() {
       if (sents_[s].span.Contains({qr.outer.begin, qr.outer.begin}) &&
           (cands.empty() || cands[0] != static_cast<int>(s)))
         cands.push_back(static_cast<int>(s));
+    // '"... ?" Trump said': the attribution may be cut off as a sentence of
+    // its own right after the quote.
+    for (size_t s = 0; s < sents_.size(); ++s) {
+      if (sents_[s].span.begin < qr.outer.end ||
+          sents_[s].span.begin > qr.outer.end + 2 ||
+          text_.substr(qr.outer.end, sents_[s].span.begin - qr.outer.end)
+                  .find('\n') != std::string_view::npos)
+        continue;
+      if (text_.substr(sents_[s].span.begin, 1) != "\"" &&
+          text_.substr(sents_[s].span.begin, 3) != "\xE2\x80\x9C")
+        cands.push_back(static_cast<int>(s));
+    }
     int verb = -1, length = 0;
     for (int s : cands) {
       int best_dist = 1 << 30;
@@ -1010,7 +1031,33 @@ void DocState::QuoteStatements() {
       }
       if (verb >= 0) break;
     }
-    if (verb < 0) continue;
+    if (verb < 0) {
+      // '"A," said X. "B."': a quote with no verb of its own, in the
+      // paragraph of the previous quote, goes on with its speaker.
+      if (last_quote_statement >= 0) {
+        const Statement& prev = statements_[last_quote_statement];
+        int ps = -1, qs = -1;
+        for (size_t s = 0; s < sents_.size(); ++s) {
+          if (sents_[s].span.Overlaps(prev.content)) ps = static_cast<int>(s);
+          if (qs < 0 && sents_[s].span.Overlaps(qr.inner))
+            qs = static_cast<int>(s);
+        }
+        if (ps >= 0 && qs >= 0 &&
+            sents_[ps].paragraph == sents_[qs].paragraph) {
+          // One statement whose content runs over both quotes (and the
+          // attribution between them).
+          Statement& st = statements_[last_quote_statement];
+          st.content.end = std::max(st.content.end, TrimContent(qr.inner).end);
+          for (const Span& e : EvidenceOf(sents_, qr.outer))
+            if (std::find(st.evidence.begin(), st.evidence.end(), e) ==
+                st.evidence.end())
+              st.evidence.push_back(e);
+          st.kind = StatementKind::kDirect;
+          qr.used = true;
+        }
+      }
+      continue;
+    }
     std::string_view inner = Text(qr.inner);
     size_t k = 0;
     while (k < inner.size() && IsSpace(inner[k])) ++k;
@@ -1019,9 +1066,12 @@ void DocState::QuoteStatements() {
     const SentInfo& vs = sents_[words_[verb].sent];
     bool at_start = qr.outer.begin <= vs.span.begin + 1;
     bool whole = starts_upper || at_start || !vs.span.Contains(qr.outer);
-    // A fragment belongs to the clause of its verb: VerbStatements makes it
-    // a partial quote whose content is the whole reported clause.
-    if (!whole) continue;
+    // A fragment after its verb belongs to the verb's clause:
+    // VerbStatements makes it a partial quote whose content is the whole
+    // reported clause. One before its verb ('..., "no single point," he
+    // said') is a partial quote here.
+    bool verb_after = words_[verb].span.begin >= qr.outer.end;
+    if (!whole && !verb_after) continue;
     int subj = SubjectOf(verb);
     Speaker sp;
     if (subj >= 0) sp = SpeakerFromWord(subj);
@@ -1030,7 +1080,7 @@ void DocState::QuoteStatements() {
     st.speaker = std::move(sp);
     st.cue = WordSpan(verb, verb + length - 1);
     st.cue_text = std::string(Text(st.cue));
-    st.kind = StatementKind::kDirect;
+    st.kind = whole ? StatementKind::kDirect : StatementKind::kPartial;
     st.content = qr.inner;
     st.confidence =
         st.speaker.entity >= 0 || !st.speaker.entities.empty() ? 0.9 : 0.7;
@@ -1038,10 +1088,10 @@ void DocState::QuoteStatements() {
     all.begin = std::min(all.begin, words_[verb].span.begin);
     all.end = std::max(all.end, words_[verb].span.end);
     st.evidence = EvidenceOf(sents_, all);
-    st.rule = "quote.direct";
+    st.rule = whole ? "quote.direct" : "quote.partial";
     for (int i = verb; i < verb + length; ++i) consumed_[i] = true;
     qr.used = true;
-    AddStatement(std::move(st));
+    last_quote_statement = AddStatement(std::move(st));
   }
 }
 
@@ -1227,7 +1277,8 @@ void DocState::SourcingStatements() {
       SourceInfo info = AnalyzeSource(a, b - 1);
       // "according to" always names a source; other cues ("citing", "per",
       // "via") only when what follows is a source or a name.
-      bool according = lex_.sourcing()[m->entry].phrase.starts_with("according");
+      bool according =
+          lex_.sourcing()[m->entry].phrase.starts_with("according");
       if (!according && !info.is_source && sp.entity < 0 && sp.entities.empty())
         continue;
       if (sp.entity >= 0 &&
