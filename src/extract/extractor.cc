@@ -169,6 +169,7 @@ class DocState {
     return lex_.Longest(SentKeys(s), w - sents_[s].first, kind);
   }
   std::vector<int> Children(int w) const;
+  bool HasObject(int v) const;
   // The subtree of w without its clausal modifiers and edge punctuation.
   std::pair<int, int> NounPhrase(int w) const;
   const SpeechVerb* SpeechVerbAt(int w, int* length) const;
@@ -260,6 +261,15 @@ void DocState::Annotate() {
       }
     }
   }
+}
+
+bool DocState::HasObject(int v) const {
+  for (int c : Children(v)) {
+    std::string_view d = words_[c].deprel;
+    if (d == "obj" || StartsWith(d, "xcomp") || StartsWith(d, "ccomp"))
+      return true;
+  }
+  return false;
 }
 
 std::vector<int> DocState::Children(int w) const {
@@ -1166,12 +1176,29 @@ void DocState::VerbStatements() {
       }
       Span content;
       int from = -1, to = -1;
+      bool parenthetical = false;
       if (clause >= 0) {
         from = words_[clause].lo;
         to = words_[clause].hi;
         while (from < to && (words_[from].deprel == "mark" &&
                              EqualsIgnoreCase(words_[from].form, "that")))
           ++from;
+      } else if (sv->that_clause && !HasObject(v) &&
+                 (i + length == sents_[s].last ||
+                  (IsPunct(words_[i + length]) &&
+                   words_[i + length].quote < 0))) {
+        // A parenthetical attribution: "..., he said, ..." or "...,
+        // Mr. Obama said." The rest of the sentence is what was said.
+        int lo = words_[v].lo, hi = words_[v].hi;
+        int before = lo - sents_[s].first, after = sents_[s].last - 1 - hi;
+        if (before >= after) {
+          from = sents_[s].first;
+          to = lo - 1;
+        } else {
+          from = hi + 1;
+          to = sents_[s].last - 1;
+        }
+        parenthetical = true;
       } else {
         from = i + length;
         to = words_[v].hi;
@@ -1210,14 +1237,17 @@ void DocState::VerbStatements() {
       bool by_agent = false;
       for (int c : Children(v))
         if (subj == c && StartsWith(words_[c].deprel, "obl")) by_agent = true;
-      if (clause < 0 && !quoted && !stance_cue && !by_agent) continue;
+      if (clause < 0 && !quoted && !stance_cue && !by_agent && !parenthetical)
+        continue;
       // A speaker is someone: a name, a group, a pronoun or a source.
       // Anything else that says a clause or a quote is a speaker too ("the
       // poll shows that ...", "the official said"), but with less
       // confidence; without either it is only a subject.
       bool someone = sp.entity >= 0 || !sp.entities.empty() || sp.anonymous ||
                      !sp.description.empty();
-      if (!someone && !(sp.has_span && (clause >= 0 || quoted))) continue;
+      if (!someone &&
+          !(sp.has_span && (clause >= 0 || quoted || parenthetical)))
+        continue;
       if (sp.entity >= 0 && clause < 0 &&
           CoarseType(entities_[sp.entity].e.type) == EntityType::kPlace)
         continue;
