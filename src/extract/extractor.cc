@@ -927,16 +927,23 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
     }
     return sp;
   }
+  // A name inside the phrase ("The GOP nominee", "a spokeswoman for
+  // Hillary Clinton"): the entity is the name's, the span the phrase's
+  // unless the phrase is long.
+  auto inner = [&](int m) {
+    FillSpeakerEntity(sp, m);
+    if (last - first < 12) sp.span = WordSpan(first, last);
+  };
   for (int m : named) {
     if (entities_[mentions_[m].entity].e.type == EntityType::kPerson) {
-      FillSpeakerEntity(sp, m);
+      inner(m);
       return sp;
     }
   }
   for (int m : named) {
     EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
     if (t == EntityType::kOrg) {
-      FillSpeakerEntity(sp, m);
+      inner(m);
       return sp;
     }
   }
