@@ -1196,7 +1196,14 @@ void DocState::VerbStatements() {
                    words_[i + length].quote < 0))) {
         // A parenthetical attribution: "..., he said, ..." or "...,
         // Mr. Obama said." The rest of the sentence is what was said.
-        int lo = words_[v].lo, hi = words_[v].hi;
+        // The attribution is the subject and the verb; the verb's subtree
+        // may hold the whole sentence when the parser made it the root.
+        int lo = i, hi = i + length - 1;
+        if (subj >= 0 && words_[subj].sent == static_cast<int>(s)) {
+          auto np = NounPhrase(subj);
+          lo = std::min(lo, np.first);
+          hi = std::max(hi, np.second);
+        }
         int before = lo - sents_[s].first, after = sents_[s].last - 1 - hi;
         if (before >= after) {
           from = sents_[s].first;
