@@ -1133,15 +1133,15 @@ void DocState::VerbStatements() {
       // object is a source is read by SourcingStatements.
       if (auto src = LongestAt(i, LexiconKind::kSourcing);
           src && lex_.sourcing()[src->entry].kind == SourcingKind::kCue &&
-          (StartsWith(words_[i].deprel, "acl") ||
-           StartsWith(words_[i].deprel, "advcl"))) {
-        bool object_is_source = false;
-        for (int c : Children(i)) {
-          if (words_[c].deprel != "obj") continue;
-          auto [lo, hi] = NounPhrase(c);
+          words_[i].form.ends_with("ing")) {
+        // What follows up to the next comma is the cited source, whatever
+        // the parser made of it.
+        int a = i + src->length, b = a;
+        while (b < sents_[s].last && words_[b].form != "," && b - a < 14) ++b;
+        bool object_is_source = b > a && AnalyzeSource(a, b - 1).is_source;
+        for (int k = a; k < b; ++k)
           object_is_source |=
-              AnalyzeSource(lo, hi).is_source || words_[c].mention >= 0;
-        }
+              words_[k].mention >= 0 && mentions_[words_[k].mention].named;
         if (object_is_source) continue;
       }
       // The verb of the phrase is its head word inside the phrase.
@@ -1251,7 +1251,14 @@ void DocState::VerbStatements() {
       bool by_agent = false;
       for (int c : Children(v))
         if (subj == c && StartsWith(words_[c].deprel, "obl")) by_agent = true;
-      if (clause < 0 && !quoted && !stance_cue && !by_agent && !parenthetical)
+      // Verbs the lexicon marks as taking an object rather than a clause
+      // ("called for new tariffs", "criticized the plan") speak through it
+      // when a named speaker is their subject.
+      bool named_subject =
+          subj >= 0 && (sp.entity >= 0 || !sp.entities.empty());
+      bool object_speech = !sv->that_clause && HasObject(v) && named_subject;
+      if (clause < 0 && !quoted && !stance_cue && !by_agent && !parenthetical &&
+          !object_speech)
         continue;
       // A speaker is someone: a name, a group, a pronoun or a source.
       // Anything else that says a clause or a quote is a speaker too ("the
