@@ -128,6 +128,12 @@ std::string_view LastWord(std::string_view name) {
 
 bool IsPunct(const W& w) { return w.upos == "PUNCT"; }
 
+// Someone who can be held to a statement: a name, a group, a source.
+bool HasSpeaker(const Speaker& sp) {
+  return sp.entity >= 0 || !sp.entities.empty() || sp.anonymous ||
+         !sp.description.empty();
+}
+
 class DocState {
  public:
   DocState(const Resources& r, const Document& doc)
@@ -958,12 +964,19 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
 
 Speaker DocState::SpeakerFromWord(int w) {
   auto [lo, hi] = NounPhrase(w);
-  return SpeakerFromRange(lo, hi, w);
-}
-
-bool HasSpeaker(const Speaker& sp) {
-  return sp.entity >= 0 || !sp.entities.empty() || sp.anonymous ||
-         !sp.description.empty();
+  Speaker sp = SpeakerFromRange(lo, hi, w);
+  if (HasSpeaker(sp)) return sp;
+  // "The speculation, first reported by the FT, suggested ...": a report's
+  // words speak for whoever reported them.
+  for (int c : Children(w)) {
+    if (!StartsWith(words_[c].deprel, "acl")) continue;
+    int agent = SubjectOf(c);
+    if (agent >= 0 && agent != w && StartsWith(words_[agent].deprel, "obl")) {
+      Speaker by = SpeakerFromWord(agent);
+      if (HasSpeaker(by)) return by;
+    }
+  }
+  return sp;
 }
 
 // ---------------------------------------------------------------- statements
