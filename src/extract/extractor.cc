@@ -475,6 +475,13 @@ void DocState::FindMentions() {
         // A name starts after its titles ("CEO Jim Farley") and ends before
         // "'s"; a title before it makes it a person's.
         EntityType t = type;
+        // A title just before the name ("chief executive Lena Morrow").
+        for (int j = std::max(si.first, f - 4); j < f; ++j) {
+          auto role = LongestAt(j, LexiconKind::kRole);
+          if (role && j + role->length == f &&
+              lex_.roles()[role->entry].kind != "party")
+            t = EntityType::kPerson;
+        }
         while (f < l) {
           auto role = LongestAt(f, LexiconKind::kRole);
           if (role && f + role->length < l) {
@@ -533,7 +540,8 @@ void DocState::FindRoles() {
     std::string party, modifier, org;
     for (int guard = 0; guard < 6 && left > sent_first; ++guard) {
       bool moved = false;
-      for (int j = left - 1; j >= std::max(sent_first, left - 5); --j) {
+      // Farthest start first: "chief executive" before "executive".
+      for (int j = std::max(sent_first, left - 5); j < left; ++j) {
         auto role = LongestAt(j, LexiconKind::kRole);
         if (role && j + role->length == left) {
           const Role& rr = lex_.roles()[role->entry];
@@ -910,12 +918,27 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
     int hm = words_[head].mention;
     // Conjoined names ("Xiaomi and Ford deny ...") speak together.
     std::vector<int> conj{mentions_[hm].entity};
-    for (int c : Children(head))
-      if (words_[c].deprel == "conj" && words_[c].mention >= 0)
-        conj.push_back(mentions_[words_[c].mention].entity);
+    for (int c : Children(head)) {
+      if (words_[c].deprel != "conj" || words_[c].mention < 0) continue;
+      // Only names really joined by "and" / "or", not a misparse.
+      bool joined = false;
+      for (int cc : Children(c)) joined |= words_[cc].deprel == "cc";
+      if (joined) conj.push_back(mentions_[words_[c].mention].entity);
+    }
     if (conj.size() > 1) {
       sp.entities = conj;
       return sp;
+    }
+    // "Tessaro chief executive Lena Morrow" parsed with the company as head:
+    // the person with the title speaks.
+    if (entities_[mentions_[hm].entity].e.type != EntityType::kPerson) {
+      for (int m : named) {
+        if (m != hm &&
+            entities_[mentions_[m].entity].e.type == EntityType::kPerson) {
+          hm = m;
+          break;
+        }
+      }
     }
     FillSpeakerEntity(sp, hm);
     // The speaker is the whole noun phrase with its titles ("White House
@@ -965,6 +988,17 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
 Speaker DocState::SpeakerFromWord(int w) {
   auto [lo, hi] = NounPhrase(w);
   Speaker sp = SpeakerFromRange(lo, hi, w);
+  // "Two analysts, who asked not to be named": anonymity is often said in a
+  // relative clause that the phrase itself leaves out.
+  if (sp.entity < 0 && sp.entities.empty() && !sp.anonymous &&
+      words_[w].hi > hi) {
+    SourceInfo full = AnalyzeSource(words_[w].lo, words_[w].hi);
+    if (full.is_source && full.anonymous) {
+      sp.anonymous = true;
+      if (sp.count < 0) sp.count = full.count;
+      if (sp.description.empty()) sp.description = sp.name;
+    }
+  }
   if (HasSpeaker(sp)) return sp;
   // "The speculation, first reported by the FT, suggested ...": a report's
   // words speak for whoever reported them.
