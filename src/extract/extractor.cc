@@ -176,6 +176,7 @@ class DocState {
   }
   std::vector<int> Children(int w) const;
   bool HasObject(int v) const;
+  int QuoteSafeSubject(int v, int subj) const;
   // The subtree of w without its clausal modifiers and edge punctuation.
   std::pair<int, int> NounPhrase(int w) const;
   const SpeechVerb* SpeechVerbAt(int w, int* length) const;
@@ -267,6 +268,23 @@ void DocState::Annotate() {
       }
     }
   }
+}
+
+// '"This is in their consciousness," Caddell said': a subject inside a
+// quote is the parser's mistake; the speaker is the name next to the verb.
+int DocState::QuoteSafeSubject(int v, int subj) const {
+  if (subj < 0 || words_[subj].quote < 0 || words_[v].quote >= 0) return subj;
+  auto nominal = [&](int k) {
+    return k >= sents_[words_[v].sent].first && k < sents_[words_[v].sent].last &&
+           words_[k].quote < 0 &&
+           (words_[k].upos == "PROPN" || words_[k].upos == "PRON" ||
+            words_[k].upos == "NOUN");
+  };
+  if (nominal(v - 1)) return v - 1;
+  for (int k = v + 1; k < v + 6 && nominal(k); ++k) {
+    if (words_[k].upos == "PRON" || words_[k].mention >= 0) return k;
+  }
+  return -1;
 }
 
 bool DocState::HasObject(int v) const {
@@ -1136,7 +1154,7 @@ void DocState::QuoteStatements() {
     // said') is a partial quote here.
     bool verb_after = words_[verb].span.begin >= qr.outer.end;
     if (!whole && !verb_after) continue;
-    int subj = SubjectOf(verb);
+    int subj = QuoteSafeSubject(verb, SubjectOf(verb));
     Speaker sp;
     if (subj >= 0) sp = SpeakerFromWord(subj);
     if (!HasSpeaker(sp) && !sp.has_span) continue;
@@ -1198,7 +1216,7 @@ void DocState::VerbStatements() {
           v = k;
           break;
         }
-      int subj = SubjectOf(v);
+      int subj = QuoteSafeSubject(v, SubjectOf(v));
       Speaker sp;
       if (subj >= 0) sp = SpeakerFromWord(subj);
       if (subj < 0) {
