@@ -275,8 +275,8 @@ void DocState::Annotate() {
 int DocState::QuoteSafeSubject(int v, int subj) const {
   if (subj < 0 || words_[subj].quote < 0 || words_[v].quote >= 0) return subj;
   auto nominal = [&](int k) {
-    return k >= sents_[words_[v].sent].first && k < sents_[words_[v].sent].last &&
-           words_[k].quote < 0 &&
+    return k >= sents_[words_[v].sent].first &&
+           k < sents_[words_[v].sent].last && words_[k].quote < 0 &&
            (words_[k].upos == "PROPN" || words_[k].upos == "PRON" ||
             words_[k].upos == "NOUN");
   };
@@ -316,7 +316,17 @@ std::pair<int, int> DocState::NounPhrase(int w) const {
     hi = std::max(hi, words_[c].hi);
   }
   while (lo < hi && IsPunct(words_[lo])) ++lo;
-  while (hi > lo && IsPunct(words_[hi])) --hi;
+  // Keep a bracket that closes one opened inside: "Rep. G.K. Butterfield
+  // (D-N.C.)".
+  int opened = 0, closed = 0;
+  for (int k = lo; k <= hi; ++k) {
+    opened += words_[k].form == "(";
+    closed += words_[k].form == ")";
+  }
+  bool balanced = opened > 0 && opened == closed;
+  while (hi > lo && IsPunct(words_[hi]) &&
+         !(balanced && words_[hi].form == ")"))
+    --hi;
   return {lo, hi};
 }
 
