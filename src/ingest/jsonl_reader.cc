@@ -52,9 +52,11 @@ Status ReadObject(simdjson::dom::element root, const std::string& location,
   if (root.get_object().get(o) != simdjson::SUCCESS) {
     return ctx.Skip(location, "not a JSON object");
   }
-  // news-please puts one paragraph per line.
-  std::string body = JoinParagraphs(CleanUtf8(FirstField(o, kTextKeys)), "\n");
-  if (body.empty()) {
+  // The body is kept byte for byte as the record gives it (news-please puts
+  // one paragraph per line; the text stage reads those line breaks), so that
+  // spans over the document are spans over `maintext` itself.
+  std::string body = CleanUtf8(FirstField(o, kTextKeys));
+  if (Trim(body).empty()) {
     return ctx.Skip(location, "no text (maintext, text or body)");
   }
   Document doc;

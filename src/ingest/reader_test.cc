@@ -162,10 +162,11 @@ TEST(JsonlReader, NewsPleaseFields) {
   ExpectInvariants(a);
   EXPECT_EQ(a.id, "np-1");
   EXPECT_EQ(a.title, "Council Backs Tram Extension");
+  // maintext is kept byte for byte: spans over the body are spans over it.
   EXPECT_EQ(Body(a),
             "The city council voted 31 to 12 on Thursday to extend the tram "
             "line to the "
-            "airport.\n\nThe extension is expected to open in 2027, a "
+            "airport.\nThe extension is expected to open in 2027, a "
             "spokesperson said.");
   EXPECT_EQ(a.published, "2024-05-16T18:30:00");
   EXPECT_EQ(a.published_from, PublishedFrom::kMeta);

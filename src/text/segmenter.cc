@@ -682,6 +682,25 @@ bool LineBreakEnds(std::string_view text, const Token* tokens, uint32_t i,
     return true;
   }
   if (longest_line < 50) return true;  // lines, not wrapped prose
+  // A line that ends in sentence-final punctuation, perhaps followed by
+  // closing quotes or brackets, ends its sentence: news-please and many feeds
+  // put one paragraph per line, and a paragraph that reopens a quotation
+  // ("... 1950s.\n“And ...") must not run on. Abbreviations keep their period
+  // inside their token, so a lone "." here is a real full stop.
+  uint32_t k = i;
+  for (int closers = 0; closers < 2 && k > 0; ++closers) {
+    std::string_view s = tokens[k].span.Slice(text);
+    if (s != "\"" && s != "\xE2\x80\x9D" && s != "'" && s != "\xE2\x80\x99" &&
+        s != ")" && s != "]") {
+      break;
+    }
+    --k;
+  }
+  std::string_view last = tokens[k].span.Slice(text);
+  if (last == "." || last == "!" || last == "?" || last == "..." ||
+      last == "\xE2\x80\xA6") {
+    return true;
+  }
   return length * 10 < longest_line * 6;
 }
 
