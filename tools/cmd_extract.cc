@@ -29,25 +29,6 @@ struct ExtractArgs {
   ReaderFlags reader;
 };
 
-bool HasModels(const std::string& dir) {
-  std::error_code ec;
-  return !dir.empty() && std::filesystem::exists(
-                             std::filesystem::path(dir) / "parser.model", ec);
-}
-
-// --models, else $HEARSAY_MODELS, else the source tree's models/ (fixed at
-// build time), else ./models. "" when none holds the model files.
-std::string FindModelsDir(const std::string& given) {
-  if (!given.empty()) return given;
-  if (const char* env = std::getenv("HEARSAY_MODELS"); env && HasModels(env))
-    return env;
-#ifdef HEARSAY_MODELS_DIR
-  if (HasModels(HEARSAY_MODELS_DIR)) return HEARSAY_MODELS_DIR;
-#endif
-  if (HasModels("models")) return "models";
-  return "";
-}
-
 std::string SpanText(const std::string& text, Span s) {
   std::string out(s.Slice(text));
   for (char& c : out)

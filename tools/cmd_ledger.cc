@@ -63,6 +63,7 @@ struct IngestArgs {
   bool extracted = false;
   size_t batch = 256;
   ReaderFlags reader;
+  ExtractorFlags extractor;
 };
 
 // What the reader hands to the workers: a raw document, or one line of
@@ -278,9 +279,31 @@ class IngestProgress {
   bool drawn_ = false;
 };
 
+// Loads the extractor that raw documents go through; false (after a message)
+// when the models cannot be found or loaded.
+bool LoadExtractor(const ExtractorFlags& flags) {
+  ExtractorOptions options;
+  options.models_dir = FindModelsDir(flags.models);
+  options.lexicon_dir = flags.lexicon;
+  if (options.models_dir.empty()) {
+    std::fprintf(stderr,
+                 "hearsay: no models found: pass --models DIR or set "
+                 "HEARSAY_MODELS to the directory holding tagger.model, "
+                 "parser.model and ner.model\n");
+    return false;
+  }
+  Status s = ledger::UseExtractor(options);
+  if (!s.ok()) {
+    std::fprintf(stderr, "hearsay: %s\n", s.message().c_str());
+    return false;
+  }
+  return true;
+}
+
 int RunIngest(const IngestArgs& args) {
   ReadOptions options;
   if (!args.extracted && !args.reader.ToOptions(options)) return kExitUsage;
+  if (!args.extracted && !LoadExtractor(args.extractor)) return kExitUsage;
   std::string db = args.db.empty() ? DefaultDb() : args.db;
   Result<std::unique_ptr<Store>> store = OpenLedger(db, false);
   if (!store.ok()) return Fail(store.status());
@@ -984,7 +1007,9 @@ int RunExport(const std::string& db, const std::string& format) {
   return WriteOut(out) ? kExitOk : kExitSkipped;
 }
 
-int RunReextract(const std::string& db, bool all) {
+int RunReextract(const std::string& db, bool all,
+                 const ExtractorFlags& extractor) {
+  if (!LoadExtractor(extractor)) return kExitUsage;
   Result<std::unique_ptr<Store>> store =
       OpenLedger(db.empty() ? DefaultDb() : db, false);
   if (!store.ok()) return Fail(store.status());
@@ -1047,6 +1072,7 @@ void AddLedgerCommands(CommandSet& set) {
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
   AddReaderFlags(in, ingest->reader);
+  AddExtractorFlags(in, ingest->extractor);
   in->footer(exit_help +
              " Re-ingesting a document is a no-op; a new text at a stored URL "
              "is stored as a new version that replaces the old one's claims.");
@@ -1129,12 +1155,14 @@ void AddLedgerCommands(CommandSet& set) {
 
   auto re_db = std::make_shared<std::string>();
   auto re_all = std::make_shared<bool>(false);
+  auto re_extractor = std::make_shared<ExtractorFlags>();
   CLI::App* re = set.Add(
       nullptr, "reextract",
       "Re-run the current extractor over stored documents whose model or "
       "lexicon versions differ, and rebuild the ledger from them",
-      [=] { return RunReextract(*re_db, *re_all); });
+      [=] { return RunReextract(*re_db, *re_all, *re_extractor); });
   re->add_option("--db", *re_db, db_help);
+  AddExtractorFlags(re, *re_extractor);
   re->add_flag("--all", *re_all, "re-extract every document");
 }
 

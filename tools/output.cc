@@ -2,6 +2,9 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
+#include <filesystem>
+
 #include "core/hash.h"
 
 namespace hearsay::cli {
@@ -89,6 +92,38 @@ void AddReaderFlags(CLI::App* app, ReaderFlags& flags) {
   app->add_option("--max-document-mb", flags.max_document_mb,
                   "skip any document, line or record larger than this")
       ->capture_default_str();
+}
+
+namespace {
+
+bool HasModels(const std::string& dir) {
+  std::error_code ec;
+  return !dir.empty() && std::filesystem::exists(
+                             std::filesystem::path(dir) / "parser.model", ec);
+}
+
+}  // namespace
+
+void AddExtractorFlags(CLI::App* app, ExtractorFlags& flags) {
+  app->add_option("--models", flags.models,
+                  "directory of tagger.model, parser.model and ner.model "
+                  "(default: $HEARSAY_MODELS, then the source tree's models/, "
+                  "then ./models)");
+  app->add_option("--lexicon", flags.lexicon,
+                  "a directory of lexicon files that add to or remove from "
+                  "the shipped ones (lexicons/README.md)");
+}
+
+std::string FindModelsDir(const std::string& given) {
+  if (!given.empty()) return given;
+  if (const char* env = std::getenv("HEARSAY_MODELS"); env && HasModels(env)) {
+    return env;
+  }
+#ifdef HEARSAY_MODELS_DIR
+  if (HasModels(HEARSAY_MODELS_DIR)) return HEARSAY_MODELS_DIR;
+#endif
+  if (HasModels("models")) return "models";
+  return "";
 }
 
 bool WriteOut(const std::string& s) {

@@ -43,6 +43,18 @@ struct ReaderFlags {
 };
 void AddReaderFlags(CLI::App* app, ReaderFlags& flags);
 
+// --models and --lexicon, for the commands that run the extractor.
+struct ExtractorFlags {
+  std::string models;   // "" = FindModelsDir's search
+  std::string lexicon;  // user lexicon directory, "" = shipped lexicons only
+};
+void AddExtractorFlags(CLI::App* app, ExtractorFlags& flags);
+
+// The directory holding the model files: `given` when not empty, else
+// $HEARSAY_MODELS, else the source tree's models/ (fixed at build time), else
+// ./models. "" when none holds them.
+std::string FindModelsDir(const std::string& given);
+
 // Writes `s` to stdout; false (after a message) when stdout is gone.
 bool WriteOut(const std::string& s);
 

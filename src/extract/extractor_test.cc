@@ -157,7 +157,8 @@ class GoldenTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     Result<Extractor> ex = Extractor::Create(
-        {.models_dir = std::string(HEARSAY_SOURCE_DIR) + "/models"});
+        {.models_dir = std::string(HEARSAY_SOURCE_DIR) + "/models",
+         .lexicon_dir = ""});
     ASSERT_TRUE(ex.ok()) << ex.status().message();
     extractor_ = new Extractor(std::move(*ex));
   }

@@ -389,7 +389,9 @@ TEST(Store, StoriesGetTheirStatuses) {
   EXPECT_EQ(talks.statements[talks.first_report].outlet, "The Meridian Ledger");
   // The senator is a third party; the CEO speaks for Harlow Motors.
   for (const LedgerStatement& s : talks.statements) {
-    if (s.speaker == "Miriam Feldstein") EXPECT_FALSE(s.principal);
+    if (s.speaker == "Miriam Feldstein") {
+      EXPECT_FALSE(s.principal);
+    }
     if (s.speaker == "Tobias Anselm") {
       EXPECT_TRUE(s.principal);
       EXPECT_EQ(s.party, "Harlow Motors");
