@@ -6,7 +6,7 @@ seconds="${1:-20}"
 cd "$(dirname "$0")/.."
 dir=build/fuzz
 found=0
-for f in "$dir"/fuzz_*; do
+for f in "$dir"/fuzz/fuzz_* "$dir"/fuzz_*; do
   [[ -x "$f" && -f "$f" ]] || continue
   found=1
   name=$(basename "$f")
