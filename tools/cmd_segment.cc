@@ -67,9 +67,11 @@ void WriteSegmentJson(const Document& doc, const Segmentation& seg,
 // with its span, multi-word tokens shown split.
 void WriteSegmentText(const Document& doc, const Segmentation& seg,
                       std::string& out) {
-  out += "== " + (doc.title.empty() ? std::string("(untitled)") : doc.title) + "\n";
-  out += "   id " + doc.id + "  outlet " + (doc.outlet.empty() ? "-" : doc.outlet) +
-         "  published " + (doc.published.empty() ? "-" : doc.published) + " (" +
+  out += "== " + (doc.title.empty() ? std::string("(untitled)") : doc.title) +
+         "\n";
+  out += "   id " + doc.id + "  outlet " +
+         (doc.outlet.empty() ? "-" : doc.outlet) + "  published " +
+         (doc.published.empty() ? "-" : doc.published) + " (" +
          std::string(PublishedFromName(doc.published_from)) + ")  language " +
          (doc.language.empty() ? "-" : doc.language) +
          (doc.language_detected ? " (detected)" : "") + "\n";
@@ -204,8 +206,10 @@ void AddSegmentCommands(CommandSet& set) {
   seg->add_option("inputs", args->inputs,
                   "files, directories (read recursively) or - for stdin "
                   "(default: -)");
-  seg->add_option("--format", args->format, "json (JSON Lines), conllu, or text (for people: each sentence "
-                  "tokenized, multi-word tokens joined by +)")
+  seg->add_option(
+         "--format", args->format,
+         "json (JSON Lines), conllu, or text (for people: each sentence "
+         "tokenized, multi-word tokens joined by +)")
       ->check(CLI::IsMember({"json", "conllu", "text"}))
       ->capture_default_str();
   AddReaderFlags(seg, args->reader);
@@ -221,10 +225,12 @@ void AddSegmentCommands(CommandSet& set) {
       "Token, word and sentence F1 against a CoNLL-U file, the CoNLL 2018 "
       "way: the raw text is rebuilt from the gold file and segmented",
       [gold, json] { return RunEvalSegment(*gold, *json); });
-  es->add_option("gold", *gold, "gold CoNLL-U file")->required()->check(
-      CLI::ExistingFile);
-  es->add_flag("--json", *json, "print one JSON object (keys tokens_f1, "
-                                "words_f1, sentences_f1, ...)");
+  es->add_option("gold", *gold, "gold CoNLL-U file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  es->add_flag("--json", *json,
+               "print one JSON object (keys tokens_f1, "
+               "words_f1, sentences_f1, ...)");
 }
 
 }  // namespace hearsay::cli

@@ -7,7 +7,6 @@
 #define HEARSAY_TOOLS_COMMAND_H_
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <map>
 #include <memory>
@@ -44,8 +43,8 @@ class CommandSet {
 // One function per tools/cmd_*.cc file; main() calls each.
 void AddSegmentCommands(CommandSet& set);  // segment, eval segment
 void AddNlpCommands(CommandSet& set);      // parse, train, eval ud, eval ner
-void AddLedgerCommands(CommandSet& set);   // ingest, claims, claim, sources, ...
-void AddStanceCommands(CommandSet& set);   // stance, train stance, eval fnc1
+void AddLedgerCommands(CommandSet& set);  // ingest, claims, claim, sources, ...
+void AddStanceCommands(CommandSet& set);  // stance, train stance, eval fnc1
 void AddExtractCommands(CommandSet& set);  // extract
 
 }  // namespace hearsay::cli

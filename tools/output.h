@@ -2,12 +2,11 @@
 #ifndef HEARSAY_TOOLS_OUTPUT_H_
 #define HEARSAY_TOOLS_OUTPUT_H_
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "core/json_writer.h"
 #include "hearsay/document.h"
@@ -38,7 +37,8 @@ struct ReaderFlags {
   std::string format = "auto";
   bool strict = false;
   size_t max_document_mb = 64;
-  // Fills `options`; prints the error and returns false on a bad --input-format.
+  // Fills `options`; prints the error and returns false on a bad
+  // --input-format.
   bool ToOptions(ReadOptions& options) const;
 };
 void AddReaderFlags(CLI::App* app, ReaderFlags& flags);

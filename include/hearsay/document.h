@@ -17,27 +17,28 @@ namespace hearsay {
 
 // Where Document::published came from, most trusted first.
 enum class PublishedFrom {
-  kNone,      // no time found
-  kMeta,      // <meta property="article:published_time">, <time>, a feed or JSON field
-  kJsonLd,    // schema.org NewsArticle.datePublished
-  kFeed,      // RSS pubDate / Atom updated or published
+  kNone,    // no time found
+  kMeta,    // <meta property="article:published_time">, <time>, a feed or JSON
+            // field
+  kJsonLd,  // schema.org NewsArticle.datePublished
+  kFeed,    // RSS pubDate / Atom updated or published
   kWarcDate,  // the crawl time of a WARC record: a fallback, not a publish time
 };
 std::string_view PublishedFromName(PublishedFrom from);
 
 struct Document {
-  std::string id;         // stable id: given by the input, else the content hash
-  std::string url;        // canonical URL (see CanonicalizeUrl), may be empty
-  std::string outlet;     // publisher name or domain, may be empty
+  std::string id;      // stable id: given by the input, else the content hash
+  std::string url;     // canonical URL (see CanonicalizeUrl), may be empty
+  std::string outlet;  // publisher name or domain, may be empty
   std::string published;  // ISO 8601 ("2024-08-29T14:03:00Z"), may be empty
   PublishedFrom published_from = PublishedFrom::kNone;
   std::vector<std::string> authors;
-  std::string language;        // ISO 639-1 code, "" when unknown
+  std::string language;            // ISO 639-1 code, "" when unknown
   bool language_detected = false;  // true when guessed from the text
   std::string title;
-  std::string text;          // title "\n\n" body, or the body alone
-  uint32_t body_begin = 0;   // byte of `text` where the body starts
-  uint64_t content_hash = 0; // XXH3 of `text`; equal text, equal hash
+  std::string text;           // title "\n\n" body, or the body alone
+  uint32_t body_begin = 0;    // byte of `text` where the body starts
+  uint64_t content_hash = 0;  // XXH3 of `text`; equal text, equal hash
   // Where it was read from, for diagnostics: "news.warc.gz record 12".
   std::string origin;
 };

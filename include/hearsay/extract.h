@@ -32,7 +32,16 @@ inline constexpr std::string_view kExtractSchema = "hearsay.extract/1";
 // with lexicons (OUTLET and GOV are kinds of ORG; GPE and LOC of PLACE;
 // PRODUCT and EVENT of MISC).
 enum class EntityType {
-  kPerson, kOrg, kPlace, kMisc, kOutlet, kGov, kGpe, kLoc, kProduct, kEvent,
+  kPerson,
+  kOrg,
+  kPlace,
+  kMisc,
+  kOutlet,
+  kGov,
+  kGpe,
+  kLoc,
+  kProduct,
+  kEvent,
 };
 std::string_view EntityTypeName(EntityType t);  // "PERSON", "ORG", ...
 Result<EntityType> ParseEntityType(std::string_view name);
@@ -48,14 +57,15 @@ struct Entity {
 };
 
 enum class StatementKind {
-  kDirect,      // "This story is completely false," Ford said.
-  kPartial,     // Xiaomi said it had "no plans" to ...
-  kIndirect,    // Ford said that the report was false.
-  kAccordingTo, // according to two people familiar with the matter
-  kReport,      // The FT reported that ... (an outlet's report)
-  kReporter,    // the reporter's own voice: no speaker
+  kDirect,       // "This story is completely false," Ford said.
+  kPartial,      // Xiaomi said it had "no plans" to ...
+  kIndirect,     // Ford said that the report was false.
+  kAccordingTo,  // according to two people familiar with the matter
+  kReport,       // The FT reported that ... (an outlet's report)
+  kReporter,     // the reporter's own voice: no speaker
 };
-std::string_view StatementKindName(StatementKind k);  // "direct", "according_to"
+std::string_view StatementKindName(
+    StatementKind k);  // "direct", "according_to"
 Result<StatementKind> ParseStatementKind(std::string_view name);
 
 struct Speaker {
@@ -63,10 +73,10 @@ struct Speaker {
   std::vector<int> entities;  // a group: "both companies" = {Ford, Xiaomi}
   std::string name;           // as named, or the description of a group
   bool anonymous = false;
-  int count = -1;             // "four anonymous sources" = 4; -1 unknown
-  std::string description;    // "people familiar with the matter"
-  bool has_span = false;      // false for the reporter's own voice
-  Span span;                  // the mention this statement hangs on
+  int count = -1;           // "four anonymous sources" = 4; -1 unknown
+  std::string description;  // "people familiar with the matter"
+  bool has_span = false;    // false for the reporter's own voice
+  Span span;                // the mention this statement hangs on
 };
 
 enum class StanceValue { kConfirm, kDeny, kNoComment, kAssert, kHedge };
@@ -92,11 +102,11 @@ struct Statement {
   std::string cue_text;  // "said", "according to", "citing"
   Span cue;
   StatementKind kind = StatementKind::kReporter;
-  Span content;          // what is attributed
+  Span content;  // what is attributed
   // The attributed words. Filled when a record is read back from JSON (the
   // document's text may not travel with it); otherwise content.Slice(text).
   std::string content_text;
-  int via = -1;          // the statement it reaches us through
+  int via = -1;  // the statement it reaches us through
   std::vector<Stance> stances;
   double confidence = 0;
   std::vector<Span> evidence;  // the sentences it rests on
@@ -118,11 +128,11 @@ struct Claim {
   std::string cameo;      // CAMEO code, "" when none applies
   std::string plover;     // PLOVER event type, "" when none applies
   std::vector<Participant> participants;
-  std::string location;   // "United States"
-  std::string time;       // ISO 8601 date or "" ("on Thursday" resolved)
-  bool positive = true;   // polarity: false for "no plans to", "denied that"
+  std::string location;  // "United States"
+  std::string time;      // ISO 8601 date or "" ("on Thursday" resolved)
+  bool positive = true;  // polarity: false for "no plans to", "denied that"
   Modality modality = Modality::kAsserted;
-  std::string text;       // a readable paraphrase
+  std::string text;  // a readable paraphrase
   // Names the proposition whatever its polarity and modality; predicates of
   // one family share it. Claims with equal keys are linked in the ledger.
   std::string key;

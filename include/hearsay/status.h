@@ -30,9 +30,9 @@ enum class StatusCode {
   kIoError,            // the operating system refused a read or write
   kDataLoss,           // input is malformed: truncated, corrupt, not the format
   kResourceExhausted,  // a documented size limit was exceeded
-  kFailedPrecondition, // the state does not allow it (e.g. newer schema)
+  kFailedPrecondition,  // the state does not allow it (e.g. newer schema)
   kUnimplemented,
-  kInternal,           // a bug in hearsay
+  kInternal,  // a bug in hearsay
 };
 
 std::string_view StatusCodeName(StatusCode code);
@@ -127,9 +127,9 @@ class [[nodiscard]] Result {
 }  // namespace hearsay
 
 // Propagates a non-OK Status from the enclosing function.
-#define HEARSAY_RETURN_IF_ERROR(expr)            \
-  do {                                           \
-    ::hearsay::Status hearsay_status_ = (expr);  \
+#define HEARSAY_RETURN_IF_ERROR(expr)                  \
+  do {                                                 \
+    ::hearsay::Status hearsay_status_ = (expr);        \
     if (!hearsay_status_.ok()) return hearsay_status_; \
   } while (0)
 
@@ -137,8 +137,9 @@ class [[nodiscard]] Result {
 #define HEARSAY_CONCAT_(a, b) HEARSAY_CONCAT_INNER_(a, b)
 
 // `HEARSAY_ASSIGN_OR_RETURN(auto doc, ReadFile(path));`
-#define HEARSAY_ASSIGN_OR_RETURN(lhs, expr) \
-  HEARSAY_ASSIGN_OR_RETURN_IMPL_(HEARSAY_CONCAT_(hearsay_result_, __LINE__), lhs, expr)
+#define HEARSAY_ASSIGN_OR_RETURN(lhs, expr)                                  \
+  HEARSAY_ASSIGN_OR_RETURN_IMPL_(HEARSAY_CONCAT_(hearsay_result_, __LINE__), \
+                                 lhs, expr)
 #define HEARSAY_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                                   \
   if (!tmp.ok()) return tmp.status();                  \

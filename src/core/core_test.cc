@@ -29,25 +29,31 @@ TEST(StatusTest, PropagatesTheFirstErrorWithItsMessage) {
   Status s = Chain(6, &out);  // 6 -> 3 -> odd
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(s.message(), "odd: 3");
-  EXPECT_EQ(s.WithContext("a.txt").ToString(), "InvalidArgument: a.txt: odd: 3");
+  EXPECT_EQ(s.WithContext("a.txt").ToString(),
+            "InvalidArgument: a.txt: odd: 3");
 }
 
 TEST(Utf8Test, RejectsOverlongSurrogatesAndTruncation) {
   EXPECT_TRUE(utf8::IsValid("plain \xE2\x80\x9Cquoted\xE2\x80\x9D"));
-  EXPECT_EQ(utf8::FindInvalid("ab\xC0\x80"), 2u);          // overlong NUL
-  EXPECT_EQ(utf8::FindInvalid("ab\xED\xA0\x80"), 2u);      // surrogate
-  EXPECT_EQ(utf8::FindInvalid("abcdefghij\xE2\x80"), 10u); // truncated
-  EXPECT_EQ(utf8::FindInvalid("\xF4\x90\x80\x80"), 0u);    // > U+10FFFF
+  EXPECT_EQ(utf8::FindInvalid("ab\xC0\x80"), 2u);           // overlong NUL
+  EXPECT_EQ(utf8::FindInvalid("ab\xED\xA0\x80"), 2u);       // surrogate
+  EXPECT_EQ(utf8::FindInvalid("abcdefghij\xE2\x80"), 10u);  // truncated
+  EXPECT_EQ(utf8::FindInvalid("\xF4\x90\x80\x80"), 0u);     // > U+10FFFF
 }
 
 TEST(Utf8Test, RepairReplacesEachBadByteAndKeepsGoodOnes) {
-  EXPECT_EQ(utf8::Repair("a\xFF" "b\xC3\xA9"), "a\xEF\xBF\xBD" "b\xC3\xA9");
+  EXPECT_EQ(utf8::Repair("a\xFF"
+                         "b\xC3\xA9"),
+            "a\xEF\xBF\xBD"
+            "b\xC3\xA9");
   EXPECT_EQ(utf8::Repair("\xE2\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD");
   EXPECT_TRUE(utf8::IsValid(utf8::Repair("\x80\x81\xFE junk \xC3")));
 }
 
 TEST(Utf8Test, BoundariesNeverFallInsideASequence) {
-  std::string s = "a\xE2\x80\x9C" "b";  // a “ b
+  std::string s =
+      "a\xE2\x80\x9C"
+      "b";  // a “ b
   EXPECT_TRUE(utf8::IsBoundary(s, 0));
   EXPECT_TRUE(utf8::IsBoundary(s, 1));
   EXPECT_FALSE(utf8::IsBoundary(s, 2));
@@ -55,13 +61,20 @@ TEST(Utf8Test, BoundariesNeverFallInsideASequence) {
   EXPECT_TRUE(utf8::IsBoundary(s, 4));
   EXPECT_TRUE(utf8::IsBoundary(s, 5));
   // A stray continuation byte is its own (invalid) unit: a boundary.
-  EXPECT_TRUE(utf8::IsBoundary("a\x80" "b", 1));
-  EXPECT_TRUE(utf8::IsBoundary("a\x80" "b", 2));
+  EXPECT_TRUE(
+      utf8::IsBoundary("a\x80"
+                       "b",
+                       1));
+  EXPECT_TRUE(
+      utf8::IsBoundary("a\x80"
+                       "b",
+                       2));
 }
 
 TEST(HashTest, IsStableAcrossRunsAndVersions) {
   // Stored in ledgers: this value must never change.
-  EXPECT_EQ(HashHex(Hash64("hearsay")), HashHex(Hash64(std::string("hearsay"))));
+  EXPECT_EQ(HashHex(Hash64("hearsay")),
+            HashHex(Hash64(std::string("hearsay"))));
   EXPECT_NE(Hash64("a"), Hash64("b"));
   EXPECT_EQ(HashHex(0x0123456789abcdefULL), "0123456789abcdef");
 }
@@ -95,7 +108,9 @@ TEST(JsonWriterTest, EscapesAndSeparates) {
   w.Key("ok");
   w.Bool(true);
   w.EndObject();
-  EXPECT_EQ(out, "{\"s\":\"a\\\"b\\\\c\\n\\u0001\xEF\xBF\xBD\",\"n\":[-3,[4,9],null],\"ok\":true}");
+  EXPECT_EQ(out,
+            "{\"s\":\"a\\\"b\\\\c\\n\\u0001\xEF\xBF\xBD\",\"n\":[-3,[4,9],null]"
+            ",\"ok\":true}");
 }
 
 }  // namespace

@@ -6,11 +6,16 @@ namespace hearsay {
 
 std::string_view PublishedFromName(PublishedFrom from) {
   switch (from) {
-    case PublishedFrom::kNone: return "none";
-    case PublishedFrom::kMeta: return "meta";
-    case PublishedFrom::kJsonLd: return "jsonld";
-    case PublishedFrom::kFeed: return "feed";
-    case PublishedFrom::kWarcDate: return "warc-date";
+    case PublishedFrom::kNone:
+      return "none";
+    case PublishedFrom::kMeta:
+      return "meta";
+    case PublishedFrom::kJsonLd:
+      return "jsonld";
+    case PublishedFrom::kFeed:
+      return "feed";
+    case PublishedFrom::kWarcDate:
+      return "warc-date";
   }
   return "none";
 }

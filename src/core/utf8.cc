@@ -11,11 +11,17 @@ Decoded Decode(std::string_view s, size_t i) {
   char32_t cp;
   char32_t min;
   if ((c & 0xE0) == 0xC0) {
-    len = 2; cp = c & 0x1F; min = 0x80;
+    len = 2;
+    cp = c & 0x1F;
+    min = 0x80;
   } else if ((c & 0xF0) == 0xE0) {
-    len = 3; cp = c & 0x0F; min = 0x800;
+    len = 3;
+    cp = c & 0x0F;
+    min = 0x800;
   } else if ((c & 0xF8) == 0xF0) {
-    len = 4; cp = c & 0x07; min = 0x10000;
+    len = 4;
+    cp = c & 0x07;
+    min = 0x10000;
   } else {
     return {kReplacement, 1, false};
   }

@@ -13,8 +13,8 @@ namespace hearsay::utf8 {
 inline constexpr char32_t kReplacement = 0xFFFD;
 
 struct Decoded {
-  char32_t cp;    // kReplacement when the sequence is invalid
-  uint8_t size;   // bytes consumed, >= 1 (an invalid byte consumes one)
+  char32_t cp;   // kReplacement when the sequence is invalid
+  uint8_t size;  // bytes consumed, >= 1 (an invalid byte consumes one)
   bool valid;
 };
 
