@@ -432,11 +432,7 @@ void WriteStatementJson(JsonWriter& w, const LedgerStatement& s) {
   w.Key("stance");
   w.String(s.stance);
   w.Key("strength");
-  if (s.strength.empty()) {
-    w.Null();
-  } else {
-    w.String(s.strength);
-  }
+  w.StringOrNull(s.strength);
   w.Key("principal");
   w.Bool(s.principal);
   w.Key("party");
@@ -452,11 +448,7 @@ void WriteStatementJson(JsonWriter& w, const LedgerStatement& s) {
   w.Key("via");
   w.String(s.via);
   w.Key("published");
-  if (s.published.empty()) {
-    w.Null();
-  } else {
-    w.String(s.published);
-  }
+  w.StringOrNull(s.published);
   w.Key("quote");
   w.String(s.quote);
   w.Key("url");
@@ -510,11 +502,7 @@ void WriteRecordJson(JsonWriter& w, const ClaimRecord& r, bool with_links,
   for (const std::string& p : r.participants) w.String(p);
   w.EndArray();
   w.Key("first_seen");
-  if (r.first_seen.empty()) {
-    w.Null();
-  } else {
-    w.String(r.first_seen);
-  }
+  w.StringOrNull(r.first_seen);
   w.Key("first_report");
   if (r.first_report >= 0 &&
       r.first_report < static_cast<int64_t>(r.statements.size())) {

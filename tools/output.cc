@@ -18,11 +18,7 @@ void WriteDocumentJson(JsonWriter& w, const Document& doc) {
   w.Key("outlet");
   w.String(doc.outlet);
   w.Key("published");
-  if (doc.published.empty()) {
-    w.Null();
-  } else {
-    w.String(doc.published);
-  }
+  w.StringOrNull(doc.published);
   w.Key("published_from");
   w.String(PublishedFromName(doc.published_from));
   w.Key("authors");

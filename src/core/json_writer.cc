@@ -55,6 +55,14 @@ void JsonWriter::String(std::string_view s) {
   out_->push_back('"');
 }
 
+void JsonWriter::StringOrNull(std::string_view s) {
+  if (s.empty()) {
+    Null();
+  } else {
+    String(s);
+  }
+}
+
 void JsonWriter::Int(int64_t v) {
   Separate();
   out_->append(std::to_string(v));

@@ -31,6 +31,8 @@ class JsonWriter {
   void EndArray();
   void Key(std::string_view key);
   void String(std::string_view s);
+  // null for "", so an absent optional field reads as null, not "".
+  void StringOrNull(std::string_view s);
   void Int(int64_t v);
   void Uint(uint64_t v);
   void Double(double v);  // NaN and infinities are written as null

@@ -49,11 +49,7 @@ void WriteDocument(JsonWriter& w, const Document& d) {
   w.Key("outlet");
   w.String(d.outlet);
   w.Key("published");
-  if (d.published.empty()) {
-    w.Null();
-  } else {
-    w.String(d.published);
-  }
+  w.StringOrNull(d.published);
   w.Key("published_from");
   w.String(PublishedFromName(d.published_from));
   w.Key("authors");
