@@ -1,5 +1,7 @@
 // `hearsay train tagger|parser|ner`, `hearsay parse`, `hearsay eval ud` and
-// `hearsay eval ner`: the command-line face of the nlp stage.
+// `hearsay eval ner`: the command-line face of the nlp stage. `parse` and
+// `eval ud` start from raw text (the text stage's Segmenter) unless told
+// to take the words of a CoNLL-U file.
 #include <fmt/format.h>
 #include <sys/stat.h>
 
@@ -9,11 +11,14 @@
 #include <vector>
 
 #include "command.h"
+#include "hearsay/ingest.h"
 #include "hearsay/nlp.h"
+#include "hearsay/text.h"
 #include "nlp/eval.h"
 #include "nlp/ner.h"
 #include "nlp/parser.h"
 #include "nlp/tagger.h"
+#include "output.h"
 #include "text/conllu.h"
 
 namespace hearsay::cli {
@@ -47,7 +52,12 @@ Result<nlp::Pipeline> LoadPipeline(const std::string& models,
                                    const std::string& lexicon) {
   std::string lex = lexicon;
   if (lex.empty() && Exists(kDefaultLexicon)) lex = kDefaultLexicon;
-  return nlp::Pipeline::Load(models, lex);
+  std::string dir = FindModelsDir(models);
+  if (dir.empty()) {
+    return NotFoundError(
+        "no models directory (give --models DIR or set $HEARSAY_MODELS)");
+  }
+  return nlp::Pipeline::Load(dir, lex);
 }
 
 void JsonString(std::string_view s, std::string& out) {
@@ -115,6 +125,92 @@ void WriteJson(const conllu::Sentence& s, std::string& out) {
     out += '}';
   }
   out += "]}\n";
+}
+
+struct ParseArgs {
+  std::vector<std::string> inputs;
+  std::string input = "text", format = "conllu", models, lexicon;
+  ReaderFlags reader;
+};
+
+// Writes the sentences in the chosen format; false when stdout is gone.
+bool WriteSentences(const std::vector<conllu::Sentence>& sentences, bool json,
+                    std::string& out) {
+  for (const conllu::Sentence& s : sentences) {
+    if (json) {
+      WriteJson(s, out);
+    } else {
+      conllu::Write(s, out);
+    }
+    if (out.size() > (1 << 20)) {
+      if (!WriteOut(out)) return false;
+      out.clear();
+    }
+  }
+  return true;
+}
+
+Result<std::vector<conllu::Sentence>> ReadConllu(const std::string& path) {
+  if (path != "-") return conllu::ReadFile(path);
+  std::string data;
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) data.append(buf, n);
+  return conllu::Parse(data, "(stdin)");
+}
+
+int RunParse(const ParseArgs& args) {
+  auto pipeline = LoadPipeline(args.models, args.lexicon);
+  if (!pipeline.ok()) return Fail(pipeline.status());
+  std::vector<std::string> inputs = args.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  bool json = args.format == "json";
+  std::string out;
+  bool write_failed = false;
+  int code = kExitOk;
+  if (args.input == "conllu") {
+    for (const std::string& path : inputs) {
+      auto sentences = ReadConllu(path);
+      if (!sentences.ok()) {
+        Fail(sentences.status());
+        code = kExitSkipped;
+        continue;
+      }
+      if (!WriteSentences(nlp::AnnotateConllu(*pipeline, *sentences), json,
+                          out)) {
+        return kExitSkipped;
+      }
+    }
+    if (!WriteOut(out)) return kExitSkipped;
+    return code;
+  }
+  ReadOptions options;
+  if (!args.reader.ToOptions(options)) return kExitUsage;
+  Reader reader(options);
+  Segmenter segmenter;
+  Status failed;
+  auto on_doc = [&](Document&& doc) -> Status {
+    auto sentences = nlp::AnnotateText(*pipeline, segmenter, doc.text, doc.id);
+    if (!sentences.ok()) return sentences.status();
+    if (!WriteSentences(*sentences, json, out)) {
+      write_failed = true;
+      return IoError("standard output closed");
+    }
+    return Status::Ok();
+  };
+  Status status;
+  for (const std::string& path : inputs) {
+    status = reader.ReadPath(path, on_doc);
+    if (!status.ok()) break;
+  }
+  if (!write_failed && !WriteOut(out)) write_failed = true;
+  std::fflush(stdout);
+  if (write_failed) return kExitSkipped;
+  if (!status.ok()) {
+    std::fprintf(stderr, "hearsay: %s\n", status.message().c_str());
+    return kExitSkipped;
+  }
+  return reader.skipped() > 0 ? kExitSkipped : kExitOk;
 }
 
 struct TrainArgs {
@@ -243,59 +339,38 @@ void AddNlpCommands(CommandSet& set) {
   AddTrain(set, train, "ner", "Named-entity recogniser (GUM Entity= names)",
            &nlp::Recognizer::Train, true);
 
-  struct ParseArgs {
-    std::string input = "conllu", format = "conllu", file, models = "models",
-                lexicon;
-  };
   auto pa = std::make_shared<ParseArgs>();
   CLI::App* parse = set.Add(
       nullptr, "parse",
-      "Tag, lemmatize, parse and find names; CoNLL-U (NE= in MISC) or JSON",
-      [pa]() {
-        if (pa->input != "conllu") {
-          // Raw text needs the tokenizer of the text stage, which will feed
-          // nlp::Pipeline::Annotate with its words.
-          std::fprintf(stderr,
-                       "hearsay: parse --input %s is not available yet; use "
-                       "--input conllu\n",
-                       pa->input.c_str());
-          return kExitUsage;
-        }
-        auto sentences = conllu::ReadFile(pa->file);
-        if (!sentences.ok()) return Fail(sentences.status());
-        auto pipeline = LoadPipeline(pa->models, pa->lexicon);
-        if (!pipeline.ok()) return Fail(pipeline.status());
-        std::string out;
-        for (const conllu::Sentence& a :
-             nlp::AnnotateConllu(*pipeline, *sentences)) {
-          if (pa->format == "json") {
-            WriteJson(a, out);
-          } else {
-            conllu::Write(a, out);
-          }
-          if (out.size() > (1 << 20)) {
-            std::fwrite(out.data(), 1, out.size(), stdout);
-            out.clear();
-          }
-        }
-        std::fwrite(out.data(), 1, out.size(), stdout);
-        return kExitOk;
-      });
-  parse->add_option("--input", pa->input, "input format: conllu (gold words)")
+      "Segment raw text (or read CoNLL-U words), then tag, lemmatize, parse "
+      "and find names; CoNLL-U (NE= in MISC) or JSON Lines",
+      [pa]() { return RunParse(*pa); });
+  parse->add_option("inputs", pa->inputs,
+                    "files, directories (read recursively) or - for stdin "
+                    "(default: -)");
+  parse
+      ->add_option("--input", pa->input,
+                   "text: documents in any format the readers know, "
+                   "segmented here; conllu: the words, sentences and "
+                   "comments of a CoNLL-U file, kept as they are")
       ->check(CLI::IsMember({"conllu", "text"}))
       ->capture_default_str();
-  parse->add_option("file", pa->file, "input file")->required();
   parse->add_option("--format", pa->format, "output: conllu or json (lines)")
       ->check(CLI::IsMember({"conllu", "json"}))
       ->capture_default_str();
-  parse->add_option("--models", pa->models, "directory of the model files")
-      ->capture_default_str();
+  parse->add_option("--models", pa->models,
+                    "directory of the model files (default: $HEARSAY_MODELS, "
+                    "then the source tree's models/, then ./models)");
   parse->add_option("--lexicon", pa->lexicon,
                     "lemma override lexicon (default lexicons/lemmas.tsv)");
+  AddReaderFlags(parse, pa->reader);
+  parse->footer(
+      "Exit status: 0 every input was read; 1 some input was skipped as "
+      "malformed (one line on stderr each); 2 usage error.");
 
   CLI::App* eval = set.Group("eval", "Score hearsay against gold data");
   struct EvalArgs {
-    std::string gold, system, models = "models", lexicon;
+    std::string gold, system, models, lexicon;
     bool gold_tokens = false, json = false;
   };
   auto ua = std::make_shared<EvalArgs>();
@@ -309,42 +384,55 @@ void AddNlpCommands(CommandSet& set) {
   };
   CLI::App* ud = set.Add(
       eval, "ud",
-      "CoNLL 2018 UPOS, XPOS, UFeats, Lemmas, UAS, LAS, CLAS on gold tokens",
-      [ua, system_for]() {
-        if (!ua->gold_tokens && ua->system.empty()) {
-          std::fprintf(stderr,
-                       "hearsay: eval ud needs --gold-tokens (raw-text "
-                       "evaluation comes with the tokenizer)\n");
-          return kExitUsage;
-        }
+      "CoNLL 2018 UPOS, XPOS, UFeats, Lemmas, UAS, LAS, CLAS: from the raw "
+      "text rebuilt from the gold file, or on its gold tokens",
+      [ua]() {
         auto gold = conllu::ReadFile(ua->gold);
         if (!gold.ok()) return Fail(gold.status());
-        auto sys = system_for(*ua, *gold);
-        if (!sys.ok()) return Fail(sys.status());
-        auto r = nlp::EvalUd(*gold, *sys);
+        Result<nlp::UdScores> r = InternalError("not run");
+        if (!ua->system.empty()) {
+          auto sys = conllu::ReadFile(ua->system);
+          if (!sys.ok()) return Fail(sys.status());
+          r = ua->gold_tokens ? nlp::EvalUd(*gold, *sys)
+                              : nlp::EvalUdAligned(*gold, *sys);
+        } else {
+          auto p = LoadPipeline(ua->models, ua->lexicon);
+          if (!p.ok()) return Fail(p.status());
+          if (ua->gold_tokens) {
+            r = nlp::EvalUd(*gold, nlp::AnnotateConllu(*p, *gold));
+          } else {
+            r = nlp::EvalUdFromText(*gold, *p, Segmenter());
+          }
+        }
         if (!r.ok()) return Fail(r.status());
         if (ua->json) {
           std::printf(
               "{\"upos\": %.2f, \"xpos\": %.2f, \"ufeats\": %.2f, \"lemma\": "
               "%.2f, \"uas\": %.2f, \"las\": %.2f, \"clas\": %.2f, "
-              "\"words\": %zu}\n",
+              "\"tokens_f1\": %.2f, \"sentences_f1\": %.2f, \"words_f1\": "
+              "%.2f, \"words\": %zu, \"system_words\": %zu}\n",
               r->upos, r->xpos, r->ufeats, r->lemma, r->uas, r->las, r->clas,
-              r->words);
+              r->tokens_f1, r->sentences_f1, r->words_f1, r->words,
+              r->system_words);
         } else {
           std::printf(
+              "Tokens   %6.2f\nSentences %5.2f\nWords    %6.2f\n"
               "UPOS     %6.2f\nXPOS     %6.2f\nUFeats   %6.2f\nLemmas   "
               "%6.2f\nUAS      %6.2f\nLAS      %6.2f\nCLAS     %6.2f\nwords    "
-              "%zu\n",
-              r->upos, r->xpos, r->ufeats, r->lemma, r->uas, r->las, r->clas,
-              r->words);
+              "%zu gold, %zu system\n",
+              r->tokens_f1, r->sentences_f1, r->words_f1, r->upos, r->xpos,
+              r->ufeats, r->lemma, r->uas, r->las, r->clas, r->words,
+              r->system_words);
         }
         return kExitOk;
       });
   ud->add_option("gold", ua->gold, "gold CoNLL-U file")->required();
   ud->add_flag("--gold-tokens", ua->gold_tokens,
-               "annotate the gold words (no tokenization)");
+               "annotate the gold words and sentences (no segmentation)");
   ud->add_option("--system", ua->system,
-                 "score this CoNLL-U file instead of running the models");
+                 "score this CoNLL-U file instead of running the models "
+                 "(any tokenization of the same text; with --gold-tokens, "
+                 "the gold words)");
   ud->add_flag("--json", ua->json, "one JSON object");
   ud->add_option("--models", ua->models, "directory of the model files")
       ->capture_default_str();

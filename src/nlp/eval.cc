@@ -1,9 +1,15 @@
 #include "nlp/eval.h"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
+#include "core/utf8.h"
 #include "nlp/ner.h"
+#include "text/chars.h"
+#include "text/segment_eval.h"
 
 namespace hearsay::nlp {
 namespace {
@@ -91,6 +97,7 @@ Result<UdScores> EvalUd(const std::vector<conllu::Sentence>& gold,
   }
   UdScores r;
   r.words = n;
+  r.system_words = n;
   auto pct = [&](size_t c) { return n ? 100.0 * c / n : 0.0; };
   r.upos = pct(upos);
   r.xpos = pct(xpos);
@@ -102,6 +109,288 @@ Result<UdScores> EvalUd(const std::vector<conllu::Sentence>& gold,
   double rc = clas_gold ? 100.0 * clas_ok / clas_gold : 0;
   r.clas = p + rc > 0 ? 2 * p * rc / (p + rc) : 0;
   return r;
+}
+
+namespace {
+
+// A token or word as a span over the non-whitespace characters of a file.
+struct CharSpan {
+  uint32_t begin = 0, end = 0;
+  friend bool operator==(const CharSpan&, const CharSpan&) = default;
+  friend auto operator<=>(const CharSpan&, const CharSpan&) = default;
+};
+
+struct AlignedWord {
+  CharSpan span;
+  int mwt = -1;      // position inside its multi-word token, -1 if none
+  int head = -1;     // index of the head word in the file, -1 for the root
+  std::string form;  // lower case, for aligning inside multi-word tokens
+  const conllu::Word* word = nullptr;
+};
+
+struct AlignSide {
+  std::string chars;  // the non-whitespace characters
+  std::vector<CharSpan> tokens, sentences;
+  std::vector<AlignedWord> words;
+};
+
+std::string LowerUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    utf8::Decoded d = utf8::Decode(s, i);
+    utf8::Append(out, static_cast<char32_t>(utf8proc_tolower(
+                          static_cast<utf8proc_int32_t>(d.cp))));
+    i += d.size;
+  }
+  return out;
+}
+
+// Appends the non-whitespace characters of `s`; returns how many there were.
+uint32_t AppendNonSpace(std::string_view s, std::string& chars) {
+  uint32_t n = 0;
+  for (size_t i = 0; i < s.size();) {
+    text_internal::Char c = text_internal::CharAt(s, i);
+    if (!text_internal::IsSpaceCls(c.cls)) {
+      chars.append(s.substr(i, c.len));
+      ++n;
+    }
+    i += c.len;
+  }
+  return n;
+}
+
+AlignSide LoadSide(const std::vector<conllu::Sentence>& file) {
+  AlignSide side;
+  uint32_t pos = 0;
+  for (const conllu::Sentence& s : file) {
+    size_t first_token = side.tokens.size();
+    size_t first_word = side.words.size();
+    auto add_token = [&](std::string_view form) {
+      uint32_t len = AppendNonSpace(form, side.chars);
+      CharSpan span{pos, pos + len};
+      pos += len;
+      side.tokens.push_back(span);
+      return span;
+    };
+    size_t mw = 0;
+    for (size_t w = 0; w < s.words.size();) {
+      int id = static_cast<int>(w) + 1;
+      while (mw < s.multiwords.size() && s.multiwords[mw].last < id) ++mw;
+      if (mw < s.multiwords.size() && s.multiwords[mw].first == id) {
+        const conllu::MultiWord& m = s.multiwords[mw];
+        CharSpan span = add_token(m.form);
+        int k = 0;
+        for (int id2 = m.first;
+             id2 <= m.last && id2 <= static_cast<int>(s.words.size()); ++id2) {
+          const conllu::Word& word = s.words[id2 - 1];
+          side.words.push_back({span, k++, -1, LowerUtf8(word.form), &word});
+        }
+        w = static_cast<size_t>(std::max(m.last, id));
+        ++mw;
+        continue;
+      }
+      const conllu::Word& word = s.words[w];
+      side.words.push_back(
+          {add_token(word.form), -1, -1, LowerUtf8(word.form), &word});
+      ++w;
+    }
+    size_t n_words = side.words.size() - first_word;
+    for (size_t k = first_word; k < side.words.size(); ++k) {
+      int h = side.words[k].word->head;
+      if (h > 0 && static_cast<size_t>(h) <= n_words) {
+        side.words[k].head = static_cast<int>(first_word) + h - 1;
+      }
+    }
+    if (side.tokens.size() > first_token) {
+      side.sentences.push_back(
+          {side.tokens[first_token].begin, side.tokens.back().end});
+    }
+  }
+  return side;
+}
+
+double F1(size_t correct, size_t gold, size_t system) {
+  return gold + system ? 200.0 * correct / (gold + system) : 0;
+}
+
+double SpanF1(std::vector<CharSpan> gold, std::vector<CharSpan> system) {
+  size_t g = gold.size(), s = system.size();
+  std::sort(gold.begin(), gold.end());
+  std::sort(system.begin(), system.end());
+  std::vector<CharSpan> both;
+  std::set_intersection(gold.begin(), gold.end(), system.begin(), system.end(),
+                        std::back_inserter(both));
+  return F1(both.size(), g, s);
+}
+
+// Longest common subsequence of two form lists, walked from the front as the
+// shared task's script walks it; appends the aligned (gold, system) pairs.
+void LcsPairs(const std::vector<AlignedWord>& gw, const std::vector<int>& gi,
+              const std::vector<AlignedWord>& sw, const std::vector<int>& si,
+              std::vector<std::pair<int, int>>& pairs) {
+  size_t n = gi.size(), m = si.size();
+  std::vector<uint32_t> dp((n + 1) * (m + 1), 0);
+  auto at = [&](size_t i, size_t j) -> uint32_t& {
+    return dp[i * (m + 1) + j];
+  };
+  auto same = [&](size_t i, size_t j) {
+    return gw[gi[i]].form == sw[si[j]].form;
+  };
+  for (size_t i = n; i-- > 0;) {
+    for (size_t j = m; j-- > 0;) {
+      at(i, j) = same(i, j) ? at(i + 1, j + 1) + 1
+                            : std::max(at(i + 1, j), at(i, j + 1));
+    }
+  }
+  size_t i = 0, j = 0;
+  while (i < n && j < m) {
+    if (same(i, j)) {
+      pairs.push_back({gi[i++], si[j++]});
+    } else if (at(i + 1, j) >= at(i, j + 1)) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+}
+
+// (gold word, system word) pairs: words outside multi-word regions match by
+// span, words inside by the LCS of their forms.
+std::vector<std::pair<int, int>> Align(const std::vector<AlignedWord>& gw,
+                                       const std::vector<AlignedWord>& sw) {
+  std::vector<CharSpan> regions;
+  for (const auto* side : {&gw, &sw}) {
+    for (const AlignedWord& w : *side) {
+      if (w.mwt >= 0) regions.push_back(w.span);
+    }
+  }
+  std::sort(regions.begin(), regions.end());
+  regions.erase(std::unique(regions.begin(), regions.end()), regions.end());
+  std::vector<CharSpan> merged;
+  for (const CharSpan& r : regions) {
+    if (!merged.empty() && r.begin < merged.back().end) {
+      merged.back().end = std::max(merged.back().end, r.end);
+    } else {
+      merged.push_back(r);
+    }
+  }
+  auto region_of = [&](const CharSpan& s) -> int {
+    auto it = std::partition_point(
+        merged.begin(), merged.end(),
+        [&](const CharSpan& m) { return m.end <= s.begin; });
+    if (it != merged.end() && it->begin < s.end && s.begin < it->end) {
+      return static_cast<int>(it - merged.begin());
+    }
+    return -1;
+  };
+  std::vector<std::pair<CharSpan, int>> by_span;
+  by_span.reserve(sw.size());
+  for (size_t j = 0; j < sw.size(); ++j) {
+    by_span.push_back({sw[j].span, static_cast<int>(j)});
+  }
+  std::sort(by_span.begin(), by_span.end());
+  std::vector<std::pair<int, int>> pairs;
+  std::vector<std::vector<int>> g_in(merged.size()), s_in(merged.size());
+  for (size_t i = 0; i < gw.size(); ++i) {
+    int r = region_of(gw[i].span);
+    if (r >= 0) {
+      g_in[r].push_back(static_cast<int>(i));
+      continue;
+    }
+    auto it = std::lower_bound(by_span.begin(), by_span.end(),
+                               std::make_pair(gw[i].span, 0));
+    for (; it != by_span.end() && it->first == gw[i].span; ++it) {
+      const AlignedWord& s = sw[it->second];
+      if (s.mwt < 0 && region_of(s.span) < 0) {
+        pairs.push_back({static_cast<int>(i), it->second});
+        break;
+      }
+    }
+  }
+  for (size_t j = 0; j < sw.size(); ++j) {
+    int r = region_of(sw[j].span);
+    if (r >= 0) s_in[r].push_back(static_cast<int>(j));
+  }
+  for (size_t r = 0; r < merged.size(); ++r) {
+    if (!g_in[r].empty()) LcsPairs(gw, g_in[r], sw, s_in[r], pairs);
+  }
+  return pairs;
+}
+
+}  // namespace
+
+Result<UdScores> EvalUdAligned(const std::vector<conllu::Sentence>& gold,
+                               const std::vector<conllu::Sentence>& system) {
+  AlignSide g = LoadSide(gold), s = LoadSide(system);
+  if (g.chars != s.chars) {
+    size_t k = 0;
+    while (k < g.chars.size() && k < s.chars.size() && g.chars[k] == s.chars[k])
+      ++k;
+    return InvalidArgumentError(
+        "gold and system texts differ at byte " + std::to_string(k) +
+        " of their non-whitespace characters (gold \"" + g.chars.substr(k, 20) +
+        "\", system \"" + s.chars.substr(k, 20) + "\")");
+  }
+  std::vector<std::pair<int, int>> pairs = Align(g.words, s.words);
+  std::vector<int> s2g(s.words.size(), -1);
+  for (const auto& [i, j] : pairs) s2g[j] = i;
+  size_t upos = 0, xpos = 0, feats = 0, lemma = 0, uas = 0, las = 0;
+  size_t clas_gold = 0, clas_sys = 0, clas_ok = 0;
+  for (const AlignedWord& w : g.words) {
+    clas_gold += IsContent(Universal(w.word->deprel));
+  }
+  for (const AlignedWord& w : s.words) {
+    clas_sys += IsContent(Universal(w.word->deprel));
+  }
+  for (const auto& [i, j] : pairs) {
+    const AlignedWord& gw = g.words[i];
+    const AlignedWord& sw = s.words[j];
+    const conllu::Word& a = *gw.word;
+    const conllu::Word& b = *sw.word;
+    upos += a.upos == b.upos;
+    xpos += a.xpos == b.xpos;
+    feats += UniversalFeats(a.feats) == UniversalFeats(b.feats);
+    lemma += a.lemma == b.lemma;
+    bool head_ok =
+        sw.head < 0 ? gw.head < 0 : gw.head >= 0 && s2g[sw.head] == gw.head;
+    std::string_view gr = Universal(a.deprel), sr = Universal(b.deprel);
+    bool label_ok = head_ok && gr == sr;
+    uas += head_ok;
+    las += label_ok;
+    clas_ok += label_ok && IsContent(gr);
+  }
+  size_t ng = g.words.size(), ns = s.words.size();
+  UdScores r;
+  r.words = ng;
+  r.system_words = ns;
+  r.upos = F1(upos, ng, ns);
+  r.xpos = F1(xpos, ng, ns);
+  r.ufeats = F1(feats, ng, ns);
+  r.lemma = F1(lemma, ng, ns);
+  r.uas = F1(uas, ng, ns);
+  r.las = F1(las, ng, ns);
+  r.clas = F1(clas_ok, clas_gold, clas_sys);
+  r.tokens_f1 = SpanF1(g.tokens, s.tokens);
+  r.sentences_f1 = SpanF1(g.sentences, s.sentences);
+  r.words_f1 = F1(pairs.size(), ng, ns);
+  return r;
+}
+
+Result<UdScores> EvalUdFromText(const std::vector<conllu::Sentence>& gold,
+                                const Pipeline& pipeline,
+                                const Segmenter& segmenter,
+                                std::vector<conllu::Sentence>* system) {
+  std::vector<conllu::Sentence> own;
+  std::vector<conllu::Sentence>& out = system ? *system : own;
+  out.clear();
+  for (const GoldDocument& d : RebuildText(gold)) {
+    HEARSAY_ASSIGN_OR_RETURN(std::vector<conllu::Sentence> doc,
+                             AnnotateText(pipeline, segmenter, d.text, d.id));
+    out.insert(out.end(), std::make_move_iterator(doc.begin()),
+               std::make_move_iterator(doc.end()));
+  }
+  return EvalUdAligned(gold, out);
 }
 
 Result<NerScores> EvalNer(const std::vector<conllu::Sentence>& gold,
@@ -188,6 +477,20 @@ std::vector<conllu::Sentence> AnnotateConllu(
   for (const conllu::Sentence& s : in)
     out.push_back(AnnotateConllu(pipeline, s));
   return out;
+}
+
+Result<std::vector<conllu::Sentence>> AnnotateText(const Pipeline& pipeline,
+                                                   const Segmenter& segmenter,
+                                                   std::string_view text,
+                                                   std::string_view doc_id) {
+  // The segment command's CoNLL-U is the one place that decides comments,
+  // sentence ids and range lines; reading it back keeps `parse` identical.
+  Segmentation seg;
+  segmenter.Segment(text, &seg);
+  HEARSAY_ASSIGN_OR_RETURN(
+      std::vector<conllu::Sentence> words,
+      conllu::Parse(ToConllu(text, seg, doc_id), "segmentation"));
+  return AnnotateConllu(pipeline, words);
 }
 
 }  // namespace hearsay::nlp
