@@ -25,6 +25,7 @@
 #include "hearsay/ingest.h"
 #include "hearsay/ledger.h"
 #include "ledger/extract_step.h"
+#include "ledger/postgres_db.h"
 #include "output.h"
 
 namespace hearsay::cli {
@@ -35,18 +36,27 @@ std::string DefaultDb() {
   return env && *env ? env : "hearsay.db";
 }
 
-Result<std::unique_ptr<Store>> OpenLedger(const std::string& path,
-                                          bool read_only) {
-  if (read_only && !std::filesystem::exists(path)) {
-    return NotFoundError(path +
+// `read_only`: the command only queries. `lexicon_dir`: a user lexicon that
+// may change the predicate families linking compares.
+Result<std::unique_ptr<Store>> OpenLedger(const std::string& location,
+                                          bool read_only,
+                                          const std::string& lexicon_dir = "") {
+  StoreOptions options;
+  options.lexicon_dir = lexicon_dir;
+  if (ledger::IsPostgresUrl(location)) {
+    // A query opens the database read-only, so it never creates a ledger.
+    options.read_only = read_only;
+    return OpenStore(location, options);
+  }
+  if (read_only && !std::filesystem::exists(location)) {
+    return NotFoundError(location +
                          ": no ledger here (run hearsay ingest first, "
                          "or pass --db / set HEARSAY_DB)");
   }
-  StoreOptions options;
   // Queries never write, but opening read-write lets SQLite use the WAL
   // index of a ledger another process is ingesting into.
   options.read_only = false;
-  return OpenSqliteStore(path, options);
+  return OpenStore(location, options);
 }
 
 int Fail(const Status& s) {
@@ -305,7 +315,8 @@ int RunIngest(const IngestArgs& args) {
   if (!args.extracted && !args.reader.ToOptions(options)) return kExitUsage;
   if (!args.extracted && !LoadExtractor(args.extractor)) return kExitUsage;
   std::string db = args.db.empty() ? DefaultDb() : args.db;
-  Result<std::unique_ptr<Store>> store = OpenLedger(db, false);
+  Result<std::unique_ptr<Store>> store =
+      OpenLedger(db, false, args.extractor.lexicon);
   if (!store.ok()) return Fail(store.status());
   int jobs = args.jobs > 0 ? args.jobs
                            : std::max(1u, std::thread::hardware_concurrency());
@@ -367,7 +378,8 @@ int RunIngest(const IngestArgs& args) {
       stderr,
       "%s: %llu new documents (%llu already stored, %llu new versions), "
       "%llu claims, %llu skipped, %.1f documents/s\n",
-      db.c_str(), static_cast<unsigned long long>(pipeline.documents()),
+      ledger::RedactUrl(db).c_str(),
+      static_cast<unsigned long long>(pipeline.documents()),
       static_cast<unsigned long long>(pipeline.duplicates()),
       static_cast<unsigned long long>(pipeline.versions()),
       static_cast<unsigned long long>(pipeline.claims()),
@@ -999,7 +1011,7 @@ int RunReextract(const std::string& db, bool all,
                  const ExtractorFlags& extractor) {
   if (!LoadExtractor(extractor)) return kExitUsage;
   Result<std::unique_ptr<Store>> store =
-      OpenLedger(db.empty() ? DefaultDb() : db, false);
+      OpenLedger(db.empty() ? DefaultDb() : db, false, extractor.lexicon);
   if (!store.ok()) return Fail(store.status());
   uint64_t redone = 0, kept = 0;
   bool have = ledger::HaveExtractor();
@@ -1036,7 +1048,8 @@ const char kFormats[] = "table, json (one array), jsonl or csv";
 
 void AddLedgerCommands(CommandSet& set) {
   const std::string db_help =
-      "the ledger (default: $HEARSAY_DB, else ./hearsay.db)";
+      "the ledger: an SQLite file, or a PostgreSQL URL "
+      "(postgresql://USER@HOST/DB) (default: $HEARSAY_DB, else ./hearsay.db)";
   const std::string exit_help =
       "Exit status: 0 every input was read; 1 some input was skipped (one line "
       "on stderr each) or the ledger failed; 2 usage error.";

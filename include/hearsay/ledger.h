@@ -2,16 +2,17 @@
 // track record of the sources that reported it (DESIGN.md, "Claim status",
 // "Track records").
 //
-//   Result<std::unique_ptr<Store>> store = OpenSqliteStore("hearsay.db", {});
+//   Result<std::unique_ptr<Store>> store = OpenStore("hearsay.db", {});
 //   (*store)->Ingest(batch);                 // one transaction per batch
 //   (*store)->FindClaims({.status = "denied"});
 //   (*store)->Sources({.settle_days = 90});
 //
-// Store is the interface every backend implements (SQLite now, PostgreSQL
-// later); the algorithms behind it — syndication, linking, status replay,
-// reliability — are backend-independent functions in src/ledger/. A Store is
-// used by one thread at a time; open one per thread (several processes may
-// open the same SQLite file: readers see the last committed batch).
+// Store is the interface every backend implements (SQLite and PostgreSQL,
+// which give the same ledger from the same documents); the algorithms behind
+// it — syndication, linking, status replay, reliability — are
+// backend-independent functions in src/ledger/. A Store is used by one
+// thread at a time; open one per thread (several processes may open the same
+// ledger: readers see the last committed batch).
 #ifndef HEARSAY_LEDGER_H_
 #define HEARSAY_LEDGER_H_
 
@@ -188,12 +189,27 @@ class Store {
 struct StoreOptions {
   bool read_only = false;
   int busy_timeout_ms = 10000;
+  // A user lexicon directory whose predicates.tsv may change the predicate
+  // families linking compares (lexicons/README.md); "" for the shipped ones.
+  std::string lexicon_dir;
 };
+
+// A PostgreSQL URL ("postgresql://..." or "postgres://...") opens
+// OpenPostgresStore, anything else is an SQLite file for OpenSqliteStore.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& location,
+                                         const StoreOptions& options);
 
 // Opens (creating when absent, unless read_only) an SQLite ledger in WAL
 // mode, migrating an older schema; refuses a newer one.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const StoreOptions& options);
+
+// Connects to a PostgreSQL database (a libpq URL: postgresql://user@host/db,
+// or postgresql:///db?host=/socket/dir) and keeps the ledger in its current
+// schema, creating the tables when it has none and migrating an older
+// ledger; refuses a newer one, and a schema holding other tables.
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url,
+                                                 const StoreOptions& options);
 
 }  // namespace hearsay
 

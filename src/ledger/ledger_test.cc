@@ -1,24 +1,31 @@
 // Unit tests of the ledger: the pure algorithms (time, SimHash, linking,
-// status replay, Beta intervals, track records) and the SQLite store on the
-// hand-written stories in tests/data/ledger/.
+// status replay, Beta intervals, track records) and the store on the
+// hand-written stories in tests/data/ledger/, with SQLite and — on a
+// throwaway server that the test starts (tests/ledger/pg_server.sh) —
+// PostgreSQL.
 #include "hearsay/ledger.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "extract/extraction_json.h"
 #include "ledger/lifecycle.h"
 #include "ledger/linking.h"
+#include "ledger/postgres_db.h"
 #include "ledger/query.h"
 #include "ledger/schema.h"
 #include "ledger/simhash.h"
+#include "ledger/sqlite_db.h"
 #include "ledger/time.h"
 #include "ledger/track_record.h"
 
@@ -83,6 +90,12 @@ TEST(Linking, KeyLinksUnlessFarApartInTime) {
   EXPECT_FALSE(ScoreLink(a, b).link);
 }
 
+std::string Family(std::string_view predicate) {
+  Result<const PredicateFamilies*> f = PredicateFamilies::Shipped();
+  EXPECT_TRUE(f.ok()) << f.status().ToString();
+  return f.ok() ? (*f)->Of(predicate) : "";
+}
+
 TEST(Linking, WithoutKeyNeedsFamilyPartiesAndWording) {
   LinkFeatures a{"k1",
                  "cooperate",
@@ -91,7 +104,7 @@ TEST(Linking, WithoutKeyNeedsFamilyPartiesAndWording) {
                  {"harlow", "quillon"},
                  ContentWords("Harlow and Quillon discuss an EV venture")};
   LinkFeatures b{"k2",
-                 PredicateFamily("negotiate"),
+                 Family("negotiate"),
                  "",
                  86400,
                  {"harlow", "quillon"},
@@ -107,12 +120,40 @@ TEST(Linking, WithoutKeyNeedsFamilyPartiesAndWording) {
 }
 
 TEST(Linking, FamiliesAndWords) {
-  EXPECT_EQ(PredicateFamily("negotiate"), PredicateFamily("cooperate"));
-  EXPECT_NE(PredicateFamily("acquire"), PredicateFamily("cooperate"));
-  EXPECT_EQ(PredicateFamily("other:behead"), "other:behead");
+  // The families are the predicates lexicon's.
+  EXPECT_EQ(Family("negotiate"), "cooperate");
+  EXPECT_EQ(Family("agree"), "cooperate");
+  EXPECT_EQ(Family("merge"), "acquire");
+  EXPECT_EQ(Family("open"), "build");
+  EXPECT_NE(Family("acquire"), Family("cooperate"));
+  EXPECT_NE(Family("close"), Family("build"));
+  EXPECT_EQ(Family("other:behead"), "other:behead");
   EXPECT_EQ(ContentWords("The Harlow's plan, the PLAN"),
             (std::vector<std::string>{"harlow", "plan"}));
   EXPECT_EQ(NormalizeName("  Harlow   Motors "), "harlow motors");
+}
+
+TEST(Linking, AUserLexiconChangesTheFamilies) {
+  std::string dir =
+      ::testing::TempDir() + "/ledger_lexicon_" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  {
+    // Closing a plant joins building and opening one; a new class joins
+    // cooperate.
+    std::ofstream f(dir + "/predicates.tsv");
+    f << "trigger\tpos\tclass\tfamily\n"
+         "shutter\tverb\tclose\tbuild\n"
+         "tie up\tphrase\tally\tcooperate\n";
+  }
+  Result<PredicateFamilies> f = PredicateFamilies::Load(dir);
+  ASSERT_TRUE(f.ok()) << f.status().ToString();
+  EXPECT_EQ(f->Of("close"), "build");
+  EXPECT_EQ(f->Of("open"), "build");
+  EXPECT_EQ(f->Of("ally"), "cooperate");
+  EXPECT_EQ(f->Of("negotiate"), "cooperate");
+  EXPECT_EQ(Family("close"), "close");  // the shipped ones are unchanged
+  std::filesystem::remove_all(dir);
+  EXPECT_FALSE(PredicateFamilies::Load(dir).ok());
 }
 
 TEST(About, RanksTheMatchingRecordFirst) {
@@ -306,14 +347,116 @@ TEST(TrackRecord, DenialsSettleAfterThePeriod) {
 
 // ------------------------------------------------------------ the store
 
-std::string TempPath(const std::string& name) {
-  std::string p = ::testing::TempDir() + "/ledger_" + name + "_" +
-                  std::to_string(getpid()) + ".db";
-  std::remove(p.c_str());
-  std::remove((p + "-wal").c_str());
-  std::remove((p + "-shm").c_str());
-  return p;
+// Where the store tests keep their ledgers.
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  // The location of a new, empty ledger.
+  virtual std::string Fresh(const std::string& name) = 0;
+};
+
+class SqliteBackend : public Backend {
+ public:
+  std::string Fresh(const std::string& name) override {
+    std::string p = ::testing::TempDir() + "/ledger_" + name + "_" +
+                    std::to_string(getpid()) + ".db";
+    std::remove(p.c_str());
+    std::remove((p + "-wal").c_str());
+    std::remove((p + "-shm").c_str());
+    return p;
+  }
+};
+
+// A connection for raw SQL, to a ledger of either kind.
+std::unique_ptr<Db> Connect(const std::string& location) {
+  if (IsPostgresUrl(location)) {
+    auto db = std::make_unique<PostgresDb>();
+    Status s = db->Open(location, false, 10000);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return db;
+  }
+  auto db = std::make_unique<SqliteDb>();
+  Status s = db->Open(location, false, 10000);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return db;
 }
+
+// A throwaway PostgreSQL server (tests/ledger/pg_server.sh) with a database
+// per ledger; or, when $HEARSAY_TEST_POSTGRES names a server's database
+// (a URL whose user may create databases), that server.
+class PostgresBackend : public Backend {
+ public:
+  PostgresBackend() {
+    const char* given = std::getenv("HEARSAY_TEST_POSTGRES");
+    if (given && *given) {
+      admin_url_ = given;
+    } else {
+      char dir[] = "/tmp/hearsay-pg-XXXXXX";
+      if (!mkdtemp(dir)) {
+        skip_ = "cannot make a temporary directory";
+        return;
+      }
+      dir_ = dir;
+      std::string out;
+      int rc = Script("start", &out);
+      while (!out.empty() && out.back() == '\n') out.pop_back();
+      if (rc != 0) {
+        skip_ = out.empty() ? "pg_server.sh failed" : out;
+        return;
+      }
+      admin_url_ = out.substr(out.rfind('\n') + 1);
+    }
+    admin_ = Connect(admin_url_);
+  }
+  ~PostgresBackend() override {
+    if (admin_ && dir_.empty()) {
+      for (const std::string& db : created_) {
+        admin_->Exec("DROP DATABASE IF EXISTS " + db).IgnoreError();
+      }
+    }
+    admin_.reset();
+    if (!dir_.empty()) Script("stop", nullptr);
+  }
+
+  // Why there is no server; "" when there is one.
+  const std::string& skip() const { return skip_; }
+
+  std::string Fresh(const std::string& name) override {
+    std::string db = "ledger_" + name + "_" + std::to_string(getpid());
+    created_.push_back(db);
+    Status s = admin_->Exec("DROP DATABASE IF EXISTS " + db);
+    if (s.ok()) s = admin_->Exec("CREATE DATABASE " + db);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    // The admin URL names a database: the ledger's replaces it.
+    std::string url = admin_url_;
+    size_t slash = url.find('/', url.find("://") + 3);
+    size_t end = url.find('?', slash);
+    return url.substr(0, slash + 1) + db +
+           (end == std::string::npos ? "" : url.substr(end));
+  }
+
+ private:
+  int Script(const std::string& cmd, std::string* out) {
+    std::string line = std::string(HEARSAY_SOURCE_DIR) +
+                       "/tests/ledger/pg_server.sh " + cmd + " " + dir_ +
+                       " 2>&1";
+    FILE* p = popen(line.c_str(), "r");
+    if (!p) return -1;
+    char buf[512];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) {
+      if (out) out->append(buf, n);
+    }
+    int status = pclose(p);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
+  std::string dir_;
+  std::string admin_url_;
+  std::string skip_;
+  std::unique_ptr<Db> admin_;
+  std::vector<std::string> created_;
+};
 
 std::vector<Extraction> Stories() {
   std::ifstream in(std::string(HEARSAY_SOURCE_DIR) +
@@ -329,18 +472,19 @@ std::vector<Extraction> Stories() {
   return out;
 }
 
-std::unique_ptr<Store> Open(const std::string& path) {
-  Result<std::unique_ptr<Store>> s = OpenSqliteStore(path, {});
+std::unique_ptr<Store> Open(const std::string& location) {
+  Result<std::unique_ptr<Store>> s = OpenStore(location, {});
   EXPECT_TRUE(s.ok()) << s.status().ToString();
   return s.ok() ? std::move(*s) : nullptr;
 }
 
-// Everything a user can see of the ledger, as one string.
+// Everything a user can see of the ledger's claims, as one string.
 std::string Dump(Store& store) {
   ClaimQuery q;
   q.details = true;
   Result<std::vector<ClaimRecord>> records = store.FindClaims(q);
-  EXPECT_TRUE(records.ok());
+  EXPECT_TRUE(records.ok()) << records.status().ToString();
+  if (!records.ok()) return "";
   std::string out;
   for (const ClaimRecord& r : *records) {
     out += std::to_string(r.id) + "|" + std::string(ClaimStatusName(r.status)) +
@@ -359,6 +503,50 @@ std::string Dump(Store& store) {
   return out;
 }
 
+// ... and its sources, entities and query answers, to compare backends.
+std::string DumpAll(Store& store) {
+  std::string out = Dump(store);
+  char buf[256];
+  for (const char* as_of : {"", "2026-03-16", "2026-04-10"}) {
+    SourceQuery sq;
+    sq.as_of = as_of;
+    Result<std::vector<SourceRecord>> sources = store.Sources(sq);
+    EXPECT_TRUE(sources.ok()) << sources.status().ToString();
+    if (!sources.ok()) continue;
+    for (const SourceRecord& s : *sources) {
+      std::snprintf(buf, sizeof buf, "%s|%s|%d|%d|%d|%d|%d|%d|%d|%.17g|%.17g\n",
+                    s.name.c_str(), s.kind.c_str(), s.reported, s.originated,
+                    s.confirmed, s.denied, s.denied_open, s.retracted,
+                    s.unresolved, s.reliability, s.interval_low);
+      out += buf;
+    }
+  }
+  Result<std::vector<EntityRecord>> entities = store.Entities();
+  EXPECT_TRUE(entities.ok()) << entities.status().ToString();
+  if (entities.ok()) {
+    for (const EntityRecord& e : *entities) {
+      out += e.name + "|" + e.type + "|" + std::to_string(e.documents) + "|" +
+             std::to_string(e.claims) + "\n";
+    }
+  }
+  ClaimQuery q;
+  q.about = "Brightwater buying Kestrel";
+  q.outlet = "capital WIRE";
+  q.since = "2026-03-01";
+  Result<std::vector<ClaimRecord>> about = store.FindClaims(q);
+  EXPECT_TRUE(about.ok()) << about.status().ToString();
+  if (about.ok()) {
+    for (const ClaimRecord& r : *about) {
+      std::snprintf(buf, sizeof buf, "about %lld %.17g\n",
+                    static_cast<long long>(r.id), r.score);
+      out += buf;
+    }
+  }
+  Result<std::string> latest = store.LatestTime();
+  out += "latest " + (latest.ok() ? *latest : latest.status().ToString());
+  return out;
+}
+
 ClaimRecord ByKey(Store& store, const std::string& key) {
   ClaimQuery q;
   q.details = true;
@@ -371,9 +559,8 @@ ClaimRecord ByKey(Store& store, const std::string& key) {
   return {};
 }
 
-TEST(Store, StoriesGetTheirStatuses) {
-  std::string path = TempPath("stories");
-  auto store = Open(path);
+void StoriesGetTheirStatuses(Backend& backend) {
+  auto store = Open(backend.Fresh("stories"));
   ASSERT_TRUE(store);
   Result<IngestStats> stats = store->Ingest(Stories());
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
@@ -433,6 +620,9 @@ TEST(Store, StoriesGetTheirStatuses) {
   ClaimQuery entity;
   entity.entity = "quillon";
   EXPECT_EQ(store->FindClaims(entity)->size(), 1u);
+  ClaimQuery outlet;
+  outlet.outlet = "cascadia";  // any case
+  EXPECT_EQ(store->FindClaims(outlet)->size(), 1u);
   ClaimQuery about;
   about.about = "Brightwater buying Kestrel";
   about.limit = 1;
@@ -441,9 +631,8 @@ TEST(Store, StoriesGetTheirStatuses) {
   EXPECT_EQ((*top)[0].key, "brightwater systems|kestrel analytics|acquire");
 }
 
-TEST(Store, ReingestingIsANoOpAndLinkingIsDeterministic) {
-  std::string a = TempPath("det_a"), b = TempPath("det_b");
-  auto sa = Open(a), sb = Open(b);
+void ReingestingIsANoOpAndLinkingIsDeterministic(Backend& backend) {
+  auto sa = Open(backend.Fresh("det_a")), sb = Open(backend.Fresh("det_b"));
   ASSERT_TRUE(sa && sb);
   std::vector<Extraction> docs = Stories();
   // One batch against one document per batch: the same ledger.
@@ -465,9 +654,31 @@ TEST(Store, ReingestingIsANoOpAndLinkingIsDeterministic) {
   EXPECT_EQ(Dump(*sa), dump);
 }
 
-TEST(Store, ANewVersionReplacesTheOldOnesContribution) {
-  std::string path = TempPath("versions");
-  auto store = Open(path);
+void AFailedRebuildChangesNothing(Backend& backend) {
+  std::vector<Extraction> docs = Stories();
+  auto whole = Open(backend.Fresh("whole"));
+  auto store = Open(backend.Fresh("failed"));
+  ASSERT_TRUE(whole && store);
+  ASSERT_TRUE(whole->Ingest(docs).ok());
+  std::vector<Extraction> first(docs.begin(), docs.begin() + 12);
+  std::vector<Extraction> rest(docs.begin() + 12, docs.end());
+  ASSERT_TRUE(store->Ingest(first).ok());
+  std::string before = Dump(*store);
+  Result<IngestStats> failed = store->Rebuild(
+      [](const StoredDocument& d) -> Result<std::optional<Extraction>> {
+        if (d.number == 7) return IoError("the extractor fell over");
+        return std::optional<Extraction>();
+      });
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(Dump(*store), before);
+  // The batch after the rolled-back one numbers its rows as if the failure
+  // never happened: the same ledger as one uninterrupted ingest.
+  ASSERT_TRUE(store->Ingest(rest).ok());
+  EXPECT_EQ(Dump(*store), Dump(*whole));
+}
+
+void ANewVersionReplacesTheOldOnesContribution(Backend& backend) {
+  auto store = Open(backend.Fresh("versions"));
   ASSERT_TRUE(store);
   std::vector<Extraction> docs = Stories();
   // Document 2b (Brightwater's CEO denies) edited in place: the denial is
@@ -498,9 +709,8 @@ TEST(Store, ANewVersionReplacesTheOldOnesContribution) {
   EXPECT_EQ(store->Ingest({docs[5]})->duplicates, 1);
 }
 
-TEST(Store, SourcesSettleDenialsAsOf) {
-  std::string path = TempPath("sources");
-  auto store = Open(path);
+void SourcesSettleDenialsAsOf(Backend& backend) {
+  auto store = Open(backend.Fresh("sources"));
   ASSERT_TRUE(store);
   ASSERT_TRUE(store->Ingest(Stories()).ok());
   auto find = [](const std::vector<SourceRecord>& v, const std::string& name) {
@@ -528,56 +738,167 @@ TEST(Store, SourcesSettleDenialsAsOf) {
   EXPECT_EQ(find(*store->Sources(late), "anonymous (2)").confirmed, 1);
 }
 
-TEST(Store, RefusesANewerSchemaAndMigratesAnOlderOne) {
-  std::string newer = TempPath("newer");
+// The version row of a ledger, read directly.
+std::string SchemaVersionOf(const std::string& location) {
+  std::unique_ptr<Db> db = Connect(location);
+  Result<Stmt*> q =
+      db->Query("SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!q.ok()) return q.status().ToString();
+  Result<bool> row = (*q)->Step();
+  return row.ok() && *row ? (*q)->Text(0) : "none";
+}
+
+void RefusesANewerSchemaAndMigratesAnOlderOne(Backend& backend) {
+  std::string newer = backend.Fresh("newer");
   {
     auto store = Open(newer);
     ASSERT_TRUE(store);
   }
-  sqlite3* db;
-  ASSERT_EQ(sqlite3_open(newer.c_str(), &db), SQLITE_OK);
-  sqlite3_exec(db, "UPDATE meta SET value = '99' WHERE key = 'schema_version'",
-               nullptr, nullptr, nullptr);
-  sqlite3_close(db);
-  Result<std::unique_ptr<Store>> refused = OpenSqliteStore(newer, {});
+  ASSERT_TRUE(
+      Connect(newer)
+          ->Exec("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+          .ok());
+  Result<std::unique_ptr<Store>> refused = OpenStore(newer, {});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(refused.status().message().find("newer"), std::string::npos);
 
   // A version-1 ledger: the first migration only.
-  std::string older = TempPath("older");
-  ASSERT_EQ(sqlite3_open(older.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, std::string(kMigrations[0]).c_str(), nullptr,
-                         nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_exec(db,
-               "INSERT INTO meta VALUES('schema_version', '1');"
-               "INSERT INTO records(key, predicate, family, text, location, "
-               "status, first_seen, origin_outlet, article_count, "
-               "independent_sources) VALUES('k', 'p', 'p', 't', '', "
-               "'reported', '', '', 0, 0);",
-               nullptr, nullptr, nullptr);
-  sqlite3_close(db);
+  std::string older = backend.Fresh("older");
+  {
+    std::unique_ptr<Db> db = Connect(older);
+    std::string first(kMigrations[0]);
+    ASSERT_TRUE(
+        db->Exec(IsPostgresUrl(older) ? PostgresDdl(first) : first).ok());
+    Status s = db->Exec(
+        "INSERT INTO meta VALUES('schema_version', '1');"
+        "INSERT INTO records(id, key, predicate, family, text, location, "
+        "status, first_seen, origin_outlet, article_count, "
+        "independent_sources) VALUES(1, 'k', 'p', 'p', 't', '', "
+        "'reported', '', '', 0, 0);");
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+  // A reader does not migrate; a writer does.
+  StoreOptions reader;
+  reader.read_only = true;
+  Result<std::unique_ptr<Store>> read = OpenStore(older, reader);
+  ASSERT_FALSE(read.ok());
+  EXPECT_NE(read.status().message().find("needs migrating"), std::string::npos);
   auto store = Open(older);
   ASSERT_TRUE(store);
   ASSERT_TRUE(store->Ingest(Stories()).ok());  // uses the new column
-  ASSERT_EQ(sqlite3_open(older.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* st;
-  sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema_version'",
-                     -1, &st, nullptr);
-  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-  EXPECT_EQ(
-      std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))),
-      std::to_string(kLedgerSchemaVersion));
-  sqlite3_finalize(st);
-  sqlite3_close(db);
+  store.reset();
+  EXPECT_EQ(SchemaVersionOf(older), std::to_string(kLedgerSchemaVersion));
 
   // Not a ledger at all.
-  std::string foreign = TempPath("foreign");
-  ASSERT_EQ(sqlite3_open(foreign.c_str(), &db), SQLITE_OK);
-  sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
-  sqlite3_close(db);
-  EXPECT_FALSE(OpenSqliteStore(foreign, {}).ok());
+  std::string foreign = backend.Fresh("foreign");
+  ASSERT_TRUE(Connect(foreign)->Exec("CREATE TABLE t(x INTEGER)").ok());
+  Result<std::unique_ptr<Store>> not_ledger = OpenStore(foreign, {});
+  ASSERT_FALSE(not_ledger.ok());
+  EXPECT_NE(not_ledger.status().message().find("not a hearsay ledger"),
+            std::string::npos);
+}
+
+using Scenario = void (*)(Backend&);
+const std::pair<const char*, Scenario> kScenarios[] = {
+    {"StoriesGetTheirStatuses", StoriesGetTheirStatuses},
+    {"ReingestingIsANoOpAndLinkingIsDeterministic",
+     ReingestingIsANoOpAndLinkingIsDeterministic},
+    {"AFailedRebuildChangesNothing", AFailedRebuildChangesNothing},
+    {"ANewVersionReplacesTheOldOnesContribution",
+     ANewVersionReplacesTheOldOnesContribution},
+    {"SourcesSettleDenialsAsOf", SourcesSettleDenialsAsOf},
+    {"RefusesANewerSchemaAndMigratesAnOlderOne",
+     RefusesANewerSchemaAndMigratesAnOlderOne},
+};
+
+TEST(Store, StoriesGetTheirStatuses) {
+  SqliteBackend b;
+  StoriesGetTheirStatuses(b);
+}
+TEST(Store, ReingestingIsANoOpAndLinkingIsDeterministic) {
+  SqliteBackend b;
+  ReingestingIsANoOpAndLinkingIsDeterministic(b);
+}
+TEST(Store, AFailedRebuildChangesNothing) {
+  SqliteBackend b;
+  AFailedRebuildChangesNothing(b);
+}
+TEST(Store, ANewVersionReplacesTheOldOnesContribution) {
+  SqliteBackend b;
+  ANewVersionReplacesTheOldOnesContribution(b);
+}
+TEST(Store, SourcesSettleDenialsAsOf) {
+  SqliteBackend b;
+  SourcesSettleDenialsAsOf(b);
+}
+TEST(Store, RefusesANewerSchemaAndMigratesAnOlderOne) {
+  SqliteBackend b;
+  RefusesANewerSchemaAndMigratesAnOlderOne(b);
+  // A file that is not SQLite at all.
+  std::string junk = b.Fresh("junk");
+  std::ofstream(junk) << std::string(4096, 'x');
+  EXPECT_FALSE(OpenStore(junk, {}).ok());
+}
+
+TEST(Store, PostgresUrlsAndPasswords) {
+  EXPECT_TRUE(IsPostgresUrl("postgresql://u@h/db"));
+  EXPECT_TRUE(IsPostgresUrl("postgres:///db?host=/tmp"));
+  EXPECT_FALSE(IsPostgresUrl("hearsay.db"));
+  EXPECT_FALSE(IsPostgresUrl("./postgresql://x"));
+  EXPECT_EQ(RedactUrl("postgresql://ann:s3cr@t@db.example:5432/news"),
+            "postgresql://ann:***@db.example:5432/news");
+  EXPECT_EQ(RedactUrl("postgres://ann@h/db?sslmode=require&password=x&a=b"),
+            "postgres://ann@h/db?sslmode=require&password=***&a=b");
+  EXPECT_EQ(RedactUrl("postgresql:///db?host=/tmp/x"),
+            "postgresql:///db?host=/tmp/x");
+  EXPECT_EQ(RedactUrl("my:file@1.db"), "my:file@1.db");
+  int n = 0;
+  EXPECT_EQ(PostgresParameters("a = ? AND b = '?' AND (?3 = '' OR c = ?3)", &n),
+            "a = $1 AND b = '?' AND ($3 = '' OR c = $3)");
+  EXPECT_EQ(n, 3);
+  EXPECT_EQ(PostgresDdl("CREATE TABLE t(id INTEGER PRIMARY KEY, x REAL, "
+                        "note TEXT NOT NULL DEFAULT 'TEXT') WITHOUT ROWID;"),
+            "CREATE TABLE t(id BIGINT PRIMARY KEY, x DOUBLE PRECISION, "
+            "note TEXT COLLATE \"C\" NOT NULL DEFAULT 'TEXT');");
+}
+
+// Every store scenario again on PostgreSQL, in one server; then both
+// backends must show the same ledger.
+TEST(PostgresStore, BehavesLikeTheSqliteStore) {
+  PostgresBackend pg;
+  if (!pg.skip().empty()) GTEST_SKIP() << pg.skip();
+  for (const auto& [name, scenario] : kScenarios) {
+    SCOPED_TRACE(name);
+    scenario(pg);
+  }
+
+  SqliteBackend lite;
+  auto a = Open(lite.Fresh("same")), b = Open(pg.Fresh("same"));
+  ASSERT_TRUE(a && b);
+  std::vector<Extraction> docs = Stories();
+  Extraction edited = docs[5];
+  edited.document.text += " (Updated.)";
+  edited.statements.clear();
+  for (Store* s : {a.get(), b.get()}) {
+    ASSERT_TRUE(
+        s->Ingest(std::vector<Extraction>(docs.begin(), docs.begin() + 9))
+            .ok());
+    ASSERT_TRUE(
+        s->Ingest(std::vector<Extraction>(docs.begin() + 9, docs.end())).ok());
+    ASSERT_TRUE(s->Ingest({edited}).ok());
+  }
+  std::string lite_dump = DumpAll(*a);
+  EXPECT_EQ(lite_dump, DumpAll(*b));
+  EXPECT_GT(lite_dump.size(), 2000u);
+
+  // A query never creates a ledger in an empty database.
+  StoreOptions reader;
+  reader.read_only = true;
+  Result<std::unique_ptr<Store>> none = OpenStore(pg.Fresh("empty"), reader);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(none.status().message().find("no ledger here"), std::string::npos);
 }
 
 }  // namespace

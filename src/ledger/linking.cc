@@ -8,31 +8,6 @@
 namespace hearsay::ledger {
 namespace {
 
-// Families of the ontology (DESIGN.md) whose members can name one
-// proposition. A predicate outside every family is its own family.
-struct FamilyEntry {
-  std::string_view predicate;
-  std::string_view family;
-};
-constexpr FamilyEntry kFamilies[] = {
-    {"cooperate", "cooperate"}, {"negotiate", "cooperate"},
-    {"agree", "cooperate"},     {"sign", "cooperate"},
-    {"acquire", "acquire"},     {"merge", "acquire"},
-    {"invest", "invest"},       {"build", "facility"},
-    {"open", "facility"},       {"close", "facility"},
-    {"restrict", "restrict"},   {"ban", "restrict"},
-    {"sanction", "restrict"},   {"tariff", "restrict"},
-    {"appoint", "personnel"},   {"resign", "personnel"},
-    {"dismiss", "personnel"},   {"lay_off", "layoff"},
-    {"layoff", "layoff"},       {"sue", "legal"},
-    {"investigate", "legal"},   {"praise", "support"},
-    {"endorse", "support"},     {"support", "support"},
-    {"welcome", "support"},     {"criticize", "criticize"},
-    {"warn", "criticize"},      {"accuse", "criticize"},
-    {"threaten", "threaten"},   {"coerce", "threaten"},
-    {"launch", "launch"},       {"report_results", "results"},
-};
-
 constexpr std::string_view kStopWords[] = {
     "a",    "an",   "and",   "are",   "as",   "at",    "be",    "by",
     "for",  "from", "has",   "have",  "in",   "into",  "is",    "it",
@@ -56,11 +31,33 @@ void Reason(std::string& out, const char* name, double v) {
 
 }  // namespace
 
-std::string PredicateFamily(std::string_view predicate) {
-  for (const FamilyEntry& e : kFamilies) {
-    if (e.predicate == predicate) return std::string(e.family);
+Result<const PredicateFamilies*> PredicateFamilies::Shipped() {
+  static const Result<PredicateFamilies> shipped = Load("");
+  if (!shipped.ok()) return shipped.status();
+  return &*shipped;
+}
+
+Result<PredicateFamilies> PredicateFamilies::Load(
+    const std::string& lexicon_dir) {
+  LexiconOptions options;
+  options.user_dir = lexicon_dir;
+  HEARSAY_ASSIGN_OR_RETURN(Lexicons lexicons, Lexicons::Load(options));
+  return From(lexicons);
+}
+
+PredicateFamilies PredicateFamilies::From(const Lexicons& lexicons) {
+  PredicateFamilies out;
+  // Rows are in load order, the user's after the shipped ones: when rows of
+  // one class disagree, the last says the family of the class.
+  for (const PredicateTrigger& t : lexicons.predicates()) {
+    out.family_[t.cls] = t.family.empty() ? t.cls : t.family;
   }
-  return std::string(predicate);
+  return out;
+}
+
+std::string PredicateFamilies::Of(std::string_view predicate) const {
+  auto it = family_.find(std::string(predicate));
+  return it != family_.end() ? it->second : std::string(predicate);
 }
 
 std::vector<std::string> ContentWords(std::string_view text) {

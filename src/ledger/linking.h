@@ -12,7 +12,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include "extract/lexicons.h"
+#include "hearsay/status.h"
 
 namespace hearsay::ledger {
 
@@ -21,9 +25,24 @@ namespace hearsay::ledger {
 inline constexpr int64_t kLinkTimeWindowSeconds = 45 * 86400;
 inline constexpr double kLinkThreshold = 0.62;
 
-// The family a predicate belongs to: predicates of one family can state the
-// same proposition ("in talks" and "no plans to cooperate").
-std::string PredicateFamily(std::string_view predicate);
+// The family each predicate class belongs to: classes of one family can
+// state the same proposition ("in talks" and "no plans to cooperate"). The
+// families are the `family` column of lexicons/predicates.tsv, so a user
+// lexicon (--lexicon DIR) can change them.
+class PredicateFamilies {
+ public:
+  // The shipped lexicons, loaded once per process; thread-safe.
+  static Result<const PredicateFamilies*> Shipped();
+  // The shipped lexicons plus a user directory's (lexicons/README.md).
+  static Result<PredicateFamilies> Load(const std::string& lexicon_dir);
+  static PredicateFamilies From(const Lexicons& lexicons);
+
+  // A class the lexicon does not name ("other:behead") is its own family.
+  std::string Of(std::string_view predicate) const;
+
+ private:
+  std::unordered_map<std::string, std::string> family_;
+};
 
 // Lower-cased words of `text` without stop words, sorted and unique.
 std::vector<std::string> ContentWords(std::string_view text);

@@ -2,29 +2,19 @@
 
 namespace hearsay::ledger {
 
-Stmt& Stmt::Bind(int i, int64_t v) {
-  int rc = sqlite3_bind_int64(stmt_, i, v);
-  if (rc != SQLITE_OK) bind_error_ = rc;
-  return *this;
+Stmt& SqliteStmt::BindInt(int i, int64_t v) {
+  return Check(sqlite3_bind_int64(stmt_, i, v));
 }
-Stmt& Stmt::Bind(int i, double v) {
-  int rc = sqlite3_bind_double(stmt_, i, v);
-  if (rc != SQLITE_OK) bind_error_ = rc;
-  return *this;
+Stmt& SqliteStmt::BindDouble(int i, double v) {
+  return Check(sqlite3_bind_double(stmt_, i, v));
 }
-Stmt& Stmt::Bind(int i, std::string_view v) {
-  int rc = sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()),
-                             SQLITE_TRANSIENT);
-  if (rc != SQLITE_OK) bind_error_ = rc;
-  return *this;
+Stmt& SqliteStmt::BindText(int i, std::string_view v) {
+  return Check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()),
+                                 SQLITE_TRANSIENT));
 }
-Stmt& Stmt::BindNull(int i) {
-  int rc = sqlite3_bind_null(stmt_, i);
-  if (rc != SQLITE_OK) bind_error_ = rc;
-  return *this;
-}
+Stmt& SqliteStmt::BindNull(int i) { return Check(sqlite3_bind_null(stmt_, i)); }
 
-Result<bool> Stmt::Step() {
+Result<bool> SqliteStmt::Step() {
   if (bind_error_ != SQLITE_OK) {
     return InternalError(std::string("binding a parameter: ") +
                          sqlite3_errstr(bind_error_));
@@ -43,32 +33,26 @@ Result<bool> Stmt::Step() {
   return s;
 }
 
-Status Stmt::Run() {
-  while (true) {
-    HEARSAY_ASSIGN_OR_RETURN(bool row, Step());
-    if (!row) return Status::Ok();
-  }
-}
-
-void Stmt::Reset() {
+void SqliteStmt::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
   bind_error_ = SQLITE_OK;
 }
 
-std::string_view Stmt::View(int col) const {
+std::string_view SqliteStmt::View(int col) const {
   const unsigned char* p = sqlite3_column_text(stmt_, col);
   if (!p) return {};
   return {reinterpret_cast<const char*>(p),
           static_cast<size_t>(sqlite3_column_bytes(stmt_, col))};
 }
 
-Db::~Db() {
+SqliteDb::~SqliteDb() {
   cache_.clear();  // statements must be finalised before the connection
   if (db_) sqlite3_close(db_);
 }
 
-Status Db::Open(const std::string& path, bool read_only, int busy_timeout_ms) {
+Status SqliteDb::Open(const std::string& path, bool read_only,
+                      int busy_timeout_ms) {
   path_ = path;
   int flags = read_only ? SQLITE_OPEN_READONLY
                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -83,7 +67,7 @@ Status Db::Open(const std::string& path, bool read_only, int busy_timeout_ms) {
   return Status::Ok();
 }
 
-Status Db::Exec(std::string_view sql) {
+Status SqliteDb::Exec(std::string_view sql) {
   std::string s(sql);
   char* err = nullptr;
   int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
@@ -100,7 +84,7 @@ Status Db::Exec(std::string_view sql) {
   return Status::Ok();
 }
 
-Result<Stmt*> Db::Query(const std::string& sql) {
+Result<Stmt*> SqliteDb::Query(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it != cache_.end()) {
     it->second->Reset();
@@ -117,14 +101,22 @@ Result<Stmt*> Db::Query(const std::string& sql) {
     return InternalError(std::string("preparing SQL: ") + sqlite3_errmsg(db_) +
                          " in: " + sql.substr(0, 80));
   }
-  auto owned = std::make_unique<Stmt>(db_, stmt);
-  Stmt* raw = owned.get();
+  auto owned = std::make_unique<SqliteStmt>(db_, stmt);
+  SqliteStmt* raw = owned.get();
   cache_.emplace(sql, std::move(owned));
   return raw;
 }
 
-Status Db::Error(std::string_view what) const {
-  return IoError(path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_));
+Result<std::vector<std::string>> SqliteDb::Tables() {
+  HEARSAY_ASSIGN_OR_RETURN(
+      Stmt * q, Query("SELECT name FROM sqlite_master WHERE type = 'table'"));
+  std::vector<std::string> out;
+  while (true) {
+    HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
+    if (!row) break;
+    out.push_back(q->Text(0));
+  }
+  return out;
 }
 
 }  // namespace hearsay::ledger

@@ -1,4 +1,6 @@
-// The SQLite backend of the ledger Store (docs/ledger-schema.md).
+// The ledger Store over SQL: one implementation for SQLite and PostgreSQL
+// (sql_db.h), so both backends give the same ledger from the same documents
+// (docs/ledger-schema.md).
 //
 // Documents and their extractions are the facts; records, mentions, stances
 // and history are derived from them in ingestion order, inside the batch's
@@ -16,9 +18,11 @@
 #include "hearsay/ledger.h"
 #include "ledger/lifecycle.h"
 #include "ledger/linking.h"
+#include "ledger/postgres_db.h"
 #include "ledger/query.h"
 #include "ledger/schema.h"
 #include "ledger/simhash.h"
+#include "ledger/sql_db.h"
 #include "ledger/sqlite_db.h"
 #include "ledger/time.h"
 #include "ledger/track_record.h"
@@ -55,20 +59,45 @@ Result<ClaimStatus> ParseClaimStatus(std::string_view name) {
 namespace ledger {
 namespace {
 
-#define Q(var, sql) HEARSAY_ASSIGN_OR_RETURN(Stmt* var, db_.Query(sql))
+#define Q(var, sql) HEARSAY_ASSIGN_OR_RETURN(Stmt* var, db_->Query(sql))
 
-void BindTime(Stmt& s, int i, const std::optional<int64_t>& t) {
-  if (t) {
-    s.Bind(i, *t);
-  } else {
-    s.BindNull(i);
+// Steps to the end; the number of rows.
+Result<int64_t> CountRows(Stmt& s) {
+  int64_t n = 0;
+  while (true) {
+    HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return n;
+    ++n;
   }
 }
 
-std::optional<int64_t> ColumnTime(const Stmt& s, int col) {
-  if (s.IsNull(col)) return std::nullopt;
-  return s.Int(col);
+// The id an `INSERT ... RETURNING id` gave its row.
+Result<int64_t> InsertedId(Stmt& s) {
+  HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
+  if (!row) return InternalError("an insert returned no id");
+  int64_t id = s.Int(0);
+  HEARSAY_RETURN_IF_ERROR(s.Run());
+  return id;
 }
+
+// A read transaction for the span of one query method, so that its several
+// statements see one committed state while an ingest writes.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Db& db) : db_(db) {}
+  ~ReadTransaction() {
+    if (open_) db_.Rollback();
+  }
+  Status Begin() {
+    HEARSAY_RETURN_IF_ERROR(db_.BeginRead());
+    open_ = true;
+    return Status::Ok();
+  }
+
+ private:
+  Db& db_;
+  bool open_ = false;
+};
 
 // A participant as the ledger compares it: the names it goes by.
 struct PartyNames {
@@ -207,9 +236,13 @@ std::string Quote(const Extraction& x, const Statement& s) {
   return s.content_text;
 }
 
-class SqliteStore : public Store {
+class SqlStore : public Store {
  public:
-  Status Open(const std::string& path, const StoreOptions& options);
+  SqlStore(std::unique_ptr<Db> db, const StoreOptions& options)
+      : db_(std::move(db)),
+        read_only_(options.read_only),
+        lexicon_dir_(options.lexicon_dir) {}
+  Status Migrate();
 
   Result<IngestStats> Ingest(std::vector<Extraction> batch) override;
   Result<bool> Contains(uint64_t content_hash) override;
@@ -221,7 +254,7 @@ class SqliteStore : public Store {
   Result<std::string> LatestTime() override;
 
  private:
-  Status Migrate(bool read_only);
+  Status LoadFamilies();
   Status IngestOne(Extraction& x, IngestStats& stats,
                    std::set<int64_t>& touched);
   Result<int64_t> Syndicate(int64_t doc, uint64_t simhash,
@@ -239,89 +272,109 @@ class SqliteStore : public Store {
   Status FillDetails(ClaimRecord& r);
   Result<ClaimRecord> LoadRecord(Stmt& q);
 
-  Db db_;
+  std::unique_ptr<Db> db_;
   bool read_only_ = false;
+  std::string lexicon_dir_;
+  // Predicate class -> family, loaded at the first write.
+  std::optional<PredicateFamilies> families_;
   // Feature cache for records touched in this process: linking compares a
   // claim with the same few records again and again.
   std::map<int64_t, LinkFeatures> features_;
 };
 
-Status SqliteStore::Open(const std::string& path, const StoreOptions& options) {
-  read_only_ = options.read_only;
-  HEARSAY_RETURN_IF_ERROR(
-      db_.Open(path, options.read_only, options.busy_timeout_ms));
-  if (!options.read_only) {
-    // WAL: readers see the last committed batch while an ingest writes.
-    // NORMAL sync: a crash may lose the last batch, never corrupt the file.
-    HEARSAY_RETURN_IF_ERROR(db_.Exec("PRAGMA journal_mode=WAL"));
-    HEARSAY_RETURN_IF_ERROR(db_.Exec("PRAGMA synchronous=NORMAL"));
-  }
-  // Linking looks records up by key and participant all over the file; the
-  // default 2 MB cache makes a large ledger re-read its indexes.
-  HEARSAY_RETURN_IF_ERROR(db_.Exec("PRAGMA cache_size=-65536"));
-  return Migrate(options.read_only);
-}
-
-Status SqliteStore::Migrate(bool read_only) {
-  Q(tables, "SELECT name FROM sqlite_master WHERE type = 'table'");
+// The schema version of the ledger as it is now; 0 for an empty database.
+Result<int> SchemaVersion(Db& db) {
+  HEARSAY_ASSIGN_OR_RETURN(std::vector<std::string> tables, db.Tables());
   bool has_meta = false, has_other = false;
-  while (true) {
-    HEARSAY_ASSIGN_OR_RETURN(bool row, tables->Step());
-    if (!row) break;
-    if (tables->View(0) == "meta") {
+  for (const std::string& t : tables) {
+    if (t == "meta") {
       has_meta = true;
     } else {
       has_other = true;
     }
   }
-  int version = 0;
-  if (has_meta) {
-    Q(v, "SELECT value FROM meta WHERE key = 'schema_version'");
-    HEARSAY_ASSIGN_OR_RETURN(bool row, v->Step());
-    if (!row) {
-      return DataLossError(db_.path() +
-                           ": not a hearsay ledger (no schema_version)");
-    }
-    version = std::atoi(v->Text(0).c_str());
-    v->Reset();
-  } else if (has_other) {
-    return DataLossError(
-        db_.path() +
-        ": not a hearsay ledger (an SQLite file with other tables)");
+  if (!has_meta) {
+    if (!has_other) return 0;
+    return DataLossError(db.name() +
+                         ": not a hearsay ledger (a database with other "
+                         "tables and no schema version)");
   }
-  if (version > kLedgerSchemaVersion) {
+  HEARSAY_ASSIGN_OR_RETURN(
+      Stmt * v,
+      db.Query("SELECT value FROM meta WHERE key = 'schema_version'"));
+  HEARSAY_ASSIGN_OR_RETURN(bool row, v->Step());
+  if (!row) {
+    return DataLossError(db.name() +
+                         ": not a hearsay ledger (no schema_version)");
+  }
+  int version = std::atoi(v->Text(0).c_str());
+  v->Reset();
+  return version;
+}
+
+Status SqlStore::Migrate() {
+  HEARSAY_ASSIGN_OR_RETURN(int version, SchemaVersion(*db_));
+  auto newer = [&] {
     return FailedPreconditionError(
-        db_.path() + ": ledger schema version " + std::to_string(version) +
+        db_->name() + ": ledger schema version " + std::to_string(version) +
         " is newer than this hearsay understands (" +
         std::to_string(kLedgerSchemaVersion) + "); upgrade hearsay to read it");
-  }
+  };
+  if (version > kLedgerSchemaVersion) return newer();
   if (version == kLedgerSchemaVersion) return Status::Ok();
-  if (read_only) {
+  if (read_only_) {
+    if (version == 0) {
+      return NotFoundError(db_->name() +
+                           ": no ledger here (run hearsay ingest first, "
+                           "or pass --db / set HEARSAY_DB)");
+    }
     return FailedPreconditionError(
-        db_.path() + ": ledger schema version " + std::to_string(version) +
+        db_->name() + ": ledger schema version " + std::to_string(version) +
         " needs migrating to " + std::to_string(kLedgerSchemaVersion) +
         "; run a writing command (hearsay ingest) first");
   }
-  HEARSAY_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
-  Status s;
-  for (int v = version; v < kMigrationCount && s.ok(); ++v) {
-    s = db_.Exec(kMigrations[v]);
-  }
+  HEARSAY_RETURN_IF_ERROR(db_->BeginWrite());
+  // Another process may have migrated while this one waited for the lock.
+  Result<int> now = SchemaVersion(*db_);
+  Status s = now.status();
   if (s.ok()) {
-    auto q = db_.Query(
+    version = *now;
+    if (version > kLedgerSchemaVersion) s = newer();
+  }
+  for (int v = version; v < kMigrationCount && s.ok(); ++v) {
+    s = db_->Exec(db_->dialect() == Dialect::kPostgres
+                      ? PostgresDdl(kMigrations[v])
+                      : std::string(kMigrations[v]));
+  }
+  if (s.ok() && version < kLedgerSchemaVersion) {
+    auto q = db_->Query(
         "INSERT INTO meta(key, value) VALUES('schema_version', ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     s = q.ok() ? (*q)->Bind(1, std::to_string(kLedgerSchemaVersion)).Run()
                : q.status();
   }
   if (!s.ok()) {
-    db_.Exec("ROLLBACK").IgnoreError();
-    return s.WithContext(db_.path() + ": migrating the ledger");
+    db_->Rollback();
+    return s.WithContext(db_->name() + ": migrating the ledger");
   }
-  return db_.Exec("COMMIT");
+  return db_->Commit();
 }
 
-Result<bool> SqliteStore::Contains(uint64_t content_hash) {
+Status SqlStore::LoadFamilies() {
+  if (families_) return Status::Ok();
+  if (lexicon_dir_.empty()) {
+    HEARSAY_ASSIGN_OR_RETURN(const PredicateFamilies* shipped,
+                             PredicateFamilies::Shipped());
+    families_ = *shipped;
+    return Status::Ok();
+  }
+  HEARSAY_ASSIGN_OR_RETURN(PredicateFamilies f,
+                           PredicateFamilies::Load(lexicon_dir_));
+  families_ = std::move(f);
+  return Status::Ok();
+}
+
+Result<bool> SqlStore::Contains(uint64_t content_hash) {
   Q(q, "SELECT 1 FROM documents WHERE content_hash = ?");
   q->Bind(1, static_cast<int64_t>(content_hash));
   HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
@@ -329,11 +382,12 @@ Result<bool> SqliteStore::Contains(uint64_t content_hash) {
   return row;
 }
 
-Result<IngestStats> SqliteStore::Ingest(std::vector<Extraction> batch) {
+Result<IngestStats> SqlStore::Ingest(std::vector<Extraction> batch) {
   if (read_only_)
     return FailedPreconditionError("the ledger is open read-only");
+  HEARSAY_RETURN_IF_ERROR(LoadFamilies());
   IngestStats stats;
-  HEARSAY_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+  HEARSAY_RETURN_IF_ERROR(db_->BeginWrite());
   std::set<int64_t> touched;
   Status s;
   for (Extraction& x : batch) {
@@ -350,15 +404,19 @@ Result<IngestStats> SqliteStore::Ingest(std::vector<Extraction> batch) {
     s = Recompute(r);
   }
   if (!s.ok()) {
-    db_.Exec("ROLLBACK").IgnoreError();
+    db_->Rollback();
     features_.clear();
     return s;
   }
-  HEARSAY_RETURN_IF_ERROR(db_.Exec("COMMIT"));
+  s = db_->Commit();
+  if (!s.ok()) {
+    features_.clear();
+    return s;
+  }
   return stats;
 }
 
-Status SqliteStore::Deactivate(int64_t doc, std::set<int64_t>& touched) {
+Status SqlStore::Deactivate(int64_t doc, std::set<int64_t>& touched) {
   Q(recs, "SELECT DISTINCT record FROM mentions WHERE document = ?");
   recs->Bind(1, doc);
   while (true) {
@@ -374,8 +432,8 @@ Status SqliteStore::Deactivate(int64_t doc, std::set<int64_t>& touched) {
   return d->Bind(1, doc).Run();
 }
 
-Result<int64_t> SqliteStore::Syndicate(int64_t doc, uint64_t simhash,
-                                       const std::string& url) {
+Result<int64_t> SqlStore::Syndicate(int64_t doc, uint64_t simhash,
+                                    const std::string& url) {
   if (simhash == 0) return doc;
   auto bands = SimHashBands(simhash);
   Q(cand,
@@ -399,7 +457,9 @@ Result<int64_t> SqliteStore::Syndicate(int64_t doc, uint64_t simhash,
     }
   }
   cand->Reset();
-  Q(ins, "INSERT OR IGNORE INTO simhash_bands(band, document) VALUES(?, ?)");
+  Q(ins,
+    "INSERT INTO simhash_bands(band, document) VALUES(?, ?) "
+    "ON CONFLICT DO NOTHING");
   for (int64_t b : bands) {
     HEARSAY_RETURN_IF_ERROR(ins->Bind(1, b).Bind(2, doc).Run());
     ins->Reset();
@@ -407,7 +467,7 @@ Result<int64_t> SqliteStore::Syndicate(int64_t doc, uint64_t simhash,
   return group;
 }
 
-Result<const LinkFeatures*> SqliteStore::RecordFeatures(int64_t record) {
+Result<const LinkFeatures*> SqlStore::RecordFeatures(int64_t record) {
   auto it = features_.find(record);
   if (it != features_.end()) return &it->second;
   LinkFeatures f;
@@ -420,7 +480,7 @@ Result<const LinkFeatures*> SqliteStore::RecordFeatures(int64_t record) {
   f.key = q->Text(0);
   f.family = q->Text(1);
   f.location = NormalizeName(q->View(2));
-  f.time = ColumnTime(*q, 3);
+  f.time = q->OptionalInt(3);
   f.words = ContentWords(q->View(4));
   q->Reset();
   Q(p, "SELECT name FROM record_participants WHERE record = ? ORDER BY name");
@@ -436,7 +496,7 @@ Result<const LinkFeatures*> SqliteStore::RecordFeatures(int64_t record) {
   return &stored;
 }
 
-Result<std::pair<int64_t, LinkScore>> SqliteStore::Link(
+Result<std::pair<int64_t, LinkScore>> SqlStore::Link(
     const Extraction& x, const Claim& c, const LinkFeatures& f,
     const std::vector<PartyNames>& parties, IngestStats& stats) {
   // Candidates: records with the same key, and the latest records sharing a
@@ -478,19 +538,22 @@ Result<std::pair<int64_t, LinkScore>> SqliteStore::Link(
     return std::make_pair(best, ScoreLink(f, *rf, /*explain=*/true));
   }
 
+  // Ids are the next number, as SQLite would choose them, rather than a
+  // PostgreSQL sequence's: a sequence skips the numbers of a rolled-back
+  // batch, and ids are part of what an interrupted ingest must reproduce.
   Q(ins,
-    "INSERT INTO records(key, predicate, family, text, location, claim_time, "
-    "status, first_seen, first_seen_at, origin_outlet, article_count, "
-    "independent_sources) VALUES(?, ?, ?, ?, ?, ?, 'reported', '', NULL, '', "
-    "0, 0)");
+    "INSERT INTO records(id, key, predicate, family, text, location, "
+    "claim_time, status, first_seen, first_seen_at, origin_outlet, "
+    "article_count, independent_sources) VALUES((SELECT COALESCE(MAX(id), 0) "
+    "+ 1 FROM records), ?, ?, ?, ?, ?, ?, 'reported', '', NULL, '', 0, 0) "
+    "RETURNING id");
   ins->Bind(1, c.key)
       .Bind(2, c.predicate)
       .Bind(3, f.family)
       .Bind(4, c.text)
-      .Bind(5, c.location);
-  BindTime(*ins, 6, f.time);
-  HEARSAY_RETURN_IF_ERROR(ins->Run());
-  int64_t id = db_.LastInsertId();
+      .Bind(5, c.location)
+      .Bind(6, f.time);
+  HEARSAY_ASSIGN_OR_RETURN(int64_t id, InsertedId(*ins));
   ++stats.records;
   LinkScore fresh;
   fresh.score = 1;
@@ -499,8 +562,8 @@ Result<std::pair<int64_t, LinkScore>> SqliteStore::Link(
   return std::make_pair(id, fresh);
 }
 
-Status SqliteStore::IngestOne(Extraction& x, IngestStats& stats,
-                              std::set<int64_t>& touched) {
+Status SqlStore::IngestOne(Extraction& x, IngestStats& stats,
+                           std::set<int64_t>& touched) {
   Document& d = x.document;
   // A duplicate is recognised before anything is serialised: re-running an
   // interrupted ingest mostly meets documents already stored.
@@ -537,7 +600,7 @@ Status SqliteStore::IngestOne(Extraction& x, IngestStats& stats,
     if (row) {
       int64_t prev_id = prev->Int(0);
       version = static_cast<int>(prev->Int(1)) + 1;
-      std::optional<int64_t> prev_at = ColumnTime(*prev, 2);
+      std::optional<int64_t> prev_at = prev->OptionalInt(2);
       bool prev_current = prev->Int(3) != 0;
       prev->Reset();
       // An older text found later is history, not a correction.
@@ -552,25 +615,25 @@ Status SqliteStore::IngestOne(Extraction& x, IngestStats& stats,
                                  ? std::string_view(d.text).substr(d.body_begin)
                                  : std::string_view(d.text));
   Q(ins,
-    "INSERT INTO documents(doc_id, content_hash, url, outlet, published, "
+    "INSERT INTO documents(id, doc_id, content_hash, url, outlet, published, "
     "published_at, title, version, current, simhash, syndication_group, "
     "models, lexicons, extraction) "
-    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
+    "VALUES((SELECT COALESCE(MAX(id), 0) + 1 FROM documents), "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id");
   ins->Bind(1, d.id)
       .Bind(2, static_cast<int64_t>(hash))
       .Bind(3, d.url)
       .Bind(4, d.outlet)
-      .Bind(5, d.published);
-  BindTime(*ins, 6, published_at);
-  ins->Bind(7, d.title)
+      .Bind(5, d.published)
+      .Bind(6, published_at)
+      .Bind(7, d.title)
       .Bind(8, version)
       .Bind(9, current ? 1 : 0)
       .Bind(10, static_cast<int64_t>(simhash))
       .Bind(11, x.models_version)
       .Bind(12, x.lexicons_version)
       .Bind(13, json);
-  HEARSAY_RETURN_IF_ERROR(ins->Run());
-  int64_t doc = db_.LastInsertId();
+  HEARSAY_ASSIGN_OR_RETURN(int64_t doc, InsertedId(*ins));
   ++stats.documents;
   int64_t group = doc;
   if (current) {
@@ -581,8 +644,8 @@ Status SqliteStore::IngestOne(Extraction& x, IngestStats& stats,
   if (!current) return Status::Ok();
 
   Q(ent,
-    "INSERT OR IGNORE INTO entity_documents(name, document, display, type) "
-    "VALUES(?, ?, ?, ?)");
+    "INSERT INTO entity_documents(name, document, display, type) "
+    "VALUES(?, ?, ?, ?) ON CONFLICT DO NOTHING");
   for (const Entity& e : x.entities) {
     if (e.name.empty()) continue;
     ent->Reset();
@@ -598,7 +661,7 @@ Status SqliteStore::IngestOne(Extraction& x, IngestStats& stats,
     std::vector<PartyNames> parties = Parties(x, c);
     LinkFeatures f;
     f.key = c.key;
-    f.family = PredicateFamily(c.predicate);
+    f.family = families_->Of(c.predicate);
     f.location = NormalizeName(c.location);
     f.time = ParseTime(c.time);
     if (!f.time) f.time = published_at;
@@ -620,35 +683,36 @@ Status SqliteStore::IngestOne(Extraction& x, IngestStats& stats,
     int64_t position = prow ? part->Int(0) : 0;
     part->Reset();
     Q(addp,
-      "INSERT OR IGNORE INTO record_participants(record, name, display, "
-      "position) VALUES(?, ?, ?, ?)");
+      "INSERT INTO record_participants(record, name, display, position) "
+      "VALUES(?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1");
     for (const PartyNames& p : parties) {
       addp->Reset();
       addp->Bind(1, record)
           .Bind(2, p.names[0])
           .Bind(3, p.display)
           .Bind(4, position);
-      HEARSAY_RETURN_IF_ERROR(addp->Run());
-      if (sqlite3_changes(db_.raw()) > 0) ++position;
+      HEARSAY_ASSIGN_OR_RETURN(int64_t added, CountRows(*addp));
+      position += added;
     }
 
     Q(men,
-      "INSERT INTO mentions(record, document, claim, active, text, "
-      "link_confidence, link_reasons) VALUES(?, ?, ?, 1, ?, ?, ?)");
+      "INSERT INTO mentions(id, record, document, claim, active, text, "
+      "link_confidence, link_reasons) VALUES((SELECT COALESCE(MAX(id), 0) + 1 "
+      "FROM mentions), ?, ?, ?, 1, ?, ?, ?) RETURNING id");
     men->Bind(1, record)
         .Bind(2, doc)
         .Bind(3, static_cast<int64_t>(k))
         .Bind(4, c.text)
         .Bind(5, link.second.score)
         .Bind(6, link.second.reasons);
-    HEARSAY_RETURN_IF_ERROR(men->Run());
-    int64_t mention = db_.LastInsertId();
+    HEARSAY_ASSIGN_OR_RETURN(int64_t mention, InsertedId(*men));
 
     Q(st,
-      "INSERT INTO stances(record, mention, document, statement, active, "
+      "INSERT INTO stances(id, record, mention, document, statement, active, "
       "speaker, sourcing, via, kind, cue, stance, strength, principal, party, "
       "retraction, effect, quote, confidence) "
-      "VALUES(?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "VALUES((SELECT COALESCE(MAX(id), 0) + 1 FROM stances), "
+      "?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     auto insert = [&](int64_t statement, const std::string& speaker,
                       const std::string& sourcing, const std::string& via,
                       std::string_view kind, const std::string& cue,
@@ -725,7 +789,7 @@ constexpr char kStatementColumns[] =
     "s.effect FROM stances s JOIN documents d ON d.id = s.document "
     "WHERE s.record = ? ";
 
-Result<std::vector<LedgerStatement>> SqliteStore::LoadStatements(
+Result<std::vector<LedgerStatement>> SqlStore::LoadStatements(
     int64_t record, bool active_only, std::vector<int64_t>* row_ids,
     std::vector<Effect>* effects) {
   // Time order: published time (undated documents after dated ones), then
@@ -767,7 +831,7 @@ Result<std::vector<LedgerStatement>> SqliteStore::LoadStatements(
   return out;
 }
 
-Status SqliteStore::Recompute(int64_t record) {
+Status SqlStore::Recompute(int64_t record) {
   std::vector<int64_t> rows;
   std::vector<Effect> effects;
   HEARSAY_ASSIGN_OR_RETURN(std::vector<LedgerStatement> st,
@@ -796,9 +860,10 @@ Status SqliteStore::Recompute(int64_t record) {
     "UPDATE records SET status = ?, first_seen = ?, first_seen_at = ?, "
     "origin_outlet = ?, article_count = ?, independent_sources = ? "
     "WHERE id = ?");
-  upd->Bind(1, ClaimStatusName(r.status)).Bind(2, first_seen);
-  BindTime(*upd, 3, first_seen_at);
-  HEARSAY_RETURN_IF_ERROR(upd->Bind(4, origin)
+  HEARSAY_RETURN_IF_ERROR(upd->Bind(1, ClaimStatusName(r.status))
+                              .Bind(2, first_seen)
+                              .Bind(3, first_seen_at)
+                              .Bind(4, origin)
                               .Bind(5, articles)
                               .Bind(6, independent)
                               .Bind(7, record)
@@ -812,9 +877,10 @@ Status SqliteStore::Recompute(int64_t record) {
     ins->Bind(1, record)
         .Bind(2, static_cast<int64_t>(i))
         .Bind(3, ClaimStatusName(h.status))
-        .Bind(4, h.time);
-    BindTime(*ins, 5, ParseTime(h.time));
-    ins->Bind(6, rows[h.evidence]).Bind(7, h.reason);
+        .Bind(4, h.time)
+        .Bind(5, ParseTime(h.time))
+        .Bind(6, rows[h.evidence])
+        .Bind(7, h.reason);
     HEARSAY_RETURN_IF_ERROR(ins->Run());
   }
   return Status::Ok();
@@ -824,7 +890,7 @@ constexpr char kRecordColumns[] =
     "SELECT id, key, predicate, text, location, status, first_seen, "
     "article_count, independent_sources, first_seen_at FROM records ";
 
-Result<ClaimRecord> SqliteStore::LoadRecord(Stmt& q) {
+Result<ClaimRecord> SqlStore::LoadRecord(Stmt& q) {
   ClaimRecord r;
   r.id = q.Int(0);
   r.key = q.Text(1);
@@ -838,7 +904,7 @@ Result<ClaimRecord> SqliteStore::LoadRecord(Stmt& q) {
   return r;
 }
 
-Status SqliteStore::FillDetails(ClaimRecord& r) {
+Status SqlStore::FillDetails(ClaimRecord& r) {
   Q(p,
     "SELECT display FROM record_participants WHERE record = ? ORDER BY "
     "position, name");
@@ -881,7 +947,9 @@ Status SqliteStore::FillDetails(ClaimRecord& r) {
   return Status::Ok();
 }
 
-Result<ClaimRecord> SqliteStore::GetClaim(int64_t id) {
+Result<ClaimRecord> SqlStore::GetClaim(int64_t id) {
+  ReadTransaction txn(*db_);
+  HEARSAY_RETURN_IF_ERROR(txn.Begin());
   Q(q, std::string(kRecordColumns) + "WHERE id = ?");
   q->Bind(1, id);
   HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
@@ -893,7 +961,9 @@ Result<ClaimRecord> SqliteStore::GetClaim(int64_t id) {
   return r;
 }
 
-Result<std::vector<ClaimRecord>> SqliteStore::FindClaims(const ClaimQuery& cq) {
+Result<std::vector<ClaimRecord>> SqlStore::FindClaims(const ClaimQuery& cq) {
+  ReadTransaction txn(*db_);
+  HEARSAY_RETURN_IF_ERROR(txn.Begin());
   std::string sql =
       std::string(kRecordColumns) +
       "WHERE article_count > 0 AND (?1 = '' OR status = ?1) "
@@ -901,8 +971,8 @@ Result<std::vector<ClaimRecord>> SqliteStore::FindClaims(const ClaimQuery& cq) {
       "WHERE p.record = records.id AND p.name LIKE ?2)) "
       "AND (?3 = '' OR EXISTS (SELECT 1 FROM mentions m JOIN "
       "documents d ON d.id = m.document WHERE m.record = records.id "
-      "AND m.active = 1 AND d.outlet LIKE ?3)) "
-      "AND (?4 IS NULL OR first_seen_at >= ?4) ORDER BY id";
+      "AND m.active = 1 AND lower(d.outlet) LIKE lower(?3))) "
+      "AND (CAST(?4 AS BIGINT) IS NULL OR first_seen_at >= ?4) ORDER BY id";
   Q(q, sql);
   q->Bind(1, cq.status);
   q->Bind(2, cq.entity.empty() ? std::string()
@@ -913,7 +983,7 @@ Result<std::vector<ClaimRecord>> SqliteStore::FindClaims(const ClaimQuery& cq) {
     since = ParseTime(cq.since);
     if (!since) return InvalidArgumentError("--since: not a date: " + cq.since);
   }
-  BindTime(*q, 4, since);
+  q->Bind(4, since);
   std::vector<ClaimRecord> out;
   while (true) {
     HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
@@ -960,7 +1030,7 @@ Result<std::vector<ClaimRecord>> SqliteStore::FindClaims(const ClaimQuery& cq) {
   return out;
 }
 
-Result<std::string> SqliteStore::LatestTime() {
+Result<std::string> SqlStore::LatestTime() {
   Q(q, "SELECT MAX(published_at) FROM documents");
   HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
   std::string out = row && !q->IsNull(0) ? FormatTime(q->Int(0)) : "";
@@ -968,7 +1038,9 @@ Result<std::string> SqliteStore::LatestTime() {
   return out;
 }
 
-Result<std::vector<SourceRecord>> SqliteStore::Sources(const SourceQuery& sq) {
+Result<std::vector<SourceRecord>> SqlStore::Sources(const SourceQuery& sq) {
+  ReadTransaction txn(*db_);
+  HEARSAY_RETURN_IF_ERROR(txn.Begin());
   int64_t as_of;
   if (!sq.as_of.empty()) {
     std::optional<int64_t> t = ParseTime(sq.as_of);
@@ -1004,7 +1076,7 @@ Result<std::vector<SourceRecord>> SqliteStore::Sources(const SourceQuery& sq) {
     HEARSAY_ASSIGN_OR_RETURN(ClaimStatus s, ParseClaimStatus(h->View(1)));
     if (s != it->second.status || s != ClaimStatus::kDenied) {
       it->second.denied_since =
-          s == ClaimStatus::kDenied ? ColumnTime(*h, 2) : std::nullopt;
+          s == ClaimStatus::kDenied ? h->OptionalInt(2) : std::nullopt;
     }
     it->second.status = s;
   }
@@ -1040,7 +1112,9 @@ Result<std::vector<SourceRecord>> SqliteStore::Sources(const SourceQuery& sq) {
   return AggregateSources(list, sq.settle_days, as_of);
 }
 
-Result<std::vector<EntityRecord>> SqliteStore::Entities() {
+Result<std::vector<EntityRecord>> SqlStore::Entities() {
+  ReadTransaction txn(*db_);
+  HEARSAY_RETURN_IF_ERROR(txn.Begin());
   Q(q,
     "SELECT MIN(e.display), MIN(e.type), COUNT(DISTINCT e.document), "
     "(SELECT COUNT(DISTINCT p.record) FROM record_participants p JOIN records "
@@ -1058,13 +1132,16 @@ Result<std::vector<EntityRecord>> SqliteStore::Entities() {
   return out;
 }
 
-Result<IngestStats> SqliteStore::Rebuild(const Reextractor& reextract) {
+Result<IngestStats> SqlStore::Rebuild(const Reextractor& reextract) {
   if (read_only_)
     return FailedPreconditionError("the ledger is open read-only");
-  HEARSAY_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+  HEARSAY_RETURN_IF_ERROR(LoadFamilies());
+  HEARSAY_RETURN_IF_ERROR(db_->BeginWrite());
   features_.clear();
-  Status s = db_.Exec(
-      "DROP TABLE IF EXISTS temp.old_documents;"
+  const std::string old = std::string(db_->TempSchema()) + ".old_documents";
+  Status s = db_->Exec(
+      "DROP TABLE IF EXISTS " + old +
+      ";"
       "CREATE TEMP TABLE old_documents AS SELECT id, extraction FROM documents;"
       "DELETE FROM documents; DELETE FROM simhash_bands; DELETE FROM records;"
       "DELETE FROM record_participants; DELETE FROM mentions;"
@@ -1072,23 +1149,34 @@ Result<IngestStats> SqliteStore::Rebuild(const Reextractor& reextract) {
       "entity_documents;");
   IngestStats stats;
   std::set<int64_t> touched;
-  if (s.ok()) {
-    auto q =
-        db_.Query("SELECT id, extraction FROM temp.old_documents ORDER BY id");
-    if (!q.ok()) s = q.status();
-    while (s.ok()) {
+  // A page at a time: the stored extractions of a large ledger do not fit
+  // in memory at once.
+  std::vector<std::pair<int64_t, std::string>> page;
+  for (int64_t after = 0; s.ok();) {
+    page.clear();
+    auto q = db_->Query("SELECT id, extraction FROM " + old +
+                        " WHERE id > ? ORDER BY id LIMIT 64");
+    if (!q.ok()) {
+      s = q.status();
+      break;
+    }
+    (*q)->Bind(1, after);
+    while (true) {
       Result<bool> row = (*q)->Step();
-      if (!row.ok()) {
-        s = row.status();
-        break;
-      }
-      if (!*row) break;
+      if (!row.ok()) s = row.status();
+      if (!row.ok() || !*row) break;
+      page.emplace_back((*q)->Int(0), (*q)->Text(1));
+    }
+    (*q)->Reset();
+    if (page.empty()) break;
+    after = page.back().first;
+    for (auto& [number, json] : page) {
+      if (!s.ok()) break;
       StoredDocument stored;
-      stored.number = (*q)->Int(0);
-      Result<Extraction> x = ParseExtractionJson((*q)->View(1));
+      stored.number = number;
+      Result<Extraction> x = ParseExtractionJson(json);
       if (!x.ok()) {
-        s = x.status().WithContext("stored document " +
-                                   std::to_string(stored.number));
+        s = x.status().WithContext("stored document " + std::to_string(number));
         break;
       }
       stored.extraction = std::move(*x);
@@ -1101,19 +1189,18 @@ Result<IngestStats> SqliteStore::Rebuild(const Reextractor& reextract) {
                                           : std::move(stored.extraction);
       s = IngestOne(use, stats, touched);
     }
-    if (q.ok()) (*q)->Reset();
   }
   for (int64_t r : touched) {
     if (!s.ok()) break;
     s = Recompute(r);
   }
-  if (s.ok()) s = db_.Exec("DROP TABLE temp.old_documents");
+  if (s.ok()) s = db_->Exec("DROP TABLE " + old);
+  if (s.ok()) s = db_->Commit();
   if (!s.ok()) {
-    db_.Exec("ROLLBACK").IgnoreError();
+    db_->Rollback();
     features_.clear();
     return s;
   }
-  HEARSAY_RETURN_IF_ERROR(db_.Exec("COMMIT"));
   return stats;
 }
 
@@ -1124,9 +1211,39 @@ Result<IngestStats> SqliteStore::Rebuild(const Reextractor& reextract) {
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
                                                const StoreOptions& options) {
-  auto store = std::make_unique<ledger::SqliteStore>();
-  HEARSAY_RETURN_IF_ERROR(store->Open(path, options));
+  auto db = std::make_unique<ledger::SqliteDb>();
+  HEARSAY_RETURN_IF_ERROR(
+      db->Open(path, options.read_only, options.busy_timeout_ms));
+  if (!options.read_only) {
+    // WAL: readers see the last committed batch while an ingest writes.
+    // NORMAL sync: a crash may lose the last batch, never corrupt the file.
+    HEARSAY_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode=WAL"));
+    HEARSAY_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous=NORMAL"));
+  }
+  // Linking looks records up by key and participant all over the file; the
+  // default 2 MB cache makes a large ledger re-read its indexes.
+  HEARSAY_RETURN_IF_ERROR(db->Exec("PRAGMA cache_size=-65536"));
+  auto store = std::make_unique<ledger::SqlStore>(std::move(db), options);
+  HEARSAY_RETURN_IF_ERROR(store->Migrate());
   return std::unique_ptr<Store>(std::move(store));
+}
+
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url,
+                                                 const StoreOptions& options) {
+  auto db = std::make_unique<ledger::PostgresDb>();
+  HEARSAY_RETURN_IF_ERROR(
+      db->Open(url, options.read_only, options.busy_timeout_ms));
+  auto store = std::make_unique<ledger::SqlStore>(std::move(db), options);
+  HEARSAY_RETURN_IF_ERROR(store->Migrate());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& location,
+                                         const StoreOptions& options) {
+  if (ledger::IsPostgresUrl(location)) {
+    return OpenPostgresStore(location, options);
+  }
+  return OpenSqliteStore(location, options);
 }
 
 }  // namespace hearsay

@@ -1,0 +1,362 @@
+#include "ledger/postgres_db.h"
+
+#include <libpq-fe.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "core/utf8.h"
+
+namespace hearsay::ledger {
+namespace {
+
+bool IsWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c == '_';
+}
+
+// Copies a quoted run of `sql` starting at `i` (a quote character) to `out`;
+// returns the index after it. Doubled quotes stay inside the run.
+size_t CopyQuoted(std::string_view sql, size_t i, std::string& out) {
+  char q = sql[i];
+  out.push_back(sql[i++]);
+  while (i < sql.size()) {
+    out.push_back(sql[i]);
+    if (sql[i++] == q) {
+      if (i < sql.size() && sql[i] == q) {
+        out.push_back(sql[i++]);
+        continue;
+      }
+      break;
+    }
+  }
+  return i;
+}
+
+// Text PostgreSQL accepts: valid UTF-8 without NUL.
+std::string Acceptable(std::string_view v) {
+  std::string out = utf8::IsValid(v) ? std::string(v) : utf8::Repair(v);
+  if (out.find('\0') == std::string::npos) return out;
+  std::string clean;
+  for (char c : out) {
+    if (c == '\0') {
+      utf8::Append(clean, utf8::kReplacement);
+    } else {
+      clean.push_back(c);
+    }
+  }
+  return clean;
+}
+
+void IgnoreNotice(void*, const char*) {}
+
+}  // namespace
+
+bool IsPostgresUrl(std::string_view location) {
+  return location.starts_with("postgresql://") ||
+         location.starts_with("postgres://");
+}
+
+std::string RedactUrl(std::string_view location) {
+  std::string out(location);
+  if (!IsPostgresUrl(location)) return out;
+  // scheme://user:password@host...: the password ends at the last '@'
+  // before the path.
+  size_t start = out.find("://") + 3;
+  size_t path = out.find_first_of("/?", start);
+  size_t at = out.rfind('@', path == std::string::npos ? out.size() : path);
+  if (at != std::string::npos && at >= start) {
+    size_t colon = out.find(':', start);
+    if (colon != std::string::npos && colon < at) {
+      out.replace(colon + 1, at - colon - 1, "***");
+    }
+  }
+  // ...?password=secret&...
+  for (size_t p = out.find("password="); p != std::string::npos;
+       p = out.find("password=", p + 1)) {
+    if (p == 0 || (out[p - 1] != '?' && out[p - 1] != '&')) continue;
+    size_t begin = p + 9;
+    size_t end = out.find('&', begin);
+    out.replace(begin, (end == std::string::npos ? out.size() : end) - begin,
+                "***");
+  }
+  return out;
+}
+
+std::string PostgresParameters(std::string_view sql, int* params) {
+  std::string out;
+  int next = 0, most = 0;
+  for (size_t i = 0; i < sql.size();) {
+    char c = sql[i];
+    if (c == '\'' || c == '"') {
+      i = CopyQuoted(sql, i, out);
+      continue;
+    }
+    if (c != '?') {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    ++i;
+    int n = 0;
+    bool numbered = false;
+    while (i < sql.size() && sql[i] >= '0' && sql[i] <= '9') {
+      n = n * 10 + (sql[i++] - '0');
+      numbered = true;
+    }
+    if (!numbered) n = ++next;
+    most = std::max(most, n);
+    out.push_back('$');
+    out += std::to_string(n);
+  }
+  if (params) *params = most;
+  return out;
+}
+
+std::string PostgresDdl(std::string_view sql) {
+  std::string out;
+  for (size_t i = 0; i < sql.size();) {
+    char c = sql[i];
+    if (c == '\'' || c == '"') {
+      i = CopyQuoted(sql, i, out);
+      continue;
+    }
+    if (!IsWordChar(c) || (i > 0 && IsWordChar(sql[i - 1]))) {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < sql.size() && IsWordChar(sql[end])) ++end;
+    std::string_view word = sql.substr(i, end - i);
+    if (word == "INTEGER") {
+      out += "BIGINT";
+    } else if (word == "REAL") {
+      out += "DOUBLE PRECISION";
+    } else if (word == "TEXT") {
+      out += "TEXT COLLATE \"C\"";
+    } else if (word == "WITHOUT" &&
+               sql.substr(end).find_first_not_of(" \t\n") !=
+                   std::string_view::npos &&
+               sql.substr(end + sql.substr(end).find_first_not_of(" \t\n"))
+                   .starts_with("ROWID")) {
+      end += sql.substr(end).find_first_not_of(" \t\n") + 5;
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+    } else {
+      out += word;
+    }
+    i = end;
+  }
+  return out;
+}
+
+Status PostgresError(PGconn* conn, const PGresult* result,
+                     std::string_view where) {
+  const char* state =
+      result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  std::string msg = result ? PQresultErrorMessage(result) : "";
+  if (msg.empty() && conn) msg = PQerrorMessage(conn);
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) {
+    msg.pop_back();
+  }
+  std::string code = state ? state : "";
+  // Lock and statement timeouts, deadlocks, serialisation failures: another
+  // process holds the ledger.
+  if (code == "55P03" || code == "57014" || code == "40P01" ||
+      code == "40001") {
+    return FailedPreconditionError("ledger is busy: " + msg);
+  }
+  if (conn && PQstatus(conn) == CONNECTION_BAD) {
+    return IoError("lost the connection to the ledger: " + msg);
+  }
+  return IoError(msg + " (in " + std::string(where) + ")");
+}
+
+PostgresStmt::~PostgresStmt() { PQclear(result_); }
+
+Stmt& PostgresStmt::BindInt(int i, int64_t v) {
+  if (i < 1 || i > params_) {
+    bad_index_ = true;
+    return *this;
+  }
+  values_[i - 1] = std::to_string(v);
+  return *this;
+}
+
+Stmt& PostgresStmt::BindDouble(int i, double v) {
+  if (i < 1 || i > params_) {
+    bad_index_ = true;
+    return *this;
+  }
+  // 17 significant digits: the value read back is the value bound.
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  values_[i - 1] = buf;
+  return *this;
+}
+
+Stmt& PostgresStmt::BindText(int i, std::string_view v) {
+  if (i < 1 || i > params_) {
+    bad_index_ = true;
+    return *this;
+  }
+  values_[i - 1] = Acceptable(v);
+  return *this;
+}
+
+Stmt& PostgresStmt::BindNull(int i) {
+  if (i < 1 || i > params_) {
+    bad_index_ = true;
+    return *this;
+  }
+  values_[i - 1].reset();
+  return *this;
+}
+
+Result<bool> PostgresStmt::Step() {
+  if (result_) {
+    ++row_;
+    return row_ < rows_;
+  }
+  if (bad_index_) {
+    return InternalError("binding a parameter: index out of range in: " +
+                         sql_.substr(0, 80));
+  }
+  std::vector<const char*> values(values_.size());
+  for (size_t i = 0; i < values_.size(); ++i) {
+    values[i] = values_[i] ? values_[i]->c_str() : nullptr;
+  }
+  PGresult* r = PQexecPrepared(conn_, statement_.c_str(), params_,
+                               values.data(), nullptr, nullptr, 0);
+  ExecStatusType st = PQresultStatus(r);
+  if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+    std::string sql = sql_.size() > 60 ? sql_.substr(0, 60) + "..." : sql_;
+    Status s = PostgresError(conn_, r, sql);
+    PQclear(r);
+    return s.WithContext(*name_);
+  }
+  result_ = r;
+  rows_ = PQntuples(r);
+  row_ = 0;
+  return row_ < rows_;
+}
+
+void PostgresStmt::Reset() {
+  PQclear(result_);
+  result_ = nullptr;
+  row_ = -1;
+  rows_ = 0;
+  bad_index_ = false;
+  for (auto& v : values_) v.reset();
+}
+
+int64_t PostgresStmt::Int(int col) const {
+  return std::strtoll(PQgetvalue(result_, row_, col), nullptr, 10);
+}
+
+double PostgresStmt::Double(int col) const {
+  return std::strtod(PQgetvalue(result_, row_, col), nullptr);
+}
+
+bool PostgresStmt::IsNull(int col) const {
+  return PQgetisnull(result_, row_, col) != 0;
+}
+
+std::string_view PostgresStmt::View(int col) const {
+  if (PQgetisnull(result_, row_, col)) return {};
+  return {PQgetvalue(result_, row_, col),
+          static_cast<size_t>(PQgetlength(result_, row_, col))};
+}
+
+PostgresDb::~PostgresDb() {
+  cache_.clear();
+  if (conn_) PQfinish(conn_);
+}
+
+Status PostgresDb::Open(const std::string& url, bool read_only,
+                        int busy_timeout_ms) {
+  name_ = RedactUrl(url);
+  read_only_ = read_only;
+  conn_ = PQconnectdb(url.c_str());
+  if (!conn_) return ResourceExhaustedError(name_ + ": out of memory");
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    std::string msg = PQerrorMessage(conn_);
+    while (!msg.empty() && msg.back() == '\n') msg.pop_back();
+    return IoError(name_ + ": cannot open ledger: " + msg);
+  }
+  // "skipping: table does not exist" and the like are not for the user.
+  PQsetNoticeProcessor(conn_, IgnoreNotice, nullptr);
+  if (PQsetClientEncoding(conn_, "UTF8") != 0) {
+    return PostgresError(conn_, nullptr, "setting the client encoding")
+        .WithContext(name_);
+  }
+  std::string setup =
+      "SET extra_float_digits = 3; SET lock_timeout = " +
+      std::to_string(std::max(0, busy_timeout_ms)) + "; SET TIME ZONE 'UTC'" +
+      (read_only ? "; SET default_transaction_read_only = on" : "");
+  return Exec(setup);
+}
+
+Status PostgresDb::Exec(std::string_view sql) {
+  std::string s(sql);
+  PGresult* r = PQexec(conn_, s.c_str());
+  ExecStatusType st = PQresultStatus(r);
+  Status out;
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+    out = PostgresError(conn_, r, s.substr(0, 60)).WithContext(name_);
+  }
+  PQclear(r);
+  return out;
+}
+
+Result<Stmt*> PostgresDb::Query(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it != cache_.end()) {
+    it->second->Reset();
+    return it->second.get();
+  }
+  int params = 0;
+  std::string text = PostgresParameters(sql, &params);
+  std::string statement = "hearsay_" + std::to_string(cache_.size());
+  PGresult* r = PQprepare(conn_, statement.c_str(), text.c_str(), 0, nullptr);
+  if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+    Status s = PostgresError(conn_, r, sql.substr(0, 80));
+    PQclear(r);
+    return InternalError("preparing SQL: " + s.message());
+  }
+  PQclear(r);
+  auto owned =
+      std::make_unique<PostgresStmt>(conn_, &name_, statement, params, sql);
+  PostgresStmt* raw = owned.get();
+  cache_.emplace(sql, std::move(owned));
+  return raw;
+}
+
+Status PostgresDb::BeginWrite() {
+  // Writers take one advisory lock per database: the ledger's linking reads
+  // what earlier batches wrote, so two ingests must not interleave.
+  HEARSAY_RETURN_IF_ERROR(Exec("BEGIN"));
+  Status s = Exec("SELECT pg_advisory_xact_lock(7308604759263815535)");
+  if (!s.ok()) Rollback();
+  return s;
+}
+
+Status PostgresDb::BeginRead() {
+  return Exec("BEGIN ISOLATION LEVEL REPEATABLE READ");
+}
+
+Result<std::vector<std::string>> PostgresDb::Tables() {
+  HEARSAY_ASSIGN_OR_RETURN(
+      Stmt * q, Query("SELECT table_name FROM information_schema.tables WHERE "
+                      "table_schema = current_schema()"));
+  std::vector<std::string> out;
+  while (true) {
+    HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
+    if (!row) break;
+    out.push_back(q->Text(0));
+  }
+  return out;
+}
+
+}  // namespace hearsay::ledger
