@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "core/hash.h"
+#include "extract/doc_state.h"
 #include "extract/lexicons.h"
 #include "hearsay/nlp.h"
 #include "hearsay/text.h"
@@ -37,180 +38,22 @@
 namespace hearsay {
 namespace extract_internal {
 
-struct Resources {
-  Resources(nlp::Pipeline p, Lexicons l, Segmenter s, std::string v)
-      : pipeline(std::move(p)),
-        lexicons(std::move(l)),
-        segmenter(std::move(s)),
-        models_version(std::move(v)) {}
-  nlp::Pipeline pipeline;
-  Lexicons lexicons;
-  Segmenter segmenter;
-  std::string models_version;
-};
-
-}  // namespace extract_internal
+// ---------------------------------------------------------------- words
 
 namespace {
 
-using extract_internal::Resources;
-
-// One syntactic word of the document. The string_views point into the
-// document text, the Segmentation's forms or the Pipeline's model data, all
-// of which outlive the DocState.
-struct W {
-  Span span;
-  std::string_view form, upos, deprel, ner;
-  std::string lemma;
-  int head = -1;  // document-wide index; -1 for the root
-  int sent = 0;
-  int lo = 0, hi = 0;  // subtree extent, inclusive
-  int quote = -1;      // quote region holding it
-  int mention = -1;    // mention covering it
-};
-
-struct SentInfo {
-  Span span;
-  int first = 0, last = 0;  // words [first, last)
-  uint32_t paragraph = 0;
-};
-
-struct MentionRec {
-  int first = 0, last = 0;  // words [first, last)
-  int entity = -1;
-  bool named = true;  // false for nominals and pronouns
-  bool weak = false;  // a demonym: names the country only in passing
-};
-
-struct GroupRef {
-  int first = 0, last = 0;
-  std::vector<int> entities;
-};
-
-struct QuoteRegion {
-  Span outer, inner;
-  bool used = false;
-};
-
-struct EntityBuild {
-  Entity e;
-  const GazetteerEntry* gaz = nullptr;
-  int count = 0;
-};
-
-bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-
-bool StartsWith(std::string_view s, std::string_view p) {
-  return s.substr(0, p.size()) == p;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
+// Most words of four letters or more start with a capital.
+bool TitleCase(const std::vector<std::string_view>& words) {
+  int long_words = 0, capitalised = 0;
+  for (std::string_view w : words) {
+    if (w.size() < 4) continue;
+    ++long_words;
+    capitalised += std::isupper(static_cast<unsigned char>(w[0])) != 0;
   }
-  return true;
+  return long_words >= 2 && capitalised * 10 >= long_words * 8;
 }
 
-std::string_view LastWord(std::string_view name) {
-  size_t sp = name.rfind(' ');
-  return sp == std::string_view::npos ? name : name.substr(sp + 1);
-}
-
-bool IsPunct(const W& w) { return w.upos == "PUNCT"; }
-
-// Someone who can be held to a statement: a name, a group, a source.
-bool HasSpeaker(const Speaker& sp) {
-  return sp.entity >= 0 || !sp.entities.empty() || sp.anonymous ||
-         !sp.description.empty();
-}
-
-class DocState {
- public:
-  DocState(const Resources& r, const Document& doc)
-      : r_(r), lex_(r.lexicons), text_(doc.text) {}
-
-  void Run(Extraction& x);
-
- private:
-  // Pass 1.
-  void Annotate();
-  // Pass 2.
-  void FindMentions();
-  void AddMention(int first, int last, int entity, bool named, bool weak);
-  int EntityFor(int first, int last, const GazetteerEntry* gaz, NameForm form,
-                EntityType ner_type);
-  int NewEntity(std::string name, EntityType type, const GazetteerEntry* gaz);
-  void FindRoles();
-  void FindNominals();
-  // Pass 3.
-  void FindQuotes();
-  // Pass 4.
-  void FindStatements();
-  void QuoteStatements();
-  void VerbStatements();
-  void SourcingStatements();
-  void NounStatements();
-
-  // Helpers.
-  Span WordSpan(int first, int last_inclusive) const {
-    return {words_[first].span.begin, words_[last_inclusive].span.end};
-  }
-  std::string_view Text(Span s) const { return s.Slice(text_); }
-  std::span<const TokenKey> SentKeys(int s) const {
-    return std::span<const TokenKey>(keys_).subspan(
-        sents_[s].first, sents_[s].last - sents_[s].first);
-  }
-  std::optional<PhraseMatch> LongestAt(int w, LexiconKind kind) const {
-    int s = words_[w].sent;
-    return lex_.Longest(SentKeys(s), w - sents_[s].first, kind);
-  }
-  std::vector<int> Children(int w) const;
-  bool HasObject(int v) const;
-  int QuoteSafeSubject(int v, int subj) const;
-  // The subtree of w without its clausal modifiers and edge punctuation.
-  std::pair<int, int> NounPhrase(int w) const;
-  const SpeechVerb* SpeechVerbAt(int w, int* length) const;
-  int SubjectOf(int v, int depth = 0) const;
-  Speaker SpeakerFromWord(int w);
-  Speaker SpeakerFromRange(int first, int last_inclusive, int head);
-  void FillSpeakerEntity(Speaker& sp, int mention);
-  int ResolvePronoun(int w);
-  struct SourceInfo {
-    bool is_source = false;
-    bool anonymous = false;
-    int count = -1;
-  };
-  SourceInfo AnalyzeSource(int first, int last_inclusive) const;
-  Span TrimContent(Span s) const;
-  int AddStatement(Statement st);
-  bool InAnyQuote(int w) const { return words_[w].quote >= 0; }
-
-  const Resources& r_;
-  const Lexicons& lex_;
-  std::string_view text_;
-  Segmentation seg_;
-  std::vector<W> words_;
-  std::vector<TokenKey> keys_;
-  std::vector<SentInfo> sents_;
-  std::vector<MentionRec> mentions_;  // in text order after FindMentions
-  std::vector<GroupRef> groups_;
-  std::vector<EntityBuild> entities_;
-  std::vector<QuoteRegion> quotes_;
-  std::vector<Statement> statements_;
-  std::vector<bool> consumed_;  // speech cue words already used
-};
-
-// ---------------------------------------------------------------- words
+}  // namespace
 
 void DocState::Annotate() {
   r_.segmenter.Segment(text_, &seg_);
@@ -233,7 +76,38 @@ void DocState::Annotate() {
       a.words.push_back(w.form.empty() ? w.span.Slice(text_)
                                        : std::string_view(w.form));
     }
+    // A headline in title case ("Xiaomi and Ford Deny Joint EV Venture")
+    // is tagged as a sentence would be written: the models learnt from
+    // sentence case, and read every capital as a name. Names the gazetteers
+    // know keep their capitals; the words keep their original forms.
+    std::vector<std::string> folded;
+    std::vector<std::string_view> original;
+    if (s.span.end <= doc_.body_begin && TitleCase(a.words)) {
+      std::vector<TokenKey> k;
+      for (std::string_view f : a.words) k.push_back(TokenKey::Of(f));
+      std::vector<bool> named(a.words.size(), false);
+      std::vector<PhraseMatch> hits;
+      for (size_t i = 0; i < a.words.size(); ++i) {
+        hits.clear();
+        lex_.Match(k, i, &hits, kGazetteerKinds);
+        for (const PhraseMatch& m : hits)
+          for (size_t j = i; j < i + m.length && j < named.size(); ++j)
+            named[j] = true;
+      }
+      original = a.words;
+      folded.reserve(a.words.size());
+      for (size_t i = 0; i < a.words.size(); ++i) {
+        std::string_view f = a.words[i];
+        bool title =
+            f.size() > 1 && std::isupper(static_cast<unsigned char>(f[0]));
+        for (size_t j = 1; j < f.size() && title; ++j)
+          title = std::islower(static_cast<unsigned char>(f[j])) != 0;
+        folded.push_back(title && !named[i] ? Lower(f) : std::string(f));
+      }
+      for (size_t i = 0; i < a.words.size(); ++i) a.words[i] = folded[i];
+    }
     r_.pipeline.Annotate(a);
+    if (!original.empty()) a.words = original;
     if (std::getenv("HEARSAY_EXTRACT_DEBUG")) {
       for (size_t k = 0; k < a.words.size(); ++k)
         std::fprintf(stderr, "%zu\t%.*s\t%.*s\t%d\t%.*s\t%.*s\n", k + 1,
@@ -1522,6 +1396,8 @@ void DocState::Run(Extraction& x) {
   FindNominals();
   FindQuotes();
   FindStatements();
+  FindClaims();
+  FindStances();
 
   // Mentions and aliases per entity.
   for (const MentionRec& m : mentions_) {
@@ -1555,6 +1431,11 @@ void DocState::Run(Extraction& x) {
     if (st.speaker.entity >= 0) st.speaker.entity = remap[st.speaker.entity];
     for (int& e : st.speaker.entities) e = remap[e];
   }
+  for (ClaimBuild& cb : claims_) {
+    for (Participant& p : cb.c.participants)
+      if (p.entity >= 0) p.entity = remap[p.entity];
+    x.claims.push_back(std::move(cb.c));
+  }
   // Statements in text order, via links renumbered.
   std::vector<int> sorder(statements_.size());
   for (size_t k = 0; k < sorder.size(); ++k) sorder[k] = static_cast<int>(k);
@@ -1571,6 +1452,10 @@ void DocState::Run(Extraction& x) {
     x.statements.push_back(std::move(st));
   }
 }
+
+}  // namespace extract_internal
+
+namespace {
 
 std::string ReadWhole(const std::string& path, bool* ok) {
   std::ifstream in(path, std::ios::binary);
@@ -1600,7 +1485,7 @@ Result<Extractor> Extractor::Create(const ExtractorOptions& options) {
       return NotFoundError(options.models_dir + "/" + f + ": cannot read");
     h = Hash64(bytes, h);
   }
-  return Extractor(std::make_shared<const Resources>(
+  return Extractor(std::make_shared<const extract_internal::Resources>(
       std::move(*p), std::move(*lex), std::move(*seg), HashHex(h)));
 }
 
@@ -1609,7 +1494,7 @@ Extraction Extractor::Extract(const Document& doc) const {
   x.document = doc;
   x.models_version = resources_->models_version;
   x.lexicons_version = resources_->lexicons.version();
-  DocState state(*resources_, x.document);
+  extract_internal::DocState state(*resources_, x.document);
   state.Run(x);
   return x;
 }

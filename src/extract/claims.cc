@@ -1,0 +1,991 @@
+// Claims and stances of one document: the second half of the extract stage.
+//
+// Pass 5 reads claims off predicate triggers (lexicons/predicates.tsv). A
+// trigger's clause gives the participants by role (the subject is the agent,
+// "with X" a partner, the object or "against X" a target), the place ("in the
+// U.S."), the time ("on Thursday", resolved against the publish date), the
+// polarity (a negation cue on the way from the trigger to its subject: "no
+// plans to collaborate") and the modality (hedges on the same way, and the
+// statement that carries the clause: an outlet's report is `reported`).
+// Mentions of one proposition with one polarity are one claim; a trigger
+// inside the complement of another ("talks to establish a venture") belongs
+// to the outer claim. Statement contents without a listed trigger still give
+// a claim, `other:<lemma>`, from their main verb.
+//
+// Pass 6 gives each statement its stance toward the claims of the document:
+// toward a claim stated in its content, by the cue ("denied that", "suggested
+// that") and the denial cues of its words; toward an earlier claim when the
+// statement answers it without restating it ("This story is completely
+// false"), choosing the claim the speaker is a party to. Claims stated in the
+// reporter's own voice get a statement of kind `reporter` that asserts them.
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/doc_state.h"
+
+namespace hearsay {
+namespace extract_internal {
+namespace {
+
+std::string_view Base(std::string_view deprel) {
+  return deprel.substr(0, deprel.find(':'));
+}
+
+// How far a modality is from a plain assertion; a claim's mentions keep the
+// firmest, a mention's cues the weakest.
+int Rank(Modality m) {
+  switch (m) {
+    case Modality::kAsserted:
+      return 0;
+    case Modality::kFuture:
+      return 1;
+    case Modality::kReported:
+      return 2;
+    case Modality::kHedged:
+      return 3;
+    case Modality::kSpeculative:
+      return 4;
+  }
+  return 0;
+}
+
+Modality Weaker(Modality a, Modality b) { return Rank(a) >= Rank(b) ? a : b; }
+Modality Firmer(Modality a, Modality b) { return Rank(a) <= Rank(b) ? a : b; }
+
+// Families whose participants are interchangeable: "Ford and Xiaomi
+// cooperate" is "Xiaomi cooperates with Ford".
+bool Symmetric(std::string_view family) {
+  return family == "cooperate" || family == "negotiate" || family == "agree" ||
+         family == "merge" || family == "meet";
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date, and back.
+int64_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t y = yoe + era * 400 + (m <= 2);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y),
+                static_cast<int>(m), static_cast<int>(d));
+  return buf;
+}
+
+// The publish date as days, or false when the document has none.
+bool PublishedDays(std::string_view published, int64_t* days) {
+  if (published.size() < 10 || published[4] != '-' || published[7] != '-')
+    return false;
+  auto num = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t k = at; k < at + n; ++k) {
+      if (published[k] < '0' || published[k] > '9') return -1;
+      v = v * 10 + (published[k] - '0');
+    }
+    return v;
+  };
+  int y = num(0, 4), m = num(5, 2), d = num(8, 2);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return false;
+  *days = DaysFromCivil(y, m, d);
+  return true;
+}
+
+int Weekday(std::string_view low) {  // 0 = Monday; -1 none
+  static constexpr std::string_view kDays[] = {
+      "monday", "tuesday",  "wednesday", "thursday",
+      "friday", "saturday", "sunday"};
+  for (int k = 0; k < 7; ++k)
+    if (low == kDays[k]) return k;
+  return -1;
+}
+
+int Month(std::string_view low) {  // 1..12; 0 none
+  static constexpr std::string_view kMonths[] = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  for (int k = 0; k < 12; ++k)
+    if (low == kMonths[k] || (low.size() >= 3 && low.size() <= 4 &&
+                              kMonths[k].substr(0, 3) == low.substr(0, 3) &&
+                              (low.size() == 3 || low[3] == '.')))
+      return k + 1;
+  return 0;
+}
+
+bool IsNoun(const W& w) {
+  return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON" ||
+         w.upos == "NUM";
+}
+
+void AddUnique(std::vector<int>* v, int x) {
+  if (x >= 0 && std::find(v->begin(), v->end(), x) == v->end()) v->push_back(x);
+}
+
+std::string LowerName(std::string_view s) {
+  std::string out = Lower(s);
+  for (char& c : out)
+    if (c == '|' || c == '+' || c == '>' || c == ':') c = ' ';
+  return out;
+}
+
+}  // namespace
+
+// The entity word w names or stands for: its mention (not a passing
+// demonym), a resolved pronoun, or a name in apposition. A name compounded
+// onto a noun does not make the noun that entity: "a U.S. automaker" is not
+// the United States.
+int DocState::EntityAt(int w) {
+  int m = words_[w].mention;
+  if (m >= 0 && !mentions_[m].weak) return mentions_[m].entity;
+  if (words_[w].upos == "PRON") return ResolvePronoun(w);
+  for (int c : Children(w)) {
+    std::string_view d = words_[c].deprel;
+    if (d != "flat" && d != "appos") continue;
+    int cm = words_[c].mention;
+    if (cm >= 0 && !mentions_[cm].weak) return mentions_[cm].entity;
+  }
+  return -1;
+}
+
+// The entities of the noun phrase headed by w, its conjuncts included
+// ("Ford and Xiaomi"); entities reached through "including"/"such as" go to
+// `further`; heads that name no entity go to `others` (their text becomes a
+// participant's).
+void DocState::CollectArgs(int w, std::vector<int>* entities,
+                           std::vector<int>* further, std::vector<int>* others,
+                           int depth) {
+  if (depth > 6) return;
+  bool found = false;
+  for (const GroupRef& g : groups_) {
+    if (w >= g.first && w < g.last) {
+      for (int e : g.entities) AddUnique(entities, e);
+      found = true;
+      break;
+    }
+  }
+  if (!found) {
+    int e = EntityAt(w);
+    if (e >= 0) {
+      AddUnique(entities, e);
+      found = true;
+    }
+  }
+  if (!found) others->push_back(w);
+  for (int c : Children(w)) {
+    std::string_view d = words_[c].deprel;
+    if (d == "conj") {
+      CollectArgs(c, entities, further, others, depth + 1);
+    } else if (Base(d) == "nmod") {
+      std::string k = CaseOf(c);
+      if (k == "including" || k == "like" || k == "such") {
+        std::vector<int> sub_others;
+        CollectArgs(c, further, further, &sub_others, depth + 1);
+      }
+    }
+  }
+}
+
+// The lower-cased preposition of a nominal ("with", "between"), "" if none.
+std::string DocState::CaseOf(int w) const {
+  for (int c : Children(w))
+    if (words_[c].deprel == "case") return Lower(words_[c].form);
+  return {};
+}
+
+// The predicate trigger starting at w whose part of speech fits, or -1;
+// `last` receives the word after it.
+int DocState::PredicateAt(int w, int* last) const {
+  int s = words_[w].sent;
+  std::vector<PhraseMatch> hits;
+  lex_.Match(SentKeys(s), w - sents_[s].first, &hits,
+             KindBit(LexiconKind::kPredicate));
+  for (const PhraseMatch& m : hits) {
+    const PredicateTrigger& p = lex_.predicates()[m.entry];
+    int end = w + m.length;
+    bool ok = false;
+    for (int k = w; k < end && !ok; ++k) {
+      std::string_view u = words_[k].upos;
+      if (p.pos == PartOfSpeech::kVerb)
+        ok = u == "VERB";
+      else if (p.pos == PartOfSpeech::kNoun)
+        ok = u == "NOUN" || u == "PROPN";
+      else
+        ok = u == "VERB" || u == "NOUN" || u == "PROPN" || u == "ADJ";
+    }
+    if (!ok) continue;
+    *last = end;
+    return static_cast<int>(m.entry);
+  }
+  return -1;
+}
+
+// "on Thursday", "yesterday", "March 3": an ISO date resolved against the
+// publish date, read from the subtree of w; "" when there is none.
+std::string DocState::ResolveTime(int w) const {
+  int64_t pub = 0;
+  bool has_pub = PublishedDays(doc_.published, &pub);
+  for (int k = words_[w].lo; k <= words_[w].hi; ++k) {
+    std::string low = Lower(words_[k].form);
+    if (int wd = Weekday(low); wd >= 0 && has_pub) {
+      // 1970-01-01 was a Thursday (3 with Monday 0). News speaks of the
+      // last such day, or today.
+      int64_t today = ((pub % 7) + 7 + 3) % 7;
+      int64_t back = (today - wd + 7) % 7;
+      return CivilFromDays(pub - back);
+    }
+    if (has_pub && low == "yesterday") return CivilFromDays(pub - 1);
+    if (has_pub && low == "today") return CivilFromDays(pub);
+    if (has_pub && low == "tomorrow") return CivilFromDays(pub + 1);
+    if (int mo = Month(low); mo > 0 && low != "may") {
+      // "March 3", "March 3, 2025", "3 March 2025".
+      int day = 0, year = 0;
+      auto number = [&](int at) {
+        if (at < words_[w].lo || at > words_[w].hi) return 0;
+        std::string_view f = words_[at].form;
+        int v = 0;
+        for (char c : f) {
+          if (c < '0' || c > '9') return 0;
+          v = v * 10 + (c - '0');
+        }
+        return f.size() <= 4 ? v : 0;
+      };
+      int next = number(k + 1), prev = number(k - 1);
+      if (next >= 1 && next <= 31)
+        day = next;
+      else if (prev >= 1 && prev <= 31)
+        day = prev;
+      int y1 = number(k + 2), y2 = number(k + 3);
+      if (y1 >= 1900)
+        year = y1;
+      else if (y2 >= 1900)
+        year = y2;
+      else if (day == 0 && next >= 1900)
+        year = next;
+      if (day == 0) continue;
+      if (year == 0) {
+        if (!has_pub) continue;
+        std::string iso = CivilFromDays(pub);
+        year = std::stoi(iso.substr(0, 4));
+      }
+      return CivilFromDays(DaysFromCivil(year, mo, day));
+    }
+  }
+  return {};
+}
+
+// The statement whose content holds span s, innermost; -1 for none.
+int DocState::StatementHolding(Span s) const {
+  int best = -1;
+  uint32_t best_len = UINT32_MAX;
+  for (size_t k = 0; k < statements_.size(); ++k) {
+    const Statement& st = statements_[k];
+    if (st.kind == StatementKind::kReporter) continue;
+    if (st.content.begin <= s.begin && s.end <= st.content.end &&
+        st.content.end - st.content.begin < best_len) {
+      best = static_cast<int>(k);
+      best_len = st.content.end - st.content.begin;
+    }
+  }
+  return best;
+}
+
+// Whether the statement's speaker is a party to the claim, or speaks for one
+// ("a Ford spokeswoman", "Jim Farley, CEO of Ford").
+bool DocState::SpeaksFor(const Statement& st, const ClaimBuild& c) const {
+  std::vector<int> who = st.speaker.entities;
+  if (st.speaker.entity >= 0) who.push_back(st.speaker.entity);
+  for (int e : who) {
+    if (std::find(c.parties.begin(), c.parties.end(), e) != c.parties.end())
+      return true;
+    for (const std::string& role : entities_[e].e.roles)
+      for (int p : c.parties)
+        if (role.find(entities_[p].e.name) != std::string::npos) return true;
+  }
+  if (who.empty() && !st.speaker.anonymous) {
+    for (int p : c.parties)
+      if (!entities_[p].e.name.empty() &&
+          st.speaker.name.find(entities_[p].e.name) != std::string::npos)
+        return true;
+  }
+  return false;
+}
+
+// The claim stated by the trigger at words [first, last): reads its clause
+// and fills `out`. False when the trigger is not a claim of its own (inside
+// another trigger's complement) or names no participant.
+bool DocState::ReadClaim(int first, int last, const std::string& cls,
+                         const std::string& family, const std::string& cameo,
+                         const std::string& plover,
+                         const std::vector<int>& trigger_at, ClaimBuild* out) {
+  int t = first;
+  for (int k = first; k < last; ++k) {
+    int h = words_[k].head;
+    if (h < first || h >= last) {
+      t = k;
+      break;
+    }
+  }
+  const bool noun = IsNoun(words_[t]);
+  std::vector<int> agents, partners, targets, further, theme;
+  std::string location, time;
+  bool positive = true;
+  Modality modality = Modality::kAsserted;
+
+  auto inside = [&](int k) { return k >= first && k < last; };
+  auto scan_cues = [&](int k) {
+    if (auto m = LongestAt(k, LexiconKind::kHedge))
+      modality = Weaker(modality, lex_.hedges()[m->entry].modality);
+  };
+  auto scan_negation = [&](int k) {
+    if (LongestAt(k, LexiconKind::kNegation)) positive = false;
+  };
+  auto place_of = [&](int k) -> std::string {
+    int e = EntityAt(k);
+    if (e < 0) return {};
+    if (CoarseType(entities_[e].e.type) != EntityType::kPlace) return {};
+    return entities_[e].e.name;
+  };
+  // The arguments of one word of the path from the trigger to its subject.
+  auto read_children = [&](int n, int from, bool own) {
+    for (int c : Children(n)) {
+      if (inside(c) || c == from) continue;
+      std::string_view d = words_[c].deprel;
+      std::string_view b = Base(d);
+      std::vector<int> others;
+      if (d == "nsubj" || d == "nsubj:outer" || d == "csubj") {
+        if (agents.empty()) CollectArgs(c, &agents, &further, &theme);
+      } else if (d == "nsubj:pass" && own) {
+        CollectArgs(c, &targets, &further, &theme);
+      } else if (d == "obl:agent") {
+        CollectArgs(c, &agents, &further, &others);
+      } else if ((b == "obj" || b == "iobj") && own) {
+        CollectArgs(c, &targets, &further, &theme);
+      } else if (b == "obl" || b == "nmod") {
+        std::string k = CaseOf(c);
+        std::string p = place_of(c);
+        if (k == "with" || k == "alongside") {
+          CollectArgs(c, &partners, &further, &others);
+        } else if (k == "between" || k == "among") {
+          CollectArgs(c, &agents, &further, &others);
+        } else if ((k == "from" || k == "by") && own && noun) {
+          CollectArgs(c, &agents, &further, &others);
+        } else if (k == "by" && own) {
+          CollectArgs(c, &agents, &further, &others);
+        } else if (!p.empty() &&
+                   (k == "in" || k == "within" || k == "inside" ||
+                    k == "across" || k == "throughout" || k == "into")) {
+          if (location.empty()) location = p;
+        } else if ((k == "against" || k == "on" || k == "toward" ||
+                    k == "towards" || k == "over") &&
+                   own) {
+          CollectArgs(c, &targets, &further, &others);
+        } else if ((k == "of" || k == "for" || k == "to") && own && noun) {
+          // "acquisition of Twitter", "praise for Chinese EV technology".
+          std::vector<int> ents;
+          CollectArgs(c, &ents, &further, &theme);
+          for (int e : ents) AddUnique(&targets, e);
+        }
+        if (time.empty() && (d == "obl:tmod" || d == "nmod:tmod" || k == "on" ||
+                             k == "in" || k == "at" || k == "")) {
+          time = ResolveTime(c);
+        }
+      } else if (d == "nmod:poss" && own && noun) {
+        CollectArgs(c, &agents, &further, &others);
+      } else if (d == "compound" && own && noun) {
+        // "U.S.-China cooperation", "Ford-Xiaomi talks".
+        for (int k = words_[c].lo; k <= words_[c].hi; ++k) {
+          int m = words_[k].mention;
+          if (m >= 0) AddUnique(&agents, mentions_[m].entity);
+        }
+      } else if (d == "amod" && own && noun) {
+        int m = words_[c].mention;
+        if (m >= 0 && !mentions_[m].weak)
+          AddUnique(&agents, mentions_[m].entity);
+      } else if ((b == "acl" || b == "xcomp" || b == "advcl") && own) {
+        // The clause a trigger governs says where and what: "talks to
+        // establish operations within the United States".
+        for (int k = words_[c].lo; k <= words_[c].hi && location.empty(); ++k)
+          if (Base(words_[k].deprel) == "obl" && words_[k].head != k) {
+            std::string ck = CaseOf(k);
+            if (ck == "in" || ck == "within" || ck == "inside")
+              location = place_of(k);
+          }
+      } else if (d == "obl:tmod" || d == "advmod:tmod") {
+        if (time.empty()) time = ResolveTime(c);
+      }
+      if (b == "advmod" || b == "det" || b == "aux" || b == "amod" ||
+          b == "neg" || b == "case" || b == "mark" || b == "cop") {
+        scan_negation(c);
+        scan_cues(c);
+      }
+    }
+    if (!inside(n)) scan_cues(n);
+  };
+
+  read_children(t, -1, true);
+  for (int k = first; k < last; ++k) scan_cues(k);
+  // "Rumors of a collaboration", "no plans to collaborate": the noun a
+  // trigger hangs from colours it.
+  if (int h = words_[t].head; h >= 0) {
+    std::string_view b = Base(words_[t].deprel);
+    if (b == "nmod" || b == "acl" || b == "xcomp") {
+      scan_cues(h);
+      for (int c : Children(h)) {
+        std::string_view cb = Base(words_[c].deprel);
+        if (cb == "det" || cb == "amod" || cb == "advmod") {
+          scan_negation(c);
+          scan_cues(c);
+        }
+      }
+    }
+  }
+  // A speech act that is a claim too ("warning against ...", "praised"):
+  // its agent is the statement's speaker.
+  bool spoken = false;
+  for (const Statement& st : statements_) {
+    if (st.kind == StatementKind::kReporter) continue;
+    if (words_[t].span.begin < st.cue.begin || words_[t].span.end > st.cue.end)
+      continue;
+    if (st.speaker.entity >= 0) {
+      agents.assign(1, st.speaker.entity);
+      spoken = true;
+    } else if (!st.speaker.entities.empty()) {
+      agents = st.speaker.entities;
+      spoken = true;
+    }
+    break;
+  }
+  // Climb to the clause head: control ("plans to collaborate"), light verbs
+  // and copulas ("was in discussions", "exploring a joint venture"), reduced
+  // relatives ("policies blocking Chinese EVs"). The subject is read on the
+  // way while none is found; negation and hedges all the way ("would likely
+  // face opposition"). A speech verb or a finite clause ends the climb: what
+  // a speaker denies is not negated by the denial.
+  bool own_subject = false;
+  for (int c : Children(t))
+    own_subject |= StartsWith(words_[c].deprel, "nsubj");
+  int n = t;
+  for (int depth = 0; depth < 5; ++depth) {
+    std::string_view b = Base(words_[n].deprel);
+    bool nonfinite = false;
+    for (int c : Children(n))
+      if (words_[c].deprel == "mark" && Lower(words_[c].form) == "to")
+        nonfinite = true;
+    if (EndsWith(words_[n].form, "ing")) nonfinite = true;
+    bool climb = b == "xcomp" || b == "acl" || b == "obj" || b == "nmod" ||
+                 b == "conj" || b == "compound" ||
+                 (b == "obl" && (CaseOf(n) == "in" || CaseOf(n) == "into")) ||
+                 (b == "advcl" && nonfinite);
+    int h = words_[n].head;
+    if (!climb || h < 0) break;
+    // A speech verb ends the climb when it answers ("did not confirm the
+    // talks") or takes the trigger as its object ("praised the deal").
+    int len = 0;
+    if (const SpeechVerb* sv = SpeechVerbAt(h, &len);
+        sv && (sv->stance == StanceHint::kDeny ||
+               sv->stance == StanceHint::kConfirm ||
+               sv->stance == StanceHint::kNoComment ||
+               (b == "obj" && words_[h].upos == "VERB")))
+      break;
+    // Inside another trigger's complement: part of that claim ("talks to
+    // establish operations"), unless it is a speech act of its own.
+    if (trigger_at[h] >= 0 && !spoken && !own_subject) return false;
+    if (b == "nmod" && n != t) break;
+    if (agents.empty() && b == "acl" && IsNoun(words_[h])) {
+      std::vector<int> ents, others;
+      CollectArgs(h, &ents, &further, &others);
+      if (!ents.empty()) agents = ents;
+    }
+    if (agents.empty()) {
+      read_children(h, n, false);
+    } else {
+      scan_cues(h);
+    }
+    for (int c : Children(h)) {
+      std::string_view cb = Base(words_[c].deprel);
+      if (c == n) continue;
+      if (cb == "advmod" || cb == "det" || cb == "aux") {
+        scan_negation(c);
+        scan_cues(c);
+      }
+    }
+    n = h;
+  }
+  // A trigger that is the object of a speech verb reports nothing of its
+  // own agent ("praised the deal"): keep its parties only when they are
+  // named in the clause itself.
+  if (agents.empty() && partners.empty() && targets.empty()) return false;
+
+  Claim& c = out->c;
+  c.predicate = cls;
+  c.cameo = cameo;
+  c.plover = plover;
+  c.positive = positive;
+  c.modality = modality;
+  c.location = location;
+  c.time = time;
+  auto add = [&](std::string_view role, const std::vector<int>& ents) {
+    for (int e : ents) {
+      bool dup = false;
+      for (const Participant& p : c.participants) dup |= p.entity == e;
+      if (dup) continue;
+      c.participants.push_back({std::string(role), e, entities_[e].e.name});
+      AddUnique(&out->parties, e);
+    }
+  };
+  add("agent", agents);
+  add("partner", partners);
+  add("target", targets);
+  add("partner", further);
+  if (agents.empty() && !theme.empty()) {
+    // A subject that is no entity still says who: "Chinese companies".
+    auto [lo, hi] = NounPhrase(theme.front());
+    std::string txt(Text(WordSpan(lo, hi)));
+    if (txt.size() <= 80) c.participants.push_back({"agent", -1, txt});
+    theme.erase(theme.begin());
+  }
+  for (int w : theme) {
+    auto [lo, hi] = NounPhrase(w);
+    std::string txt(Text(WordSpan(lo, hi)));
+    if (txt.size() > 80 || IsPunct(words_[w])) continue;
+    c.participants.push_back({"theme", -1, txt});
+  }
+
+  // The key: the family and the parties that make the proposition — the
+  // first agent with the first partner or target; further partners and
+  // places do not change which proposition it is.
+  std::vector<std::string> side_a, side_b;
+  auto name_of = [&](int e) { return LowerName(entities_[e].e.name); };
+  auto text_of = [&](int w) {
+    auto [lo, hi] = NounPhrase(w);
+    std::string s;
+    for (int k = lo; k <= hi; ++k) {
+      if (words_[k].upos == "DET" || IsPunct(words_[k])) continue;
+      if (!s.empty()) s += ' ';
+      s += words_[k].lemma.empty() ? Lower(words_[k].form) : words_[k].lemma;
+    }
+    return LowerName(s);
+  };
+  if (!agents.empty()) side_a.push_back(name_of(agents[0]));
+  if (agents.size() > 1 && partners.empty() && Symmetric(family))
+    side_b.push_back(name_of(agents[1]));
+  if (!partners.empty())
+    side_b.push_back(name_of(partners[0]));
+  else if (!targets.empty())
+    side_b.push_back(name_of(targets[0]));
+  if (side_a.empty() && !c.participants.empty() && c.participants[0].entity < 0)
+    side_a.push_back(LowerName(c.participants[0].text));
+  std::string key = family + ":";
+  if (Symmetric(family)) {
+    std::vector<std::string> all = side_a;
+    all.insert(all.end(), side_b.begin(), side_b.end());
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    for (size_t k = 0; k < all.size(); ++k) key += (k ? "+" : "") + all[k];
+  } else {
+    for (size_t k = 0; k < side_a.size(); ++k) key += side_a[k];
+    key += ">";
+    if (!side_b.empty()) {
+      key += side_b[0];
+    } else {
+      for (const Participant& p : c.participants)
+        if (p.role == "theme") {
+          key += p.entity >= 0 ? name_of(p.entity) : LowerName(p.text);
+          break;
+        }
+    }
+  }
+  (void)text_of;
+  c.key = key;
+
+  // A readable paraphrase.
+  auto names = [&](std::string_view role) {
+    std::string s;
+    for (const Participant& p : c.participants)
+      if (p.role == role) s += (s.empty() ? "" : ", ") + p.text;
+    return s;
+  };
+  std::string text = names("agent");
+  text += positive ? " " : " not ";
+  text += cls;
+  if (std::string p = names("partner"); !p.empty()) text += " with " + p;
+  if (std::string p = names("target"); !p.empty()) text += " " + p;
+  if (std::string p = names("theme"); !p.empty()) text += " " + p;
+  if (!location.empty()) text += " in " + location;
+  if (!time.empty()) text += " on " + time;
+  if (!text.empty() && text[0] == ' ') text.erase(0, 1);
+  c.text = text;
+
+  double conf = 0.45;
+  if (!agents.empty()) conf += 0.2;
+  if (!partners.empty() || !targets.empty()) conf += 0.2;
+  if (StartsWith(cls, "other:")) conf -= 0.15;
+  c.confidence = std::min(conf, 0.95);
+  c.evidence.push_back(sents_[words_[t].sent].span);
+
+  ClaimMention m;
+  m.first = first;
+  m.last = last;
+  m.head = t;
+  m.positive = positive;
+  m.modality = modality;
+  out->mentions.push_back(m);
+  return true;
+}
+
+void DocState::FindClaims() {
+  const int nw = static_cast<int>(words_.size());
+  // Triggers first, so that a trigger can tell it sits inside another's
+  // complement.
+  struct Hit {
+    int first, last, entry;
+  };
+  std::vector<Hit> hits;
+  std::vector<int> trigger_at(words_.size(), -1);
+  for (int w = 0; w < nw;) {
+    int last = w + 1;
+    int entry = IsPunct(words_[w]) ? -1 : PredicateAt(w, &last);
+    if (entry < 0) {
+      ++w;
+      continue;
+    }
+    // Part of a name: "the Biden administration" is no insolvency.
+    bool named = false;
+    for (int k = w; k < last; ++k) {
+      int m = words_[k].mention;
+      named |= m >= 0 && mentions_[m].named && !mentions_[m].weak;
+    }
+    if (named) {
+      w = last;
+      continue;
+    }
+    // A speech cue that answers a report ("dismissed the claims", "denied
+    // the report") is a stance, not a claim.
+    int len = 0;
+    const SpeechVerb* sv = SpeechVerbAt(w, &len);
+    if (sv && (sv->stance == StanceHint::kDeny ||
+               sv->stance == StanceHint::kConfirm ||
+               sv->stance == StanceHint::kNoComment)) {
+      w = last;
+      continue;
+    }
+    hits.push_back({w, last, entry});
+    for (int k = w; k < last; ++k) trigger_at[k] = entry;
+    w = last;
+  }
+
+  std::vector<ClaimBuild> found;
+  for (const Hit& h : hits) {
+    const PredicateTrigger& p = lex_.predicates()[h.entry];
+    ClaimBuild cb;
+    std::string family = p.family.empty() ? p.cls : p.family;
+    if (!ReadClaim(h.first, h.last, p.cls, family, p.cameo, p.plover,
+                   trigger_at, &cb))
+      continue;
+    found.push_back(std::move(cb));
+  }
+  // Statements whose content holds no listed trigger still claim something:
+  // `other:<lemma>` of its main verb.
+  for (const Statement& st : statements_) {
+    if (st.kind == StatementKind::kDirect ||
+        st.kind == StatementKind::kReporter)
+      continue;
+    bool has = false;
+    for (const ClaimBuild& cb : found)
+      for (const ClaimMention& m : cb.mentions)
+        has |= words_[m.head].span.begin >= st.content.begin &&
+               words_[m.head].span.end <= st.content.end;
+    if (has) continue;
+    int root = -1;
+    for (int k = 0; k < nw && root < 0; ++k) {
+      const W& w = words_[k];
+      if (w.span.begin < st.content.begin || w.span.end > st.content.end)
+        continue;
+      int h = w.head;
+      bool top = h < 0 || words_[h].span.begin < st.content.begin ||
+                 words_[h].span.end > st.content.end;
+      if (top && w.upos == "VERB" && !consumed_[k]) root = k;
+    }
+    if (root < 0) continue;
+    int len = 0;
+    if (SpeechVerbAt(root, &len)) continue;
+    std::string lemma = words_[root].lemma.empty() ? Lower(words_[root].form)
+                                                   : words_[root].lemma;
+    std::string cls = "other:" + lemma;
+    ClaimBuild cb;
+    std::vector<int> no_triggers(words_.size(), -1);
+    if (!ReadClaim(root, root + 1, cls, cls, "", "", no_triggers, &cb))
+      continue;
+    bool named = false;
+    for (const Participant& p : cb.c.participants) named |= p.entity >= 0;
+    if (named) found.push_back(std::move(cb));
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [&](const ClaimBuild& a, const ClaimBuild& b) {
+                     return a.mentions[0].first < b.mentions[0].first;
+                   });
+
+  // Where each mention is said, and so how firmly: an outlet's report or an
+  // anonymous source passes a claim on; a hedging cue ("suggested")
+  // weakens it.
+  for (ClaimBuild& cb : found) {
+    ClaimMention& m = cb.mentions[0];
+    m.statement = StatementHolding(words_[m.head].span);
+    if (m.statement < 0) continue;
+    const Statement& st = statements_[m.statement];
+    Modality from = Modality::kAsserted;
+    if (st.kind == StatementKind::kReport ||
+        st.kind == StatementKind::kAccordingTo || st.speaker.anonymous)
+      from = Modality::kReported;
+    for (int k = 0; k < nw; ++k) {
+      if (words_[k].span.begin != st.cue.begin) continue;
+      int len = 0;
+      if (const SpeechVerb* sv = SpeechVerbAt(k, &len);
+          sv && sv->stance == StanceHint::kHedge && from != Modality::kReported)
+        from = Modality::kHedged;
+      break;
+    }
+    if (from == Modality::kReported && m.modality != Modality::kSpeculative)
+      m.modality = Modality::kReported;
+    else
+      m.modality = Weaker(m.modality, from);
+    cb.c.modality = m.modality;
+  }
+
+  // One claim per proposition and polarity.
+  for (ClaimBuild& cb : found) {
+    ClaimBuild* same = nullptr;
+    for (ClaimBuild& have : claims_)
+      if (have.c.key == cb.c.key && have.c.positive == cb.c.positive)
+        same = &have;
+    if (!same) {
+      claims_.push_back(std::move(cb));
+      continue;
+    }
+    Claim& a = same->c;
+    const Claim& b = cb.c;
+    a.modality = Firmer(a.modality, b.modality);
+    if (a.location.empty()) a.location = b.location;
+    if (a.time.empty()) a.time = b.time;
+    // The claim is named by its most specific predicate: "talks" over
+    // "collaboration" when both are said of it.
+    for (const Participant& p : b.participants) {
+      bool dup = false;
+      for (const Participant& q : a.participants)
+        dup |= (p.entity >= 0 && p.entity == q.entity) ||
+               (p.entity < 0 && q.entity < 0 && p.text == q.text);
+      if (!dup) a.participants.push_back(p);
+    }
+    for (int e : cb.parties) AddUnique(&same->parties, e);
+    for (Span s : b.evidence)
+      if (std::find(a.evidence.begin(), a.evidence.end(), s) ==
+          a.evidence.end())
+        a.evidence.push_back(s);
+    a.confidence = std::min(0.98, std::max(a.confidence, b.confidence) + 0.05);
+    same->mentions.push_back(cb.mentions[0]);
+  }
+  for (ClaimBuild& cb : claims_)
+    std::sort(cb.c.evidence.begin(), cb.c.evidence.end(),
+              [](Span a, Span b) { return a.begin < b.begin; });
+}
+
+void DocState::FindStances() {
+  const int nw = static_cast<int>(words_.size());
+  auto set_stance = [](Statement& st, int claim, StanceValue v, Strength s,
+                       double conf, bool principal) {
+    for (Stance& have : st.stances)
+      if (have.claim == claim) return;
+    Stance x;
+    x.claim = claim;
+    x.value = v;
+    x.strength = v == StanceValue::kDeny ? s : Strength::kNone;
+    x.confidence = conf;
+    x.principal = principal;
+    st.stances.push_back(x);
+  };
+
+  const size_t n_statements = statements_.size();
+  for (size_t si = 0; si < n_statements; ++si) {
+    Statement& st = statements_[si];
+    if (st.kind == StatementKind::kReporter) continue;
+    // What the statement's words say about what it answers.
+    StanceHint signal = StanceHint::kNone;
+    Strength strength = Strength::kNone;
+    int cue_word = -1;
+    for (int k = 0; k < nw; ++k) {
+      const W& w = words_[k];
+      bool in_content =
+          w.span.begin >= st.content.begin && w.span.end <= st.content.end;
+      bool in_cue = w.span.begin >= st.cue.begin && w.span.end <= st.cue.end;
+      if (in_cue && cue_word < 0) cue_word = k;
+      if (!in_content && !in_cue) continue;
+      if (signal != StanceHint::kNone) continue;
+      if (auto m = LongestAt(k, LexiconKind::kDenialCue)) {
+        const DenialCue& d = lex_.denial_cues()[m->entry];
+        // A report carries a claim; it does not answer one. And "a
+        // rumour", "speculation" answer a report only in a party's own
+        // words.
+        if (st.kind == StatementKind::kReport ||
+            st.kind == StatementKind::kAccordingTo)
+          continue;
+        if (d.stance == StanceHint::kDeny && in_content &&
+            st.kind != StatementKind::kDirect &&
+            st.kind != StatementKind::kPartial && w.upos == "NOUN")
+          continue;
+        signal = d.stance;
+        strength = d.strength;
+      }
+    }
+    StanceHint hint = StanceHint::kNone;
+    if (cue_word >= 0) {
+      int len = 0;
+      if (const SpeechVerb* sv = SpeechVerbAt(cue_word, &len))
+        hint = sv->stance;
+    }
+    if (signal == StanceHint::kNone &&
+        (hint == StanceHint::kDeny || hint == StanceHint::kConfirm ||
+         hint == StanceHint::kNoComment)) {
+      signal = hint;
+      strength = Strength::kFlat;
+    }
+
+    // Claims stated in the content.
+    bool stated = false;
+    for (size_t ci = 0; ci < claims_.size(); ++ci) {
+      ClaimBuild& cb = claims_[ci];
+      for (const ClaimMention& m : cb.mentions) {
+        Span ts = words_[m.head].span;
+        if (ts.begin < st.content.begin || ts.end > st.content.end) continue;
+        stated = true;
+        bool principal = SpeaksFor(st, cb);
+        StanceValue v = StanceValue::kAssert;
+        double conf = 0.8;
+        if (signal == StanceHint::kDeny && m.positive) {
+          v = StanceValue::kDeny;
+        } else if (signal == StanceHint::kConfirm) {
+          v = StanceValue::kConfirm;
+        } else if (signal == StanceHint::kNoComment) {
+          v = StanceValue::kNoComment;
+        } else if (hint == StanceHint::kHedge ||
+                   m.modality == Modality::kHedged ||
+                   m.modality == Modality::kSpeculative) {
+          v = StanceValue::kHedge;
+          conf = 0.7;
+        }
+        set_stance(st, static_cast<int>(ci), v,
+                   strength == Strength::kNone ? Strength::kFlat : strength,
+                   conf, principal);
+        // "No plans to collaborate" denies the claim that they do.
+        if (!m.positive && v == StanceValue::kAssert) {
+          for (size_t cj = 0; cj < claims_.size(); ++cj) {
+            if (cj == ci || claims_[cj].c.key != cb.c.key ||
+                !claims_[cj].c.positive)
+              continue;
+            set_stance(st, static_cast<int>(cj), StanceValue::kDeny,
+                       strength == Strength::kNone ? Strength::kFlat : strength,
+                       0.75, SpeaksFor(st, claims_[cj]));
+          }
+        }
+        break;
+      }
+    }
+    if (stated) continue;
+    if (signal != StanceHint::kDeny && signal != StanceHint::kConfirm &&
+        signal != StanceHint::kNoComment)
+      continue;
+    // An answer that does not restate what it answers ("This story is
+    // completely false"): the claim it is about is an earlier one, first
+    // one the speaker is a party to, then one that was reported rather than
+    // asserted; the nearest wins a tie.
+    int best = -1, best_score = 0;
+    uint32_t best_pos = 0;
+    for (size_t ci = 0; ci < claims_.size(); ++ci) {
+      const ClaimBuild& cb = claims_[ci];
+      if (!cb.c.positive) continue;
+      uint32_t pos = 0;
+      bool before = false;
+      for (const ClaimMention& m : cb.mentions) {
+        uint32_t b = words_[m.head].span.begin;
+        // A headline sums up the article: what it answers may come later.
+        if (b < st.content.end || b < st.cue.end ||
+            st.cue.end <= doc_.body_begin) {
+          before = true;
+          pos = std::max(pos, b);
+        }
+      }
+      if (!before) continue;
+      int score = 0;
+      if (SpeaksFor(st, cb)) score += 4;
+      if (cb.c.modality != Modality::kAsserted) score += 2;
+      if (score < 2) continue;
+      // The story the article is about is told more than once, and by
+      // others: salience counts its mentions and the statements carrying
+      // it.
+      int told = static_cast<int>(cb.mentions.size());
+      for (size_t k = 0; k < n_statements; ++k)
+        for (const Stance& x : statements_[k].stances)
+          told += x.claim == static_cast<int>(ci) &&
+                  (x.value == StanceValue::kAssert ||
+                   x.value == StanceValue::kHedge);
+      score += std::min(told, 6);
+      if (score > best_score || (score == best_score && pos > best_pos)) {
+        best = static_cast<int>(ci);
+        best_score = score;
+        best_pos = pos;
+      }
+    }
+    if (best < 0) continue;
+    StanceValue v = signal == StanceHint::kDeny      ? StanceValue::kDeny
+                    : signal == StanceHint::kConfirm ? StanceValue::kConfirm
+                                                     : StanceValue::kNoComment;
+    set_stance(st, best, v,
+               strength == Strength::kNone ? Strength::kFlat : strength,
+               best_score >= 4 ? 0.75 : 0.55, SpeaksFor(st, claims_[best]));
+  }
+
+  // The reporter's own voice: one statement per sentence that states a claim
+  // outside every attributed content.
+  std::vector<int> by_sentence(sents_.size(), -1);
+  for (size_t ci = 0; ci < claims_.size(); ++ci) {
+    for (const ClaimMention& m : claims_[ci].mentions) {
+      if (StatementHolding(words_[m.head].span) >= 0) continue;
+      int s = words_[m.head].sent;
+      if (by_sentence[s] < 0) {
+        Statement st;
+        st.kind = StatementKind::kReporter;
+        st.speaker.name = doc_.outlet;
+        st.cue = {sents_[s].span.begin, sents_[s].span.begin};
+        st.content = TrimContent(sents_[s].span);
+        st.evidence.push_back(sents_[s].span);
+        st.confidence = 0.6;
+        st.rule = "reporter-voice";
+        by_sentence[s] = AddStatement(std::move(st));
+      }
+      Statement& st = statements_[by_sentence[s]];
+      bool hedged = m.modality == Modality::kHedged ||
+                    m.modality == Modality::kSpeculative;
+      set_stance(st, static_cast<int>(ci),
+                 hedged ? StanceValue::kHedge : StanceValue::kAssert,
+                 Strength::kNone, 0.6, false);
+    }
+  }
+}
+
+}  // namespace extract_internal
+}  // namespace hearsay

@@ -1,0 +1,240 @@
+// Internal to the extract stage: the state of one document while the
+// extractor's passes run over it (see extractor.cc for the entity and
+// statement passes, claims.cc for claims and stances).
+//
+// A DocState lives for one Extract() call on one thread. Its string_views
+// point into the document text, the Segmentation's forms and the Pipeline's
+// model data, all of which outlive it; nothing here is shared between
+// threads except the read-only Resources.
+#ifndef HEARSAY_EXTRACT_DOC_STATE_H_
+#define HEARSAY_EXTRACT_DOC_STATE_H_
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "extract/lexicons.h"
+#include "hearsay/extract.h"
+#include "hearsay/nlp.h"
+#include "hearsay/text.h"
+
+namespace hearsay {
+namespace extract_internal {
+
+struct Resources {
+  Resources(nlp::Pipeline p, Lexicons l, Segmenter s, std::string v)
+      : pipeline(std::move(p)),
+        lexicons(std::move(l)),
+        segmenter(std::move(s)),
+        models_version(std::move(v)) {}
+  nlp::Pipeline pipeline;
+  Lexicons lexicons;
+  Segmenter segmenter;
+  std::string models_version;
+};
+
+// One syntactic word of the document. The string_views point into the
+// document text, the Segmentation's forms or the Pipeline's model data, all
+// of which outlive the DocState.
+struct W {
+  Span span;
+  std::string_view form, upos, deprel, ner;
+  std::string lemma;
+  int head = -1;  // document-wide index; -1 for the root
+  int sent = 0;
+  int lo = 0, hi = 0;  // subtree extent, inclusive
+  int quote = -1;      // quote region holding it
+  int mention = -1;    // mention covering it
+};
+
+struct SentInfo {
+  Span span;
+  int first = 0, last = 0;  // words [first, last)
+  uint32_t paragraph = 0;
+};
+
+struct MentionRec {
+  int first = 0, last = 0;  // words [first, last)
+  int entity = -1;
+  bool named = true;  // false for nominals and pronouns
+  bool weak = false;  // a demonym: names the country only in passing
+};
+
+struct GroupRef {
+  int first = 0, last = 0;
+  std::vector<int> entities;
+};
+
+struct QuoteRegion {
+  Span outer, inner;
+  bool used = false;
+};
+
+struct EntityBuild {
+  Entity e;
+  const GazetteerEntry* gaz = nullptr;
+  int count = 0;
+};
+
+// One place a claim is stated: its trigger and the clause read around it.
+struct ClaimMention {
+  int first = 0, last = 0;  // trigger words [first, last)
+  int head = 0;             // the trigger's syntactic head word
+  int statement = -1;       // whose content holds it; -1 the reporter's voice
+  bool positive = true;
+  Modality modality = Modality::kAsserted;
+};
+
+struct ClaimBuild {
+  Claim c;
+  std::vector<ClaimMention> mentions;  // in text order
+  // Entities that may answer for the claim: participants (agent, partner,
+  // target), the principal parties of DESIGN.md's status rules.
+  std::vector<int> parties;
+};
+
+inline bool IsSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+inline bool StartsWith(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+
+inline bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+inline std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  }
+  return true;
+}
+
+inline std::string_view LastWord(std::string_view name) {
+  size_t sp = name.rfind(' ');
+  return sp == std::string_view::npos ? name : name.substr(sp + 1);
+}
+
+inline bool IsPunct(const W& w) { return w.upos == "PUNCT"; }
+
+// Someone who can be held to a statement: a name, a group, a source.
+inline bool HasSpeaker(const Speaker& sp) {
+  return sp.entity >= 0 || !sp.entities.empty() || sp.anonymous ||
+         !sp.description.empty();
+}
+class DocState {
+ public:
+  DocState(const Resources& r, const Document& doc)
+      : r_(r), lex_(r.lexicons), doc_(doc), text_(doc.text) {}
+
+  void Run(Extraction& x);
+
+ private:
+  // Pass 1.
+  void Annotate();
+  // Pass 2.
+  void FindMentions();
+  void AddMention(int first, int last, int entity, bool named, bool weak);
+  int EntityFor(int first, int last, const GazetteerEntry* gaz, NameForm form,
+                EntityType ner_type);
+  int NewEntity(std::string name, EntityType type, const GazetteerEntry* gaz);
+  void FindRoles();
+  void FindNominals();
+  // Pass 3.
+  void FindQuotes();
+  // Pass 4.
+  void FindStatements();
+  void QuoteStatements();
+  void VerbStatements();
+  void SourcingStatements();
+  void NounStatements();
+  // Pass 5 (claims.cc).
+  void FindClaims();
+  void FindStances();
+
+  // Helpers.
+  Span WordSpan(int first, int last_inclusive) const {
+    return {words_[first].span.begin, words_[last_inclusive].span.end};
+  }
+  std::string_view Text(Span s) const { return s.Slice(text_); }
+  std::span<const TokenKey> SentKeys(int s) const {
+    return std::span<const TokenKey>(keys_).subspan(
+        sents_[s].first, sents_[s].last - sents_[s].first);
+  }
+  std::optional<PhraseMatch> LongestAt(int w, LexiconKind kind) const {
+    int s = words_[w].sent;
+    return lex_.Longest(SentKeys(s), w - sents_[s].first, kind);
+  }
+  std::vector<int> Children(int w) const;
+  bool HasObject(int v) const;
+  int QuoteSafeSubject(int v, int subj) const;
+  // The subtree of w without its clausal modifiers and edge punctuation.
+  std::pair<int, int> NounPhrase(int w) const;
+  const SpeechVerb* SpeechVerbAt(int w, int* length) const;
+  int SubjectOf(int v, int depth = 0) const;
+  Speaker SpeakerFromWord(int w);
+  Speaker SpeakerFromRange(int first, int last_inclusive, int head);
+  void FillSpeakerEntity(Speaker& sp, int mention);
+  int ResolvePronoun(int w);
+  struct SourceInfo {
+    bool is_source = false;
+    bool anonymous = false;
+    int count = -1;
+  };
+  SourceInfo AnalyzeSource(int first, int last_inclusive) const;
+  Span TrimContent(Span s) const;
+  int AddStatement(Statement st);
+  bool InAnyQuote(int w) const { return words_[w].quote >= 0; }
+
+  const Resources& r_;
+  const Lexicons& lex_;
+  const Document& doc_;
+  std::string_view text_;
+  Segmentation seg_;
+  std::vector<W> words_;
+  std::vector<TokenKey> keys_;
+  std::vector<SentInfo> sents_;
+  std::vector<MentionRec> mentions_;  // in text order after FindMentions
+  std::vector<GroupRef> groups_;
+  std::vector<EntityBuild> entities_;
+  std::vector<QuoteRegion> quotes_;
+  std::vector<Statement> statements_;
+  std::vector<bool> consumed_;      // speech cue words already used
+  std::vector<ClaimBuild> claims_;  // in order of first mention
+
+  // Claims (claims.cc).
+  int EntityAt(int w);
+  void CollectArgs(int w, std::vector<int>* entities, std::vector<int>* further,
+                   std::vector<int>* others, int depth = 0);
+  std::string CaseOf(int w) const;
+  int PredicateAt(int w, int* last) const;
+  bool ReadClaim(int first, int last, const std::string& cls,
+                 const std::string& family, const std::string& cameo,
+                 const std::string& plover, const std::vector<int>& trigger_at,
+                 ClaimBuild* out);
+  std::string ResolveTime(int w) const;
+  int StatementHolding(Span s) const;
+  bool SpeaksFor(const Statement& st, const ClaimBuild& c) const;
+};
+
+}  // namespace extract_internal
+}  // namespace hearsay
+
+#endif  // HEARSAY_EXTRACT_DOC_STATE_H_
