@@ -761,14 +761,19 @@ void Segmenter::Segment(std::string_view text, Segmentation* out) const {
     text_internal::ParagraphView view{text, out->tokens.data() + t0, t1 - t0,
                                       &r, &cache};
     uint32_t sent_start = 0;
-    uint64_t features[text_internal::kMaxFeatures];
     for (uint32_t i = 0; i + 1 < view.count; ++i) {
       bool boundary = false;
       const Token& t = view.tokens[i];
+      const Token& next = view.tokens[i + 1];
       bool newline = false;
-      for (uint32_t k = t.span.end; k < view.tokens[i + 1].span.begin; ++k) {
-        newline |= text[k] == '\n';
+      if (next.span.begin - t.span.end == 1) {
+        newline = text[t.span.end] == '\n';  // most gaps are one space
+      } else {
+        for (uint32_t k = t.span.end; k < next.span.begin; ++k) {
+          newline |= text[k] == '\n';
+        }
       }
+      if (!newline && text_internal::PlainGap(text, t, next)) continue;
       if (newline && (options_.newline_is_boundary ||
                       LineBreakEnds(text, view.tokens, i, longest_line))) {
         boundary = true;
@@ -776,8 +781,7 @@ void Segmenter::Segment(std::string_view text, Segmentation* out) const {
         boundary = true;
       } else if (text_internal::IsCandidate(view, i)) {
         if (use_model) {
-          size_t nf = text_internal::Features(view, i, features);
-          boundary = r.sentence_model.Score(features, nf) > 0;
+          boundary = r.sentence_model.ScoreGap(view, i) > 0;
           // A lone word without final punctuation is not a sentence
           // ("Why | This Matters"), unless a line ends after it.
           if (boundary && i == sent_start &&

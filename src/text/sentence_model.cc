@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 
 #include "text/chars.h"
@@ -88,36 +89,18 @@ char ShapeChar(const Char& c) {
   }
 }
 
-// "Xx" for "Hello", "X.X." for "U.S.", "d.d" for "3.5".
-std::string_view Shape(std::string_view text, const Token& t, char* buf) {
-  size_t n = 0;
-  for (uint32_t i = t.span.begin; i < t.span.end && n < 6;) {
-    unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80 &&
-        (kAsciiCls[b] == Cls::kLower || kAsciiCls[b] == Cls::kUpper)) {
-      // Runs of ASCII letters of one case are the common case.
-      char s = kAsciiCls[b] == Cls::kLower ? 'x' : 'X';
-      if (n == 0 || buf[n - 1] != s) buf[n++] = s;
-      ++i;
-      continue;
-    }
-    Char c = CharAt(text, i);
-    char s = ShapeChar(c);
-    if (n == 0 || buf[n - 1] != s) buf[n++] = s;
-    i += c.len;
-  }
-  return std::string_view(buf, n);
-}
+// A token's shape is the ShapeChar()s of its first characters, runs of one
+// collapsed, at most six: "Xx" for "Hello", "X.X." for "U.S.", "d.d" for
+// "3.5" (ComputeShapeKey).
 
 // FNV-1a with a final avalanche: inline, because a feature is a handful of
 // bytes and a library call would cost more than the hashing. The values are
 // part of the model file, so this function must never change.
-inline uint64_t HashBytes(std::string_view s, uint64_t seed) {
-  uint64_t h = 0xcbf29ce484222325ULL ^ (seed * 0x9E3779B97F4A7C15ULL);
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+constexpr uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
+
+constexpr uint64_t Avalanche(uint64_t h) {
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdULL;
   h ^= h >> 33;
@@ -126,11 +109,21 @@ inline uint64_t HashBytes(std::string_view s, uint64_t seed) {
   return h;
 }
 
+constexpr uint64_t HashBytes(std::string_view s, uint64_t seed) {
+  uint64_t h = kFnvBasis ^ (seed * kGolden);
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= kFnvPrime;
+  }
+  return Avalanche(h);
+}
+
 // Whether a token ends with . ! ? or …, from its last bytes alone.
-bool EndsFinal(std::string_view text, const Token& t) {
-  char c = text[t.span.end - 1];
+inline bool EndsFinal(std::string_view text, const Token& t) {
+  const char c = text[t.span.end - 1];
   if (c == '.' || c == '!' || c == '?') return true;
-  return t.span.size() >= 3 && text.substr(t.span.end - 3, 3) == "\xE2\x80\xA6";
+  return c == '\xA6' && t.span.size() >= 3 &&
+         text.substr(t.span.end - 3, 3) == "\xE2\x80\xA6";
 }
 
 int Bucket(uint32_t n) {
@@ -159,6 +152,7 @@ bool IsAbbreviationToken(const ParagraphView& p, const Token& t,
 
 Result<SentenceModel> SentenceModel::Parse(std::string_view tsv) {
   std::vector<std::pair<uint64_t, float>> weights;
+  weights.reserve(tsv.size() / 24);
   size_t pos = 0;
   int line_no = 0;
   while (pos < tsv.size()) {
@@ -177,14 +171,14 @@ Result<SentenceModel> SentenceModel::Parse(std::string_view tsv) {
       return DataLossError("sentence model: line " + std::to_string(line_no) +
                            ": expected 16 hex digits and a tab");
     }
-    std::string number(line.substr(tab + 1));
-    char* end = nullptr;
-    float w = std::strtof(number.c_str(), &end);
-    if (end == number.c_str()) {
+    std::string_view number = line.substr(tab + 1);
+    double w = 0;
+    if (std::from_chars(number.data(), number.data() + number.size(), w).ec !=
+        std::errc()) {
       return DataLossError("sentence model: line " + std::to_string(line_no) +
                            ": bad weight");
     }
-    weights.emplace_back(key, w);
+    weights.emplace_back(key, static_cast<float>(w));
   }
   return FromWeights(weights);
 }
@@ -195,11 +189,15 @@ SentenceModel SentenceModel::FromWeights(
   size_t cap = 16;
   while (cap < weights.size() + weights.size() / 2) cap *= 2;
   m.slots_.assign(cap, Slot{});
-  for (const auto& [k, v] : weights) m.Insert(k, v);
+  for (const auto& [k, v] : weights) {
+    m.Insert(k, static_cast<int32_t>(
+                    std::lround(static_cast<double>(v) * kUnitsPerWeight)));
+  }
+  m.Precompute();
   return m;
 }
 
-void SentenceModel::Insert(uint64_t key, float value) {
+void SentenceModel::Insert(uint64_t key, int32_t value) {
   size_t mask = slots_.size() - 1;
   size_t i = key & mask;
   uint32_t fp = Fingerprint(key);
@@ -208,16 +206,16 @@ void SentenceModel::Insert(uint64_t key, float value) {
   slots_[i] = {fp, value};
 }
 
-float SentenceModel::Weight(uint64_t key) const {
+float SentenceModel::Score(const uint64_t* features, size_t n) const {
   if (size_ == 0) return 0;
-  size_t mask = slots_.size() - 1;
-  size_t i = key & mask;
-  uint32_t fp = Fingerprint(key);
-  while (slots_[i].key != 0) {
-    if (slots_[i].key == fp) return slots_[i].value;
-    i = (i + 1) & mask;
+  // Touch every slot first so that the cache misses overlap.
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = 0; i < n; ++i) {
+    __builtin_prefetch(&slots_[features[i] & mask]);
   }
-  return 0;
+  int32_t s = 0;
+  for (size_t i = 0; i < n; ++i) s += Units(features[i]);
+  return static_cast<float>(s) / kUnitsPerWeight;
 }
 
 uint64_t WordKey(std::string_view lower) { return HashBytes(lower, 0) | 1; }
@@ -285,44 +283,104 @@ bool IsCandidate(const ParagraphView& p, uint32_t i) {
 
 namespace {
 
-inline uint64_t Mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
+inline uint64_t Mix(uint64_t h) { return Avalanche(h); }
 // A feature of one value / of two or three values, under a template.
-inline uint64_t F1(Template t, uint64_t a) {
-  return Mix(a + t * 0x9E3779B97F4A7C15ULL) | 1;
-}
+inline uint64_t F1(Template t, uint64_t a) { return Mix(a + t * kGolden) | 1; }
 inline uint64_t F2(Template t, uint64_t a, uint64_t b) {
-  return Mix(Mix(a + t * 0x9E3779B97F4A7C15ULL) ^ b) | 1;
+  return Mix(Mix(a + t * kGolden) ^ b) | 1;
 }
 inline uint64_t F3(Template t, uint64_t a, uint64_t b, uint64_t c) {
-  return Mix(Mix(Mix(a + t * 0x9E3779B97F4A7C15ULL) ^ b) ^ c) | 1;
+  return Mix(Mix(Mix(a + t * kGolden) ^ b) ^ c) | 1;
+}
+
+// ShapeChar() of every ASCII byte. kAsciiCls is constant-initialised, so it
+// is ready when this table is built.
+struct AsciiShapes {
+  char of[128];
+};
+const AsciiShapes kAsciiShape = [] {
+  AsciiShapes t{};
+  for (uint32_t b = 0; b < 128; ++b) {
+    t.of[b] = ShapeChar(Char{0, 1, kAsciiCls[b], static_cast<char32_t>(b)});
+  }
+  return t;
+}();
+
+// WordKey(LowerForm(token)), hashing while lower-casing instead of copying.
+uint64_t ComputeWordKey(std::string_view text, const Token& t) {
+  constexpr uint64_t kLong = HashBytes("<long>", 0) | 1;
+  if (t.span.size() > kMaxWord) return kLong;
+  uint64_t h = kFnvBasis;
+  for (uint32_t k = t.span.begin; k < t.span.end; ++k) {
+    unsigned char c = static_cast<unsigned char>(text[k]);
+    if (static_cast<unsigned>(c - 'A') < 26u)
+      c = static_cast<unsigned char>(c + ('a' - 'A'));
+    h ^= c;
+    h *= kFnvPrime;
+  }
+  return Avalanche(h) | 1;
+}
+
+// HashBytes(Shape(token), 1) | 1, hashing each shape character as it comes.
+uint64_t ComputeShapeKey(std::string_view text, const Token& t) {
+  uint64_t h = kFnvBasis ^ kGolden;
+  char prev = 0;
+  int n = 0;
+  for (uint32_t k = t.span.begin; k < t.span.end && n < 6;) {
+    unsigned char b = static_cast<unsigned char>(text[k]);
+    char s;
+    if (b < 0x80) {
+      s = kAsciiShape.of[b];
+      ++k;
+    } else {
+      Char c = CharAt(text, k);
+      s = ShapeChar(c);
+      k += c.len;
+    }
+    if (n == 0 || s != prev) {
+      h ^= static_cast<unsigned char>(s);
+      h *= kFnvPrime;
+      prev = s;
+      ++n;
+    }
+  }
+  return Avalanche(h) | 1;
 }
 
 uint64_t WordHash(const ParagraphView& p, uint32_t i) {
   uint64_t& h = p.cache->word[i];
-  if (h == 0) {
-    char buf[kMaxWord];
-    h = WordKey(LowerForm(p.text, p.tokens[i], buf));
-  }
+  if (h == 0) h = ComputeWordKey(p.text, p.tokens[i]);
   return h;
 }
 
 uint64_t ShapeHash(const ParagraphView& p, uint32_t i) {
   uint64_t& h = p.cache->shape[i];
-  if (h == 0) {
-    char buf[8];
-    h = HashBytes(Shape(p.text, p.tokens[i], buf), 1) | 1;
-  }
+  if (h == 0) h = ComputeShapeKey(p.text, p.tokens[i]);
   return h;
 }
 
-uint64_t LiteralHash(std::string_view s) { return HashBytes(s, 2) | 1; }
+// Stand-ins for the words and shapes before a paragraph and after its end.
+constexpr uint64_t kStart = HashBytes("<s>", 2) | 1;
+constexpr uint64_t kEnd = HashBytes("</p>", 2) | 1;
+
+// 0: the tokens touch, 1: spaces, 2: one line break, 3: more.
+uint32_t GapKind(std::string_view text, const Token& t0, const Token& t1) {
+  if (t1.span.begin == t0.span.end) return 0;
+  int newlines = 0;
+  for (uint32_t k = t0.span.end; k < t1.span.begin; ++k) {
+    newlines += text[k] == '\n';
+  }
+  return newlines == 0 ? 1 : newlines == 1 ? 2 : 3;
+}
+
+// The value of the kAbbrev template for the token that ends at the gap.
+uint32_t AbbrevValue(const ParagraphView& p, const Token& t0) {
+  if (p.text[t0.span.end - 1] != '.') return 0;
+  const Abbreviation* ab = nullptr;
+  if (!IsAbbreviationToken(p, t0, &ab)) return 0;
+  if (ab != nullptr) return 2 + static_cast<uint32_t>(ab->kind);
+  return t0.span.size() == 2 ? 10 : 1;
+}
 
 }  // namespace
 
@@ -331,8 +389,6 @@ size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out) {
   const std::string_view text = p.text;
   const Token& t0 = p.tokens[i];
   const Token& t1 = p.tokens[i + 1];
-  static const uint64_t kStart = LiteralHash("<s>");
-  static const uint64_t kEnd = LiteralHash("</p>");
   uint64_t w0 = WordHash(p, i), w1 = WordHash(p, i + 1);
   uint64_t wm1 = i > 0 ? WordHash(p, i - 1) : kStart;
   uint64_t w2 = i + 2 < p.count ? WordHash(p, i + 2) : kEnd;
@@ -353,30 +409,12 @@ size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out) {
   out[n++] = F2(kShape0Shape1, s0, s1);
   out[n++] = F3(kShapeM1Shape0Shape1, sm1, s0, s1);
 
-  int newlines = 0;
-  for (uint32_t k = t0.span.end; k < t1.span.begin; ++k)
-    newlines += text[k] == '\n';
-  uint64_t gap = t1.span.begin == t0.span.end ? 0
-                 : newlines == 0              ? 1
-                 : newlines == 1              ? 2
-                                              : 3;
+  const uint64_t gap = GapKind(text, t0, t1);
   out[n++] = F1(kGap, gap);
   out[n++] = F2(kShape1Gap, s1, gap);
 
   // The abbreviation status of the word that ends here.
-  uint64_t abbrev = 0;
-  if (text[t0.span.end - 1] == '.') {
-    const Abbreviation* ab = nullptr;
-    if (IsAbbreviationToken(p, t0, &ab)) {
-      abbrev = 1;
-      if (ab != nullptr) {
-        abbrev = 2 + static_cast<uint64_t>(ab->kind);
-      } else if (t0.span.size() == 2) {
-        abbrev = 10;
-      }
-    }
-  }
-  out[n++] = F1(kAbbrev, abbrev);
+  out[n++] = F1(kAbbrev, AbbrevValue(p, t0));
 
   if (i > 0 && t0.span.size() == 1 && EndsFinal(text, t0)) {
     out[n++] = F1(kLengthBefore, Bucket(p.tokens[i - 1].span.size()));
@@ -436,6 +474,86 @@ bool RuleBoundary(const ParagraphView& p, uint32_t i) {
     return false;  // the sentence ends after the closing quote
   return next == Cls::kUpper || next == Cls::kDigit || next == Cls::kQuote ||
          next == Cls::kOpen || next == Cls::kLetter || next == Cls::kSymbol;
+}
+
+void SentenceModel::Precompute() {
+  bias_ = Units(F1(kBias, 0));
+  for (uint32_t v = 0; v < 4; ++v) gap_[v] = Units(F1(kGap, v));
+  for (uint32_t v = 0; v < 11; ++v) abbrev_[v] = Units(F1(kAbbrev, v));
+  for (uint32_t v = 0; v < 8; ++v) {
+    length_before_[v] = Units(F1(kLengthBefore, v));
+    since_final_[v] = Units(F1(kSinceFinal, v));
+    to_end_[v] = Units(F1(kToEnd, v));
+  }
+  // Shape characters are ASCII.
+  last_first_.assign(128 * 128, 0);
+  for (uint32_t a = 0; a < 128; ++a) {
+    for (uint32_t b = 0; b < 128; ++b) {
+      last_first_[a << 7 | b] = Units(F1(kLast0First1, a << 8 | b));
+    }
+  }
+}
+
+float SentenceModel::ScoreGap(const ParagraphView& p, uint32_t i) const {
+  if (size_ == 0) return 0;
+  const std::string_view text = p.text;
+  const Token& t0 = p.tokens[i];
+  const Token& t1 = p.tokens[i + 1];
+  const uint64_t w0 = WordHash(p, i), w1 = WordHash(p, i + 1);
+  const uint64_t wm1 = i > 0 ? WordHash(p, i - 1) : kStart;
+  const uint64_t w2 = i + 2 < p.count ? WordHash(p, i + 2) : kEnd;
+  const uint64_t s0 = ShapeHash(p, i), s1 = ShapeHash(p, i + 1);
+  const uint64_t sm1 = i > 0 ? ShapeHash(p, i - 1) : kStart;
+  const uint64_t s2 = i + 2 < p.count ? ShapeHash(p, i + 2) : kEnd;
+  const uint32_t gap = GapKind(text, t0, t1);
+  // The features of many values, in the order of Features().
+  const uint64_t keys[] = {
+      F1(kWord0, w0),
+      F1(kWord1, w1),
+      F1(kWordM1, wm1),
+      F2(kWord0Word1, w0, w1),
+      F2(kWordM1Word0, wm1, w0),
+      F1(kShapeM1, sm1),
+      F1(kShape0, s0),
+      F1(kShape1, s1),
+      F1(kShape2, s2),
+      F2(kShape0Shape1, s0, s1),
+      F3(kShapeM1Shape0Shape1, sm1, s0, s1),
+      F2(kShape1Gap, s1, gap),
+      F2(kWord1Shape0, w1, s0),
+      F1(kWord2, w2),
+      F2(kWordM1Shape1, wm1, s1),
+  };
+  const size_t mask = slots_.size() - 1;
+  for (uint64_t k : keys) __builtin_prefetch(&slots_[k & mask]);
+
+  // The features of few values, while the slots load.
+  int32_t sum = bias_ + gap_[gap] + abbrev_[AbbrevValue(p, t0)];
+  if (i > 0 && t0.span.size() == 1 && EndsFinal(text, t0)) {
+    sum += length_before_[Bucket(p.tokens[i - 1].span.size())];
+  }
+  FeatureCache& cache = *p.cache;
+  if (cache.scanned > i) {  // not called in order: start again
+    cache.scanned = 0;
+    cache.last_final = -1;
+  }
+  for (; cache.scanned < i; ++cache.scanned) {
+    if (EndsFinal(text, p.tokens[cache.scanned])) {
+      cache.last_final = cache.scanned;
+    }
+  }
+  const int64_t since =
+      std::min<int64_t>(40, static_cast<int64_t>(i) - 1 - cache.last_final);
+  sum += since_final_[Bucket(static_cast<uint32_t>(since))];
+  sum += to_end_[Bucket(p.count - i - 1)];
+  const uint32_t last =
+      static_cast<unsigned char>(ShapeChar(LastChar(text, t0)));
+  const uint32_t first =
+      static_cast<unsigned char>(ShapeChar(CharAt(text, t1.span.begin)));
+  sum += last_first_[last << 7 | first];
+
+  for (uint64_t k : keys) sum += Units(k);
+  return static_cast<float>(sum) / kUnitsPerWeight;
 }
 
 }  // namespace hearsay::text_internal

@@ -22,10 +22,13 @@
 
 #include "hearsay/status.h"
 #include "hearsay/text.h"
+#include "text/chars.h"
 
 namespace hearsay::text_internal {
 
 struct Resources;
+
+struct ParagraphView;
 
 class SentenceModel {
  public:
@@ -38,33 +41,57 @@ class SentenceModel {
 
   bool empty() const { return size_ == 0; }
   size_t size() const { return size_; }
-  float Weight(uint64_t feature) const;
-  float Score(const uint64_t* features, size_t n) const {
-    if (size_ == 0) return 0;
-    // Touch every slot first so that the cache misses overlap.
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = 0; i < n; ++i) {
-      __builtin_prefetch(&slots_[features[i] & mask]);
-    }
-    float s = 0;
-    for (size_t i = 0; i < n; ++i) s += Weight(features[i]);
-    return s;
+  float Weight(uint64_t feature) const {
+    return static_cast<float>(Units(feature)) / kUnitsPerWeight;
   }
+  // The sum of the weights of `features` (as Features() writes them).
+  float Score(const uint64_t* features, size_t n) const;
+  // The score of the gap after token i of p (i + 1 < p.count): exactly
+  // Score() of Features(p, i), computed without building the feature list
+  // and with table lookups for the features of few values. This is the
+  // segmenter's hot path; Features() stays the definition (training uses
+  // it, and sentence_model_test checks that the two agree).
+  float ScoreGap(const ParagraphView& p, uint32_t i) const;
 
  private:
-  void Insert(uint64_t key, float value);
+  // Weights are kept as integers in units of 1e-4, the precision of the
+  // model file, so that a score is an exact sum whatever the order of its
+  // terms: ScoreGap() and Score() cannot disagree on a sign.
+  static constexpr float kUnitsPerWeight = 10000;
+  int32_t Units(uint64_t key) const {
+    if (size_ == 0) return 0;
+    const size_t mask = slots_.size() - 1;
+    size_t i = key & mask;
+    const uint32_t fp = Fingerprint(key);
+    while (slots_[i].key != 0) {
+      if (slots_[i].key == fp) return slots_[i].value;
+      i = (i + 1) & mask;
+    }
+    return 0;
+  }
+  void Insert(uint64_t key, int32_t value);
+  // Fills the tables of the templates whose values are few.
+  void Precompute();
   // Open addressing over well-mixed hashes: the low bits pick the slot, the
   // high 32 bits (made non-zero) are kept to tell features apart; 0 marks an
   // empty slot. Eight bytes a slot keeps the table in cache.
   struct Slot {
     uint32_t key = 0;
-    float value = 0;
+    int32_t value = 0;
   };
   static uint32_t Fingerprint(uint64_t key) {
     return static_cast<uint32_t>(key >> 32) | 1;
   }
   std::vector<Slot> slots_;
   size_t size_ = 0;
+  // Weights of the small-domain templates, indexed by their value.
+  int32_t bias_ = 0;
+  int32_t gap_[4] = {};
+  int32_t abbrev_[11] = {};
+  int32_t length_before_[8] = {};
+  int32_t since_final_[8] = {};
+  int32_t to_end_[8] = {};
+  std::vector<int32_t> last_first_;  // [last shape char << 7 | first]
 };
 
 // What the candidate functions see: one paragraph's tokens.
@@ -73,9 +100,16 @@ class SentenceModel {
 struct FeatureCache {
   std::vector<uint64_t> word;  // 0: not computed yet
   std::vector<uint64_t> shape;
+  // Tokens [0, scanned) have been looked at for final punctuation; the last
+  // such token is last_final (-1: none). Candidates come in order, so this
+  // turns the backward search of every candidate into one forward pass.
+  uint32_t scanned = 0;
+  int64_t last_final = -1;
   void Reset(uint32_t count) {
     word.assign(count, 0);
     shape.assign(count, 0);
+    scanned = 0;
+    last_final = -1;
   }
 };
 
@@ -93,6 +127,24 @@ inline constexpr size_t kMaxFeatures = 40;
 uint64_t WordKey(std::string_view lower);
 
 bool IsCandidate(const ParagraphView& p, uint32_t i);
+
+// The gap between most pairs of tokens: an ASCII word or number before a
+// lower-case word or a number. Such a gap is no candidate (IsCandidate()
+// says so first thing) and no abbreviation ends there (that needs a
+// period); inline, so that the segmenter passes it without a call.
+inline bool PlainGap(std::string_view text, const Token& t, const Token& next) {
+  const unsigned char first = static_cast<unsigned char>(text[t.span.begin]);
+  const unsigned char last = static_cast<unsigned char>(text[t.span.end - 1]);
+  const unsigned char after = static_cast<unsigned char>(text[next.span.begin]);
+  if ((first | last | after) >= 0x80) return false;
+  constexpr auto bit = [](Cls c) { return 1u << static_cast<int>(c); };
+  constexpr uint32_t kAlnum = bit(Cls::kLower) | bit(Cls::kUpper) |
+                              bit(Cls::kLetter) | bit(Cls::kDigit) |
+                              bit(Cls::kMark);
+  constexpr uint32_t kLowerOrDigit = bit(Cls::kLower) | bit(Cls::kDigit);
+  return (bit(kAsciiCls[first]) & kAlnum) && (bit(kAsciiCls[last]) & kAlnum) &&
+         (bit(kAsciiCls[after]) & kLowerOrDigit);
+}
 // Writes the features of the gap after token i (i + 1 < p.count) into
 // out[0..kMaxFeatures) and returns how many.
 size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out);
