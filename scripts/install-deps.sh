@@ -11,6 +11,7 @@ PACKAGES=(
   libcli11-dev libfmt-dev libsimdjson-dev libxxhash-dev
   libgumbo-dev libxml2-dev zlib1g-dev libutf8proc-dev libcld2-dev
   libsqlite3-dev sqlite3
+  libpq-dev postgresql                # ledger: PostgreSQL backend and its tests' server
 )
 
 missing=()

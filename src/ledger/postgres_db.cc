@@ -51,6 +51,26 @@ std::string Acceptable(std::string_view v) {
 
 void IgnoreNotice(void*, const char*) {}
 
+// libpq's messages span lines ("...failed: Connection refused\n\tIs the
+// server running..."); a message of ours is one line.
+std::string OneLine(std::string msg) {
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) {
+    msg.pop_back();
+  }
+  std::string out;
+  for (size_t i = 0; i < msg.size(); ++i) {
+    if (msg[i] != '\n') {
+      out.push_back(msg[i]);
+      continue;
+    }
+    while (i + 1 < msg.size() && (msg[i + 1] == '\t' || msg[i + 1] == ' ')) {
+      ++i;
+    }
+    out += "; ";
+  }
+  return out;
+}
+
 }  // namespace
 
 bool IsPostgresUrl(std::string_view location) {
@@ -157,9 +177,7 @@ Status PostgresError(PGconn* conn, const PGresult* result,
       result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   std::string msg = result ? PQresultErrorMessage(result) : "";
   if (msg.empty() && conn) msg = PQerrorMessage(conn);
-  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) {
-    msg.pop_back();
-  }
+  msg = OneLine(std::move(msg));
   std::string code = state ? state : "";
   // Lock and statement timeouts, deadlocks, serialisation failures: another
   // process holds the ledger.
@@ -281,9 +299,8 @@ Status PostgresDb::Open(const std::string& url, bool read_only,
   conn_ = PQconnectdb(url.c_str());
   if (!conn_) return ResourceExhaustedError(name_ + ": out of memory");
   if (PQstatus(conn_) != CONNECTION_OK) {
-    std::string msg = PQerrorMessage(conn_);
-    while (!msg.empty() && msg.back() == '\n') msg.pop_back();
-    return IoError(name_ + ": cannot open ledger: " + msg);
+    return IoError(name_ +
+                   ": cannot open ledger: " + OneLine(PQerrorMessage(conn_)));
   }
   // "skipping: table does not exist" and the like are not for the user.
   PQsetNoticeProcessor(conn_, IgnoreNotice, nullptr);

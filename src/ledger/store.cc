@@ -255,6 +255,8 @@ class SqlStore : public Store {
 
  private:
   Status LoadFamilies();
+  // The number of the last stored document, 0 when none.
+  Result<int64_t> LastDocument();
   Status IngestOne(Extraction& x, IngestStats& stats,
                    std::set<int64_t>& touched);
   Result<int64_t> Syndicate(int64_t doc, uint64_t simhash,
@@ -277,6 +279,9 @@ class SqlStore : public Store {
   std::string lexicon_dir_;
   // Predicate class -> family, loaded at the first write.
   std::optional<PredicateFamilies> families_;
+  // Documents in the ledger when its statistics were last refreshed; -1
+  // before the first batch.
+  int64_t analyzed_documents_ = -1;
   // Feature cache for records touched in this process: linking compares a
   // claim with the same few records again and again.
   std::map<int64_t, LinkFeatures> features_;
@@ -386,6 +391,9 @@ Result<IngestStats> SqlStore::Ingest(std::vector<Extraction> batch) {
   if (read_only_)
     return FailedPreconditionError("the ledger is open read-only");
   HEARSAY_RETURN_IF_ERROR(LoadFamilies());
+  if (analyzed_documents_ < 0) {
+    HEARSAY_ASSIGN_OR_RETURN(analyzed_documents_, LastDocument());
+  }
   IngestStats stats;
   HEARSAY_RETURN_IF_ERROR(db_->BeginWrite());
   std::set<int64_t> touched;
@@ -413,7 +421,27 @@ Result<IngestStats> SqlStore::Ingest(std::vector<Extraction> batch) {
     features_.clear();
     return s;
   }
+  if (db_->dialect() == Dialect::kPostgres) {
+    // PostgreSQL keeps the plans of prepared statements, made from table
+    // statistics: plans made when the ledger was small scan whole tables
+    // once it is large (syndication candidates took milliseconds a
+    // document). Fresh statistics each time the ledger doubles re-plan them;
+    // autovacuum alone comes too late within one long ingest.
+    HEARSAY_ASSIGN_OR_RETURN(int64_t documents, LastDocument());
+    if (documents > 2 * analyzed_documents_ + 100) {
+      db_->Exec("ANALYZE").IgnoreError();  // only speed depends on it
+      analyzed_documents_ = documents;
+    }
+  }
   return stats;
+}
+
+Result<int64_t> SqlStore::LastDocument() {
+  Q(q, "SELECT COALESCE(MAX(id), 0) FROM documents");
+  HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
+  int64_t n = row ? q->Int(0) : 0;
+  q->Reset();
+  return n;
 }
 
 Status SqlStore::Deactivate(int64_t doc, std::set<int64_t>& touched) {

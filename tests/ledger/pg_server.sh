@@ -52,6 +52,8 @@ case "$cmd" in
     bin=$(find_bin) || skip "initdb, pg_ctl and postgres not found (install Debian's postgresql package, or set HEARSAY_PG_BIN)"
     mkdir -p "$dir"
     [[ "$(id -u)" -ne 0 ]] || chown "$server_user" "$dir"
+    as_server test -w "$dir" ||
+      skip "user $server_user cannot write to $dir (choose a directory it can reach, e.g. under /tmp)"
     as_server "$bin/initdb" -D "$dir/data" -U hearsay --auth=trust -E UTF8 \
       --locale=C --no-sync >"$dir/initdb.log" 2>&1 ||
       skip "initdb failed: $(tail -3 "$dir/initdb.log")"
