@@ -1,6 +1,8 @@
 // nlp stage throughput: tag + lemmatize + parse + names over the word forms
-// of EWT dev (gold tokens), reported as tokens per CPU-second; plus the time
-// to load the models and the peak resident set size.
+// of EWT dev (gold tokens), and the same from raw text (EWT dev rebuilt as
+// text the CoNLL 2018 way, segmented first), reported as words per
+// CPU-second; plus the time to load the models and the peak resident set
+// size.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -12,7 +14,9 @@
 #include <vector>
 
 #include "hearsay/nlp.h"
+#include "hearsay/text.h"
 #include "text/conllu.h"
+#include "text/segment_eval.h"
 
 namespace {
 
@@ -88,6 +92,52 @@ void BM_Annotate(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(tokens));
 }
 BENCHMARK(BM_Annotate)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// Segmentation included: what `hearsay parse` does per document, minus the
+// output.
+void BM_AnnotateRawText(benchmark::State& state) {
+  const Corpus* corpus = LoadCorpus();
+  if (corpus->sentences.empty()) {
+    state.SkipWithError("EWT dev not found (set HEARSAY_SHARED)");
+    return;
+  }
+  auto p = hearsay::nlp::Pipeline::Load(ModelsDir());
+  if (!p.ok()) {
+    state.SkipWithError(p.status().ToString().c_str());
+    return;
+  }
+  std::vector<hearsay::GoldDocument> docs =
+      hearsay::RebuildText(corpus->sentences);
+  hearsay::Segmenter segmenter;
+  hearsay::Segmentation seg;
+  hearsay::nlp::AnnotatedSentence a;
+  double cpu = 0;
+  size_t words = 0;
+  for (auto _ : state) {
+    double t0 = CpuSeconds();
+    for (const hearsay::GoldDocument& d : docs) {
+      segmenter.Segment(d.text, &seg);
+      for (const hearsay::Sentence& s : seg.sentences) {
+        a.words.clear();
+        for (uint32_t t = s.first_token; t < s.first_token + s.token_count;
+             ++t) {
+          const hearsay::Token& tok = seg.tokens[t];
+          for (uint32_t k = 0; k < tok.word_count; ++k) {
+            const hearsay::Word& w = seg.words[tok.first_word + k];
+            a.words.push_back(w.form.empty() ? w.span.Slice(d.text)
+                                             : std::string_view(w.form));
+          }
+        }
+        p->Annotate(a);
+        words += a.words.size();
+      }
+    }
+    cpu += CpuSeconds() - t0;
+  }
+  state.counters["tokens_per_cpu_s"] = words / cpu;
+  state.SetItemsProcessed(static_cast<int64_t>(words));
+}
+BENCHMARK(BM_AnnotateRawText)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 }  // namespace
 

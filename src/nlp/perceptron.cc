@@ -4,7 +4,237 @@
 #include <cmath>
 #include <cstring>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define HEARSAY_NLP_AVX2 1
+#endif
+
 namespace hearsay::nlp {
+
+namespace {
+
+constexpr size_t kBatch = 128;
+
+// Rows of at least this many weights (and an eighth of the classes) are
+// stored dense for lookups: below that, adding pair by pair is as fast.
+constexpr uint32_t kMinDense = 8;
+
+constexpr uint32_t kDenseRow = 0x80000000u;
+
+// What a lookup reads (WeightTable's lookup_slots_, pairs_, dense_).
+struct TableView {
+  const uint32_t* slots;
+  const uint32_t* pairs;
+  const int16_t* dense;
+  uint32_t capacity, classes;
+};
+
+inline void AddDense(const int16_t* w, uint32_t classes, int32_t* out) {
+  for (uint32_t c = 0; c < classes; ++c) out[c] += w[c];
+}
+
+// Adds the sparse row at `row` ({count, class | weight << 16 ...}) to out.
+inline void AddPairs(const uint32_t* row, int32_t* out) {
+  uint32_t count = row[0];
+  for (uint32_t j = 1; j <= count; ++j) {
+    uint32_t p = row[j];
+    out[p & 0xffff] += static_cast<int16_t>(p >> 16);
+  }
+}
+
+inline uint64_t SlotFor(uint64_t h, uint32_t capacity) {
+  return (static_cast<uint64_t>(static_cast<uint32_t>(h)) * capacity) >> 32;
+}
+
+// The slot value {fingerprint, offset} probed linearly from h's home;
+// returns the offset word, or nullptr when absent.
+inline const uint32_t* FindScalar(const uint32_t* slots, uint32_t capacity,
+                                  uint64_t h) {
+  uint32_t fp = static_cast<uint32_t>(h >> 32) | 1u;
+  uint64_t slot = SlotFor(h, capacity);
+  while (true) {
+    uint32_t s = slots[2 * slot];
+    if (s == fp) return &slots[2 * slot + 1];
+    if (s == 0) return nullptr;
+    if (++slot == capacity) slot = 0;
+  }
+}
+
+bool HasAvx2() {
+#ifdef HEARSAY_NLP_AVX2
+  static const bool has = __builtin_cpu_supports("avx2");
+  return has;
+#else
+  return false;
+#endif
+}
+
+#ifdef HEARSAY_NLP_AVX2
+// Four slots per comparison: the first slot in probe order that holds the
+// fingerprint or is empty decides, exactly as FindScalar does.
+__attribute__((target("avx2"))) inline const uint32_t* FindAvx2(
+    const uint32_t* slots, uint32_t capacity, uint64_t h) {
+  uint32_t fp = static_cast<uint32_t>(h >> 32) | 1u;
+  uint64_t slot = SlotFor(h, capacity);
+  const __m256i want = _mm256_set1_epi32(static_cast<int>(fp));
+  const __m256i zero = _mm256_setzero_si256();
+  while (true) {
+    if (slot + 4 <= capacity) {
+      __m256i v = _mm256_loadu_si256(
+          reinterpret_cast<const __m256i*>(slots + 2 * slot));
+      // Even lanes hold fingerprints, odd lanes offsets.
+      int hit =
+          _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(v, want))) &
+          0x55;
+      int empty =
+          _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(v, zero))) &
+          0x55;
+      int any = hit | empty;
+      if (any) {
+        int lane = __builtin_ctz(static_cast<unsigned>(any));
+        return (hit >> lane) & 1 ? slots + 2 * slot + lane + 1 : nullptr;
+      }
+      slot += 4;
+      if (slot == capacity) slot = 0;
+      continue;
+    }
+    uint32_t s = slots[2 * slot];
+    if (s == fp) return &slots[2 * slot + 1];
+    if (s == 0) return nullptr;
+    if (++slot == capacity) slot = 0;
+  }
+}
+
+__attribute__((target("avx2"))) inline void AddDenseAvx2(const int16_t* w,
+                                                         uint32_t classes,
+                                                         int32_t* out) {
+  uint32_t c = 0;
+  for (; c + 8 <= classes; c += 8) {
+    __m256i add = _mm256_cvtepi16_epi32(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + c)));
+    __m256i* o = reinterpret_cast<__m256i*>(out + c);
+    _mm256_storeu_si256(o, _mm256_add_epi32(_mm256_loadu_si256(o), add));
+  }
+  for (; c < classes; ++c) out[c] += w[c];
+}
+#endif
+
+void ScoreRowsGeneric(const TableView& t, const uint64_t* feats,
+                      const uint32_t* owner, size_t n, int32_t* scores,
+                      size_t stride) {
+  const uint32_t* found[kBatch];
+  while (n > 0) {
+    size_t m = n < kBatch ? n : kBatch;
+    for (size_t i = 0; i < m; ++i) {
+      __builtin_prefetch(&t.slots[2 * SlotFor(feats[i], t.capacity)]);
+    }
+    for (size_t i = 0; i < m; ++i) {
+      const uint32_t* f = FindScalar(t.slots, t.capacity, feats[i]);
+      found[i] = f;
+      if (!f) continue;
+      if (*f & kDenseRow) {
+        __builtin_prefetch(t.dense + size_t{*f & ~kDenseRow} * t.classes);
+      } else {
+        __builtin_prefetch(t.pairs + *f);
+      }
+    }
+    for (size_t i = 0; i < m; ++i) {
+      const uint32_t* f = found[i];
+      if (!f) continue;
+      int32_t* out = owner ? scores + owner[i] * stride : scores;
+      if (*f & kDenseRow) {
+        AddDense(t.dense + size_t{*f & ~kDenseRow} * t.classes, t.classes, out);
+      } else {
+        AddPairs(t.pairs + *f, out);
+      }
+    }
+    feats += m;
+    if (owner) owner += m;
+    n -= m;
+  }
+}
+
+#ifdef HEARSAY_NLP_AVX2
+// The same loop as ScoreRowsGeneric, compiled for AVX2.
+__attribute__((target("avx2"))) void ScoreRowsAvx2(const TableView& t,
+                                                   const uint64_t* feats,
+                                                   const uint32_t* owner,
+                                                   size_t n, int32_t* scores,
+                                                   size_t stride) {
+  const uint32_t* found[kBatch];
+  while (n > 0) {
+    size_t m = n < kBatch ? n : kBatch;
+    for (size_t i = 0; i < m; ++i) {
+      __builtin_prefetch(&t.slots[2 * SlotFor(feats[i], t.capacity)]);
+    }
+    for (size_t i = 0; i < m; ++i) {
+      const uint32_t* f = FindAvx2(t.slots, t.capacity, feats[i]);
+      found[i] = f;
+      if (!f) continue;
+      if (*f & kDenseRow) {
+        __builtin_prefetch(t.dense + size_t{*f & ~kDenseRow} * t.classes);
+      } else {
+        __builtin_prefetch(t.pairs + *f);
+      }
+    }
+    for (size_t i = 0; i < m; ++i) {
+      const uint32_t* f = found[i];
+      if (!f) continue;
+      int32_t* out = owner ? scores + owner[i] * stride : scores;
+      if (*f & kDenseRow) {
+        AddDenseAvx2(t.dense + size_t{*f & ~kDenseRow} * t.classes, t.classes,
+                     out);
+      } else {
+        AddPairs(t.pairs + *f, out);
+      }
+    }
+    feats += m;
+    if (owner) owner += m;
+    n -= m;
+  }
+}
+#endif
+
+}  // namespace
+
+void WeightTable::ScoreRows(const uint64_t* feats, const uint32_t* owner,
+                            size_t n, int32_t* scores, size_t stride) const {
+  if (meta_.capacity == 0) return;
+  TableView t{lookup_slots_, pairs_, dense_ ? dense_->data() : nullptr,
+              meta_.capacity, meta_.classes};
+#ifdef HEARSAY_NLP_AVX2
+  if (HasAvx2()) return ScoreRowsAvx2(t, feats, owner, n, scores, stride);
+#endif
+  ScoreRowsGeneric(t, feats, owner, n, scores, stride);
+}
+
+void WeightTable::Accelerate() {
+  lookup_slots_ = slots_;
+  own_lookup_.reset();
+  dense_.reset();
+  uint32_t classes = meta_.classes;
+  if (classes < 4 * kMinDense) return;
+  uint32_t min_count = std::max(kMinDense, classes / 8);
+  auto lookup = std::make_shared<std::vector<uint32_t>>(
+      slots_, slots_ + 2ull * meta_.capacity);
+  auto dense = std::make_shared<std::vector<int16_t>>();
+  uint32_t rows = 0;
+  for (uint32_t s = 0; s < meta_.capacity; ++s) {
+    if ((*lookup)[2 * s] == 0) continue;
+    const uint32_t* row = pairs_ + (*lookup)[2 * s + 1];
+    if (row[0] < min_count) continue;
+    dense->resize(dense->size() + classes, 0);
+    int16_t* w = dense->data() + size_t{rows} * classes;
+    for (uint32_t j = 1; j <= row[0]; ++j) {
+      w[row[j] & 0xffff] += static_cast<int16_t>(row[j] >> 16);
+    }
+    (*lookup)[2 * s + 1] = rows++ | kDenseRow;
+  }
+  if (rows == 0) return;
+  lookup_slots_ = lookup->data();
+  own_lookup_ = std::move(lookup);
+  dense_ = std::move(dense);
+}
 
 Result<WeightTable> WeightTable::FromModel(const ModelFile& file,
                                            std::string_view prefix) {
@@ -39,6 +269,7 @@ Result<WeightTable> WeightTable::FromModel(const ModelFile& file,
       }
     }
   }
+  t.Accelerate();
   return t;
 }
 
@@ -161,6 +392,7 @@ WeightTable WeightTable::Build(Meta meta,
   t.own_pairs_ = std::move(pairs);
   t.keys_ = std::make_shared<const std::vector<std::pair<uint64_t, uint32_t>>>(
       std::move(kept));
+  t.Accelerate();
   return t;
 }
 

@@ -46,64 +46,14 @@ class WeightTable {
   // The lookups are memory-bound, so all slots are prefetched first and all
   // rows next, letting the cache misses overlap instead of queueing.
   void Score(const uint64_t* feats, size_t n, int32_t* scores) const {
-    constexpr size_t kBatch = 128;
-    const uint32_t* rows[kBatch];
-    while (n > 0) {
-      size_t m = n < kBatch ? n : kBatch;
-      if (meta_.capacity == 0) return;
-      for (size_t i = 0; i < m; ++i) {
-        __builtin_prefetch(&slots_[2 * SlotOf(feats[i])]);
-      }
-      for (size_t i = 0; i < m; ++i) {
-        rows[i] = Find(feats[i]);
-        if (rows[i]) __builtin_prefetch(rows[i]);
-      }
-      for (size_t i = 0; i < m; ++i) {
-        const uint32_t* row = rows[i];
-        if (!row) continue;
-        uint32_t count = row[0];
-        for (uint32_t j = 1; j <= count; ++j) {
-          uint32_t p = row[j];
-          scores[p & 0xffff] += static_cast<int16_t>(p >> 16);
-        }
-      }
-      feats += m;
-      n -= m;
-    }
+    ScoreRows(feats, nullptr, n, scores, 0);
   }
 
   // The same for many rows at once: feature i adds to the row
-  // scores + owner[i] * stride. One call for a whole sentence gives the
-  // prefetching more misses to overlap.
+  // scores + owner[i] * stride (to `scores` itself when owner is null). One
+  // call for a whole sentence gives the prefetching more misses to overlap.
   void ScoreRows(const uint64_t* feats, const uint32_t* owner, size_t n,
-                 int32_t* scores, size_t stride) const {
-    constexpr size_t kBatch = 128;
-    const uint32_t* rows[kBatch];
-    if (meta_.capacity == 0) return;
-    while (n > 0) {
-      size_t m = n < kBatch ? n : kBatch;
-      for (size_t i = 0; i < m; ++i) {
-        __builtin_prefetch(&slots_[2 * SlotOf(feats[i])]);
-      }
-      for (size_t i = 0; i < m; ++i) {
-        rows[i] = Find(feats[i]);
-        if (rows[i]) __builtin_prefetch(rows[i]);
-      }
-      for (size_t i = 0; i < m; ++i) {
-        const uint32_t* row = rows[i];
-        if (!row) continue;
-        int32_t* out = scores + owner[i] * stride;
-        uint32_t count = row[0];
-        for (uint32_t j = 1; j <= count; ++j) {
-          uint32_t p = row[j];
-          out[p & 0xffff] += static_cast<int16_t>(p >> 16);
-        }
-      }
-      feats += m;
-      owner += m;
-      n -= m;
-    }
-  }
+                 int32_t* scores, size_t stride) const;
 
   int classes() const { return static_cast<int>(meta_.classes); }
   uint32_t rows() const { return meta_.rows; }
@@ -129,22 +79,9 @@ class WeightTable {
   static WeightTable Build(Meta meta,
                            std::vector<std::pair<uint64_t, uint32_t>> rows,
                            std::shared_ptr<std::vector<uint32_t>> pairs);
-
-  uint64_t SlotOf(uint64_t h) const {
-    return (static_cast<uint64_t>(static_cast<uint32_t>(h)) * meta_.capacity) >>
-           32;
-  }
-  const uint32_t* Find(uint64_t h) const {
-    if (meta_.capacity == 0) return nullptr;
-    uint32_t fp = static_cast<uint32_t>(h >> 32) | 1u;
-    uint64_t slot = SlotOf(h);
-    while (true) {
-      uint32_t s = slots_[2 * slot];
-      if (s == fp) return pairs_ + slots_[2 * slot + 1];
-      if (s == 0) return nullptr;
-      if (++slot == meta_.capacity) slot = 0;
-    }
-  }
+  // Builds the in-memory lookup copy (see lookup_slots_); the stored
+  // tables are left as they are.
+  void Accelerate();
 
   Meta meta_;
   // Keys are not stored (only fingerprints), so Pruned() needs them kept
@@ -153,6 +90,14 @@ class WeightTable {
   const uint32_t* slots_ = nullptr;
   const uint32_t* pairs_ = nullptr;
   std::shared_ptr<const std::vector<uint32_t>> own_slots_, own_pairs_;
+  // What Score reads: the slots again, except that a row with many weights
+  // points (offset | 1 << 31) at a dense int16 row of `classes` weights
+  // in dense_, added with vector instructions instead of one pair at a
+  // time. Same sums, so the same scores; only tables with many classes
+  // have dense rows (else lookup_slots_ == slots_).
+  const uint32_t* lookup_slots_ = nullptr;
+  std::shared_ptr<const std::vector<uint32_t>> own_lookup_;
+  std::shared_ptr<const std::vector<int16_t>> dense_;
 };
 
 class PerceptronTrainer {
