@@ -29,6 +29,9 @@ struct TableView {
   uint32_t capacity, classes;
 };
 
+// Weights per dense row: the classes rounded up to a multiple of 8.
+inline uint32_t DenseStride(uint32_t classes) { return (classes + 7) & ~7u; }
+
 inline void AddDense(const int16_t* w, uint32_t classes, int32_t* out) {
   for (uint32_t c = 0; c < classes; ++c) out[c] += w[c];
 }
@@ -105,6 +108,8 @@ __attribute__((target("avx2"))) inline const uint32_t* FindAvx2(
   }
 }
 
+// Dense rows are padded with zeros to a multiple of 8 weights; the last
+// block writes only the lanes below `classes`.
 __attribute__((target("avx2"))) inline void AddDenseAvx2(const int16_t* w,
                                                          uint32_t classes,
                                                          int32_t* out) {
@@ -115,7 +120,16 @@ __attribute__((target("avx2"))) inline void AddDenseAvx2(const int16_t* w,
     __m256i* o = reinterpret_cast<__m256i*>(out + c);
     _mm256_storeu_si256(o, _mm256_add_epi32(_mm256_loadu_si256(o), add));
   }
-  for (; c < classes; ++c) out[c] += w[c];
+  if (c < classes) {
+    __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    __m256i mask = _mm256_cmpgt_epi32(
+        _mm256_set1_epi32(static_cast<int>(classes - c)), lanes);
+    __m256i add = _mm256_cvtepi16_epi32(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + c)));
+    int* o = reinterpret_cast<int*>(out + c);
+    _mm256_maskstore_epi32(
+        o, mask, _mm256_add_epi32(_mm256_maskload_epi32(o, mask), add));
+  }
 }
 #endif
 
@@ -133,7 +147,8 @@ void ScoreRowsGeneric(const TableView& t, const uint64_t* feats,
       found[i] = f;
       if (!f) continue;
       if (*f & kDenseRow) {
-        __builtin_prefetch(t.dense + size_t{*f & ~kDenseRow} * t.classes);
+        __builtin_prefetch(t.dense +
+                           size_t{*f & ~kDenseRow} * DenseStride(t.classes));
       } else {
         __builtin_prefetch(t.pairs + *f);
       }
@@ -143,7 +158,8 @@ void ScoreRowsGeneric(const TableView& t, const uint64_t* feats,
       if (!f) continue;
       int32_t* out = owner ? scores + owner[i] * stride : scores;
       if (*f & kDenseRow) {
-        AddDense(t.dense + size_t{*f & ~kDenseRow} * t.classes, t.classes, out);
+        AddDense(t.dense + size_t{*f & ~kDenseRow} * DenseStride(t.classes),
+                 t.classes, out);
       } else {
         AddPairs(t.pairs + *f, out);
       }
@@ -172,7 +188,8 @@ __attribute__((target("avx2"))) void ScoreRowsAvx2(const TableView& t,
       found[i] = f;
       if (!f) continue;
       if (*f & kDenseRow) {
-        __builtin_prefetch(t.dense + size_t{*f & ~kDenseRow} * t.classes);
+        __builtin_prefetch(t.dense +
+                           size_t{*f & ~kDenseRow} * DenseStride(t.classes));
       } else {
         __builtin_prefetch(t.pairs + *f);
       }
@@ -182,8 +199,8 @@ __attribute__((target("avx2"))) void ScoreRowsAvx2(const TableView& t,
       if (!f) continue;
       int32_t* out = owner ? scores + owner[i] * stride : scores;
       if (*f & kDenseRow) {
-        AddDenseAvx2(t.dense + size_t{*f & ~kDenseRow} * t.classes, t.classes,
-                     out);
+        AddDenseAvx2(t.dense + size_t{*f & ~kDenseRow} * DenseStride(t.classes),
+                     t.classes, out);
       } else {
         AddPairs(t.pairs + *f, out);
       }
@@ -223,8 +240,8 @@ void WeightTable::Accelerate() {
     if ((*lookup)[2 * s] == 0) continue;
     const uint32_t* row = pairs_ + (*lookup)[2 * s + 1];
     if (row[0] < min_count) continue;
-    dense->resize(dense->size() + classes, 0);
-    int16_t* w = dense->data() + size_t{rows} * classes;
+    dense->resize(dense->size() + DenseStride(classes), 0);
+    int16_t* w = dense->data() + size_t{rows} * DenseStride(classes);
     for (uint32_t j = 1; j <= row[0]; ++j) {
       w[row[j] & 0xffff] += static_cast<int16_t>(row[j] >> 16);
     }
@@ -426,6 +443,14 @@ WeightTable WeightTable::Pruned(float min_weight) const {
 }
 
 int ArgMax(const int32_t* scores, int n, const bool* valid) {
+  if (!valid && n > 0) {
+    // The first index of the maximum, in two passes the compiler vectorises.
+    int32_t top = scores[0];
+    for (int c = 1; c < n; ++c) top = std::max(top, scores[c]);
+    int c = 0;
+    while (scores[c] != top) ++c;
+    return c;
+  }
   int best = -1;
   for (int c = 0; c < n; ++c) {
     if (valid && !valid[c]) continue;
