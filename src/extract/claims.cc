@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -153,7 +154,28 @@ std::string LowerName(std::string_view s) {
 int DocState::EntityAt(int w) {
   int m = words_[w].mention;
   if (m >= 0 && !mentions_[m].weak) return mentions_[m].entity;
-  if (words_[w].upos == "PRON") return ResolvePronoun(w);
+  if (words_[w].upos == "PRON") {
+    std::string low = Lower(words_[w].form);
+    if (low == "we" || low == "us" || low == "our") {
+      // In a quote, "we" is the speaker's organisation.
+      for (const Statement& st : statements_) {
+        if (st.kind == StatementKind::kReporter ||
+            words_[w].span.begin < st.content.begin ||
+            words_[w].span.end > st.content.end)
+          continue;
+        int e = st.speaker.entity;
+        if (e < 0) continue;
+        if (CoarseType(entities_[e].e.type) == EntityType::kOrg) return e;
+        for (const std::string& role : entities_[e].e.roles)
+          for (size_t o = 0; o < entities_.size(); ++o)
+            if (CoarseType(entities_[o].e.type) == EntityType::kOrg &&
+                EndsWith(role, " of " + entities_[o].e.name))
+              return static_cast<int>(o);
+      }
+      return -1;
+    }
+    return ResolvePronoun(w);
+  }
   for (int c : Children(w)) {
     std::string_view d = words_[c].deprel;
     if (d != "flat" && d != "appos") continue;
@@ -177,6 +199,27 @@ void DocState::CollectArgs(int w, std::vector<int>* entities,
       for (int e : g.entities) AddUnique(entities, e);
       found = true;
       break;
+    }
+  }
+  if (!found && words_[w].upos == "PRON") {
+    std::string low = Lower(words_[w].form);
+    if (low == "they" || low == "them" || low == "their") {
+      // "Harlow and Quillon denied a report that they were in talks": the
+      // nearest subject that joins several names.
+      for (int k = w - 1; k >= 0 && !found; --k) {
+        if (words_[k].sent + 1 < words_[w].sent) break;
+        if (!StartsWith(words_[k].deprel, "nsubj")) continue;
+        std::vector<int> ents, fur, oth;
+        for (int c : Children(k))
+          if (words_[c].deprel == "conj") {
+            CollectArgs(k, &ents, &fur, &oth, depth + 1);
+            break;
+          }
+        if (ents.size() >= 2) {
+          for (int e : ents) AddUnique(entities, e);
+          found = true;
+        }
+      }
     }
   }
   if (!found) {
@@ -376,6 +419,15 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
         CollectArgs(c, &agents, &further, &others);
       } else if ((b == "obj" || b == "iobj") && own) {
         CollectArgs(c, &targets, &further, &theme);
+        // "negotiating a joint venture with Quillon".
+        for (int g : Children(c)) {
+          if (Base(words_[g].deprel) != "nmod") continue;
+          std::string k = CaseOf(g);
+          if (k == "with" || k == "alongside")
+            CollectArgs(g, &partners, &further, &others);
+          else if (k == "between" || k == "among")
+            CollectArgs(g, &agents, &further, &others);
+        }
       } else if (b == "obl" || b == "nmod") {
         std::string k = CaseOf(c);
         std::string p = place_of(c);
@@ -408,10 +460,21 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
       } else if (d == "nmod:poss" && own && noun) {
         CollectArgs(c, &agents, &further, &others);
       } else if (d == "compound" && own && noun) {
-        // "U.S.-China cooperation", "Ford-Xiaomi talks".
+        // "Ford-Xiaomi talks", "U.S.-China cooperation"; but a "U.S.
+        // venture" is one in the United States, not the country's own.
+        std::vector<int> named;
         for (int k = words_[c].lo; k <= words_[c].hi; ++k) {
           int m = words_[k].mention;
-          if (m >= 0) AddUnique(&agents, mentions_[m].entity);
+          if (m >= 0 && !mentions_[m].weak)
+            AddUnique(&named, mentions_[m].entity);
+        }
+        bool places = true;
+        for (int e : named)
+          places &= CoarseType(entities_[e].e.type) == EntityType::kPlace;
+        if (places && named.size() == 1) {
+          if (location.empty()) location = entities_[named[0]].e.name;
+        } else {
+          for (int e : named) AddUnique(&agents, e);
         }
       } else if (d == "amod" && own && noun) {
         int m = words_[c].mention;
@@ -438,7 +501,11 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
     if (!inside(n)) scan_cues(n);
   };
 
+  // A multi-word trigger's arguments may hang from any of its words: "held
+  // talks with Quillon".
   read_children(t, -1, true);
+  for (int k = first; k < last; ++k)
+    if (k != t) read_children(k, -1, true);
   for (int k = first; k < last; ++k) scan_cues(k);
   // "Rumors of a collaboration", "no plans to collaborate": the noun a
   // trigger hangs from colours it.
@@ -507,7 +574,8 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
     // establish operations"), unless it is a speech act of its own.
     if (trigger_at[h] >= 0 && !spoken && !own_subject) return false;
     if (b == "nmod" && n != t) break;
-    if (agents.empty() && b == "acl" && IsNoun(words_[h])) {
+    if (agents.empty() && (b == "acl" || (b == "nmod" && n == t)) &&
+        IsNoun(words_[h])) {
       std::vector<int> ents, others;
       CollectArgs(h, &ents, &further, &others);
       if (!ents.empty()) agents = ents;
@@ -613,6 +681,18 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   }
   (void)text_of;
   c.key = key;
+  out->family = family;
+  if (Symmetric(family)) {
+    std::vector<std::string> all = side_a;
+    all.insert(all.end(), side_b.begin(), side_b.end());
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    if (!all.empty()) out->side_a = all[0];
+    if (all.size() > 1) out->side_b = all[1];
+  } else {
+    if (!side_a.empty()) out->side_a = side_a[0];
+    out->side_b = key.substr(key.find('>') + 1);
+  }
 
   // A readable paraphrase.
   auto names = [&](std::string_view role) {
@@ -639,6 +719,15 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   c.confidence = std::min(conf, 0.95);
   c.evidence.push_back(sents_[words_[t].sent].span);
 
+  if (const char* dbg = std::getenv("HEARSAY_EXTRACT_DEBUG");
+      dbg && std::string_view(dbg) == "claims")
+    std::fprintf(stderr, "claim %s [%.*s] key=%s %s | %.*s\n", cls.c_str(),
+                 static_cast<int>(Text(WordSpan(first, last - 1)).size()),
+                 Text(WordSpan(first, last - 1)).data(), c.key.c_str(),
+                 c.text.c_str(),
+                 static_cast<int>(sents_[words_[t].sent].span.end -
+                                  sents_[words_[t].sent].span.begin),
+                 text_.data() + sents_[words_[t].sent].span.begin);
   ClaimMention m;
   m.first = first;
   m.last = last;
@@ -766,6 +855,42 @@ void DocState::FindClaims() {
     else
       m.modality = Weaker(m.modality, from);
     cb.c.modality = m.modality;
+  }
+
+  // A clause that names one party of a proposition the article states in
+  // full elsewhere ("Quillon declined to discuss the talks") is about that
+  // proposition: its key is completed from the fullest claim of its family
+  // that shares the party.
+  for (ClaimBuild& cb : found) {
+    if (!cb.side_a.empty() && !cb.side_b.empty()) continue;
+    const std::string& have = cb.side_a.empty() ? cb.side_b : cb.side_a;
+    if (have.empty()) continue;
+    const ClaimBuild* full = nullptr;
+    for (const ClaimBuild& other : found) {
+      if (&other == &cb || other.family != cb.family || other.side_a.empty() ||
+          other.side_b.empty())
+        continue;
+      if (other.side_a != have && other.side_b != have) continue;
+      if (Symmetric(cb.family) ||
+          (cb.side_a.empty() ? other.side_b == have : other.side_a == have)) {
+        full = &other;
+        break;
+      }
+    }
+    if (!full) continue;
+    cb.c.key = full->c.key;
+    cb.side_a = full->side_a;
+    cb.side_b = full->side_b;
+    for (const Participant& p : full->c.participants) {
+      if (p.entity < 0 ||
+          (p.role != "agent" && p.role != "partner" && p.role != "target"))
+        continue;
+      bool dup = false;
+      for (const Participant& q : cb.c.participants)
+        dup |= q.entity == p.entity;
+      if (!dup) cb.c.participants.push_back(p);
+      AddUnique(&cb.parties, p.entity);
+    }
   }
 
   // One claim per proposition and polarity.

@@ -96,6 +96,10 @@ struct ClaimBuild {
   // Entities that may answer for the claim: participants (agent, partner,
   // target), the principal parties of DESIGN.md's status rules.
   std::vector<int> parties;
+  // The key's parts: family, and the parties on each side ("" when the
+  // clause names none) — a key missing a side is completed from a fuller
+  // claim of the same family in the document.
+  std::string family, side_a, side_b;
 };
 
 inline bool IsSpace(char c) {

@@ -108,7 +108,8 @@ void DocState::Annotate() {
     }
     r_.pipeline.Annotate(a);
     if (!original.empty()) a.words = original;
-    if (std::getenv("HEARSAY_EXTRACT_DEBUG")) {
+    if (const char* dbg = std::getenv("HEARSAY_EXTRACT_DEBUG");
+        dbg && std::string_view(dbg) != "claims") {
       for (size_t k = 0; k < a.words.size(); ++k)
         std::fprintf(stderr, "%zu\t%.*s\t%.*s\t%d\t%.*s\t%.*s\n", k + 1,
                      static_cast<int>(a.words[k].size()), a.words[k].data(),
