@@ -63,8 +63,16 @@ struct Resources {
     }
     return static_cast<uint32_t>((h ^ (h >> 32)) & 4095);
   }
-  // False when `word` (any case) is surely not a multiword entry.
+  // Bit (last byte & 31) of multiword_ends[first byte & 31] is set for
+  // every entry: the five low bits of a byte are the same for both cases of
+  // an ASCII letter, so this is a case-insensitive test on two bytes that
+  // rejects most words before any hashing.
+  uint32_t multiword_ends[32] = {};
+  // False when `word` (any case, not empty) is surely not a multiword entry.
   bool MaybeMultiword(std::string_view word) const {
+    if (!(multiword_ends[word.front() & 31] >> (word.back() & 31) & 1)) {
+      return false;
+    }
     uint32_t b = FilterBit(word);
     return multiword_filter[b >> 6] >> (b & 63) & 1;
   }

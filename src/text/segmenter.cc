@@ -71,18 +71,34 @@ class Tokenizer {
         i += c.len;
         continue;
       }
-      // Fast path: a word of ASCII letters, alone or before a comma or
-      // semicolon, tokenizes the same as through Chunk() but without
-      // decoding it character by character.
+      // Fast path: a word of ASCII letters or a number of ASCII digits,
+      // alone or before one of , ; : ? ! (or a period after letters),
+      // tokenizes the same as through Chunk() but without decoding it
+      // character by character.
       uint32_t j = i;
       while (j < end && IsAsciiLetter(text_[j])) ++j;
+      const bool letters = j > i;
+      if (!letters) {
+        while (j < end && IsAsciiDigit(text_[j])) ++j;
+      }
       if (j > i) {
         uint32_t k = j;
-        bool punct = k < end && (text_[k] == ',' || text_[k] == ';');
+        const char c = k < end ? text_[k] : ' ';
+        const bool punct = c == ',' || c == ';' || c == ':' || c == '?' ||
+                           c == '!' || (c == '.' && letters);
         if (punct) ++k;
         if (k == end || IsAsciiSpace(text_[k])) {
-          EmitBytes(i, j);
-          if (punct) EmitBytes(j, k);
+          if (c == '.' && letters && LettersKeepPeriod(i, j)) {
+            Push(i, k, nullptr, 0);  // "Inc.", "J."
+          } else {
+            // Chunk() looks up multiword tokens only between letters.
+            if (letters) {
+              EmitBytes(i, j);
+            } else {
+              Push(i, j, nullptr, 0);
+            }
+            if (punct) Push(j, k, nullptr, 0);
+          }
           i = k;
           continue;
         }
@@ -129,6 +145,26 @@ class Tokenizer {
       i += c.len;
     }
     return Cls::kSpace;
+  }
+
+  // KeepsPeriod() for ASCII letters at bytes [begin, end) followed by a
+  // period at end.
+  bool LettersKeepPeriod(uint32_t begin, uint32_t end) const {
+    if (end - begin == 1) return true;  // an initial
+    char buf[32];
+    std::string_view key = text_internal::LowerAscii(
+        text_.substr(begin, end + 1 - begin), buf, sizeof buf);
+    if (key.empty()) return false;
+    auto it = r_.abbreviations.find(key);
+    if (it == r_.abbreviations.end()) return false;
+    const text_internal::Abbreviation& ab = it->second;
+    if (ab.needs_capital && !(text_[begin] >= 'A' && text_[begin] <= 'Z')) {
+      return false;
+    }
+    if (ab.kind == text_internal::AbbrevKind::kNumber) {
+      return NextWordClass(end + 1) == Cls::kDigit;
+    }
+    return true;
   }
 
   // [a, b) followed by a period at b: is that period part of the token?
@@ -517,6 +553,7 @@ class Tokenizer {
   static bool IsAsciiLetter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
+  static bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
   static bool IsAsciiSpace(char c) {
     unsigned char u = static_cast<unsigned char>(c);
     return u < 0x80 && IsSpaceCls(text_internal::kAsciiCls[u]);

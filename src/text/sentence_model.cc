@@ -226,20 +226,7 @@ uint64_t WordHash(const ParagraphView& p, uint32_t i);
 
 bool IsCandidate(const ParagraphView& p, uint32_t i) {
   const Token& t = p.tokens[i];
-  {
-    // Fast exit for the common case, a word before a lower-case word or a
-    // number (what the general test below also says).
-    unsigned char first = p.text[t.span.begin];
-    unsigned char last = p.text[t.span.end - 1];
-    unsigned char next = p.text[p.tokens[i + 1].span.begin];
-    if ((first | last | next) < 0x80) {
-      Cls f = kAsciiCls[first], l = kAsciiCls[last], n = kAsciiCls[next];
-      if (IsAlnumCls(f) && IsAlnumCls(l) &&
-          (n == Cls::kLower || n == Cls::kDigit)) {
-        return false;
-      }
-    }
-  }
+  if (PlainGap(p.text, t, p.tokens[i + 1])) return false;
   Char last = LastChar(p.text, t);
   if (IsTerminalCls(last.cls)) {
     // A title ("Dr.") or an initial ("J.") before a capitalised word

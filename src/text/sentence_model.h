@@ -128,23 +128,31 @@ uint64_t WordKey(std::string_view lower);
 
 bool IsCandidate(const ParagraphView& p, uint32_t i);
 
-// The gap between most pairs of tokens: an ASCII word or number before a
-// lower-case word or a number. Such a gap is no candidate (IsCandidate()
-// says so first thing) and no abbreviation ends there (that needs a
-// period); inline, so that the segmenter passes it without a call.
+// The gap between most pairs of tokens: ASCII on both sides, no final
+// punctuation before it, and neither a closing or dashing token before nor
+// a capital, quote, bracket or symbol after it ("word word", "word ,",
+// ", 2014"). IsCandidate() says no to such a gap in its first tests, and no
+// abbreviation ends there (that needs a period); inline, so that the
+// segmenter passes it without a call.
 inline bool PlainGap(std::string_view text, const Token& t, const Token& next) {
   const unsigned char first = static_cast<unsigned char>(text[t.span.begin]);
   const unsigned char last = static_cast<unsigned char>(text[t.span.end - 1]);
   const unsigned char after = static_cast<unsigned char>(text[next.span.begin]);
   if ((first | last | after) >= 0x80) return false;
   constexpr auto bit = [](Cls c) { return 1u << static_cast<int>(c); };
-  constexpr uint32_t kAlnum = bit(Cls::kLower) | bit(Cls::kUpper) |
-                              bit(Cls::kLetter) | bit(Cls::kDigit) |
-                              bit(Cls::kMark);
-  constexpr uint32_t kLowerOrDigit = bit(Cls::kLower) | bit(Cls::kDigit);
-  return (bit(kAsciiCls[first]) & kAlnum) && (bit(kAsciiCls[last]) & kAlnum) &&
-         (bit(kAsciiCls[after]) & kLowerOrDigit);
+  // What IsCandidate() looks for in each of the three characters.
+  constexpr uint32_t kFirst = bit(Cls::kClose) | bit(Cls::kQuote) |
+                              bit(Cls::kApos) | bit(Cls::kColon) |
+                              bit(Cls::kSemicolon) | bit(Cls::kHyphen) |
+                              bit(Cls::kDash) | bit(Cls::kSymbol);
+  constexpr uint32_t kLast = bit(Cls::kPeriod) | bit(Cls::kExclam) |
+                             bit(Cls::kQuestion) | bit(Cls::kEllipsis);
+  constexpr uint32_t kAfter =
+      bit(Cls::kUpper) | bit(Cls::kQuote) | bit(Cls::kOpen) | bit(Cls::kSymbol);
+  return !(bit(kAsciiCls[first]) & kFirst) && !(bit(kAsciiCls[last]) & kLast) &&
+         !(bit(kAsciiCls[after]) & kAfter);
 }
+
 // Writes the features of the gap after token i (i + 1 < p.count) into
 // out[0..kMaxFeatures) and returns how many.
 size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out);
