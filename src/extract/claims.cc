@@ -360,6 +360,33 @@ bool DocState::SpeaksFor(const Statement& st, const ClaimBuild& c) const {
       for (int p : c.parties)
         if (role.find(entities_[p].e.name) != std::string::npos) return true;
   }
+  // A government speaks for its country: "the trade ministry", "Trade
+  // Minister Hendra Wirawan" answer for Indonesia.
+  auto governs = [&](int e) {
+    if (e < 0) return false;
+    const EntityBuild& b = entities_[e];
+    if (b.e.type == EntityType::kGov) return true;
+    for (const std::string& role : b.e.roles) {
+      std::string low = Lower(role);
+      if (low.find("former") != std::string::npos) continue;
+      for (std::string_view title :
+           {"minister", "ministry", "president", "prime minister", "secretary",
+            "government", "spokes"})
+        if (low.find(title) != std::string::npos) return true;
+    }
+    return false;
+  };
+  std::string low_name = Lower(st.speaker.name);
+  bool government =
+      std::any_of(who.begin(), who.end(), governs) ||
+      (who.empty() && (low_name.find("ministry") != std::string::npos ||
+                       low_name.find("government") != std::string::npos));
+  if (government) {
+    for (int p : c.parties) {
+      EntityType t = entities_[p].e.type;
+      if (t == EntityType::kGpe || t == EntityType::kGov) return true;
+    }
+  }
   if (who.empty() && !st.speaker.anonymous) {
     for (int p : c.parties)
       if (!entities_[p].e.name.empty() &&
@@ -657,8 +684,14 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
     side_b.push_back(name_of(partners[0]));
   else if (!targets.empty())
     side_b.push_back(name_of(targets[0]));
-  if (side_a.empty() && !c.participants.empty() && c.participants[0].entity < 0)
+  // A subject that names no entity ("the logistics-software company")
+  // stands in the key, but leaves the side open to completion.
+  bool text_agent = false;
+  if (side_a.empty() && !c.participants.empty() &&
+      c.participants[0].entity < 0) {
     side_a.push_back(LowerName(c.participants[0].text));
+    text_agent = true;
+  }
   std::string key = family + ":";
   if (Symmetric(family)) {
     std::vector<std::string> all = side_a;
@@ -690,7 +723,7 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
     if (!all.empty()) out->side_a = all[0];
     if (all.size() > 1) out->side_b = all[1];
   } else {
-    if (!side_a.empty()) out->side_a = side_a[0];
+    if (!side_a.empty() && !text_agent) out->side_a = side_a[0];
     out->side_b = key.substr(key.find('>') + 1);
   }
 
@@ -953,13 +986,22 @@ void DocState::FindStances() {
     StanceHint signal = StanceHint::kNone;
     Strength strength = Strength::kNone;
     int cue_word = -1;
+    for (int k = 0; k < nw && cue_word < 0; ++k)
+      if (words_[k].span.begin >= st.cue.begin &&
+          words_[k].span.end <= st.cue.end && st.cue.end > st.cue.begin)
+        cue_word = k;
     for (int k = 0; k < nw; ++k) {
       const W& w = words_[k];
       bool in_content =
           w.span.begin >= st.content.begin && w.span.end <= st.content.end;
       bool in_cue = w.span.begin >= st.cue.begin && w.span.end <= st.cue.end;
-      if (in_cue && cue_word < 0) cue_word = k;
-      if (!in_content && !in_cue) continue;
+      // "An earlier version of this article incorrectly reported that":
+      // a correction is said between the speaker and the cue.
+      bool before_cue = st.speaker.has_span &&
+                        w.span.begin >= st.speaker.span.begin &&
+                        w.span.end <= st.cue.begin &&
+                        words_[k].sent == words_[std::max(cue_word, 0)].sent;
+      if (!in_content && !in_cue && !before_cue) continue;
       if (signal != StanceHint::kNone) continue;
       if (auto m = LongestAt(k, LexiconKind::kDenialCue)) {
         const DenialCue& d = lex_.denial_cues()[m->entry];
@@ -975,6 +1017,13 @@ void DocState::FindStances() {
           continue;
         signal = d.stance;
         strength = d.strength;
+        // An outlet withdrawing its own report: the ledger's retraction.
+        for (std::string_view mark :
+             {"incorrect", "erroneous", "wrongly", "inaccurate", "withdr",
+              "retract", "earlier version", "standards", "should not have"})
+          if (d.phrase.find(mark) != std::string::npos &&
+              st.rule.find(".correction") == std::string::npos)
+            st.rule += ".correction";
       }
     }
     StanceHint hint = StanceHint::kNone;

@@ -872,9 +872,16 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
       return sp;
     }
   }
+  // "a Kestrel investor", "an analyst at Linden Row" name an organisation
+  // the speaker does not speak for.
+  bool outsider = false;
+  for (int k = first; k <= last && !outsider; ++k) {
+    if (auto r = LongestAt(k, LexiconKind::kRole))
+      outsider = !lex_.roles()[r->entry].speaks_for;
+  }
   for (int m : named) {
     EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
-    if (t == EntityType::kOrg) {
+    if (t == EntityType::kOrg && !outsider) {
       inner(m);
       return sp;
     }
@@ -1436,6 +1443,33 @@ void DocState::Run(Extraction& x) {
     for (Participant& p : cb.c.participants)
       if (p.entity >= 0) p.entity = remap[p.entity];
     x.claims.push_back(std::move(cb.c));
+  }
+  // An outlet known only by its web domain ("cascadiacourier.example",
+  // as news-please records it) is named as the article names it ("The
+  // Cascadia Courier"), so that a correction and the report it corrects
+  // come from one outlet.
+  if (std::string& outlet = x.document.outlet;
+      outlet.find('.') != std::string::npos &&
+      outlet.find(' ') == std::string::npos) {
+    std::string host = Lower(outlet);
+    if (StartsWith(host, "www.")) host.erase(0, 4);
+    if (const GazetteerEntry* g = lex_.FindOutletByDomain(host)) {
+      outlet = g->name;
+    } else {
+      std::string label = host.substr(0, host.find('.'));
+      for (const Entity& e : x.entities) {
+        if (e.type != EntityType::kOutlet) continue;
+        std::string squashed;
+        for (char ch : Lower(e.name))
+          if (std::isalnum(static_cast<unsigned char>(ch))) squashed += ch;
+        if (StartsWith(squashed, "the") && squashed.substr(3) == label)
+          squashed = label;
+        if (squashed == label) {
+          outlet = e.name;
+          break;
+        }
+      }
+    }
   }
   // Statements in text order, via links renumbered.
   std::vector<int> sorder(statements_.size());
