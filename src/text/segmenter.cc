@@ -818,7 +818,9 @@ void Segmenter::Segment(std::string_view text, Segmentation* out) const {
         boundary = true;
       } else if (text_internal::IsCandidate(view, i)) {
         if (use_model) {
-          boundary = r.sentence_model.ScoreGap(view, i) > 0;
+          const int certain = text_internal::CertainGap(view, i);
+          boundary = certain >= 0 ? certain == 1
+                                  : r.sentence_model.ScoreGap(view, i) > 0;
           // A lone word without final punctuation is not a sentence
           // ("Why | This Matters"), unless a line ends after it.
           if (boundary && i == sent_start &&

@@ -424,6 +424,26 @@ size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out) {
   return n;
 }
 
+int CertainGap(const ParagraphView& p, uint32_t i) {
+  const Token& t0 = p.tokens[i];
+  const Token& t1 = p.tokens[i + 1];
+  if (t0.span.end == t1.span.begin) return 0;
+  if (i == 0 || t0.span.size() != 1 || p.text[t0.span.begin] != '.') {
+    return -1;
+  }
+  const Token& before = p.tokens[i - 1];
+  const char last = p.text[before.span.end - 1];
+  const char next = p.text[t1.span.begin];
+  if (before.span.end != t0.span.begin || last < 'a' || last > 'z' ||
+      next < 'A' || next > 'Z') {
+    return -1;
+  }
+  for (uint32_t k = t0.span.end; k < t1.span.begin; ++k) {
+    if (p.text[k] != ' ') return -1;
+  }
+  return 1;
+}
+
 bool AbbreviationEndsSentence(const ParagraphView& p, uint32_t i) {
   const Token& t = p.tokens[i];
   if (p.text[t.span.end - 1] != '.') return false;
