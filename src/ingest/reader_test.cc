@@ -68,7 +68,30 @@ TEST(TextReader, CrLfAndBom) {
       "a.txt", "\xEF\xBB\xBFTitle here\r\n\r\nBody line one.\r\nTwo.\r\n");
   ASSERT_EQ(r.docs.size(), 1u);
   EXPECT_EQ(r.docs[0].title, "Title here");
-  EXPECT_EQ(Body(r.docs[0]), "Body line one.\nTwo.");
+  EXPECT_EQ(Body(r.docs[0]), "Body line one.\r\nTwo.\r\n");
+}
+
+// DESIGN.md: `text` is the original bytes. Line ends, indentation, blank
+// lines and the final line break stay, so a span over the body is a span
+// over the file.
+TEST(TextReader, BodyIsKeptByteForByte) {
+  const std::string body =
+      "  Indented lead, CRLF ends.\r\n\r\n\r\nSecond paragraph.\t\r\n"
+      "Third line\rwith a lone CR.\n\n  \n";
+  auto r = ReadBytes("a.txt", "\r\n Short title \r\n \r\n\r\n" + body);
+  ASSERT_EQ(r.docs.size(), 1u);
+  const Document& d = r.docs[0];
+  ExpectInvariants(d);
+  EXPECT_EQ(d.title, "Short title");
+  EXPECT_EQ(Body(d), body);
+
+  const std::string untitled =
+      "\nA first line long enough and ending in a full stop, so it is no "
+      "title at all.\r\n\r\nThe rest.\r\n";
+  auto u = ReadBytes("b.txt", untitled);
+  ASSERT_EQ(u.docs.size(), 1u);
+  EXPECT_EQ(u.docs[0].title, "");
+  EXPECT_EQ(u.docs[0].text, untitled);
 }
 
 TEST(TextReader, InvalidUtf8IsRepaired) {

@@ -33,38 +33,44 @@ bool IsTitleLine(std::string_view line) {
   return true;
 }
 
+// The end of the line that starts at `pos`: the byte after its '\n', or the
+// end of the text.
+size_t NextLine(std::string_view s, size_t pos) {
+  size_t nl = s.find('\n', pos);
+  return nl == std::string_view::npos ? s.size() : nl + 1;
+}
+
 }  // namespace
 
+// The body is kept byte for byte (line ends, indentation and the final line
+// break included) so that a span over the document is a span over the file:
+// only a title, when the file starts with one, is taken out and rewritten.
 Status ReadTextInput(StreamBuffer& in, ReadContext& ctx) {
   Result<std::string> all = ReadAll(in, ctx.max_bytes());
   if (!all.ok()) return ctx.Skip("byte 0", all.status().message());
   if (LooksBinary(*all)) return ctx.Skip("byte 0", "binary data, not text");
-  std::string text = CleanUtf8(*all);
-  // Windows line ends would otherwise leave a '\r' in every paragraph.
-  std::string normalized;
-  normalized.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      if (i + 1 < text.size() && text[i + 1] == '\n') continue;
-      normalized.push_back('\n');
-    } else {
-      normalized.push_back(text[i]);
-    }
-  }
-  std::string_view all_text = Trim(normalized);
-  if (all_text.empty()) return ctx.Skip("byte 0", "empty file");
+  const std::string text = CleanUtf8(*all);
+  const std::string_view all_text = text;
+  if (Trim(all_text).empty()) return ctx.Skip("byte 0", "empty file");
 
+  // A title is a first non-blank line that reads like one, followed by at
+  // least one blank line and then more text.
   std::string_view title;
   std::string_view body = all_text;
-  size_t para_end = all_text.find("\n\n");
-  if (para_end != std::string_view::npos) {
-    std::string_view first = Trim(all_text.substr(0, para_end));
-    std::string_view rest = Trim(all_text.substr(para_end));
-    if (first.find('\n') == std::string_view::npos && IsTitleLine(first) &&
-        !rest.empty()) {
-      title = first;
-      body = rest;
-    }
+  size_t line = 0;
+  while (Trim(all_text.substr(line, NextLine(all_text, line) - line)).empty()) {
+    line = NextLine(all_text, line);
+  }
+  const size_t after_first = NextLine(all_text, line);
+  size_t rest = after_first;
+  while (rest < all_text.size() &&
+         Trim(all_text.substr(rest, NextLine(all_text, rest) - rest)).empty()) {
+    rest = NextLine(all_text, rest);
+  }
+  std::string_view first = Trim(all_text.substr(line, after_first - line));
+  if (rest > after_first && rest < all_text.size() && IsTitleLine(first)) {
+    title = first;
+    body = all_text.substr(rest);
   }
   Document doc;
   SetTitleAndBody(doc, CollapseWhitespace(title), body);
