@@ -1,12 +1,18 @@
-// Golden tests of the Extractor: every tests/golden/attribution/NAME.txt is
-// an invented article (title on the first line, a blank line, the body) and
-// NAME.expected lists what must be found in it, one item a line:
+// Golden tests of the Extractor: every NAME.txt under tests/golden/attribution
+// and tests/golden/claims is an invented article (title on the first line, a
+// blank line, the body) and NAME.expected lists what must be found in it, one
+// item a line:
 //
+//   # published: 2025-03-07
 //   entity name=Jim Farley type=PERSON role~=CEO alias=Farley
 //   statement speaker=Ford kind=direct cue=said content~=completely false
 //   statement speakers=Ford+Xiaomi
 //   statement anonymous=yes count=4 via=Financial Times
 //   no-statement speaker=Ford kind=report
+//   claim predicate=cooperate parties=Ford+Xiaomi polarity=positive
+//         modality=reported location=United States time=2025-03-06
+//   stance speaker=Ford value=deny strength=flat claim=cooperate principal=yes
+//   pending claim predicate=layoff count=1
 //
 // Keys: name, type, role~ (part of a role), alias; speaker (the entity's
 // name or the speaker's words), speakers (a group, joined by +), kind, cue,
@@ -14,7 +20,22 @@
 // speaker of the statement it reaches us through). "~=" means "contains",
 // "=" means "equals", both ignoring case. A `statement` line passes when
 // some statement matches every key; a `no-statement` line when none does.
-// Lines starting with # are comments.
+//
+// Claims: predicate, family (the key's family), parties (entity names of
+// participants in any role, joined by +: the claim has at least these),
+// agent/partner/target (a participant of that role), polarity
+// (positive/negative), modality, location, location~, time (an ISO date: the
+// claim's time starts with it), text~, key~, and count (exactly that many
+// claims match the other keys: mentions of one claim are one claim).
+// Stances: a statement's keys above, plus value, strength, principal
+// (yes/no), and the claim it bears on: claim (its predicate), claim-parties,
+// claim-polarity. `no-claim` and `no-stance` pass when nothing matches.
+//
+// A line starting with `pending ` is a known miss: it is evaluated and
+// printed, never failed, so the file can say what is right before the
+// extractor does it. A first line `# published: DATE` sets
+// Document::published, against which relative dates resolve. Other lines
+// starting with # are comments.
 #include "hearsay/extractor.h"
 
 #include <gtest/gtest.h>
@@ -22,7 +43,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -56,7 +79,8 @@ std::map<std::string, std::string> ParseKeys(const std::string& rest) {
     size_t eq = word.find('=');
     if (eq != std::string::npos && eq > 0 &&
         std::all_of(word.begin(), word.begin() + eq, [](char c) {
-          return std::isalpha(static_cast<unsigned char>(c)) || c == '~';
+          return std::isalpha(static_cast<unsigned char>(c)) || c == '~' ||
+                 c == '-';
         })) {
       if (!key.empty()) out[key] = value;
       key = word.substr(0, eq);
@@ -132,6 +156,114 @@ bool EntityMatches(const Entity& e,
   return true;
 }
 
+std::vector<std::string> SplitPlus(const std::string& v) {
+  std::vector<std::string> out;
+  std::istringstream in(v);
+  std::string name;
+  while (std::getline(in, name, '+')) {
+    size_t b = name.find_first_not_of(' ');
+    size_t e = name.find_last_not_of(' ');
+    if (b != std::string::npos) out.push_back(name.substr(b, e - b + 1));
+  }
+  return out;
+}
+
+std::string ParticipantName(const Extraction& x, const Participant& p) {
+  return p.entity >= 0 ? x.entities[p.entity].name : p.text;
+}
+
+// Every name in `names` is a participant of `c`, in `role` when it is given.
+bool HasParties(const Extraction& x, const Claim& c, const std::string& names,
+                const std::string& role = "") {
+  for (const std::string& name : SplitPlus(names)) {
+    bool found = false;
+    for (const Participant& p : c.participants)
+      found |= (role.empty() || Same(p.role, role)) &&
+               Same(ParticipantName(x, p), name);
+    if (!found) return false;
+  }
+  return true;
+}
+
+bool YesNo(bool b, const std::string& v) { return b == (Lower(v) == "yes"); }
+
+std::string Polarity(const Claim& c) {
+  return c.positive ? "positive" : "negative";
+}
+
+std::string Family(const Claim& c) { return c.key.substr(0, c.key.find(':')); }
+
+// `count` is not a property of one claim: the caller counts the matches.
+bool ClaimMatches(const Extraction& x, const Claim& c,
+                  const std::map<std::string, std::string>& want) {
+  for (const auto& [k, v] : want) {
+    if (k == "predicate") {
+      if (!Same(c.predicate, v)) return false;
+    } else if (k == "family") {
+      if (!Same(Family(c), v)) return false;
+    } else if (k == "parties") {
+      if (!HasParties(x, c, v)) return false;
+    } else if (k == "agent" || k == "partner" || k == "target" ||
+               k == "theme") {
+      if (!HasParties(x, c, v, k)) return false;
+    } else if (k == "polarity") {
+      if (!Same(Polarity(c), v)) return false;
+    } else if (k == "modality") {
+      if (!Same(std::string(ModalityName(c.modality)), v)) return false;
+    } else if (k == "location") {
+      if (!Same(c.location, v)) return false;
+    } else if (k == "location~") {
+      if (!Has(c.location, v)) return false;
+    } else if (k == "time") {
+      if (Lower(c.time).rfind(Lower(v), 0) != 0) return false;
+    } else if (k == "text~") {
+      if (!Has(c.text, v)) return false;
+    } else if (k == "key~") {
+      if (!Has(c.key, v)) return false;
+    } else if (k == "count") {
+      continue;
+    } else {
+      ADD_FAILURE() << "unknown claim key " << k;
+      return false;
+    }
+  }
+  return true;
+}
+
+bool StanceMatches(const Extraction& x, const Statement& s, const Stance& st,
+                   const std::map<std::string, std::string>& want) {
+  std::map<std::string, std::string> of_statement;
+  for (const auto& [k, v] : want) {
+    if (k == "value") {
+      if (!Same(std::string(StanceValueName(st.value)), v)) return false;
+    } else if (k == "strength") {
+      if (!Same(std::string(StrengthName(st.strength)), v)) return false;
+    } else if (k == "principal") {
+      if (!YesNo(st.principal, v)) return false;
+    } else if (k == "claim" || k == "claim-parties" || k == "claim-polarity") {
+      if (st.claim < 0 || st.claim >= static_cast<int>(x.claims.size()))
+        return false;
+      const Claim& c = x.claims[st.claim];
+      if (k == "claim" && !Same(c.predicate, v)) return false;
+      if (k == "claim-parties" && !HasParties(x, c, v)) return false;
+      if (k == "claim-polarity" && !Same(Polarity(c), v)) return false;
+    } else {
+      of_statement[k] = v;
+    }
+  }
+  return StatementMatches(x, s, of_statement);
+}
+
+std::string DescribeClaim(const Extraction& x, const Claim& c) {
+  std::string out = c.predicate + " key=" + c.key + " " + Polarity(c) + " " +
+                    std::string(ModalityName(c.modality));
+  for (const Participant& p : c.participants)
+    out += " " + p.role + "=" + ParticipantName(x, p);
+  if (!c.location.empty()) out += " location=" + c.location;
+  if (!c.time.empty()) out += " time=" + c.time;
+  return out + " text=" + c.text;
+}
+
 std::string Describe(const Extraction& x) {
   std::string out = "entities:\n";
   for (const Entity& e : x.entities) {
@@ -149,8 +281,72 @@ std::string Describe(const Extraction& x) {
       out += " anonymous count=" + std::to_string(s.speaker.count);
     if (s.via >= 0) out += " via=" + SpeakerName(x, x.statements[s.via]);
     out += " content=" + s.content_text + "\n";
+    for (const Stance& st : s.stances) {
+      out += "    stance ";
+      out += StanceValueName(st.value);
+      if (st.strength != Strength::kNone) {
+        out += ' ';
+        out += StrengthName(st.strength);
+      }
+      out += st.principal ? " principal" : " third-party";
+      out += " claim=" + std::to_string(st.claim) + "\n";
+    }
   }
+  out += "claims:\n";
+  for (size_t i = 0; i < x.claims.size(); ++i)
+    out +=
+        "  " + std::to_string(i) + " " + DescribeClaim(x, x.claims[i]) + "\n";
   return out;
+}
+
+// Whether the item holds, or an empty optional for an unknown item.
+std::optional<bool> Check(const Extraction& x, const std::string& head,
+                          const std::map<std::string, std::string>& want) {
+  if (head == "entity") {
+    for (const Entity& e : x.entities)
+      if (EntityMatches(e, want)) return true;
+    return false;
+  }
+  if (head == "statement" || head == "no-statement") {
+    bool found = false;
+    for (const Statement& s : x.statements)
+      found |= StatementMatches(x, s, want);
+    return found == (head == "statement");
+  }
+  if (head == "claim" || head == "no-claim") {
+    int n = 0;
+    for (const Claim& c : x.claims) n += ClaimMatches(x, c, want) ? 1 : 0;
+    if (head == "no-claim") return n == 0;
+    auto count = want.find("count");
+    if (count != want.end()) return std::to_string(n) == count->second;
+    return n > 0;
+  }
+  if (head == "stance" || head == "no-stance") {
+    bool found = false;
+    for (const Statement& s : x.statements)
+      for (const Stance& st : s.stances) found |= StanceMatches(x, s, st, want);
+    return found == (head == "stance");
+  }
+  return std::nullopt;
+}
+
+// "title\n\nbody" as the reader of plain text would give it.
+Document ReadArticle(const fs::path& txt) {
+  std::ifstream in(txt);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string all = ss.str();
+  Document doc;
+  size_t nl = all.find("\n\n");
+  if (nl == std::string::npos) {
+    doc.text = all;
+  } else {
+    doc.title = all.substr(0, nl);
+    doc.text = all;
+    doc.body_begin = static_cast<uint32_t>(nl + 2);
+  }
+  doc.id = txt.stem().string();
+  return doc;
 }
 
 class GoldenTest : public ::testing::Test {
@@ -166,72 +362,65 @@ class GoldenTest : public ::testing::Test {
     delete extractor_;
     extractor_ = nullptr;
   }
+
+  // Checks every article of tests/golden/FOLDER against its .expected.
+  static void RunFolder(const std::string& folder) {
+    ASSERT_NE(extractor_, nullptr);
+    fs::path dir = fs::path(HEARSAY_SOURCE_DIR) / "tests/golden" / folder;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir))
+      if (entry.path().extension() == ".txt") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    ASSERT_FALSE(files.empty()) << "no articles in " << dir;
+    int pending = 0;
+    for (const fs::path& txt : files) {
+      fs::path exp = txt;
+      exp.replace_extension(".expected");
+      std::ifstream ein(exp);
+      ASSERT_TRUE(ein) << "missing " << exp;
+      std::vector<std::string> lines;
+      for (std::string line; std::getline(ein, line);) lines.push_back(line);
+      Document doc = ReadArticle(txt);
+      const std::string kPublished = "# published:";
+      if (!lines.empty() && lines[0].rfind(kPublished, 0) == 0) {
+        std::istringstream date(lines[0].substr(kPublished.size()));
+        date >> doc.published;
+      }
+      Extraction x = extractor_->Extract(doc);
+      for (size_t i = 0; i < lines.size(); ++i) {
+        std::string line = lines[i];
+        if (line.empty() || line[0] == '#') continue;
+        std::string where =
+            exp.filename().string() + ":" + std::to_string(i + 1) + ": ";
+        bool is_pending = line.rfind("pending ", 0) == 0;
+        if (is_pending) line = line.substr(8);
+        std::string head = line.substr(0, line.find(' '));
+        std::string rest =
+            line.size() > head.size() ? line.substr(head.size() + 1) : "";
+        std::optional<bool> ok = Check(x, head, ParseKeys(rest));
+        if (!ok) {
+          ADD_FAILURE() << where << "unknown item " << head;
+        } else if (is_pending) {
+          ++pending;
+          std::cout << "[ PENDING  ] " << where << line
+                    << (*ok ? "  (now passes: drop `pending`)" : "") << "\n";
+        } else {
+          EXPECT_TRUE(*ok) << where << line << "\n" << Describe(x);
+        }
+      }
+    }
+    if (pending > 0)
+      std::cout << "[ PENDING  ] " << pending << " pending line(s) in "
+                << folder << "\n";
+  }
+
   static Extractor* extractor_;
 };
 Extractor* GoldenTest::extractor_ = nullptr;
 
-TEST_F(GoldenTest, Attribution) {
-  ASSERT_NE(extractor_, nullptr);
-  fs::path dir = fs::path(HEARSAY_SOURCE_DIR) / "tests/golden/attribution";
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir))
-    if (entry.path().extension() == ".txt") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  ASSERT_FALSE(files.empty()) << "no articles in " << dir;
-  for (const fs::path& txt : files) {
-    std::ifstream in(txt);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string all = ss.str();
-    Document doc;
-    size_t nl = all.find("\n\n");
-    if (nl == std::string::npos) {
-      doc.text = all;
-    } else {
-      doc.title = all.substr(0, nl);
-      doc.text = all;
-      doc.body_begin = static_cast<uint32_t>(nl + 2);
-    }
-    doc.id = txt.stem().string();
-    Extraction x = extractor_->Extract(doc);
-    fs::path exp = txt;
-    exp.replace_extension(".expected");
-    std::ifstream ein(exp);
-    ASSERT_TRUE(ein) << "missing " << exp;
-    std::string line;
-    int line_no = 0;
-    while (std::getline(ein, line)) {
-      ++line_no;
-      if (line.empty() || line[0] == '#') continue;
-      std::string head = line.substr(0, line.find(' '));
-      std::string rest =
-          line.size() > head.size() ? line.substr(head.size() + 1) : "";
-      auto want = ParseKeys(rest);
-      bool found = false;
-      if (head == "entity") {
-        for (const Entity& e : x.entities) found |= EntityMatches(e, want);
-        EXPECT_TRUE(found) << exp.filename() << ":" << line_no << ": " << line
-                           << "\n"
-                           << Describe(x);
-      } else if (head == "statement" || head == "no-statement") {
-        for (const Statement& s : x.statements)
-          found |= StatementMatches(x, s, want);
-        if (head == "statement") {
-          EXPECT_TRUE(found)
-              << exp.filename() << ":" << line_no << ": " << line << "\n"
-              << Describe(x);
-        } else {
-          EXPECT_FALSE(found)
-              << exp.filename() << ":" << line_no << ": " << line << "\n"
-              << Describe(x);
-        }
-      } else {
-        ADD_FAILURE() << exp.filename() << ":" << line_no << ": unknown item "
-                      << head;
-      }
-    }
-  }
-}
+TEST_F(GoldenTest, Attribution) { RunFolder("attribution"); }
+
+TEST_F(GoldenTest, Claims) { RunFolder("claims"); }
 
 TEST_F(GoldenTest, EmptyDocument) {
   ASSERT_NE(extractor_, nullptr);
