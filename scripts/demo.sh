@@ -21,19 +21,19 @@ $bin ingest "$samples" --db "$out/hearsay.db"
 echo
 $bin entities --db "$out/hearsay.db" | head -n 16
 
-section "3. Claims, statuses and track records (ledger built from recorded extractions)"
-# Claim and stance extraction from raw text is the next stage of the
-# pipeline; until it lands, the ledger part of the demo runs on hearsay.extract/1
-# records of the same six stories (tests/data/ledger/stories.jsonl).
-$bin ingest --extracted tests/data/ledger/stories.jsonl --db "$out/stories.db"
+section "3. Claims and their statuses, from the raw articles: hearsay claims"
+# Claims that more than one article carries, or that a party has answered.
+$bin claims --db "$out/hearsay.db" | awk 'NR == 1 || $4 > 1 || $2 != "reported"'
+
+section "4. One timeline: the Harlow Motors-Quillon venture (hearsay claim ID)"
+id=$($bin claims --db "$out/hearsay.db" --entity Quillon --status denied --format csv |
+  awk -F, 'NR == 2 {print $1}')
+if [ -n "$id" ]; then
+  $bin claim "$id" --db "$out/hearsay.db" | cut -c1-150
+fi
+
+section "5. Sources and their track records: hearsay sources"
+$bin sources --db "$out/hearsay.db"
+
 echo
-$bin claims --db "$out/stories.db"
-
-section "4. One timeline: hearsay claim 1"
-$bin claim 1 --db "$out/stories.db"
-
-section "5. Sources: hearsay sources"
-$bin sources --db "$out/stories.db"
-
-echo
-echo "The ledgers are in $out/; try: $bin claims --db $out/stories.db --format json"
+echo "The ledger is in $out/hearsay.db; try: $bin claims --db $out/hearsay.db --format json"

@@ -1,5 +1,5 @@
-// hearsay extract: entities and statements of each document, as
-// hearsay.extract/1 JSON Lines or as a summary a person reads.
+// hearsay extract: entities, statements, claims and stances of each document,
+// as hearsay.extract/1 JSON Lines or as a summary a person reads.
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -92,6 +92,34 @@ void WriteExtractText(const Extraction& x, std::string& out) {
     out += "\n      says: " + SpanText(text, s.content) + "\n";
     for (const Span& e : s.evidence)
       out += "      in:   " + SpanText(text, e) + "\n";
+  }
+  out += "-- claims\n";
+  for (size_t i = 0; i < x.claims.size(); ++i) {
+    const Claim& c = x.claims[i];
+    char conf[16];
+    std::snprintf(conf, sizeof conf, "%.2f", c.confidence);
+    out += "   C" + std::to_string(i + 1) + " " + c.text + "\n      " +
+           c.predicate + (c.positive ? "" : ", negative") + ", " +
+           std::string(ModalityName(c.modality));
+    if (!c.location.empty()) out += ", in " + c.location;
+    if (!c.time.empty()) out += ", on " + c.time;
+    out += "  (" + std::string(conf) + ", key " + c.key + ")\n";
+    for (const Participant& p : c.participants)
+      out += "      " + p.role + ": " + p.text +
+             (p.entity >= 0 ? " (E" + std::to_string(p.entity + 1) + ")" : "") +
+             "\n";
+    // Who takes which side: the answer an analyst reads first.
+    for (size_t k = 0; k < x.statements.size(); ++k) {
+      for (const Stance& st : x.statements[k].stances) {
+        if (st.claim != static_cast<int>(i)) continue;
+        out += "      " + std::string(StanceValueName(st.value));
+        if (st.strength != Strength::kNone)
+          out += " (" + std::string(StrengthName(st.strength)) + ")";
+        out += " by " + SpeakerText(x, x.statements[k].speaker) + " [S" +
+               std::to_string(k + 1) + "]" + (st.principal ? ", a party" : "") +
+               "\n";
+      }
+    }
   }
   out += "\n";
 }
@@ -248,8 +276,9 @@ void AddExtractCommands(CommandSet& set) {
   auto args = std::make_shared<ExtractArgs>();
   CLI::App* cmd = set.Add(
       nullptr, "extract",
-      "Read documents and print their entities and statements (who said "
-      "what, how, through whom) as hearsay.extract/1 JSON Lines",
+      "Read documents and print their entities, statements (who said "
+      "what, how, through whom), claims and each statement's stance toward "
+      "them, as hearsay.extract/1 JSON Lines",
       [args] { return RunExtract(*args); });
   cmd->add_option("inputs", args->inputs,
                   "files, directories (read recursively) or - for stdin "

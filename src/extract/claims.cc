@@ -414,6 +414,7 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   const bool noun = IsNoun(words_[t]);
   std::vector<int> agents, partners, targets, further, theme;
   std::string location, time;
+  bool vague_partner = false;
   bool positive = true;
   Modality modality = Modality::kAsserted;
 
@@ -460,6 +461,9 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
         std::string p = place_of(c);
         if (k == "with" || k == "alongside") {
           CollectArgs(c, &partners, &further, &others);
+          // "talks with everyone": a partner is named, and it is no one
+          // in particular.
+          if (!others.empty()) vague_partner = true;
         } else if (k == "between" || k == "among") {
           CollectArgs(c, &agents, &further, &others);
         } else if ((k == "from" || k == "by") && own && noun) {
@@ -715,6 +719,7 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   (void)text_of;
   c.key = key;
   out->family = family;
+  out->vague = vague_partner;
   if (Symmetric(family)) {
     std::vector<std::string> all = side_a;
     all.insert(all.end(), side_b.begin(), side_b.end());
@@ -895,7 +900,7 @@ void DocState::FindClaims() {
   // proposition: its key is completed from the fullest claim of its family
   // that shares the party.
   for (ClaimBuild& cb : found) {
-    if (!cb.side_a.empty() && !cb.side_b.empty()) continue;
+    if ((!cb.side_a.empty() && !cb.side_b.empty()) || cb.vague) continue;
     const std::string& have = cb.side_a.empty() ? cb.side_b : cb.side_a;
     if (have.empty()) continue;
     const ClaimBuild* full = nullptr;

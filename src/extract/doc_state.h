@@ -100,6 +100,7 @@ struct ClaimBuild {
   // clause names none) — a key missing a side is completed from a fuller
   // claim of the same family in the document.
   std::string family, side_a, side_b;
+  bool vague = false;  // names a partner that is no one in particular
 };
 
 inline bool IsSpace(char c) {
