@@ -16,8 +16,10 @@ namespace {
 constexpr size_t kBatch = 128;
 
 // Rows of at least this many weights (and an eighth of the classes) are
-// stored dense for lookups: below that, adding pair by pair is as fast.
-constexpr uint32_t kMinDense = 8;
+// stored dense for lookups in tables of at least kMinDenseClasses classes:
+// below that, adding pair by pair is as fast.
+constexpr uint32_t kMinDense = 4;
+constexpr uint32_t kMinDenseClasses = 16;
 
 constexpr uint32_t kDenseRow = 0x80000000u;
 
@@ -52,9 +54,8 @@ inline uint64_t SlotFor(uint64_t h, uint32_t capacity) {
 // The slot value {fingerprint, offset} probed linearly from h's home;
 // returns the offset word, or nullptr when absent.
 inline const uint32_t* FindScalar(const uint32_t* slots, uint32_t capacity,
-                                  uint64_t h) {
+                                  uint64_t h, uint64_t slot) {
   uint32_t fp = static_cast<uint32_t>(h >> 32) | 1u;
-  uint64_t slot = SlotFor(h, capacity);
   while (true) {
     uint32_t s = slots[2 * slot];
     if (s == fp) return &slots[2 * slot + 1];
@@ -76,9 +77,8 @@ bool HasAvx2() {
 // Four slots per comparison: the first slot in probe order that holds the
 // fingerprint or is empty decides, exactly as FindScalar does.
 __attribute__((target("avx2"))) inline const uint32_t* FindAvx2(
-    const uint32_t* slots, uint32_t capacity, uint64_t h) {
+    const uint32_t* slots, uint32_t capacity, uint64_t h, uint64_t slot) {
   uint32_t fp = static_cast<uint32_t>(h >> 32) | 1u;
-  uint64_t slot = SlotFor(h, capacity);
   const __m256i want = _mm256_set1_epi32(static_cast<int>(fp));
   const __m256i zero = _mm256_setzero_si256();
   while (true) {
@@ -137,13 +137,15 @@ void ScoreRowsGeneric(const TableView& t, const uint64_t* feats,
                       const uint32_t* owner, size_t n, int32_t* scores,
                       size_t stride) {
   const uint32_t* found[kBatch];
+  uint32_t home[kBatch];
   while (n > 0) {
     size_t m = n < kBatch ? n : kBatch;
     for (size_t i = 0; i < m; ++i) {
-      __builtin_prefetch(&t.slots[2 * SlotFor(feats[i], t.capacity)]);
+      home[i] = static_cast<uint32_t>(SlotFor(feats[i], t.capacity));
+      __builtin_prefetch(&t.slots[2 * size_t{home[i]}]);
     }
     for (size_t i = 0; i < m; ++i) {
-      const uint32_t* f = FindScalar(t.slots, t.capacity, feats[i]);
+      const uint32_t* f = FindScalar(t.slots, t.capacity, feats[i], home[i]);
       found[i] = f;
       if (!f) continue;
       if (*f & kDenseRow) {
@@ -178,13 +180,15 @@ __attribute__((target("avx2"))) void ScoreRowsAvx2(const TableView& t,
                                                    size_t n, int32_t* scores,
                                                    size_t stride) {
   const uint32_t* found[kBatch];
+  uint32_t home[kBatch];
   while (n > 0) {
     size_t m = n < kBatch ? n : kBatch;
     for (size_t i = 0; i < m; ++i) {
-      __builtin_prefetch(&t.slots[2 * SlotFor(feats[i], t.capacity)]);
+      home[i] = static_cast<uint32_t>(SlotFor(feats[i], t.capacity));
+      __builtin_prefetch(&t.slots[2 * size_t{home[i]}]);
     }
     for (size_t i = 0; i < m; ++i) {
-      const uint32_t* f = FindAvx2(t.slots, t.capacity, feats[i]);
+      const uint32_t* f = FindAvx2(t.slots, t.capacity, feats[i], home[i]);
       found[i] = f;
       if (!f) continue;
       if (*f & kDenseRow) {
@@ -230,7 +234,7 @@ void WeightTable::Accelerate() {
   own_lookup_.reset();
   dense_.reset();
   uint32_t classes = meta_.classes;
-  if (classes < 4 * kMinDense) return;
+  if (classes < kMinDenseClasses) return;
   uint32_t min_count = std::max(kMinDense, classes / 8);
   auto lookup = std::make_shared<std::vector<uint32_t>>(
       slots_, slots_ + 2ull * meta_.capacity);
