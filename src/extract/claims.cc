@@ -152,6 +152,10 @@ std::string LowerName(std::string_view s) {
 // onto a noun does not make the noun that entity: "a U.S. automaker" is not
 // the United States.
 int DocState::EntityAt(int w) {
+  // "Monday" named by the recogniser is a time, not a party.
+  if (std::string low = Lower(words_[w].form);
+      Weekday(low) >= 0 || (Month(low) > 0 && low.size() > 3))
+    return -1;
   int m = words_[w].mention;
   if (m >= 0 && !mentions_[m].weak) return mentions_[m].entity;
   if (words_[w].upos == "PRON") {
@@ -227,6 +231,34 @@ void DocState::CollectArgs(int w, std::vector<int>* entities,
     if (e >= 0) {
       AddUnique(entities, e);
       found = true;
+    }
+  }
+  if (!found && words_[w].upos == "NOUN") {
+    // "the logistics-software company": a definite description the
+    // nominals lexicon knows by its head ("the company"), with modifiers
+    // the lexicon does not list, refers to the nearest organisation before.
+    bool definite = false;
+    for (int c : Children(w))
+      definite |= words_[c].deprel == "det" && Lower(words_[c].form) == "the";
+    std::string head = "the " + Lower(words_[w].form);
+    const Nominal* nom = nullptr;
+    for (const Nominal& n : lex_.nominals())
+      if (n.group == 0 && n.phrase == head) nom = &n;
+    if (definite && nom) {
+      for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
+        if (mentions_[m].first >= words_[w].lo || !mentions_[m].named ||
+            mentions_[m].weak)
+          continue;
+        if (words_[mentions_[m].first].sent + 2 < words_[w].sent) break;
+        EntityType et = entities_[mentions_[m].entity].e.type;
+        if (std::find(nom->types.begin(), nom->types.end(), et) !=
+                nom->types.end() &&
+            et != EntityType::kOutlet) {
+          AddUnique(entities, mentions_[m].entity);
+          found = true;
+          break;
+        }
+      }
     }
   }
   if (!found) others->push_back(w);
@@ -626,6 +658,44 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
     }
     n = h;
   }
+  // Who can act: people, organisations, governments and countries. A city
+  // or a dateline ("WASHINGTON —") is where, an outlet is who tells, a
+  // product or an event is what.
+  auto can_act = [&](int e) {
+    const EntityBuild& b = entities_[e];
+    switch (b.e.type) {
+      case EntityType::kPerson:
+      case EntityType::kOrg:
+      case EntityType::kGov:
+        return true;
+      case EntityType::kGpe:
+      case EntityType::kPlace:
+        return !b.gaz || std::find(b.gaz->kinds.begin(), b.gaz->kinds.end(),
+                                   "country") != b.gaz->kinds.end();
+      default:
+        return false;
+    }
+  };
+  auto keep_actors = [&](std::vector<int>* v) {
+    v->erase(std::remove_if(v->begin(), v->end(),
+                            [&](int e) { return !can_act(e); }),
+             v->end());
+  };
+  keep_actors(&agents);
+  keep_actors(&partners);
+  // People resign; a business that "left for somewhere else" moved.
+  if (cls == "resign" && !agents.empty() &&
+      entities_[agents[0]].e.type != EntityType::kPerson)
+    return false;
+  // Relative and interrogative pronouns say nothing by themselves.
+  theme.erase(std::remove_if(theme.begin(), theme.end(),
+                             [&](int w) {
+                               return words_[w].upos == "PRON" ||
+                                      words_[w].upos == "DET" ||
+                                      EntityAt(w) >= 0 ||
+                                      Weekday(Lower(words_[w].form)) >= 0;
+                             }),
+              theme.end());
   // A trigger that is the object of a speech verb reports nothing of its
   // own agent ("praised the deal"): keep its parties only when they are
   // named in the clause itself.
@@ -860,7 +930,8 @@ void DocState::FindClaims() {
     if (!ReadClaim(root, root + 1, cls, cls, "", "", no_triggers, &cb))
       continue;
     bool named = false;
-    for (const Participant& p : cb.c.participants) named |= p.entity >= 0;
+    for (const Participant& p : cb.c.participants)
+      named |= p.entity >= 0 && p.role == "agent";
     if (named) found.push_back(std::move(cb));
   }
   std::stable_sort(found.begin(), found.end(),
@@ -1036,6 +1107,36 @@ void DocState::FindStances() {
       int len = 0;
       if (const SpeechVerb* sv = SpeechVerbAt(cue_word, &len))
         hint = sv->stance;
+    }
+    // A speech act that is only possible or general takes no side: "could
+    // be required to confirm or deny", "when they deny market rumours".
+    if (cue_word >= 0) {
+      bool hypothetical = false;
+      for (int c : Children(cue_word)) {
+        std::string low = Lower(words_[c].form);
+        std::string_view d = words_[c].deprel;
+        if (d == "aux" && (low == "could" || low == "would" || low == "may" ||
+                           low == "might" || low == "should" || low == "must" ||
+                           low == "can"))
+          hypothetical = true;
+        if (d == "mark" && (low == "when" || low == "if" || low == "whether"))
+          hypothetical = true;
+        if (d == "conj") {
+          int len = 0;
+          const SpeechVerb* other = SpeechVerbAt(c, &len);
+          if (other && other->stance != hint &&
+              (other->stance == StanceHint::kDeny ||
+               other->stance == StanceHint::kConfirm))
+            hypothetical = true;
+        }
+      }
+      int h = words_[cue_word].head;
+      if (h >= 0 && Base(words_[cue_word].deprel) == "xcomp") {
+        const std::string& hl = words_[h].lemma;
+        if (hl == "require" || hl == "ask" || hl == "refuse" || hl == "urge")
+          hypothetical = true;
+      }
+      if (hypothetical) continue;
     }
     if (signal == StanceHint::kNone &&
         (hint == StanceHint::kDeny || hint == StanceHint::kConfirm ||
