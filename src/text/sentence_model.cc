@@ -91,7 +91,7 @@ char ShapeChar(const Char& c) {
 
 // A token's shape is the ShapeChar()s of its first characters, runs of one
 // collapsed, at most six: "Xx" for "Hello", "X.X." for "U.S.", "d.d" for
-// "3.5" (ComputeShapeKey).
+// "3.5" (ComputeKeys).
 
 // FNV-1a with a final avalanche: inline, because a feature is a handful of
 // bytes and a library call would cost more than the hashing. The values are
@@ -280,69 +280,63 @@ inline uint64_t F3(Template t, uint64_t a, uint64_t b, uint64_t c) {
   return Mix(Mix(Mix(a + t * kGolden) ^ b) ^ c) | 1;
 }
 
-// ShapeChar() of every ASCII byte. kAsciiCls is constant-initialised, so it
-// is ready when this table is built.
-struct AsciiShapes {
-  char of[128];
+// ShapeChar() and the lower-case form of every ASCII byte. kAsciiCls is
+// constant-initialised, so it is ready when these tables are built.
+struct AsciiTables {
+  char shape[128];
+  unsigned char lower[128];
 };
-const AsciiShapes kAsciiShape = [] {
-  AsciiShapes t{};
+const AsciiTables kAscii = [] {
+  AsciiTables t{};
   for (uint32_t b = 0; b < 128; ++b) {
-    t.of[b] = ShapeChar(Char{0, 1, kAsciiCls[b], static_cast<char32_t>(b)});
+    t.shape[b] = ShapeChar(Char{0, 1, kAsciiCls[b], static_cast<char32_t>(b)});
+    t.lower[b] = static_cast<unsigned char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
   }
   return t;
 }();
 
-// WordKey(LowerForm(token)), hashing while lower-casing instead of copying.
-uint64_t ComputeWordKey(std::string_view text, const Token& t) {
-  constexpr uint64_t kLong = HashBytes("<long>", 0) | 1;
-  if (t.span.size() > kMaxWord) return kLong;
-  uint64_t h = kFnvBasis;
-  for (uint32_t k = t.span.begin; k < t.span.end; ++k) {
-    unsigned char c = static_cast<unsigned char>(text[k]);
-    if (static_cast<unsigned>(c - 'A') < 26u)
-      c = static_cast<unsigned char>(c + ('a' - 'A'));
-    h ^= c;
-    h *= kFnvPrime;
-  }
-  return Avalanche(h) | 1;
-}
-
-// HashBytes(Shape(token), 1) | 1, hashing each shape character as it comes.
-uint64_t ComputeShapeKey(std::string_view text, const Token& t) {
-  uint64_t h = kFnvBasis ^ kGolden;
+// A token's word key, WordKey(LowerForm(token)), and shape key,
+// HashBytes(shape, 1) | 1, in one pass over its bytes.
+void ComputeKeys(std::string_view text, const Token& t, uint64_t* word,
+                 uint64_t* shape) {
+  uint64_t hw = kFnvBasis;
+  uint64_t hs = kFnvBasis ^ kGolden;
   char prev = 0;
   int n = 0;
-  for (uint32_t k = t.span.begin; k < t.span.end && n < 6;) {
-    unsigned char b = static_cast<unsigned char>(text[k]);
+  for (uint32_t k = t.span.begin; k < t.span.end;) {
+    const unsigned char b = static_cast<unsigned char>(text[k]);
     char s;
     if (b < 0x80) {
-      s = kAsciiShape.of[b];
+      hw = (hw ^ kAscii.lower[b]) * kFnvPrime;
+      s = kAscii.shape[b];
       ++k;
     } else {
-      Char c = CharAt(text, k);
+      const Char c = CharAt(text, k);
+      for (const uint32_t e = k + c.len; k < e; ++k) {
+        hw = (hw ^ static_cast<unsigned char>(text[k])) * kFnvPrime;
+      }
       s = ShapeChar(c);
-      k += c.len;
     }
-    if (n == 0 || s != prev) {
-      h ^= static_cast<unsigned char>(s);
-      h *= kFnvPrime;
+    if (n < 6 && (n == 0 || s != prev)) {
+      hs = (hs ^ static_cast<unsigned char>(s)) * kFnvPrime;
       prev = s;
       ++n;
     }
   }
-  return Avalanche(h) | 1;
+  constexpr uint64_t kLong = HashBytes("<long>", 0) | 1;
+  *word = t.span.size() > kMaxWord ? kLong : Avalanche(hw) | 1;
+  *shape = Avalanche(hs) | 1;
 }
 
 uint64_t WordHash(const ParagraphView& p, uint32_t i) {
   uint64_t& h = p.cache->word[i];
-  if (h == 0) h = ComputeWordKey(p.text, p.tokens[i]);
+  if (h == 0) ComputeKeys(p.text, p.tokens[i], &h, &p.cache->shape[i]);
   return h;
 }
 
 uint64_t ShapeHash(const ParagraphView& p, uint32_t i) {
   uint64_t& h = p.cache->shape[i];
-  if (h == 0) h = ComputeShapeKey(p.text, p.tokens[i]);
+  if (h == 0) ComputeKeys(p.text, p.tokens[i], &p.cache->word[i], &h);
   return h;
 }
 
@@ -553,8 +547,11 @@ float SentenceModel::ScoreGap(const ParagraphView& p, uint32_t i) const {
       std::min<int64_t>(40, static_cast<int64_t>(i) - 1 - cache.last_final);
   sum += since_final_[Bucket(static_cast<uint32_t>(since))];
   sum += to_end_[Bucket(p.count - i - 1)];
-  const uint32_t last =
-      static_cast<unsigned char>(ShapeChar(LastChar(text, t0)));
+  const unsigned char last_byte =
+      static_cast<unsigned char>(text[t0.span.end - 1]);
+  const uint32_t last = static_cast<unsigned char>(
+      last_byte < 0x80 ? kAscii.shape[last_byte]
+                       : ShapeChar(LastChar(text, t0)));
   const uint32_t first =
       static_cast<unsigned char>(ShapeChar(CharAt(text, t1.span.begin)));
   sum += last_first_[last << 7 | first];
