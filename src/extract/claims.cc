@@ -419,12 +419,6 @@ bool DocState::SpeaksFor(const Statement& st, const ClaimBuild& c) const {
       if (t == EntityType::kGpe || t == EntityType::kGov) return true;
     }
   }
-  if (who.empty() && !st.speaker.anonymous) {
-    for (int p : c.parties)
-      if (!entities_[p].e.name.empty() &&
-          st.speaker.name.find(entities_[p].e.name) != std::string::npos)
-        return true;
-  }
   return false;
 }
 
@@ -775,16 +769,11 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
     for (size_t k = 0; k < all.size(); ++k) key += (k ? "+" : "") + all[k];
   } else {
     for (size_t k = 0; k < side_a.size(); ++k) key += side_a[k];
+    // A theme is phrased differently by every outlet ("the Guimarães
+    // plant", "its factory"); the place and the time tell such claims
+    // apart in the ledger, not the key.
     key += ">";
-    if (!side_b.empty()) {
-      key += side_b[0];
-    } else {
-      for (const Participant& p : c.participants)
-        if (p.role == "theme") {
-          key += p.entity >= 0 ? name_of(p.entity) : LowerName(p.text);
-          break;
-        }
-    }
+    if (!side_b.empty()) key += side_b[0];
   }
   (void)text_of;
   c.key = key;
@@ -971,19 +960,30 @@ void DocState::FindClaims() {
   // proposition: its key is completed from the fullest claim of its family
   // that shares the party.
   for (ClaimBuild& cb : found) {
-    if ((!cb.side_a.empty() && !cb.side_b.empty()) || cb.vague) continue;
-    const std::string& have = cb.side_a.empty() ? cb.side_b : cb.side_a;
-    if (have.empty()) continue;
+    if (cb.vague) continue;
     const ClaimBuild* full = nullptr;
-    for (const ClaimBuild& other : found) {
-      if (&other == &cb || other.family != cb.family || other.side_a.empty() ||
-          other.side_b.empty())
-        continue;
-      if (other.side_a != have && other.side_b != have) continue;
-      if (Symmetric(cb.family) ||
-          (cb.side_a.empty() ? other.side_b == have : other.side_a == have)) {
-        full = &other;
-        break;
+    if (Symmetric(cb.family)) {
+      if (!cb.side_a.empty() && !cb.side_b.empty()) continue;
+      const std::string& have = cb.side_a.empty() ? cb.side_b : cb.side_a;
+      if (have.empty()) continue;
+      for (const ClaimBuild& other : found) {
+        if (&other != &cb && other.family == cb.family &&
+            !other.side_a.empty() && !other.side_b.empty() &&
+            (other.side_a == have || other.side_b == have)) {
+          full = &other;
+          break;
+        }
+      }
+    } else {
+      // "The Guimarães plant is not closing": who closes it is the agent
+      // the article names elsewhere.
+      if (!cb.side_a.empty()) continue;
+      for (const ClaimBuild& other : found) {
+        if (&other != &cb && other.family == cb.family &&
+            !other.side_a.empty() && other.side_b == cb.side_b) {
+          full = &other;
+          break;
+        }
       }
     }
     if (!full) continue;

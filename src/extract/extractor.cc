@@ -57,6 +57,29 @@ bool TitleCase(const std::vector<std::string_view>& words) {
 
 void DocState::Annotate() {
   r_.segmenter.Segment(text_, &seg_);
+  // "Rep. Stephen Lynch (D-Mass.) said ...": a sentence closed at the
+  // bracket after a state's abbreviation goes on when the next one starts
+  // in lower case, or the speaker is cut off from the verb.
+  {
+    std::vector<Sentence>& ss = seg_.sentences;
+    size_t out = 0;
+    for (size_t i = 0; i < ss.size(); ++i) {
+      if (out > 0) {
+        Sentence& prev = ss[out - 1];
+        std::string_view pt = prev.span.Slice(text_);
+        std::string_view nt = ss[i].span.Slice(text_);
+        if (prev.paragraph == ss[i].paragraph && pt.ends_with(".)") &&
+            !nt.empty() && std::islower(static_cast<unsigned char>(nt[0])) &&
+            prev.first_token + prev.token_count == ss[i].first_token) {
+          prev.span.end = ss[i].span.end;
+          prev.token_count += ss[i].token_count;
+          continue;
+        }
+      }
+      ss[out++] = ss[i];
+    }
+    ss.resize(out);
+  }
   words_.resize(seg_.words.size());
   keys_.resize(seg_.words.size());
   consumed_.assign(seg_.words.size(), false);
@@ -874,11 +897,21 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
   }
   // "a Kestrel investor", "an analyst at Linden Row" name an organisation
   // the speaker does not speak for.
-  bool outsider = false;
+  // So do "Pembrook & Vine workers": a name speaks only through its own
+  // head ("Kestrel", "the Kestrel board") or a role that speaks for it.
+  bool outsider = false, spokesman = false;
   for (int k = first; k <= last && !outsider; ++k) {
-    if (auto r = LongestAt(k, LexiconKind::kRole))
+    if (auto r = LongestAt(k, LexiconKind::kRole)) {
       outsider = !lex_.roles()[r->entry].speaks_for;
+      spokesman |= lex_.roles()[r->entry].speaks_for;
+    }
   }
+  if (!spokesman && head >= 0 && words_[head].mention < 0 &&
+      EndsWith(Lower(words_[head].form), "s") &&
+      (words_[head].upos == "PROPN" ||
+       (words_[head].upos == "NOUN" &&
+        words_[head].lemma != Lower(words_[head].form))))
+    outsider = true;
   for (int m : named) {
     EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
     if (t == EntityType::kOrg && !outsider) {
@@ -941,6 +974,7 @@ int DocState::AddStatement(Statement st) {
 }
 
 void DocState::FindStatements() {
+  PunctuationStatements();
   QuoteStatements();
   VerbStatements();
   SourcingStatements();
@@ -955,12 +989,234 @@ std::vector<Span> EvidenceOf(const std::vector<SentInfo>& sents, Span s) {
   return out;
 }
 
+// The word whose span ends at `end`, or -1.
+int DocState::WordEndingAt(uint32_t end) const {
+  auto it =
+      std::lower_bound(words_.begin(), words_.end(), end,
+                       [](const W& w, uint32_t e) { return w.span.end < e; });
+  if (it == words_.end() || it->span.end != end) return -1;
+  return static_cast<int>(it - words_.begin());
+}
+
+// A named speaker as attribution corpora mark it: with the titles before
+// the name ("IMF chief economist Maury Obstfeld"), the party in brackets
+// ("Rep. John Mica (R-Fla.)") and the apposition or relative clause that
+// says who they are ("Luis Rubio, who heads ...", "Minyon Moore, a senior
+// adviser to the Clinton campaign, said"). Read off the surface, since the
+// parser often attaches an apposition to the wrong word.
+Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
+  if (!sp.has_span || sp.entity < 0 || !sp.entities.empty()) return sp.span;
+  int hi = WordEndingAt(sp.span.end);
+  if (hi < 0 || words_[hi].mention < 0) return sp.span;
+  const MentionRec& m = mentions_[words_[hi].mention];
+  if (!m.named || m.last - 1 != hi) return sp.span;
+  int lo = hi;
+  while (lo > 0 && words_[lo - 1].span.end > sp.span.begin) --lo;
+  int s = words_[hi].sent;
+  int first = sents_[s].first, last = sents_[s].last;
+  if (cue < first || cue >= last) return sp.span;
+  bool person = entities_[m.entity].e.type == EntityType::kPerson;
+  // Titles before a person's name: a run of nouns, adjectives and names
+  // ("retired Air Force general", "Ohio Democratic Party Chairman").
+  if (person && lo == m.first) {
+    int k = lo;
+    while (k > first && k - 1 != cue && !InAnyQuote(k - 1) &&
+           (words_[k - 1].upos == "PROPN" || words_[k - 1].upos == "NOUN" ||
+            words_[k - 1].upos == "ADJ") &&
+           lo - k < 8)
+      --k;
+    if (k < lo && k > first && words_[k - 1].upos == "DET" &&
+        words_[k - 1].span.end + 1 == words_[k].span.begin)
+      --k;
+    // A name just before is another speaker's, not a title.
+    bool other_name = false;
+    for (int j = k; j < lo; ++j)
+      other_name |= words_[j].mention >= 0 &&
+                    words_[j].mention != words_[hi].mention &&
+                    entities_[mentions_[words_[j].mention].entity].e.type ==
+                        EntityType::kPerson;
+    if (!other_name) lo = k;
+  }
+  int end = hi;
+  // "(R-Fla.)": the bracket up to its close.
+  if (end + 1 < last && words_[end + 1].form == "(") {
+    for (int k = end + 2; k < last && k <= end + 8; ++k) {
+      if (words_[k].form == ")") {
+        end = k;
+        break;
+      }
+    }
+  }
+  // ", a senior adviser to the campaign," / ", who heads ...".
+  if (end + 2 < last && words_[end + 1].form == "," && !InAnyQuote(end + 1) &&
+      words_[end + 2].upos != "VERB" && words_[end + 2].upos != "AUX" &&
+      words_[end + 2].upos != "CCONJ") {
+    int stop = -1;
+    if (cue > end) {
+      // Before its verb: up to the comma that closes the apposition.
+      if (cue - 1 > end + 2 && words_[cue - 1].form == "," && cue - end <= 30)
+        stop = cue - 2;
+    } else {
+      // After its verb: to the end of the sentence.
+      int k = last - 1;
+      while (k > end && IsPunct(words_[k])) --k;
+      bool clean = k - end <= 30;
+      for (int j = end + 1; j <= k && clean; ++j)
+        clean = !InAnyQuote(j) && words_[j].form != ";";
+      if (clean && k > end + 1) stop = k;
+    }
+    if (stop > end) end = stop;
+  }
+  return {words_[lo].span.begin, words_[end].span.end};
+}
+
+// Punctuation in place of a speech verb: a headline's "Pence: Gennifer
+// Flowers Won't Be at Debate", a transcript's "WALLACE: Let's start ...",
+// and a quote signed with a dash ("... in serious trouble." ― Edwin Monroy).
+void DocState::PunctuationStatements() {
+  auto speaker_type = [&](int m) {
+    EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
+    return t == EntityType::kPerson || t == EntityType::kOrg;
+  };
+  for (size_t s = 0; s < sents_.size(); ++s) {
+    if (s > 0 && sents_[s - 1].paragraph == sents_[s].paragraph) continue;
+    int first = sents_[s].first, last = sents_[s].last;
+    while (first < last && IsPunct(words_[first]) && words_[first].form != ":")
+      ++first;
+    int colon = -1;
+    for (int k = first; k < last && k <= first + 6; ++k) {
+      if (words_[k].form == ":") {
+        colon = k;
+        break;
+      }
+      if (IsPunct(words_[k])) break;
+    }
+    if (colon <= first || colon + 1 >= last) continue;
+    // A label ("Partial transcript as follows:") is no speaker: every word
+    // of a speaker's name or headline tag is capitalised.
+    bool capitals = true;
+    int mention = -1;
+    for (int k = first; k < colon; ++k) {
+      unsigned char c0 = static_cast<unsigned char>(words_[k].form[0]);
+      capitals &= !std::isalpha(c0) || std::isupper(c0);
+      if (mention < 0 && words_[k].mention >= 0 &&
+          mentions_[words_[k].mention].named && speaker_type(words_[k].mention))
+        mention = words_[k].mention;
+    }
+    if (!capitals) continue;
+    Speaker sp;
+    if (mention >= 0) {
+      FillSpeakerEntity(sp, mention);
+    } else if (colon == first + 1) {
+      // A transcript names its speakers by surname in capitals.
+      std::string_view w = words_[first].form;
+      bool upper = w.size() >= 3;
+      for (char c : w)
+        upper &= std::isupper(static_cast<unsigned char>(c)) != 0;
+      if (!upper) continue;
+      for (size_t e = 0; e < entities_.size(); ++e) {
+        if (entities_[e].e.type == EntityType::kPerson &&
+            EqualsIgnoreCase(LastWord(entities_[e].e.name), w)) {
+          sp.entity = static_cast<int>(e);
+          sp.name = entities_[e].e.name;
+          sp.has_span = true;
+          break;
+        }
+      }
+      if (sp.entity < 0) continue;
+    } else {
+      continue;
+    }
+    sp.span = WordSpan(first, colon - 1);
+    int end = last - 1;
+    for (size_t t = s + 1;
+         t < sents_.size() && sents_[t].paragraph == sents_[s].paragraph; ++t)
+      end = sents_[t].last - 1;
+    Statement st;
+    st.speaker = std::move(sp);
+    st.cue = words_[colon].span;
+    st.cue_text = ":";
+    st.kind = StatementKind::kDirect;
+    st.content = WordSpan(colon + 1, end);
+    st.confidence = 0.6;
+    st.evidence =
+        EvidenceOf(sents_, {words_[first].span.begin, st.content.end});
+    st.rule = "punct.colon";
+    consumed_[colon] = true;
+    AddStatement(std::move(st));
+  }
+  for (QuoteRegion& qr : quotes_) {
+    uint32_t p = qr.outer.end;
+    auto skip_space = [&] {
+      while (p < text_.size()) {
+        if (text_[p] == ' ' || text_[p] == '\t') {
+          ++p;
+        } else if (text_.substr(p, 2) == "\xC2\xA0") {
+          p += 2;
+        } else {
+          break;
+        }
+      }
+    };
+    skip_space();
+    size_t dash = 0;
+    for (std::string_view d : {"\xE2\x80\x95", "\xE2\x80\x94", "--"})
+      if (text_.substr(p, d.size()) == d) dash = d.size();
+    if (dash == 0) continue;
+    int cue = -1;
+    for (size_t w = 0; w < words_.size(); ++w) {
+      if (words_[w].span.begin == p) {
+        cue = static_cast<int>(w);
+        break;
+      }
+      if (words_[w].span.begin > p) break;
+    }
+    if (cue < 0 || cue + 1 >= static_cast<int>(words_.size())) continue;
+    // The signature: the rest of the line, a few capitalised words.
+    size_t eol = text_.find('\n', p);
+    if (eol == std::string_view::npos) eol = text_.size();
+    int a = cue + 1, b = a;
+    while (b < static_cast<int>(words_.size()) && words_[b].span.end <= eol)
+      ++b;
+    while (b > a && IsPunct(words_[b - 1])) --b;
+    if (b == a || b - a > 5 ||
+        !std::isupper(static_cast<unsigned char>(words_[a].form[0])))
+      continue;
+    bool names = true;
+    for (int k = a; k < b; ++k) {
+      unsigned char c0 = static_cast<unsigned char>(words_[k].form[0]);
+      names &= !std::isalpha(c0) || std::isupper(c0);
+    }
+    if (!names) continue;
+    Speaker sp;
+    for (int k = a; k < b && sp.entity < 0; ++k)
+      if (words_[k].mention >= 0 && speaker_type(words_[k].mention))
+        FillSpeakerEntity(sp, words_[k].mention);
+    sp.has_span = true;
+    sp.span = WordSpan(a, b - 1);
+    if (sp.name.empty()) sp.name = std::string(Text(sp.span));
+    Statement st;
+    st.speaker = std::move(sp);
+    st.cue = words_[cue].span;
+    st.cue_text = std::string(Text(st.cue));
+    st.kind = StatementKind::kDirect;
+    st.content = qr.inner;
+    st.confidence = 0.6;
+    st.evidence = EvidenceOf(sents_, {qr.outer.begin, st.speaker.span.end});
+    st.rule = "punct.dash";
+    consumed_[cue] = true;
+    qr.used = true;
+    AddStatement(std::move(st));
+  }
+}
+
 // A quote whose speech verb stands outside it in the same or the next
 // sentence: "'...,' Ford said", "Ford said: '...'", "'...,' said Farley".
 void DocState::QuoteStatements() {
   int last_quote_statement = -1;
   for (size_t q = 0; q < quotes_.size(); ++q) {
     QuoteRegion& qr = quotes_[q];
+    if (qr.used) continue;
     // Candidate sentences: the one where the quote closes, then where it
     // opens.
     std::vector<int> cands;
@@ -1050,6 +1306,7 @@ void DocState::QuoteStatements() {
     Speaker sp;
     if (subj >= 0) sp = SpeakerFromWord(subj);
     if (!HasSpeaker(sp) && !sp.has_span) continue;
+    sp.span = SpeakerPhrase(sp, verb);
     Statement st;
     st.speaker = std::move(sp);
     st.cue = WordSpan(verb, verb + length - 1);
@@ -1229,6 +1486,7 @@ void DocState::VerbStatements() {
       if (sp.entity >= 0 && clause < 0 &&
           CoarseType(entities_[sp.entity].e.type) == EntityType::kPlace)
         continue;
+      sp.span = SpeakerPhrase(sp, v);
       Statement st;
       st.speaker = std::move(sp);
       st.cue = WordSpan(i, i + length - 1);
