@@ -158,8 +158,8 @@ TEST(SentenceModelTrainingTest, IsDeterministic) {
 }
 
 // Rebuilds models/sentence.tsv from the UD train splits:
-//   HEARSAY_WRITE_SENTENCE_MODEL=$PWD/models/sentence.tsv \
-//     text_test --gtest_filter=SentenceModelTrainingTest.Regenerate
+//   export HEARSAY_WRITE_SENTENCE_MODEL=$PWD/models/sentence.tsv
+//   text_test --gtest_filter=SentenceModelTrainingTest.Regenerate
 // then rebuild (the model is embedded) and update kRecorded above.
 TEST(SentenceModelTrainingTest, Regenerate) {
   const char* out = std::getenv("HEARSAY_WRITE_SENTENCE_MODEL");

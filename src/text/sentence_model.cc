@@ -173,8 +173,11 @@ Result<SentenceModel> SentenceModel::Parse(std::string_view tsv) {
     }
     std::string_view number = line.substr(tab + 1);
     double w = 0;
+    // Weights are kept in units of 1e-4 in 32 bits: anything near that
+    // bound is no weight a perceptron learns.
     if (std::from_chars(number.data(), number.data() + number.size(), w).ec !=
-        std::errc()) {
+            std::errc() ||
+        !(std::abs(w) < 1e5)) {
       return DataLossError("sentence model: line " + std::to_string(line_no) +
                            ": bad weight");
     }

@@ -97,6 +97,8 @@ TEST(SentenceModelTest, WeightsKeepTheFilePrecision) {
   EXPECT_EQ(m->Weight(0x2000000000000021), -3.3052f);
   EXPECT_FALSE(SentenceModel::Parse("0000000000000011\tx\n").ok());
   EXPECT_FALSE(SentenceModel::Parse("11\t0.5\n").ok());
+  EXPECT_FALSE(SentenceModel::Parse("1000000000000011\tnan\n").ok());
+  EXPECT_FALSE(SentenceModel::Parse("1000000000000011\t1e9\n").ok());
 }
 
 }  // namespace
