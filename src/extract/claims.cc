@@ -694,6 +694,18 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   // own agent ("praised the deal"): keep its parties only when they are
   // named in the clause itself.
   if (agents.empty() && partners.empty() && targets.empty()) return false;
+  // Most events need a second participant to say anything: "Apple
+  // acquires" is no claim, "Apple acquires Beats" is. Some stand alone:
+  // a resignation, a closure, lay-offs, a strike.
+  static constexpr std::string_view kAlone[] = {
+      "resign",    "close",    "layoff",    "protest",   "mobilize", "retreat",
+      "concede",   "crime",    "cooperate", "negotiate", "agree",    "merge",
+      "criticize", "threaten", "support",   "praise",    "reject",   "demand"};
+  bool alone =
+      std::find(std::begin(kAlone), std::end(kAlone), cls) != std::end(kAlone);
+  if (!alone && partners.empty() && targets.empty() && theme.empty() &&
+      location.empty())
+    return false;
 
   Claim& c = out->c;
   c.predicate = cls;
