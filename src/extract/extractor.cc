@@ -270,6 +270,70 @@ int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
   std::string name(surface);
   if (StartsWith(name, "the ") || StartsWith(name, "The "))
     name = name.substr(4);
+  // "Carrick Bancorp", "Dornfield Mills", "Sorrel Mobile": a name that ends
+  // in a word companies end in is a company, whatever the recogniser read.
+  static constexpr std::string_view kCompanyWords[] = {"Inc.",
+                                                       "Inc",
+                                                       "Corp.",
+                                                       "Corp",
+                                                       "Co.",
+                                                       "Ltd",
+                                                       "Ltd.",
+                                                       "LLC",
+                                                       "PLC",
+                                                       "plc",
+                                                       "AG",
+                                                       "SA",
+                                                       "NV",
+                                                       "Group",
+                                                       "Holdings",
+                                                       "Bancorp",
+                                                       "Bank",
+                                                       "Capital",
+                                                       "Partners",
+                                                       "Motors",
+                                                       "Mills",
+                                                       "Systems",
+                                                       "Analytics",
+                                                       "Networks",
+                                                       "Telecom",
+                                                       "Mobile",
+                                                       "Energy",
+                                                       "Solar",
+                                                       "Textiles",
+                                                       "Airlines",
+                                                       "Airways",
+                                                       "Pharmaceuticals",
+                                                       "Therapeutics",
+                                                       "Labs",
+                                                       "Technologies",
+                                                       "Industries",
+                                                       "Foods",
+                                                       "Logistics",
+                                                       "Media",
+                                                       "Entertainment",
+                                                       "Insurance",
+                                                       "Financial",
+                                                       "Ventures",
+                                                       "Robotics",
+                                                       "Semiconductor",
+                                                       "Software",
+                                                       "Electric",
+                                                       "Steel",
+                                                       "Chemicals"};
+  if (name.find(' ') != std::string::npos &&
+      std::find(std::begin(kCompanyWords), std::end(kCompanyWords),
+                LastWord(name)) != std::end(kCompanyWords))
+    ner_type = EntityType::kOrg;
+  // "Carrick" after "Carrick Bancorp" is the company, not a person.
+  if (name.find(' ') == std::string::npos) {
+    for (size_t i = 0; i < entities_.size(); ++i) {
+      const Entity& e = entities_[i].e;
+      if (CoarseType(e.type) == EntityType::kOrg &&
+          StartsWith(e.name, name + " "))
+        return static_cast<int>(i);
+    }
+  }
   // Same name, or a surname of a person named in full, or an acronym.
   for (size_t i = 0; i < entities_.size(); ++i) {
     Entity& e = entities_[i].e;
@@ -979,6 +1043,54 @@ void DocState::FindStatements() {
   VerbStatements();
   SourcingStatements();
   NounStatements();
+  DropNestedStatements();
+}
+
+// Attribution corpora mark the outermost attribution only (PolNeAR has no
+// cue inside another attribution's content): "Trump said he believes ..."
+// is one statement of Trump's, not two. A statement whose cue lies in the
+// content of another is dropped when it has that statement's speaker, or
+// when it reports an attitude rather than words ("a majority of Americans
+// have come to believe"). A report inside a report by someone else stays:
+// it is hearsay, the thing this ledger keeps.
+void DocState::DropNestedStatements() {
+  const size_t n = statements_.size();
+  std::vector<bool> drop(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    const Statement& in = statements_[i];
+    if (in.kind == StatementKind::kReporter) continue;
+    for (size_t j = 0; j < n && !drop[i]; ++j) {
+      const Statement& out = statements_[j];
+      if (j == i || drop[j] || out.kind == StatementKind::kReporter ||
+          !out.content.Contains(in.cue) || in.content.Overlaps(out.cue) ||
+          in.via == static_cast<int>(j) || out.via == static_cast<int>(i))
+        continue;
+      bool same =
+          (in.speaker.entity >= 0 && in.speaker.entity == out.speaker.entity) ||
+          (!in.speaker.entities.empty() &&
+           in.speaker.entities == out.speaker.entities);
+      bool attitude = false;
+      int w = WordEndingAt(in.cue.end);
+      while (w > 0 && words_[w - 1].span.end > in.cue.begin) --w;
+      int length = 0;
+      if (w >= 0) {
+        if (const SpeechVerb* sv = SpeechVerbAt(w, &length))
+          attitude = sv->cls == "believe" || sv->cls == "intend" ||
+                     sv->cls == "appear";
+      }
+      drop[i] = same || attitude;
+    }
+  }
+  std::vector<int> index(n, -1);
+  std::vector<Statement> kept;
+  for (size_t i = 0; i < n; ++i) {
+    if (drop[i]) continue;
+    index[i] = static_cast<int>(kept.size());
+    kept.push_back(std::move(statements_[i]));
+  }
+  for (Statement& st : kept)
+    if (st.via >= 0) st.via = index[st.via];
+  statements_ = std::move(kept);
 }
 
 // Sentences a span touches, as evidence.
