@@ -170,6 +170,11 @@ class DocState {
   void VerbStatements();
   void SourcingStatements();
   void NounStatements();
+  // Attribution by punctuation and the speaker's full phrase (extractor.cc).
+  void PunctuationStatements();
+  Span SpeakerPhrase(const Speaker& sp, int cue) const;
+  int WordEndingAt(uint32_t end) const;
+  void DropNestedStatements();
   // Pass 5 (claims.cc).
   void FindClaims();
   void FindStances();
