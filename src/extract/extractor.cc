@@ -55,6 +55,30 @@ bool TitleCase(const std::vector<std::string_view>& words) {
 
 }  // namespace
 
+// Whether `word` occurs in the body with its capital after a lower-case
+// word or a comma: a name, not a sentence's first word.
+bool DocState::CapitalisedInBody(std::string_view word) const {
+  std::string_view body =
+      text_.substr(std::min<size_t>(doc_.body_begin, text_.size()));
+  auto letter = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+  };
+  for (size_t at = body.find(word); at != std::string_view::npos;
+       at = body.find(word, at + 1)) {
+    size_t end = at + word.size();
+    if ((at > 0 && letter(body[at - 1])) ||
+        (end < body.size() && letter(body[end])))
+      continue;
+    size_t k = at;
+    while (k > 0 && body[k - 1] == ' ') --k;
+    if (k == at || k == 0) continue;
+    char prev = body[k - 1];
+    if (std::islower(static_cast<unsigned char>(prev)) || prev == ',')
+      return true;
+  }
+  return false;
+}
+
 void DocState::Annotate() {
   r_.segmenter.Segment(text_, &seg_);
   // "Rep. Stephen Lynch (D-Mass.) said ...": a sentence closed at the
@@ -125,7 +149,11 @@ void DocState::Annotate() {
             f.size() > 1 && std::isupper(static_cast<unsigned char>(f[0]));
         for (size_t j = 1; j < f.size() && title; ++j)
           title = std::islower(static_cast<unsigned char>(f[j])) != 0;
-        folded.push_back(title && !named[i] ? Lower(f) : std::string(f));
+        // A name the body writes with its capital inside a sentence
+        // ("said Dornfield") keeps it.
+        folded.push_back(title && !named[i] && !CapitalisedInBody(f)
+                             ? Lower(f)
+                             : std::string(f));
       }
       for (size_t i = 0; i < a.words.size(); ++i) a.words[i] = folded[i];
     }
@@ -325,8 +353,21 @@ int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
       std::find(std::begin(kCompanyWords), std::end(kCompanyWords),
                 LastWord(name)) != std::end(kCompanyWords))
     ner_type = EntityType::kOrg;
+  // "The Ashby Tribune", "the Harwick Courier": a name that ends in a word
+  // newspapers end in is an outlet — the speaker of a report.
+  static constexpr std::string_view kOutletWords[] = {
+      "Tribune", "Courier",  "Herald",    "Ledger",   "Times",       "Post",
+      "Gazette", "Journal",  "Chronicle", "Observer", "Telegraph",   "Dispatch",
+      "Wire",    "Bulletin", "Examiner",  "Inquirer", "Sentinel",    "Register",
+      "Monitor", "Globe",    "Record",    "Enquirer", "Star-Ledger", "Daily"};
+  if (name.find(' ') != std::string::npos &&
+      std::isupper(static_cast<unsigned char>(name[0])) &&
+      std::find(std::begin(kOutletWords), std::end(kOutletWords),
+                LastWord(name)) != std::end(kOutletWords))
+    ner_type = EntityType::kOutlet;
   // "Carrick" after "Carrick Bancorp" is the company, not a person.
-  if (name.find(' ') == std::string::npos) {
+  if (name.find(' ') == std::string::npos &&
+      CoarseType(ner_type) != EntityType::kPlace) {
     for (size_t i = 0; i < entities_.size(); ++i) {
       const Entity& e = entities_[i].e;
       if (CoarseType(e.type) == EntityType::kOrg &&
@@ -517,6 +558,41 @@ void DocState::FindMentions() {
     int e = EntityFor(c.first, c.last, c.gaz, c.form, c.type);
     AddMention(c.first, c.last, e, true, c.form == NameForm::kDemonym);
   }
+  // Once named, a person's surname or a company's first word is that
+  // entity wherever it recurs, whether or not the recogniser saw it again
+  // ("Dornfield chief executive Ada Quenby").
+  std::vector<bool> taken(words_.size(), false);
+  for (const MentionRec& m : mentions_)
+    for (int k = m.first; k < m.last; ++k) taken[k] = true;
+  std::vector<std::pair<std::string, int>> short_names;
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    const Entity& en = entities_[e].e;
+    EntityType ct = CoarseType(en.type);
+    if (ct != EntityType::kPerson && ct != EntityType::kOrg) continue;
+    size_t sp = en.name.find(' ');
+    if (sp == std::string::npos) {
+      if (en.name.size() > 2) short_names.push_back({en.name, int(e)});
+    } else if (ct == EntityType::kPerson) {
+      short_names.push_back({std::string(LastWord(en.name)), int(e)});
+    } else if (en.type == EntityType::kOrg) {
+      short_names.push_back({en.name.substr(0, sp), int(e)});
+    }
+  }
+  bool added = false;
+  for (int k = 0; k < static_cast<int>(words_.size()); ++k) {
+    if (taken[k] || words_[k].upos != "PROPN") continue;
+    for (const auto& [name, e] : short_names) {
+      if (words_[k].form != name) continue;
+      AddMention(k, k + 1, e, true, false);
+      added = true;
+      break;
+    }
+  }
+  if (added)
+    std::stable_sort(mentions_.begin(), mentions_.end(),
+                     [](const MentionRec& a, const MentionRec& b) {
+                       return a.first < b.first;
+                     });
 }
 
 // "Ford CEO Jim Farley", "Republican Representative John Moolenaar",

@@ -656,7 +656,11 @@ void Lexicons::AddText(std::string_view text, Payload p, CaseMode mode) {
     // House" is not "the house".
     add(tokens, false);
     add(TitleCase(tokens), false);
-    if (mode == CaseMode::kName && tokens.size() >= 2) add(tokens, true);
+    // Lower case reaches only names of two words or more besides "the":
+    // "the Post" must not match "resigned from the post".
+    size_t words = tokens.size();
+    if (words > 0 && LowerAscii(tokens[0]) == "the") --words;
+    if (mode == CaseMode::kName && words >= 2) add(tokens, true);
   }
   if (mode == CaseMode::kName) {
     std::string name = NormalizeName(text);
