@@ -5,12 +5,15 @@
 // sentence could end: after final punctuation, a closing quote or bracket, a
 // colon or dash, before a capitalised word (unless the word before is in
 // lexicons/non_final_words.tsv: "of Ford", "said Smith") or an opening
-// quote, or at a line break. The segmenter asks IsCandidate(), then Features(),
-// then the model; a positive score ends a sentence. Training
-// (TrainSentenceModel in text/segment_eval.h) runs the same code over UD
-// treebanks, so training and use cannot drift apart.
+// quote, or at a line break. The segmenter passes plain gaps (PlainGap()),
+// asks IsCandidate(), settles the gaps the model always decides the same way
+// (CertainGap()) and scores the rest (ScoreGap()); a positive score ends a
+// sentence. Training (TrainSentenceModel in text/segment_eval.h) runs
+// IsCandidate() and Features() over UD treebanks, and ScoreGap() is checked
+// against Score(Features()), so training and use cannot drift apart.
 //
-// SentenceModel is an immutable value after Parse(); Score() is thread-safe.
+// SentenceModel is an immutable value after Parse(); Score() and ScoreGap()
+// are thread-safe (ScoreGap() writes only the caller's FeatureCache).
 #ifndef HEARSAY_TEXT_SENTENCE_MODEL_H_
 #define HEARSAY_TEXT_SENTENCE_MODEL_H_
 
