@@ -63,11 +63,11 @@ class SentenceModel {
   static constexpr float kUnitsPerWeight = 10000;
   int32_t Units(uint64_t key) const {
     if (size_ == 0) return 0;
-    const size_t mask = slots_.size() - 1;
+    const size_t mask = keys_.size() - 1;
     size_t i = key & mask;
     const uint32_t fp = Fingerprint(key);
-    while (slots_[i].key != 0) {
-      if (slots_[i].key == fp) return slots_[i].value;
+    while (keys_[i] != 0) {
+      if (keys_[i] == fp) return values_[i];
       i = (i + 1) & mask;
     }
     return 0;
@@ -77,15 +77,14 @@ class SentenceModel {
   void Precompute();
   // Open addressing over well-mixed hashes: the low bits pick the slot, the
   // high 32 bits (made non-zero) are kept to tell features apart; 0 marks an
-  // empty slot. Eight bytes a slot keeps the table in cache.
-  struct Slot {
-    uint32_t key = 0;
-    int32_t value = 0;
-  };
+  // empty slot.
   static uint32_t Fingerprint(uint64_t key) {
     return static_cast<uint32_t>(key >> 32) | 1;
   }
-  std::vector<Slot> slots_;
+  // Fingerprints and weights in separate arrays: most lookups miss (most
+  // word pairs are not in the model) and touch only the fingerprints.
+  std::vector<uint32_t> keys_;
+  std::vector<int32_t> values_;
   size_t size_ = 0;
   // Weights of the small-domain templates, indexed by their value.
   int32_t bias_ = 0;
