@@ -477,10 +477,18 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
         for (int g : Children(c)) {
           if (Base(words_[g].deprel) != "nmod") continue;
           std::string k = CaseOf(g);
-          if (k == "with" || k == "alongside")
+          if (k == "with" || k == "alongside") {
             CollectArgs(g, &partners, &further, &others);
-          else if (k == "between" || k == "among")
+          } else if (k == "between" || k == "among") {
             CollectArgs(g, &agents, &further, &others);
+          } else if (k == "in" || k == "into") {
+            // "invest $400 million in Altavia Solar".
+            std::vector<int> ents;
+            CollectArgs(g, &ents, &further, &others);
+            for (int e : ents)
+              if (CoarseType(entities_[e].e.type) == EntityType::kOrg)
+                AddUnique(&targets, e);
+          }
         }
       } else if (b == "obl" || b == "nmod") {
         std::string k = CaseOf(c);
@@ -500,6 +508,13 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
                    (k == "in" || k == "within" || k == "inside" ||
                     k == "across" || k == "throughout" || k == "into")) {
           if (location.empty()) location = p;
+        } else if ((k == "in" || k == "into") && own) {
+          // "invest $400 million in Altavia Solar", "a stake in Kestrel".
+          std::vector<int> ents;
+          CollectArgs(c, &ents, &further, &others);
+          for (int e : ents)
+            if (CoarseType(entities_[e].e.type) == EntityType::kOrg)
+              AddUnique(&targets, e);
         } else if ((k == "against" || k == "on" || k == "toward" ||
                     k == "towards" || k == "over") &&
                    own) {
