@@ -23,7 +23,7 @@
 //
 // Claims: predicate, family (the key's family), parties (entity names of
 // participants in any role, joined by +: the claim has at least these),
-// agent/partner/target (a participant of that role), polarity
+// agent/partner/target/theme (a participant of that role), polarity
 // (positive/negative), modality, location, location~, time (an ISO date: the
 // claim's time starts with it), text~, key~, and count (exactly that many
 // claims match the other keys: mentions of one claim are one claim).
@@ -32,9 +32,9 @@
 // claim-polarity. `no-claim` and `no-stance` pass when nothing matches.
 //
 // A line starting with `pending ` is a known miss: it is evaluated and
-// printed, never failed, so the file can say what is right before the
-// extractor does it. A first line `# published: DATE` sets
-// Document::published, against which relative dates resolve. Other lines
+// printed with what was found instead, never failed, so the file can say
+// what is right before the extractor does it. A first line `# published: DATE`
+// sets Document::published, against which relative dates resolve. Other lines
 // starting with # are comments.
 #include "hearsay/extractor.h"
 
@@ -330,6 +330,68 @@ std::optional<bool> Check(const Extraction& x, const std::string& head,
   return std::nullopt;
 }
 
+// What the extractor found nearest to a failed item, so that a pending line
+// says what is wrong without a debugger: the entities of that name, the
+// statements of that speaker, the claims of that predicate.
+std::string Nearest(const Extraction& x, const std::string& head,
+                    const std::map<std::string, std::string>& want) {
+  auto get = [&](const std::string& k) {
+    auto it = want.find(k);
+    return it == want.end() ? std::string() : it->second;
+  };
+  std::string out;
+  if (head == "entity") {
+    for (const Entity& e : x.entities) {
+      if (!Has(e.name, get("name")) && !Has(get("name"), e.name)) continue;
+      out += "      entity " + e.name + " [";
+      out += EntityTypeName(e.type);
+      out += "]";
+      for (const std::string& r : e.roles) out += " role=" + r;
+      out += "\n";
+    }
+    return out.empty() ? "      no entity like " + get("name") + "\n" : out;
+  }
+  std::string speaker = get("speaker");
+  if (head == "claim" || head == "no-claim" || speaker.empty()) {
+    std::string pred = get("predicate");
+    if (pred.empty()) pred = get("claim");
+    for (const Claim& c : x.claims)
+      if (pred.empty() || Same(c.predicate, pred) || Same(Family(c), pred) ||
+          Same(Family(c), get("family")))
+        out += "      claim " + DescribeClaim(x, c) + "\n";
+    if (out.empty()) {
+      out = "      no such claim; claims:";
+      for (const Claim& c : x.claims) out += " " + c.key;
+      out += "\n";
+    }
+    if (head == "claim" || head == "no-claim") return out;
+    out.clear();
+  }
+  for (const Statement& s : x.statements) {
+    if (!speaker.empty() && !Same(SpeakerName(x, s), speaker)) continue;
+    if (speaker.empty() && get("anonymous") == "yes" && !s.speaker.anonymous)
+      continue;
+    out += "      statement speaker=" + SpeakerName(x, s) + " kind=";
+    out += StatementKindName(s.kind);
+    out += " cue=" + s.cue_text;
+    if (s.via >= 0) out += " via=" + SpeakerName(x, x.statements[s.via]);
+    out += " content=" + s.content_text.substr(0, 60) + "\n";
+    for (const Stance& st : s.stances) {
+      out += "        stance ";
+      out += StanceValueName(st.value);
+      if (st.strength != Strength::kNone) {
+        out += ' ';
+        out += StrengthName(st.strength);
+      }
+      out += st.principal ? " principal" : " third-party";
+      if (st.claim >= 0 && st.claim < static_cast<int>(x.claims.size()))
+        out += " on " + x.claims[st.claim].key;
+      out += "\n";
+    }
+  }
+  return out.empty() ? "      no statement by " + speaker + "\n" : out;
+}
+
 // "title\n\nbody" as the reader of plain text would give it.
 Document ReadArticle(const fs::path& txt) {
   std::ifstream in(txt);
@@ -397,13 +459,15 @@ class GoldenTest : public ::testing::Test {
         std::string head = line.substr(0, line.find(' '));
         std::string rest =
             line.size() > head.size() ? line.substr(head.size() + 1) : "";
-        std::optional<bool> ok = Check(x, head, ParseKeys(rest));
+        auto want = ParseKeys(rest);
+        std::optional<bool> ok = Check(x, head, want);
         if (!ok) {
           ADD_FAILURE() << where << "unknown item " << head;
         } else if (is_pending) {
           ++pending;
           std::cout << "[ PENDING  ] " << where << line
                     << (*ok ? "  (now passes: drop `pending`)" : "") << "\n";
+          if (!*ok) std::cout << Nearest(x, head, want);
         } else {
           EXPECT_TRUE(*ok) << where << line << "\n" << Describe(x);
         }
