@@ -644,7 +644,15 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
       break;
     // Inside another trigger's complement: part of that claim ("talks to
     // establish operations"), unless it is a speech act of its own.
-    if (trigger_at[h] >= 0 && !spoken && !own_subject) return false;
+    // But talks about a deal are about the deal: "in talks to acquire
+    // Brannock" is a hedged acquisition.
+    if (trigger_at[h] >= 0 && !spoken && !own_subject) {
+      const PredicateTrigger& outer = lex_.predicates()[trigger_at[h]];
+      bool specific = outer.cls == "negotiate" && cls != "negotiate" &&
+                      cls != "cooperate" && (b == "acl" || b == "xcomp");
+      if (!specific) return false;
+      modality = Weaker(modality, Modality::kHedged);
+    }
     if (b == "nmod" && n != t) break;
     if (agents.empty() && (b == "acl" || (b == "nmod" && n == t)) &&
         IsNoun(words_[h])) {
@@ -892,9 +900,10 @@ void DocState::FindClaims() {
     // the report") is a stance, not a claim.
     int len = 0;
     const SpeechVerb* sv = SpeechVerbAt(w, &len);
+    // ("launch" and "unveil" announce a thing by doing it: a claim.)
     if (sv && (sv->stance == StanceHint::kDeny ||
-               sv->stance == StanceHint::kConfirm ||
-               sv->stance == StanceHint::kNoComment)) {
+               sv->stance == StanceHint::kNoComment ||
+               (sv->stance == StanceHint::kConfirm && sv->cls != "announce"))) {
       w = last;
       continue;
     }
