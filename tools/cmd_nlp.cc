@@ -223,6 +223,7 @@ struct TrainArgs {
   int jackknife = 0;
   int tagger_epochs = 6;
   std::string tagger, parser;
+  std::string gazetteers;
 };
 
 void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
@@ -242,6 +243,7 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
     o.seed = args->seed;
     o.prune = args->prune;
     o.max_bytes = static_cast<size_t>(args->max_mb * 1e6);
+    o.gazetteers = args->gazetteers;
     o.log = [](const std::string& line) {
       std::printf("%s\n", line.c_str());
       std::fflush(stdout);
@@ -324,6 +326,10 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
     app->add_option("--parser", args->parser,
                     "parser model whose trees replace the gold ones as "
                     "input features");
+    app->add_option("--gazetteers", args->gazetteers,
+                    "directory of places.tsv, organisations.tsv, outlets.tsv "
+                    "and governments.tsv, whose names become features (the "
+                    "lists are stored in the model)");
   }
 }
 

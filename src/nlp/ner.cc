@@ -55,7 +55,18 @@ struct Context {
   std::vector<int> run_head;         // the word of the run (or the word itself)
                                      // whose head lies outside it
   std::vector<uint64_t> case_child;  // lower form of a `case` dependent
+  const Gazetteer* gaz = nullptr;
+  std::vector<uint8_t> gkind, gpart;  // Gazetteer::Match of the sentence
 };
+
+void MatchGazetteer(Context& c) {
+  if (c.gaz) {
+    c.gaz->Match(*c.words, c.gkind, c.gpart);
+  } else {
+    c.gkind.assign(c.words->size(), 0);
+    c.gpart.assign(c.words->size(), 0);
+  }
+}
 
 void Runs(const std::vector<char>& propn, Context& c) {
   int n = static_cast<int>(propn.size());
@@ -173,6 +184,20 @@ size_t Features(const Context& c, int i, int p1, int p2, uint64_t* f,
   } else {
     put(true, Feat(239, P1, upos(i)));
   }
+  // Listed places, organisations and demonyms: the kind and position of
+  // the match over this word and its neighbours.
+  auto gaz = [&](int k) -> uint64_t {
+    if (k < 0 || k >= n) return 99;
+    return c.gkind[k] * 8u + c.gpart[k];
+  };
+  put(false, Feat(250, c.gkind[i], c.gpart[i]));
+  put(false, Feat(251, c.gkind[i], c.gpart[i], upos(i)));
+  put(false, Feat(252, gaz(i - 1) / 8, gaz(i + 1) / 8));
+  put(true, Feat(253, c.gkind[i], c.gpart[i], P1));
+  put(false, Feat(270, gaz(i - 1)));
+  put(false, Feat(271, gaz(i + 1)));
+  put(false, Feat(272, c.gkind[i], x.shape));
+  put(false, Feat(273, c.gkind[i], lower(i - 1)));
   if (kTreeFeatures) {
     int r = c.run_head[i];
     int g = (*c.heads)[r];
@@ -191,7 +216,11 @@ size_t Features(const Context& c, int i, int p1, int p2, uint64_t* f,
 
 constexpr int kTypes = static_cast<int>(kEntityTypes.size());
 
-size_t TypeFeatures(const Context& c, int a, int b, uint64_t* f) {
+// Features of words [a, b] as one name. `common` marks a common-noun mention
+// ("the college") used as extra training data: it shares the words' features
+// with names but keeps a bias and a capitalisation pattern of its own.
+size_t TypeFeatures(const Context& c, int a, int b, uint64_t* f,
+                    bool common = false) {
   const auto& w = *c.words;
   int n = static_cast<int>(w.size());
   auto lower = [&](int k) -> uint64_t {
@@ -213,7 +242,7 @@ size_t TypeFeatures(const Context& c, int a, int b, uint64_t* f) {
       f[k++] = Feat(820, w[i].shape);
     }
   }
-  f[k++] = Feat(801, 0);
+  f[k++] = Feat(801, common);
   f[k++] = Feat(803, w[a].lower);
   f[k++] = Feat(804, w[b].lower);
   f[k++] = Feat(805, whole);
@@ -229,10 +258,20 @@ size_t TypeFeatures(const Context& c, int a, int b, uint64_t* f) {
   f[k++] = Feat(815, upos(a - 1));
   f[k++] = Feat(816, upos(b + 1));
   f[k++] = Feat(817, std::min(b - a, 3));
-  f[k++] = Feat(818, a == 0, w[a].flags);
+  f[k++] = Feat(818, a == 0, w[a].flags, common);
   f[k++] = Feat(819, (*c.tags)[b]);
   f[k++] = Feat(821, lower(a - 1), upos(b + 1));
   f[k++] = Feat(822, w[b].form);
+  for (int d = 1; d <= 4; ++d) {
+    f[k++] = Feat(840, lower(a - d));
+    f[k++] = Feat(841, lower(b + d));
+  }
+  if (c.gaz) {
+    f[k++] = Feat(870, c.gaz->Lookup(w, a, b));
+    f[k++] = Feat(871, c.gaz->Lookup(w, b, b));
+    f[k++] = Feat(872, c.gaz->Lookup(w, a, a));
+    f[k++] = Feat(873, c.gkind[a], c.gpart[a], c.gpart[b]);
+  }
   return k;
 }
 
@@ -254,13 +293,16 @@ void Decode(const std::vector<int>& labels, std::vector<Name>& names) {
 
 }  // namespace
 
-std::vector<Name> GoldNames(const conllu::Sentence& s) {
-  // Mentions: (first, last, GUM type), as the reference scorer reads the
-  // bracket notation of the Entity= item.
-  struct Mention {
-    int first, last;
-    std::string type;
-  };
+namespace {
+
+// Mentions: (first, last, GUM type), as the reference scorer reads the
+// bracket notation of the Entity= item.
+struct Mention {
+  int first, last;
+  std::string type;
+};
+
+std::vector<Mention> Mentions(const conllu::Sentence& s) {
   std::vector<Mention> mentions;
   std::map<std::string, std::vector<std::pair<int, std::string>>> open;
   for (int i = 0; i < static_cast<int>(s.words.size()); ++i) {
@@ -303,6 +345,42 @@ std::vector<Name> GoldNames(const conllu::Sentence& s) {
       }
     }
   }
+  return mentions;
+}
+
+int MentionHead(const conllu::Sentence& s, const Mention& m) {
+  int head = -1;
+  for (int t = m.first; t <= m.last && head < 0; ++t) {
+    int h = s.words[t].head;
+    if (h < m.first + 1 || h > m.last + 1) head = t;
+  }
+  return head;
+}
+
+// Mentions headed by a common noun, as the run of nouns ending at the head
+// ("the cyclone" -> cyclone, "a boarding school" -> boarding school): the
+// type of "school" or "cyclone" carries over to names that end in them.
+std::vector<Name> GoldNounMentions(const conllu::Sentence& s) {
+  std::vector<Name> out;
+  for (const Mention& m : Mentions(s)) {
+    int head = MentionHead(s, m);
+    if (head < 0 || s.words[head].upos != "NOUN") continue;
+    int lo = head;
+    while (lo - 1 >= m.first && (s.words[lo - 1].upos == "NOUN" ||
+                                 s.words[lo - 1].upos == "PROPN")) {
+      --lo;
+    }
+    out.push_back({lo, head, TypeIndex(m.type)});
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace
+
+std::vector<Name> GoldNames(const conllu::Sentence& s) {
+  std::vector<Mention> mentions = Mentions(s);
   std::vector<Name> names;
   for (const Mention& m : mentions) {
     int head = -1;
@@ -362,7 +440,9 @@ void Recognizer::Recognize(const Input& in, std::vector<Name>& names) const {
   c.tags = in.tags;
   c.heads = in.heads;
   c.rels = in.rels;
+  c.gaz = gaz_.get();
   Runs(*in.propn, c);
+  MatchGazetteer(c);
   int n = static_cast<int>(in.words->size());
   labels.assign(n, 0);
   thread_local std::vector<uint64_t> all;
@@ -417,6 +497,11 @@ Result<Recognizer> Recognizer::Load(const std::string& path) {
       return DataLossError(path + ": wrong number of types");
     }
   }
+  if (r.file_->Has("gaz")) {
+    HEARSAY_ASSIGN_OR_RETURN(std::string_view text, r.file_->Section("gaz"));
+    HEARSAY_ASSIGN_OR_RETURN(Gazetteer g, Gazetteer::Parse(text));
+    r.gaz_ = std::make_shared<const Gazetteer>(std::move(g));
+  }
   if (r.weights_.classes() != kClasses) {
     return DataLossError(path + ": wrong number of classes");
   }
@@ -434,6 +519,7 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
     std::vector<uint64_t> rels;
     std::vector<int> gold;
     std::vector<Name> names;
+    std::vector<Name> nouns;
   };
   auto prepare = [](const conllu::Sentence& s, const conllu::Sentence& tagged) {
     Prepared p;
@@ -448,6 +534,7 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
       p.rels.push_back(StringHash(w.deprel));
     }
     p.names = GoldNames(s);
+    p.nouns = GoldNounMentions(s);
     p.gold.assign(s.words.size(), 0);
     // Overlapping gold names cannot all be encoded; the earlier (then the
     // longer) one is kept.
@@ -492,6 +579,14 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
   bool valid[kClasses];
   Context c;
   Recognizer probe;
+  std::string gaz_text;
+  if (!options.gazetteers.empty()) {
+    HEARSAY_ASSIGN_OR_RETURN(gaz_text,
+                             Gazetteer::FromLexicons(options.gazetteers));
+    HEARSAY_ASSIGN_OR_RETURN(Gazetteer g, Gazetteer::Parse(gaz_text));
+    probe.gaz_ = std::make_shared<const Gazetteer>(std::move(g));
+    c.gaz = probe.gaz_.get();
+  }
   double best_f1 = -1;
   WeightTable best;
   {
@@ -507,8 +602,16 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
         c.words = &p.words;
         c.upos = &p.upos;
         c.tags = &p.tags;
+        MatchGazetteer(c);
         for (const Name& nm : p.names) {
           size_t nf = TypeFeatures(c, nm.first, nm.last, tf);
+          std::fill(ts, ts + kTypes, 0.f);
+          typer.Score(tf, nf, ts);
+          typer.Update(tf, nf, nm.type, ArgMax(ts, kTypes));
+          typer.Tick();
+        }
+        for (const Name& nm : p.nouns) {
+          size_t nf = TypeFeatures(c, nm.first, nm.last, tf, true);
           std::fill(ts, ts + kTypes, 0.f);
           typer.Score(tf, nf, ts);
           typer.Update(tf, nf, nm.type, ArgMax(ts, kTypes));
@@ -517,6 +620,23 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
       }
     }
     probe.types_ = typer.Export(options.prune);
+    size_t ok = 0, all = 0;
+    for (const Prepared& p : dv) {
+      c.words = &p.words;
+      c.upos = &p.upos;
+      c.tags = &p.tags;
+      MatchGazetteer(c);
+      for (const Name& nm : p.names) {
+        size_t nf = TypeFeatures(c, nm.first, nm.last, tf);
+        int32_t ts2[kTypes] = {};
+        probe.types_.Score(tf, nf, ts2);
+        ok += ArgMax(ts2, kTypes) == nm.type;
+        ++all;
+      }
+    }
+    if (options.log) {
+      options.log("typer dev accuracy " + std::to_string(100.0 * ok / all));
+    }
   }
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     Shuffle(order, rng);
@@ -525,6 +645,7 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
       c.words = &p.words;
       c.upos = &p.upos;
       c.tags = &p.tags;
+      MatchGazetteer(c);
       c.heads = &p.heads;
       c.rels = &p.rels;
       Runs(p.propn, c);
@@ -576,6 +697,7 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
   w.Add("kind", "ner");
   best.AddTo(w, "w");
   probe.types_.AddTo(w, "y");
+  if (!gaz_text.empty()) w.Add("gaz", gaz_text);
   return w.WriteFile(path);
 }
 

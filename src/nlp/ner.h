@@ -11,11 +11,16 @@
 //
 // The sequence model finds the names and proposes a type; a second
 // perceptron then types each name from the whole span and its context, which
-// pools the evidence the sequence model splits across B, I, L and U.
+// pools the evidence the sequence model splits across B, I, L and U. GUM
+// train has few names of each kind ("Trinity College" is its only college),
+// so the typer also learns from mentions headed by common nouns ("the
+// college" is an organisation), and both models see which words are listed
+// places, organisations or demonyms (ner_gazetteer.h).
 //
 // Model file sections: "kind" ("ner"), weight tables "w" (sequence; classes
 // fixed: 0 = O, then for each type t in kEntityTypes 1+4t+{B, I, L, U}) and
-// "y" (types, one class per entry of kEntityTypes).
+// "y" (types, one class per entry of kEntityTypes), and "gaz" (the name
+// lists the model was trained with; optional).
 //
 // Recognizer owns its mapped file; immutable after Load and safe to share
 // between threads.
@@ -32,6 +37,7 @@
 #include "hearsay/status.h"
 #include "nlp/features.h"
 #include "nlp/model_file.h"
+#include "nlp/ner_gazetteer.h"
 #include "nlp/perceptron.h"
 #include "nlp/tagger.h"
 #include "text/conllu.h"
@@ -57,8 +63,9 @@ std::vector<Name> NamesFromBio(const std::vector<std::string_view>& bio);
 class Recognizer {
  public:
   static Result<Recognizer> Load(const std::string& path);
-  // Trains on the gold names of `train` with gold tags; reports dev F1 after
-  // each epoch and writes the best epoch to `path`.
+  // Trains on the gold names of `train` (with the tags and trees of
+  // options.tagged_train when set) and the lists in options.gazetteers;
+  // reports dev F1 after each epoch and writes the best epoch to `path`.
   static Status Train(const std::vector<conllu::Sentence>& train,
                       const std::vector<conllu::Sentence>& dev,
                       const TrainOptions& options, const std::string& path);
@@ -81,6 +88,7 @@ class Recognizer {
   std::shared_ptr<ModelFile> file_;
   WeightTable weights_;
   WeightTable types_;
+  std::shared_ptr<const Gazetteer> gaz_;
 };
 
 }  // namespace hearsay::nlp

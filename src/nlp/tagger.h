@@ -46,6 +46,10 @@ struct TrainOptions {
   // comes from train / dev.
   const std::vector<conllu::Sentence>* tagged_train = nullptr;
   const std::vector<conllu::Sentence>* tagged_dev = nullptr;
+  // Recogniser: directory of the gazetteer lexicons (places.tsv,
+  // organisations.tsv, outlets.tsv, governments.tsv), copied into the model
+  // (empty: none).
+  std::string gazetteers;
   // Called after each epoch with one line of dev figures.
   std::function<void(const std::string&)> log;
 };
