@@ -700,6 +700,21 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   };
   keep_actors(&agents);
   keep_actors(&partners);
+  // A restriction names whom it hits somewhere in its clause: "banned
+  // agencies from buying routers made by Nordvale Telecom", "tariffs on
+  // imports from China".
+  if (cls == "restrict" && targets.empty()) {
+    for (int k = words_[t].lo; k <= words_[t].hi && targets.empty(); ++k) {
+      int m = words_[k].mention;
+      if (m < 0 || mentions_[m].weak) continue;
+      int e = mentions_[m].entity;
+      EntityType ct = CoarseType(entities_[e].e.type);
+      if ((ct == EntityType::kOrg || ct == EntityType::kPlace) &&
+          std::find(agents.begin(), agents.end(), e) == agents.end() &&
+          entities_[e].e.type != EntityType::kOutlet)
+        targets.push_back(e);
+    }
+  }
   // People resign; a business that "left for somewhere else" moved.
   if (cls == "resign" && !agents.empty() &&
       entities_[agents[0]].e.type != EntityType::kPerson)

@@ -353,6 +353,15 @@ int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
       std::find(std::begin(kCompanyWords), std::end(kCompanyWords),
                 LastWord(name)) != std::end(kCompanyWords))
     ner_type = EntityType::kOrg;
+  // "Network Security Board", "Federal Trade Commission": a public body.
+  static constexpr std::string_view kBodyWords[] = {
+      "Board",      "Commission", "Agency",   "Authority",   "Ministry",
+      "Department", "Council",    "Bureau",   "Regulator",   "Administration",
+      "Parliament", "Senate",     "Congress", "Directorate", "Inspectorate"};
+  if (name.find(' ') != std::string::npos &&
+      std::find(std::begin(kBodyWords), std::end(kBodyWords), LastWord(name)) !=
+          std::end(kBodyWords))
+    ner_type = EntityType::kGov;
   // "The Ashby Tribune", "the Harwick Courier": a name that ends in a word
   // newspapers end in is an outlet — the speaker of a report.
   static constexpr std::string_view kOutletWords[] = {
@@ -530,6 +539,19 @@ void DocState::FindMentions() {
         while (f < l && (words_[f].upos == "DET" || IsPunct(words_[f]))) ++f;
         bool has_propn = false;
         for (int k = f; k < l; ++k) has_propn |= words_[k].upos == "PROPN";
+        // A name the recogniser cut short keeps its capitalised tail:
+        // "Network Security" + "Board".
+        if (f < l && has_propn) {
+          auto tail = [&](int k) {
+            std::string_view fm = words_[k].form;
+            return (words_[k].upos == "PROPN" || words_[k].upos == "NOUN") &&
+                   words_[k].ner == "O" && fm.size() > 1 &&
+                   std::isupper(static_cast<unsigned char>(fm[0])) &&
+                   std::islower(static_cast<unsigned char>(fm[1])) &&
+                   !LongestAt(k, LexiconKind::kRole);
+          };
+          while (l < si.last && tail(l)) ++l;
+        }
         if (f < l && has_propn)
           cands.push_back({f, l, nullptr, NameForm::kName, t, heading});
         a = b;
@@ -1154,6 +1176,12 @@ void DocState::DropNestedStatements() {
           attitude = sv->cls == "believe" || sv->cls == "intend" ||
                      sv->cls == "appear";
       }
+      // "defending his tweets, saying it shows ...": the clause is what was
+      // said, the verb without one only framed it.
+      if (same && out.rule == "verb.complement" && in.rule == "verb.clause") {
+        drop[j] = true;
+        continue;
+      }
       drop[i] = same || attitude;
     }
   }
@@ -1266,6 +1294,19 @@ void DocState::PunctuationStatements() {
     EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
     return t == EntityType::kPerson || t == EntityType::kOrg;
   };
+  auto all_caps = [](std::string_view w) {
+    bool upper = w.size() >= 3;
+    for (char c : w) upper &= std::isupper(static_cast<unsigned char>(c)) != 0;
+    return upper;
+  };
+  int transcript_lines = 0;
+  for (size_t s = 0; s < sents_.size(); ++s) {
+    if (s > 0 && sents_[s - 1].paragraph == sents_[s].paragraph) continue;
+    int k = sents_[s].first;
+    while (k < sents_[s].last && IsPunct(words_[k])) ++k;
+    transcript_lines += k + 1 < sents_[s].last && all_caps(words_[k].form) &&
+                        words_[k + 1].form == ":";
+  }
   for (size_t s = 0; s < sents_.size(); ++s) {
     if (s > 0 && sents_[s - 1].paragraph == sents_[s].paragraph) continue;
     int first = sents_[s].first, last = sents_[s].last;
@@ -1295,25 +1336,27 @@ void DocState::PunctuationStatements() {
     Speaker sp;
     if (mention >= 0) {
       FillSpeakerEntity(sp, mention);
-    } else if (colon == first + 1) {
-      // A transcript names its speakers by surname in capitals.
-      std::string_view w = words_[first].form;
-      bool upper = w.size() >= 3;
-      for (char c : w)
-        upper &= std::isupper(static_cast<unsigned char>(c)) != 0;
-      if (!upper) continue;
+    } else {
+      // A person the article names, by surname ("Pence: ..."), or a
+      // transcript's speaker in capitals ("WALLACE: ...") when the article
+      // is a transcript: several paragraphs open that way.
+      std::string tag(Text(WordSpan(first, colon - 1)));
       for (size_t e = 0; e < entities_.size(); ++e) {
         if (entities_[e].e.type == EntityType::kPerson &&
-            EqualsIgnoreCase(LastWord(entities_[e].e.name), w)) {
+            (EqualsIgnoreCase(LastWord(entities_[e].e.name), tag) ||
+             EqualsIgnoreCase(entities_[e].e.name, tag))) {
           sp.entity = static_cast<int>(e);
           sp.name = entities_[e].e.name;
           sp.has_span = true;
           break;
         }
       }
-      if (sp.entity < 0) continue;
-    } else {
-      continue;
+      if (sp.entity < 0 && colon == first + 1 && transcript_lines >= 2 &&
+          all_caps(words_[first].form)) {
+        sp.has_span = true;
+        sp.name = tag;
+      }
+      if (!sp.has_span) continue;
     }
     sp.span = WordSpan(first, colon - 1);
     int end = last - 1;
@@ -1333,37 +1376,33 @@ void DocState::PunctuationStatements() {
     consumed_[colon] = true;
     AddStatement(std::move(st));
   }
-  for (QuoteRegion& qr : quotes_) {
-    uint32_t p = qr.outer.end;
-    auto skip_space = [&] {
-      while (p < text_.size()) {
-        if (text_[p] == ' ' || text_[p] == '\t') {
-          ++p;
-        } else if (text_.substr(p, 2) == "\xC2\xA0") {
-          p += 2;
-        } else {
-          break;
-        }
-      }
-    };
-    skip_space();
-    size_t dash = 0;
-    for (std::string_view d : {"\xE2\x80\x95", "\xE2\x80\x94", "--"})
-      if (text_.substr(p, d.size()) == d) dash = d.size();
-    if (dash == 0) continue;
-    int cue = -1;
-    for (size_t w = 0; w < words_.size(); ++w) {
-      if (words_[w].span.begin == p) {
-        cue = static_cast<int>(w);
+  // A signed quote is a line of its own: read it off the text, since a
+  // mis-turned quotation mark elsewhere can pair the marks wrongly.
+  auto closing_quote_before = [&](uint32_t p) -> uint32_t {
+    while (p > 0) {
+      if (text_[p - 1] == ' ' || text_[p - 1] == '\t') {
+        --p;
+      } else if (p >= 2 && text_.substr(p - 2, 2) == "\xC2\xA0") {
+        p -= 2;
+      } else {
         break;
       }
-      if (words_[w].span.begin > p) break;
     }
-    if (cue < 0 || cue + 1 >= static_cast<int>(words_.size())) continue;
+    if (p >= 1 && text_[p - 1] == '"') return p - 1;
+    if (p >= 3 && (text_.substr(p - 3, 3) == "\xE2\x80\x9D" ||
+                   text_.substr(p - 3, 3) == "\xE2\x80\x9C"))
+      return p - 3;
+    return UINT32_MAX;
+  };
+  for (size_t w = 0; w + 1 < words_.size(); ++w) {
+    std::string_view f = Text(words_[w].span);
+    if (f != "\xE2\x80\x95" && f != "\xE2\x80\x94" && f != "--") continue;
+    uint32_t close = closing_quote_before(words_[w].span.begin);
+    if (close == UINT32_MAX) continue;
     // The signature: the rest of the line, a few capitalised words.
-    size_t eol = text_.find('\n', p);
+    size_t eol = text_.find('\n', words_[w].span.end);
     if (eol == std::string_view::npos) eol = text_.size();
-    int a = cue + 1, b = a;
+    int a = static_cast<int>(w) + 1, b = a;
     while (b < static_cast<int>(words_.size()) && words_[b].span.end <= eol)
       ++b;
     while (b > a && IsPunct(words_[b - 1])) --b;
@@ -1376,6 +1415,14 @@ void DocState::PunctuationStatements() {
       names &= !std::isalpha(c0) || std::isupper(c0);
     }
     if (!names) continue;
+    // The quote: from the start of its line, past the opening mark.
+    size_t bol = text_.rfind('\n', close);
+    uint32_t from = bol == std::string_view::npos ? 0 : bol + 1;
+    while (from < close && (IsSpace(text_[from]) || text_[from] == '"')) ++from;
+    if (text_.substr(from, 3) == "\xE2\x80\x9C" ||
+        text_.substr(from, 3) == "\xE2\x80\x9D")
+      from += 3;
+    if (from >= close) continue;
     Speaker sp;
     for (int k = a; k < b && sp.entity < 0; ++k)
       if (words_[k].mention >= 0 && speaker_type(words_[k].mention))
@@ -1385,15 +1432,16 @@ void DocState::PunctuationStatements() {
     if (sp.name.empty()) sp.name = std::string(Text(sp.span));
     Statement st;
     st.speaker = std::move(sp);
-    st.cue = words_[cue].span;
-    st.cue_text = std::string(Text(st.cue));
+    st.cue = words_[w].span;
+    st.cue_text = std::string(f);
     st.kind = StatementKind::kDirect;
-    st.content = qr.inner;
+    st.content = {from, close};
     st.confidence = 0.6;
-    st.evidence = EvidenceOf(sents_, {qr.outer.begin, st.speaker.span.end});
+    st.evidence = EvidenceOf(sents_, {from, st.speaker.span.end});
     st.rule = "punct.dash";
-    consumed_[cue] = true;
-    qr.used = true;
+    consumed_[w] = true;
+    for (QuoteRegion& qr : quotes_)
+      if (qr.outer.Overlaps(st.content)) qr.used = true;
     AddStatement(std::move(st));
   }
 }
