@@ -98,6 +98,9 @@ class WeightTable {
   const uint32_t* lookup_slots_ = nullptr;
   std::shared_ptr<const std::vector<uint32_t>> own_lookup_;
   std::shared_ptr<const std::vector<int16_t>> dense_;
+  // Tables with few classes: every slot with its weights inline (see
+  // ScoreInline in perceptron.cc); used instead of the slots and rows.
+  std::shared_ptr<const std::vector<uint32_t>> inline_;
 };
 
 class PerceptronTrainer {
