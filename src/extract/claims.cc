@@ -654,6 +654,23 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
       modality = Weaker(modality, Modality::kHedged);
     }
     if (b == "nmod" && n != t) break;
+    // Object control: "called on Dornfield to retrain the workers", "urged
+    // the board to sell" — the one called on does it.
+    int cue_len = 0;
+    if (agents.empty() && (b == "xcomp" || (b == "advcl" && nonfinite &&
+                                            SpeechVerbAt(h, &cue_len)))) {
+      for (int c : Children(h)) {
+        std::string_view cd = words_[c].deprel;
+        if (c == n) continue;
+        if (Base(cd) == "obj" || (Base(cd) == "obl" && CaseOf(c) == "on")) {
+          std::vector<int> ents, others;
+          CollectArgs(c, &ents, &further, &others);
+          if (!ents.empty()) agents = ents;
+          break;
+        }
+      }
+      if (!agents.empty()) break;
+    }
     if (agents.empty() && (b == "acl" || (b == "nmod" && n == t)) &&
         IsNoun(words_[h])) {
       std::vector<int> ents, others;
@@ -1052,6 +1069,16 @@ void DocState::FindClaims() {
       AddUnique(&cb.parties, p.entity);
     }
   }
+
+  // Cooperation takes two: a cooperate or negotiate claim that still names
+  // one party after completion says too little to follow ("talks at
+  // Haleakala").
+  found.erase(std::remove_if(found.begin(), found.end(),
+                             [](const ClaimBuild& cb) {
+                               return Symmetric(cb.family) &&
+                                      (cb.side_a.empty() || cb.side_b.empty());
+                             }),
+              found.end());
 
   // One claim per proposition and polarity.
   for (ClaimBuild& cb : found) {

@@ -374,6 +374,22 @@ int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
       std::find(std::begin(kOutletWords), std::end(kOutletWords),
                 LastWord(name)) != std::end(kOutletWords))
     ner_type = EntityType::kOutlet;
+  // "Veltra" in a headline, then "Veltra Systems" in the body: one
+  // company, named in full.
+  if (size_t sp = name.find(' ');
+      sp != std::string::npos && CoarseType(ner_type) == EntityType::kOrg) {
+    std::string head = name.substr(0, sp);
+    for (size_t i = 0; i < entities_.size(); ++i) {
+      Entity& e = entities_[i].e;
+      if (entities_[i].gaz || e.name != head ||
+          CoarseType(e.type) == EntityType::kPlace)
+        continue;
+      e.aliases.push_back(e.name);
+      e.name = name;
+      e.type = ner_type;
+      return static_cast<int>(i);
+    }
+  }
   // "Carrick" after "Carrick Bancorp" is the company, not a person.
   if (name.find(' ') == std::string::npos &&
       CoarseType(ner_type) != EntityType::kPlace) {
@@ -1091,6 +1107,11 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
 }
 
 Speaker DocState::SpeakerFromWord(int w) {
+  // "Rep. John Mica (R-Fla.) said": the parser may take the party in
+  // brackets for the subject; the speaker is the name before them.
+  if (w > 1 && words_[w - 1].form == "(" && words_[w - 2].mention >= 0 &&
+      mentions_[words_[w - 2].mention].named)
+    w -= 2;
   auto [lo, hi] = NounPhrase(w);
   Speaker sp = SpeakerFromRange(lo, hi, w);
   // "Two analysts, who asked not to be named": anonymity is often said in a
@@ -1609,13 +1630,17 @@ void DocState::VerbStatements() {
         // Representative X, warning against ...").
         for (int k = i - 1; k >= sents_[s].first; --k) {
           int m = words_[k].mention;
-          if (m >= 0 && !InAnyQuote(k) &&
-              CoarseType(entities_[mentions_[m].entity].e.type) !=
-                  EntityType::kPlace) {
-            sp = Speaker();
-            FillSpeakerEntity(sp, m);
-            break;
-          }
+          if (m < 0 || InAnyQuote(k)) continue;
+          // Not the party in "Rep. John Mica (R-Fla.)", nor a day or an
+          // event: someone who speaks.
+          EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
+          int f = mentions_[m].first;
+          if (t == EntityType::kPlace || t == EntityType::kMisc ||
+              (f > 0 && words_[f - 1].form == "("))
+            continue;
+          sp = Speaker();
+          FillSpeakerEntity(sp, m);
+          break;
         }
       }
       if (!HasSpeaker(sp) && sp.name.empty()) continue;
@@ -1706,7 +1731,21 @@ void DocState::VerbStatements() {
       // when a named speaker is their subject.
       bool named_subject =
           subj >= 0 && (sp.entity >= 0 || !sp.entities.empty());
-      bool object_speech = !sv->that_clause && HasObject(v) && named_subject;
+      // A phrasal verb's object follows its particle ("called for new
+      // tariffs"); "called on Dornfield to retrain ..." asks someone to act,
+      // which the claims read as the other party's, not a statement.
+      bool xcomp = false;
+      for (int c : Children(v)) {
+        if (!StartsWith(words_[c].deprel, "xcomp") &&
+            !StartsWith(words_[c].deprel, "advcl"))
+          continue;
+        for (int cc : Children(c))
+          xcomp |= words_[cc].deprel == "mark" &&
+                   EqualsIgnoreCase(words_[cc].form, "to");
+      }
+      bool object_speech = !sv->that_clause &&
+                           (HasObject(v) || (length > 1 && !xcomp)) &&
+                           named_subject;
       if (clause < 0 && !quoted && !stance_cue && !by_agent && !parenthetical &&
           !object_speech)
         continue;
