@@ -1016,7 +1016,10 @@ void DocState::FindClaims() {
         from = Modality::kHedged;
       break;
     }
-    if (from == Modality::kReported && m.modality != Modality::kSpeculative)
+    // A report passes a claim on; a hedge in its own words ("may launch")
+    // or a rumour stays what it is.
+    if (from == Modality::kReported && m.modality != Modality::kSpeculative &&
+        m.modality != Modality::kHedged)
       m.modality = Modality::kReported;
     else
       m.modality = Weaker(m.modality, from);
