@@ -47,7 +47,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   doc.published = "2026-03-05T10:00:00Z";
   hearsay::Extraction x = extractor->Extract(doc);
   const size_t n = x.document.text.size();
-  auto span_ok = [&](hearsay::Span s) { return s.begin <= s.end && s.end <= n; };
+  auto span_ok = [&](hearsay::Span s) {
+    return s.begin <= s.end && s.end <= n;
+  };
   const int entities = static_cast<int>(x.entities.size());
   const int statements = static_cast<int>(x.statements.size());
   const int claims = static_cast<int>(x.claims.size());
@@ -56,8 +58,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (hearsay::Span m : e.mentions) Check(span_ok(m), "mention out of text");
   }
   for (size_t i = 1; i < x.entities.size(); ++i)
-    Check(x.entities[i - 1].mentions[0].begin <= x.entities[i].mentions[0].begin,
-          "entities not in order of first mention");
+    Check(
+        x.entities[i - 1].mentions[0].begin <= x.entities[i].mentions[0].begin,
+        "entities not in order of first mention");
   for (const hearsay::Statement& s : x.statements) {
     Check(span_ok(s.cue) && span_ok(s.content), "statement span out of text");
     Check(!s.speaker.has_span || span_ok(s.speaker.span),
@@ -82,7 +85,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const hearsay::Participant& p : c.participants)
       Check(p.entity >= -1 && p.entity < entities,
             "participant entity out of range");
-    for (hearsay::Span e : c.evidence) Check(span_ok(e), "evidence out of text");
+    for (hearsay::Span e : c.evidence)
+      Check(span_ok(e), "evidence out of text");
     Check(c.time.empty() || c.time.size() == 10, "time not an ISO date");
   }
   return 0;

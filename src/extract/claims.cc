@@ -802,16 +802,7 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   // places do not change which proposition it is.
   std::vector<std::string> side_a, side_b;
   auto name_of = [&](int e) { return LowerName(entities_[e].e.name); };
-  auto text_of = [&](int w) {
-    auto [lo, hi] = NounPhrase(w);
-    std::string s;
-    for (int k = lo; k <= hi; ++k) {
-      if (words_[k].upos == "DET" || IsPunct(words_[k])) continue;
-      if (!s.empty()) s += ' ';
-      s += words_[k].lemma.empty() ? Lower(words_[k].form) : words_[k].lemma;
-    }
-    return LowerName(s);
-  };
+
   if (!agents.empty()) side_a.push_back(name_of(agents[0]));
   if (agents.size() > 1 && partners.empty() && Symmetric(family))
     side_b.push_back(name_of(agents[1]));
@@ -842,7 +833,6 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
     key += ">";
     if (!side_b.empty()) key += side_b[0];
   }
-  (void)text_of;
   c.key = key;
   out->family = family;
   out->vague = vague_partner;
