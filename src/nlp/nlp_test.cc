@@ -81,6 +81,89 @@ TEST(ModelFileTest, SaveLoadRoundTripsBitForBit) {
   }
 }
 
+// The smallest hash with the fingerprint of `like` whose home slot in a
+// table of `capacity` slots is `home` (perceptron.h: the home is
+// (uint32(h) * capacity) >> 32).
+uint64_t WithHome(uint64_t like, uint64_t home, uint64_t capacity) {
+  uint64_t low = ((home << 32) + capacity - 1) / capacity;
+  return (like & 0xffffffff00000000ull) | (low & 0xffffffffull);
+}
+
+// The in-memory lookup index must answer exactly as the stored table does
+// for every hash, including untrained ones that share a trained feature's
+// fingerprint, whose answer depends on where their home slot falls.
+TEST(WeightTableTest, IndexAnswersAsTheStoredTable) {
+  constexpr int kKeys = 3000, kTwins = 300;
+  std::mt19937_64 rng(11);
+  for (int classes : {2, 3, 4, 17, 51, 107, 130, 600}) {
+    // Rows of every length: many one- and two-weight rows, a few frequent
+    // features with a weight for nearly every class, and twins: keys with
+    // the fingerprint of another key and a home just after it, so that both
+    // sit in one run of the stored table.
+    std::vector<uint64_t> keys;
+    for (int i = 0; i < kKeys; ++i) {
+      keys.push_back(Feat(1, static_cast<uint64_t>(i)));
+    }
+    // Export's capacity (perceptron.cc): rows * 5 / 4 + 16.
+    uint64_t capacity = (kKeys + kTwins + 9) * 5ull / 4 + 16;
+    for (int i = 0; i < kTwins; ++i) {
+      uint64_t home =
+          (uint64_t{static_cast<uint32_t>(keys[i])} * capacity) >> 32;
+      uint64_t at = home + 1 + i % 3;
+      if (at < capacity) keys.push_back(WithHome(keys[i], at, capacity));
+    }
+    PerceptronTrainer t(classes);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      uint64_t f[2] = {keys[i], Feat(2, rng() % 9)};
+      t.Update(f, i % 3 == 0 ? 2 : 1, static_cast<int>(rng() % classes),
+               static_cast<int>(rng() % classes));
+      t.Tick();
+    }
+    WeightTable w = t.Export();
+    ASSERT_EQ(w.classes(), classes);
+    capacity = w.rows() * 5ull / 4 + 16;
+    std::vector<uint64_t> queries;
+    for (uint64_t key : keys) {
+      queries.push_back(key);
+      queries.push_back(rng());
+      // Same fingerprint, every home from a little before to a little after.
+      uint64_t home = (uint64_t{static_cast<uint32_t>(key)} * capacity) >> 32;
+      for (uint64_t at = home < 6 ? 0 : home - 6;
+           at <= home + 4 && at < capacity; ++at) {
+        queries.push_back(WithHome(key, at, capacity));
+      }
+    }
+    std::vector<int32_t> got(classes), want(classes);
+    size_t hits = 0;
+    for (uint64_t q : queries) {
+      std::fill(got.begin(), got.end(), 0);
+      std::fill(want.begin(), want.end(), 0);
+      w.Score(&q, 1, got.data());
+      w.ScoreStored(&q, 1, want.data());
+      ASSERT_EQ(got, want) << "classes " << classes << " hash " << q;
+      hits += std::any_of(want.begin(), want.end(),
+                          [](int32_t v) { return v != 0; });
+    }
+    EXPECT_GT(hits, size_t{kKeys}) << "classes " << classes;
+    // Many rows at once, several features per row.
+    size_t rows = queries.size() / 7;
+    std::vector<uint32_t> owner(queries.size());
+    for (size_t i = 0; i < owner.size(); ++i)
+      owner[i] = i * rows / owner.size();
+    std::vector<int32_t> all(rows * classes + classes, 0);
+    w.ScoreRows(queries.data(), owner.data(), queries.size(), all.data(),
+                classes);
+    for (size_t r = 0; r < rows; ++r) {
+      std::fill(want.begin(), want.end(), 0);
+      for (size_t i = 0; i < owner.size(); ++i) {
+        if (owner[i] == r) w.ScoreStored(&queries[i], 1, want.data());
+      }
+      ASSERT_TRUE(
+          std::equal(want.begin(), want.end(), all.begin() + r * classes))
+          << "classes " << classes << " row " << r;
+    }
+  }
+}
 TEST(ModelFileTest, RejectsGarbage) {
   std::string junk = "not a model file at all";
   EXPECT_FALSE(ModelFile::FromBuffer(junk, "junk").ok());

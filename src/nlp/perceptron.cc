@@ -1,12 +1,17 @@
 #include "nlp/perceptron.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <utility>
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #define HEARSAY_NLP_AVX2 1
+#elif defined(__SSE2__)
+#include <emmintrin.h>
 #endif
 
 namespace hearsay::nlp {
@@ -15,27 +20,43 @@ namespace {
 
 constexpr size_t kBatch = 128;
 
-// Rows of at least this many weights (and an eighth of the classes) are
-// stored dense for lookups in tables of at least kMinDenseClasses classes:
-// below that, adding pair by pair is as fast.
-constexpr uint32_t kMinDense = 4;
-constexpr uint32_t kMinDenseClasses = 16;
+// Tables of at most kNarrowClasses classes (the parser's transitions) keep
+// their weights in the index entry itself.
+constexpr uint32_t kNarrowClasses = 3;
+// Other tables keep rows of one or two weights in the entry (two only when
+// a class fits in 7 bits); rows of at least kMinDense weights (and at least
+// one per 8 classes) are stored dense and added 8 classes at a time.
+constexpr uint32_t kMaxTwoPairClasses = 128;
+constexpr uint32_t kMinDense = 3;
 
-constexpr uint32_t kDenseRow = 0x80000000u;
-
-// What a lookup reads (WeightTable's lookup_slots_, pairs_, dense_).
-struct TableView {
-  const uint32_t* slots;
-  const uint32_t* pairs;
-  const int16_t* dense;
-  uint32_t capacity, classes;
-};
+// Index::Entry::y >> 14 in tables with more than kNarrowClasses classes.
+enum RowKind : uint16_t { kPairs = 0, kOne = 1, kDense = 2, kTwo = 3 };
 
 // Weights per dense row: the classes rounded up to a multiple of 8.
 inline uint32_t DenseStride(uint32_t classes) { return (classes + 7) & ~7u; }
 
-inline void AddDense(const int16_t* w, uint32_t classes, int32_t* out) {
-  for (uint32_t c = 0; c < classes; ++c) out[c] += w[c];
+inline uint32_t HomeSlot(uint64_t h, uint32_t capacity) {
+  return static_cast<uint32_t>(
+      (static_cast<uint64_t>(static_cast<uint32_t>(h)) * capacity) >> 32);
+}
+
+inline uint32_t Fingerprint(uint64_t h) {
+  return static_cast<uint32_t>(h >> 32) | 1u;
+}
+
+// The stored lookup: the slot holding h's fingerprint, probed linearly from
+// h's home until an empty slot; -1 when absent.
+inline int64_t FindStored(const uint32_t* slots, uint32_t capacity,
+                          uint64_t h) {
+  uint32_t fp = Fingerprint(h);
+  uint32_t slot = HomeSlot(h, capacity);
+  for (uint32_t steps = 0; steps < capacity; ++steps) {
+    uint32_t s = slots[2 * size_t{slot}];
+    if (s == fp) return slot;
+    if (s == 0) return -1;
+    if (++slot == capacity) slot = 0;
+  }
+  return -1;
 }
 
 // Adds the sparse row at `row` ({count, class | weight << 16 ...}) to out.
@@ -44,23 +65,6 @@ inline void AddPairs(const uint32_t* row, int32_t* out) {
   for (uint32_t j = 1; j <= count; ++j) {
     uint32_t p = row[j];
     out[p & 0xffff] += static_cast<int16_t>(p >> 16);
-  }
-}
-
-inline uint64_t SlotFor(uint64_t h, uint32_t capacity) {
-  return (static_cast<uint64_t>(static_cast<uint32_t>(h)) * capacity) >> 32;
-}
-
-// The slot value {fingerprint, offset} probed linearly from h's home;
-// returns the offset word, or nullptr when absent.
-inline const uint32_t* FindScalar(const uint32_t* slots, uint32_t capacity,
-                                  uint64_t h, uint64_t slot) {
-  uint32_t fp = static_cast<uint32_t>(h >> 32) | 1u;
-  while (true) {
-    uint32_t s = slots[2 * slot];
-    if (s == fp) return &slots[2 * slot + 1];
-    if (s == 0) return nullptr;
-    if (++slot == capacity) slot = 0;
   }
 }
 
@@ -73,251 +77,416 @@ bool HasAvx2() {
 #endif
 }
 
-#ifdef HEARSAY_NLP_AVX2
-// Four slots per comparison: the first slot in probe order that holds the
-// fingerprint or is empty decides, exactly as FindScalar does.
-__attribute__((target("avx2"))) inline const uint32_t* FindAvx2(
-    const uint32_t* slots, uint32_t capacity, uint64_t h, uint64_t slot) {
-  uint32_t fp = static_cast<uint32_t>(h >> 32) | 1u;
-  const __m256i want = _mm256_set1_epi32(static_cast<int>(fp));
-  const __m256i zero = _mm256_setzero_si256();
-  while (true) {
-    if (slot + 4 <= capacity) {
-      __m256i v = _mm256_loadu_si256(
-          reinterpret_cast<const __m256i*>(slots + 2 * slot));
-      // Even lanes hold fingerprints, odd lanes offsets.
-      int hit =
-          _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(v, want))) &
-          0x55;
-      int empty =
-          _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(v, zero))) &
-          0x55;
-      int any = hit | empty;
-      if (any) {
-        int lane = __builtin_ctz(static_cast<unsigned>(any));
-        return (hit >> lane) & 1 ? slots + 2 * slot + lane + 1 : nullptr;
-      }
-      slot += 4;
-      if (slot == capacity) slot = 0;
-      continue;
-    }
-    uint32_t s = slots[2 * slot];
-    if (s == fp) return &slots[2 * slot + 1];
-    if (s == 0) return nullptr;
-    if (++slot == capacity) slot = 0;
-  }
-}
+}  // namespace
 
-// Dense rows are padded with zeros to a multiple of 8 weights; the last
-// block writes only the lanes below `classes`.
-__attribute__((target("avx2"))) inline void AddDenseAvx2(const int16_t* w,
-                                                         uint32_t classes,
-                                                         int32_t* out) {
-  uint32_t c = 0;
-  for (; c + 8 <= classes; c += 8) {
-    __m256i add = _mm256_cvtepi16_epi32(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + c)));
-    __m256i* o = reinterpret_cast<__m256i*>(out + c);
-    _mm256_storeu_si256(o, _mm256_add_epi32(_mm256_loadu_si256(o), add));
+// The lookup index. Every occupied slot s of the stored table becomes one
+// entry, placed by its fingerprint alone in buckets of four that fill in
+// order (linear probing over buckets at most half full, no wrap-around: a
+// probe ends at the first bucket that is not full). A stored lookup of h
+// walks from h's home slot to the first slot holding h's fingerprint or to
+// an empty one, so it ends at s exactly when the home lies in the run
+// [lo, s] of occupied slots after the nearest earlier empty slot or earlier
+// slot with the same fingerprint. A lookup accepts an entry only when its
+// fingerprint matches and h's home lies in [lo, s]: the stored table's
+// answer for every h, whether or not h was ever trained.
+struct WeightTable::Index {
+  struct Entry {
+    uint32_t lo;     // the first home leading here (count == 0: s)
+    uint32_t x;      // narrow: weights of classes 0 and 1; else see y
+    uint16_t y;      // narrow: weight of class 2; else RowKind << 14, and
+                     // for kTwo the classes (7 bits each) of x's weights
+    uint16_t count;  // s - lo + 1 homes lead here; 0 when that does not
+                     // fit or the run wraps around the stored table's end
+  };
+  // One cache line: the fingerprints compared at once, then their entries.
+  struct alignas(64) Bucket {
+    uint32_t fp[4];  // 0: empty (only after the occupied ones)
+    Entry e[4];
+  };
+  static_assert(sizeof(Entry) == 12 && sizeof(Bucket) == 64);
+
+  std::unique_ptr<Bucket[], void (*)(Bucket*)> table{nullptr, nullptr};
+  uint32_t buckets = 0;   // home buckets (the table has a few more)
+  uint32_t capacity = 0;  // of the stored table
+  uint32_t classes = 0;
+  uint32_t blocks = 0;  // DenseStride(classes) / 8
+  bool narrow = false;
+  const uint32_t* slots = nullptr;  // the stored table
+  const uint32_t* pairs = nullptr;
+  std::vector<int16_t> dense;  // rows of DenseStride(classes) weights
+
+  size_t Home(uint32_t fp) const {
+    return (static_cast<uint64_t>(fp) * buckets) >> 32;
   }
-  if (c < classes) {
-    __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
-    __m256i mask = _mm256_cmpgt_epi32(
-        _mm256_set1_epi32(static_cast<int>(classes - c)), lanes);
-    __m256i add = _mm256_cvtepi16_epi32(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(w + c)));
-    int* o = reinterpret_cast<int*>(out + c);
-    _mm256_maskstore_epi32(
-        o, mask, _mm256_add_epi32(_mm256_maskload_epi32(o, mask), add));
+  const Bucket* Start(uint32_t fp) const { return &table[Home(fp)]; }
+
+  // Entries whose run is too long or wraps: the stored walk decides.
+  __attribute__((noinline)) bool AcceptsSlow(const Entry& e, uint64_t h) const {
+    return e.count == 0 && FindStored(slots, capacity, h) == int64_t{e.lo};
   }
-}
+
+  // The entry the stored table's lookup of h ends at, or null; `b` is
+  // Start(Fingerprint(h)).
+  __attribute__((always_inline)) const Entry* Find(uint64_t h,
+                                                   const Bucket* b) const {
+    uint32_t fp = Fingerprint(h);
+#ifdef __SSE2__
+    const __m128i want = _mm_set1_epi32(static_cast<int>(fp));
 #endif
+    for (;; ++b) {
+#ifdef __SSE2__
+      unsigned hit = static_cast<unsigned>(
+          _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(
+              _mm_load_si128(reinterpret_cast<const __m128i*>(b->fp)), want))));
+#else
+      unsigned hit = 0;
+      for (int k = 0; k < 4; ++k) hit |= unsigned{b->fp[k] == fp} << k;
+#endif
+      if (hit) {
+        uint32_t home = HomeSlot(h, capacity);
+        do {
+          const Entry& e = b->e[__builtin_ctz(hit)];
+          if (home - e.lo < e.count || AcceptsSlow(e, h)) return &e;
+          hit &= hit - 1;
+        } while (hit);
+      }
+      if (b->fp[3] == 0) return nullptr;
+    }
+  }
+};
 
-void ScoreRowsGeneric(const TableView& t, const uint64_t* feats,
-                      const uint32_t* owner, size_t n, int32_t* scores,
-                      size_t stride) {
-  const uint32_t* found[kBatch];
-  uint32_t home[kBatch];
+namespace {
+
+using Index = WeightTable::Index;
+using Entry = WeightTable::Index::Entry;
+using Bucket = WeightTable::Index::Bucket;
+
+// Scalar adds of a found entry, for machines without AVX2.
+void AddEntry(const Index& x, const Entry& e, int32_t* out) {
+  if (x.narrow) {
+    int16_t w[3] = {static_cast<int16_t>(e.x), static_cast<int16_t>(e.x >> 16),
+                    static_cast<int16_t>(e.y)};
+    for (uint32_t c = 0; c < x.classes; ++c) out[c] += w[c];
+    return;
+  }
+  switch (e.y >> 14) {
+    case kOne:
+      out[e.x & 0xffff] += static_cast<int16_t>(e.x >> 16);
+      break;
+    case kTwo:
+      out[(e.y >> 7) & 0x7f] += static_cast<int16_t>(e.x);
+      out[e.y & 0x7f] += static_cast<int16_t>(e.x >> 16);
+      break;
+    case kDense: {
+      const int16_t* w = x.dense.data() + size_t{e.x} * 8 * x.blocks;
+      for (uint32_t c = 0; c < x.classes; ++c) out[c] += w[c];
+      break;
+    }
+    default:
+      AddPairs(x.pairs + e.x, out);
+  }
+}
+
+void ScoreGeneric(const Index& x, const uint64_t* feats, const uint32_t* owner,
+                  size_t n, int32_t* scores, size_t stride) {
+  for (size_t i = 0; i < n; ++i) {
+    const Entry* e = x.Find(feats[i], x.Start(Fingerprint(feats[i])));
+    if (e) AddEntry(x, *e, owner ? scores + owner[i] * stride : scores);
+  }
+}
+
+#ifdef HEARSAY_NLP_AVX2
+// Narrow tables: an entry's weights (and its count, in the unused fourth
+// lane) are one 8-byte load, summed in a register for each run of features
+// with the same owner.
+__attribute__((target("avx2"))) inline void FlushNarrow(const Index& x,
+                                                        __m128i acc,
+                                                        int32_t* out) {
+  out[0] += _mm_cvtsi128_si32(acc);
+  if (x.classes > 1) out[1] += _mm_extract_epi32(acc, 1);
+  if (x.classes > 2) out[2] += _mm_extract_epi32(acc, 2);
+}
+
+template <bool kOwner>
+__attribute__((target("avx2"))) void ScoreNarrowAvx2(const Index& x,
+                                                     const uint64_t* feats,
+                                                     const uint32_t* owner,
+                                                     size_t n, int32_t* scores,
+                                                     size_t stride) {
+  const Bucket* start[kBatch];
+  __m128i acc = _mm_setzero_si128();
+  uint32_t cur = kOwner ? owner[0] : 0;
   while (n > 0) {
     size_t m = n < kBatch ? n : kBatch;
     for (size_t i = 0; i < m; ++i) {
-      home[i] = static_cast<uint32_t>(SlotFor(feats[i], t.capacity));
-      __builtin_prefetch(&t.slots[2 * size_t{home[i]}]);
+      start[i] = x.Start(Fingerprint(feats[i]));
+      __builtin_prefetch(start[i]);
     }
     for (size_t i = 0; i < m; ++i) {
-      const uint32_t* f = FindScalar(t.slots, t.capacity, feats[i], home[i]);
-      found[i] = f;
-      if (!f) continue;
-      if (*f & kDenseRow) {
-        __builtin_prefetch(t.dense +
-                           size_t{*f & ~kDenseRow} * DenseStride(t.classes));
-      } else {
-        __builtin_prefetch(t.pairs + *f);
+      if (kOwner && owner[i] != cur) {
+        FlushNarrow(x, acc, scores + cur * stride);
+        acc = _mm_setzero_si128();
+        cur = owner[i];
       }
-    }
-    for (size_t i = 0; i < m; ++i) {
-      const uint32_t* f = found[i];
-      if (!f) continue;
-      int32_t* out = owner ? scores + owner[i] * stride : scores;
-      if (*f & kDenseRow) {
-        AddDense(t.dense + size_t{*f & ~kDenseRow} * DenseStride(t.classes),
-                 t.classes, out);
-      } else {
-        AddPairs(t.pairs + *f, out);
-      }
+      const Entry* e = x.Find(feats[i], start[i]);
+      if (!e) continue;
+      acc = _mm_add_epi32(acc, _mm_cvtepi16_epi32(_mm_loadl_epi64(
+                                   reinterpret_cast<const __m128i*>(&e->x))));
     }
     feats += m;
-    if (owner) owner += m;
+    if (kOwner) owner += m;
     n -= m;
+  }
+  FlushNarrow(x, acc, scores + cur * stride);
+}
+
+// Wider tables: dense rows are summed in B registers of 8 classes for each
+// run of features with the same owner, the other rows in `spill`; both are
+// added to the owner's scores when the run ends.
+template <int B>
+__attribute__((target("avx2"))) inline void FlushWide(uint32_t classes,
+                                                      __m256i* acc,
+                                                      int32_t* spill,
+                                                      int32_t* out) {
+  for (int b = 0; b < B; ++b) {
+    __m256i v = _mm256_add_epi32(
+        acc[b], _mm256_load_si256(reinterpret_cast<__m256i*>(spill + 8 * b)));
+    if (8 * b + 8 <= static_cast<int>(classes)) {
+      __m256i* o = reinterpret_cast<__m256i*>(out + 8 * b);
+      _mm256_storeu_si256(o, _mm256_add_epi32(_mm256_loadu_si256(o), v));
+    } else {
+      alignas(32) int32_t tail[8];
+      _mm256_store_si256(reinterpret_cast<__m256i*>(tail), v);
+      for (uint32_t c = 8 * b; c < classes; ++c) out[c] += tail[c - 8 * b];
+    }
+    acc[b] = _mm256_setzero_si256();
+    _mm256_store_si256(reinterpret_cast<__m256i*>(spill + 8 * b),
+                       _mm256_setzero_si256());
   }
 }
 
-#ifdef HEARSAY_NLP_AVX2
-// The same loop as ScoreRowsGeneric, compiled for AVX2.
-__attribute__((target("avx2"))) void ScoreRowsAvx2(const TableView& t,
+template <int B, bool kOwner>
+__attribute__((target("avx2"))) void ScoreWideAvx2(const Index& x,
                                                    const uint64_t* feats,
                                                    const uint32_t* owner,
                                                    size_t n, int32_t* scores,
                                                    size_t stride) {
-  const uint32_t* found[kBatch];
-  uint32_t home[kBatch];
+  const Bucket* start[kBatch];
+  const Entry* found[kBatch];
+  alignas(32) int32_t spill[8 * B] = {};
+  __m256i acc[B];
+  for (int b = 0; b < B; ++b) acc[b] = _mm256_setzero_si256();
+  const int16_t* dense = x.dense.data();
+  const uint32_t* pairs = x.pairs;
+  uint32_t cur = kOwner ? owner[0] : 0;
   while (n > 0) {
     size_t m = n < kBatch ? n : kBatch;
     for (size_t i = 0; i < m; ++i) {
-      home[i] = static_cast<uint32_t>(SlotFor(feats[i], t.capacity));
-      __builtin_prefetch(&t.slots[2 * size_t{home[i]}]);
+      start[i] = x.Start(Fingerprint(feats[i]));
+      __builtin_prefetch(start[i]);
     }
     for (size_t i = 0; i < m; ++i) {
-      const uint32_t* f = FindAvx2(t.slots, t.capacity, feats[i], home[i]);
-      found[i] = f;
-      if (!f) continue;
-      if (*f & kDenseRow) {
-        __builtin_prefetch(t.dense +
-                           size_t{*f & ~kDenseRow} * DenseStride(t.classes));
-      } else {
-        __builtin_prefetch(t.pairs + *f);
+      const Entry* e = x.Find(feats[i], start[i]);
+      found[i] = e;
+      if (!e) continue;
+      uint16_t kind = e->y >> 14;
+      if (kind == kDense) {
+        __builtin_prefetch(dense + size_t{e->x} * (8 * B));
+      } else if (kind == kPairs) {
+        __builtin_prefetch(pairs + e->x);
       }
     }
     for (size_t i = 0; i < m; ++i) {
-      const uint32_t* f = found[i];
-      if (!f) continue;
-      int32_t* out = owner ? scores + owner[i] * stride : scores;
-      if (*f & kDenseRow) {
-        AddDenseAvx2(t.dense + size_t{*f & ~kDenseRow} * DenseStride(t.classes),
-                     t.classes, out);
-      } else {
-        AddPairs(t.pairs + *f, out);
+      if (kOwner && owner[i] != cur) {
+        FlushWide<B>(x.classes, acc, spill, scores + cur * stride);
+        cur = owner[i];
       }
-    }
-    feats += m;
-    if (owner) owner += m;
-    n -= m;
-  }
-}
-#endif
-
-// Tables of at most kInlineClasses classes (the parser's transitions) keep
-// their weights in the slot itself, 16 bytes per slot: {fingerprint, then
-// one int16 weight per class}. A lookup then touches one cache line instead
-// of two. Probing is the same as in the stored slots, slot for slot.
-constexpr uint32_t kInlineClasses = 6;
-
-void ScoreInline(const uint32_t* entries, uint32_t capacity, uint32_t classes,
-                 const uint64_t* feats, const uint32_t* owner, size_t n,
-                 int32_t* scores, size_t stride) {
-  uint32_t home[kBatch];
-  while (n > 0) {
-    size_t m = n < kBatch ? n : kBatch;
-    for (size_t i = 0; i < m; ++i) {
-      home[i] = static_cast<uint32_t>(SlotFor(feats[i], capacity));
-      __builtin_prefetch(&entries[4 * size_t{home[i]}]);
-    }
-    for (size_t i = 0; i < m; ++i) {
-      uint32_t fp = static_cast<uint32_t>(feats[i] >> 32) | 1u;
-      uint64_t slot = home[i];
-      const uint32_t* e = nullptr;
-      while (true) {
-        uint32_t s = entries[4 * slot];
-        if (s == fp) {
-          e = &entries[4 * slot];
+      const Entry* e = found[i];
+      if (!e) continue;
+      switch (e->y >> 14) {
+        case kDense: {
+          const int16_t* w = dense + size_t{e->x} * (8 * B);
+          for (int b = 0; b < B; ++b) {
+            acc[b] = _mm256_add_epi32(
+                acc[b], _mm256_cvtepi16_epi32(_mm_loadu_si128(
+                            reinterpret_cast<const __m128i*>(w + 8 * b))));
+          }
           break;
         }
-        if (s == 0) break;
-        if (++slot == capacity) slot = 0;
+        case kOne:
+          spill[e->x & 0xffff] += static_cast<int16_t>(e->x >> 16);
+          break;
+        case kTwo:
+          spill[(e->y >> 7) & 0x7f] += static_cast<int16_t>(e->x);
+          spill[e->y & 0x7f] += static_cast<int16_t>(e->x >> 16);
+          break;
+        default:
+          AddPairs(pairs + e->x, spill);
       }
-      if (!e) continue;
-      int32_t* out = owner ? scores + owner[i] * stride : scores;
-      const int16_t* w = reinterpret_cast<const int16_t*>(e + 1);
-      for (uint32_t c = 0; c < classes; ++c) out[c] += w[c];
     }
     feats += m;
-    if (owner) owner += m;
+    if (kOwner) owner += m;
     n -= m;
   }
+  FlushWide<B>(x.classes, acc, spill, scores + cur * stride);
 }
+
+using ScoreFn = void (*)(const Index&, const uint64_t*, const uint32_t*, size_t,
+                         int32_t*, size_t);
+
+template <int... B>
+constexpr std::array<ScoreFn, 2 * sizeof...(B)> WideTable(
+    std::integer_sequence<int, B...>) {
+  return {&ScoreWideAvx2<B + 1, false>..., &ScoreWideAvx2<B + 1, true>...};
+}
+
+// Up to 16 blocks (128 classes) the sums stay in registers.
+constexpr int kMaxWideBlocks = 16;
+constexpr auto kWideAvx2 =
+    WideTable(std::make_integer_sequence<int, kMaxWideBlocks>());
+#endif
 
 }  // namespace
 
 void WeightTable::ScoreRows(const uint64_t* feats, const uint32_t* owner,
                             size_t n, int32_t* scores, size_t stride) const {
-  if (meta_.capacity == 0) return;
-  if (inline_) {
-    return ScoreInline(inline_->data(), meta_.capacity, meta_.classes, feats,
-                       owner, n, scores, stride);
-  }
-  TableView t{lookup_slots_, pairs_, dense_ ? dense_->data() : nullptr,
-              meta_.capacity, meta_.classes};
+  if (meta_.capacity == 0 || n == 0) return;
+  if (index_) {
+    const Index& x = *index_;
 #ifdef HEARSAY_NLP_AVX2
-  if (HasAvx2()) return ScoreRowsAvx2(t, feats, owner, n, scores, stride);
+    if (HasAvx2()) {
+      if (x.narrow) {
+        return owner
+                   ? ScoreNarrowAvx2<true>(x, feats, owner, n, scores, stride)
+                   : ScoreNarrowAvx2<false>(x, feats, owner, n, scores, stride);
+      }
+      if (x.blocks <= kMaxWideBlocks) {
+        return kWideAvx2[x.blocks - 1 + (owner ? kMaxWideBlocks : 0)](
+            x, feats, owner, n, scores, stride);
+      }
+    }
 #endif
-  ScoreRowsGeneric(t, feats, owner, n, scores, stride);
+    return ScoreGeneric(x, feats, owner, n, scores, stride);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    int64_t s = FindStored(slots_, meta_.capacity, feats[i]);
+    if (s < 0) continue;
+    AddPairs(pairs_ + slots_[2 * s + 1],
+             owner ? scores + owner[i] * stride : scores);
+  }
+}
+
+void WeightTable::ScoreStored(const uint64_t* feats, size_t n,
+                              int32_t* scores) const {
+  if (meta_.capacity == 0) return;
+  for (size_t i = 0; i < n; ++i) {
+    int64_t s = FindStored(slots_, meta_.capacity, feats[i]);
+    if (s >= 0) AddPairs(pairs_ + slots_[2 * s + 1], scores);
+  }
 }
 
 void WeightTable::Accelerate() {
-  lookup_slots_ = slots_;
-  own_lookup_.reset();
-  dense_.reset();
-  inline_.reset();
+  index_.reset();
+  uint32_t cap = meta_.capacity;
   uint32_t classes = meta_.classes;
-  if (classes <= kInlineClasses) {
-    auto entries =
-        std::make_shared<std::vector<uint32_t>>(4ull * meta_.capacity, 0);
-    for (uint32_t s = 0; s < meta_.capacity; ++s) {
-      uint32_t fp = slots_[2 * s];
-      if (fp == 0) continue;
-      uint32_t* e = entries->data() + 4ull * s;
-      e[0] = fp;
-      int16_t w[kInlineClasses] = {};
-      const uint32_t* row = pairs_ + slots_[2 * s + 1];
+  // Walking the runs of occupied slots needs an empty slot to start after.
+  uint32_t occupied = 0, empty = cap;
+  for (uint32_t s = 0; s < cap; ++s) {
+    if (slots_[2 * size_t{s}] != 0) {
+      ++occupied;
+    } else if (empty == cap) {
+      empty = s;
+    }
+  }
+  if (empty == cap) return;
+  auto x = std::make_shared<Index>();
+  x->capacity = cap;
+  x->classes = classes;
+  x->blocks = DenseStride(classes) / 8;
+  x->narrow = classes <= kNarrowClasses;
+  x->slots = slots_;
+  x->pairs = pairs_;
+  x->buckets = std::max<uint32_t>(1, (occupied + 1) / 2);
+  // A last bucket that is never full ends every probe.
+  std::vector<Bucket> table(size_t{x->buckets} + 1, Bucket{});
+  uint32_t min_dense = std::max(kMinDense, x->blocks);
+  uint32_t dense_rows = 0;
+  // The first slot of the current run.
+  uint32_t run_start = empty + 1 == cap ? 0 : empty + 1;
+  auto in_run = [&](uint32_t p) {  // position of p in the current run
+    return p >= run_start ? p - run_start : p + cap - run_start;
+  };
+  for (uint32_t k = 1; k <= cap; ++k) {
+    uint32_t s = empty + k;
+    if (s >= cap) s -= cap;
+    uint32_t fp = slots_[2 * size_t{s}];
+    if (fp == 0) {
+      run_start = s + 1 == cap ? 0 : s + 1;
+      continue;
+    }
+    // The walk from a home in the run stops at an earlier slot of the run
+    // with the same fingerprint: the homes that lead here start after it.
+    uint32_t lo = run_start;
+    size_t b = x->Home(fp);
+    int slot = 0;
+    while (true) {
+      for (slot = 0; slot < 4 && table[b].fp[slot] != 0; ++slot) {
+        const Entry& o = table[b].e[slot];
+        uint32_t p = o.count == 0 ? o.lo : o.lo + o.count - 1;  // its slot
+        if (table[b].fp[slot] == fp && in_run(p) < in_run(s) &&
+            in_run(p) + 1 > in_run(lo)) {
+          lo = p + 1 == cap ? 0 : p + 1;
+        }
+      }
+      if (slot < 4) break;
+      ++b;
+    }
+    if (slot == 3 && b + 1 == table.size()) table.push_back(Bucket{});
+    table[b].fp[slot] = fp;
+    Entry& e = table[b].e[slot];
+    if (lo <= s && s - lo < 0xffff) {
+      e.lo = lo;
+      e.count = static_cast<uint16_t>(s - lo + 1);
+    } else {
+      e.lo = s;
+      e.count = 0;
+    }
+    const uint32_t* row = pairs_ + slots_[2 * size_t{s} + 1];
+    if (x->narrow) {
+      int16_t w[kNarrowClasses] = {};
       for (uint32_t j = 1; j <= row[0]; ++j) {
         w[row[j] & 0xffff] += static_cast<int16_t>(row[j] >> 16);
       }
-      std::memcpy(e + 1, w, sizeof w);
+      e.x = static_cast<uint16_t>(w[0]) |
+            (static_cast<uint32_t>(static_cast<uint16_t>(w[1])) << 16);
+      e.y = static_cast<uint16_t>(w[2]);
+    } else if (row[0] == 1) {
+      e.x = row[1];
+      e.y = kOne << 14;
+    } else if (row[0] == 2 && classes <= kMaxTwoPairClasses) {
+      e.x = (row[1] >> 16) | (row[2] & 0xffff0000u);
+      e.y = static_cast<uint16_t>((kTwo << 14) | ((row[1] & 0x7f) << 7) |
+                                  (row[2] & 0x7f));
+    } else if (row[0] >= min_dense) {
+      size_t base = x->dense.size();
+      x->dense.resize(base + DenseStride(classes), 0);
+      for (uint32_t j = 1; j <= row[0]; ++j) {
+        x->dense[base + (row[j] & 0xffff)] +=
+            static_cast<int16_t>(row[j] >> 16);
+      }
+      e.x = dense_rows++;
+      e.y = kDense << 14;
+    } else {
+      e.x = slots_[2 * size_t{s} + 1];
+      e.y = kPairs << 14;
     }
-    inline_ = std::move(entries);
-    return;
   }
-  if (classes < kMinDenseClasses) return;
-  uint32_t min_count = std::max(kMinDense, classes / 8);
-  auto lookup = std::make_shared<std::vector<uint32_t>>(
-      slots_, slots_ + 2ull * meta_.capacity);
-  auto dense = std::make_shared<std::vector<int16_t>>();
-  uint32_t rows = 0;
-  for (uint32_t s = 0; s < meta_.capacity; ++s) {
-    if ((*lookup)[2 * s] == 0) continue;
-    const uint32_t* row = pairs_ + (*lookup)[2 * s + 1];
-    if (row[0] < min_count) continue;
-    dense->resize(dense->size() + DenseStride(classes), 0);
-    int16_t* w = dense->data() + size_t{rows} * DenseStride(classes);
-    for (uint32_t j = 1; j <= row[0]; ++j) {
-      w[row[j] & 0xffff] += static_cast<int16_t>(row[j] >> 16);
-    }
-    (*lookup)[2 * s + 1] = rows++ | kDenseRow;
-  }
-  if (rows == 0) return;
-  lookup_slots_ = lookup->data();
-  own_lookup_ = std::move(lookup);
-  dense_ = std::move(dense);
+  Bucket* mem = static_cast<Bucket*>(
+      std::aligned_alloc(alignof(Bucket), sizeof(Bucket) * table.size()));
+  std::memcpy(static_cast<void*>(mem), table.data(),
+              sizeof(Bucket) * table.size());
+  x->table = {mem, [](Bucket* p) { std::free(p); }};
+  index_ = std::move(x);
 }
 
 Result<WeightTable> WeightTable::FromModel(const ModelFile& file,

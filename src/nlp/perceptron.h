@@ -55,6 +55,11 @@ class WeightTable {
   void ScoreRows(const uint64_t* feats, const uint32_t* owner, size_t n,
                  int32_t* scores, size_t stride) const;
 
+  // Score by walking the stored slots exactly as the file format defines a
+  // lookup, without the in-memory index: the reference the index must
+  // agree with (tests).
+  void ScoreStored(const uint64_t* feats, size_t n, int32_t* scores) const;
+
   int classes() const { return static_cast<int>(meta_.classes); }
   uint32_t rows() const { return meta_.rows; }
   uint32_t pairs() const { return meta_.pairs; }
@@ -62,6 +67,14 @@ class WeightTable {
     return 8ull * meta_.capacity + 4ull * (meta_.rows + meta_.pairs);
   }
   float scale() const { return meta_.scale; }
+
+  // What Score reads (perceptron.cc): the stored slots rehashed by
+  // fingerprint at half load, each entry remembering which home slots of
+  // the stored table lead to it, so that every lookup has exactly the
+  // stored table's result while touching about one cache line instead of
+  // probing a run of slots at 80% load. Absent when the stored table cannot
+  // be indexed (then lookups walk the stored slots).
+  struct Index;
 
   // A copy without the weights whose magnitude is below `min_weight` (in
   // real units, i.e. after scaling); rows left empty are dropped.
@@ -79,8 +92,8 @@ class WeightTable {
   static WeightTable Build(Meta meta,
                            std::vector<std::pair<uint64_t, uint32_t>> rows,
                            std::shared_ptr<std::vector<uint32_t>> pairs);
-  // Builds the in-memory lookup copy (see lookup_slots_); the stored
-  // tables are left as they are.
+  // Builds the in-memory lookup index (see Index); the stored tables are
+  // left as they are.
   void Accelerate();
 
   Meta meta_;
@@ -90,17 +103,7 @@ class WeightTable {
   const uint32_t* slots_ = nullptr;
   const uint32_t* pairs_ = nullptr;
   std::shared_ptr<const std::vector<uint32_t>> own_slots_, own_pairs_;
-  // What Score reads: the slots again, except that a row with many weights
-  // points (offset | 1 << 31) at a dense int16 row of `classes` weights
-  // in dense_, added with vector instructions instead of one pair at a
-  // time. Same sums, so the same scores; only tables with many classes
-  // have dense rows (else lookup_slots_ == slots_).
-  const uint32_t* lookup_slots_ = nullptr;
-  std::shared_ptr<const std::vector<uint32_t>> own_lookup_;
-  std::shared_ptr<const std::vector<int16_t>> dense_;
-  // Tables with few classes: every slot with its weights inline (see
-  // ScoreInline in perceptron.cc); used instead of the slots and rows.
-  std::shared_ptr<const std::vector<uint32_t>> inline_;
+  std::shared_ptr<const Index> index_;
 };
 
 class PerceptronTrainer {
