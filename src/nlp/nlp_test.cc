@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <random>
@@ -164,6 +166,39 @@ TEST(WeightTableTest, IndexAnswersAsTheStoredTable) {
     }
   }
 }
+TEST(ModelFileTest, RejectsRowsOutOfBounds) {
+  PerceptronTrainer t(5);
+  for (uint64_t i = 1; i < 200; ++i) {
+    uint64_t f[1] = {Feat(1, i)};
+    t.Update(f, 1, static_cast<int>(i % 5), static_cast<int>((i + 1) % 5));
+    t.Tick();
+  }
+  ModelWriter writer;
+  t.Export().AddTo(writer, "w");
+  const std::string bytes = writer.Serialize();
+  auto file = ModelFile::FromBuffer(bytes, "test");
+  ASSERT_TRUE(file.ok());
+  ASSERT_TRUE(WeightTable::FromModel(*file, "w").ok());
+  size_t slots = file->Section("w.slots")->data() - bytes.data();
+  size_t pairs = file->Section("w.pairs")->data() - bytes.data();
+  // The first occupied slot's offset, then the class of its first weight.
+  size_t at = slots;
+  while (bytes[at] == 0 && bytes[at + 1] == 0) at += 8;
+  uint32_t offset;
+  std::memcpy(&offset, bytes.data() + at + 4, 4);
+  for (int corruption = 0; corruption < 2; ++corruption) {
+    std::string bad = bytes;
+    if (corruption == 0) {
+      bad[at + 7] = '\x7f';  // offset far past the pairs
+    } else {
+      bad[pairs + 4 * (offset + 1)] = 9;  // class 9 of 5
+    }
+    auto f = ModelFile::FromBuffer(bad, "bad");
+    ASSERT_TRUE(f.ok());
+    EXPECT_FALSE(WeightTable::FromModel(*f, "w").ok()) << corruption;
+  }
+}
+
 TEST(ModelFileTest, RejectsGarbage) {
   std::string junk = "not a model file at all";
   EXPECT_FALSE(ModelFile::FromBuffer(junk, "junk").ok());

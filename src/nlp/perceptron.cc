@@ -105,9 +105,10 @@ struct WeightTable::Index {
   };
   static_assert(sizeof(Entry) == 12 && sizeof(Bucket) == 64);
 
-  std::unique_ptr<Bucket[], void (*)(Bucket*)> table{nullptr, nullptr};
-  uint32_t buckets = 0;   // home buckets (the table has a few more)
-  uint32_t capacity = 0;  // of the stored table
+  std::unique_ptr<void, void (*)(void*)> memory{nullptr, &std::free};
+  const Bucket* table = nullptr;  // in `memory`, aligned
+  uint32_t buckets = 0;           // home buckets (the table has a few more)
+  uint32_t capacity = 0;          // of the stored table
   uint32_t classes = 0;
   uint32_t blocks = 0;  // DenseStride(classes) / 8
   bool narrow = false;
@@ -385,7 +386,17 @@ void WeightTable::ScoreStored(const uint64_t* feats, size_t n,
   }
 }
 
-void WeightTable::Accelerate() {
+// Whether a row offset and the classes of its row are in bounds.
+bool WeightTable::RowOk(uint32_t off) const {
+  size_t n_words = size_t{meta_.rows} + meta_.pairs;
+  if (off >= n_words || off + 1ull + pairs_[off] > n_words) return false;
+  for (uint32_t j = 1; j <= pairs_[off]; ++j) {
+    if ((pairs_[off + j] & 0xffff) >= meta_.classes) return false;
+  }
+  return true;
+}
+
+bool WeightTable::Accelerate(bool check) {
   index_.reset();
   uint32_t cap = meta_.capacity;
   uint32_t classes = meta_.classes;
@@ -398,7 +409,15 @@ void WeightTable::Accelerate() {
       empty = s;
     }
   }
-  if (empty == cap) return;
+  if (empty == cap) {
+    // No index: lookups walk the stored slots.
+    for (uint32_t s = 0; check && s < cap; ++s) {
+      if (slots_[2 * size_t{s}] != 0 && !RowOk(slots_[2 * size_t{s} + 1])) {
+        return false;
+      }
+    }
+    return true;
+  }
   auto x = std::make_shared<Index>();
   x->capacity = cap;
   x->classes = classes;
@@ -407,43 +426,68 @@ void WeightTable::Accelerate() {
   x->slots = slots_;
   x->pairs = pairs_;
   x->buckets = std::max<uint32_t>(1, (occupied + 1) / 2);
-  // A last bucket that is never full ends every probe.
-  std::vector<Bucket> table(size_t{x->buckets} + 1, Bucket{});
+  // Probes run past the home buckets into spare ones; a last bucket that
+  // is never full ends every probe. Fresh zeroed memory (calloc) needs no
+  // clearing.
+  size_t size = size_t{x->buckets} + 64;
+  auto allocate = [&x](size_t n) {
+    void* raw = std::calloc(n + 1, sizeof(Bucket));
+    x->memory = {raw, &std::free};
+    uintptr_t at = (reinterpret_cast<uintptr_t>(raw) + alignof(Bucket) - 1) &
+                   ~uintptr_t{alignof(Bucket) - 1};
+    return reinterpret_cast<Bucket*>(at);
+  };
+  Bucket* table = allocate(size);
   uint32_t min_dense = std::max(kMinDense, x->blocks);
   uint32_t dense_rows = 0;
   // The first slot of the current run.
   uint32_t run_start = empty + 1 == cap ? 0 : empty + 1;
-  auto in_run = [&](uint32_t p) {  // position of p in the current run
-    return p >= run_start ? p - run_start : p + cap - run_start;
-  };
+  // Rows and buckets are read in no particular order: they are fetched a
+  // few slots ahead so that the misses overlap.
+  constexpr uint32_t kAhead = 16;
   for (uint32_t k = 1; k <= cap; ++k) {
     uint32_t s = empty + k;
     if (s >= cap) s -= cap;
+    uint32_t ahead = s + kAhead < cap ? s + kAhead : s + kAhead - cap;
+    if (uint32_t f = slots_[2 * size_t{ahead}]) {
+      __builtin_prefetch(pairs_ + slots_[2 * size_t{ahead} + 1]);
+      __builtin_prefetch(&table[x->Home(f)], 1);
+    }
     uint32_t fp = slots_[2 * size_t{s}];
     if (fp == 0) {
       run_start = s + 1 == cap ? 0 : s + 1;
       continue;
     }
+    uint32_t off = slots_[2 * size_t{s} + 1];
+    if (check && !RowOk(off)) return false;
     // The walk from a home in the run stops at an earlier slot of the run
     // with the same fingerprint: the homes that lead here start after it.
-    uint32_t lo = run_start;
+    uint32_t here = s - run_start + (s >= run_start ? 0 : cap);
+    uint32_t after = 0;  // position in the run of the first such home
     size_t b = x->Home(fp);
     int slot = 0;
     while (true) {
       for (slot = 0; slot < 4 && table[b].fp[slot] != 0; ++slot) {
+        if (table[b].fp[slot] != fp) continue;
         const Entry& o = table[b].e[slot];
         uint32_t p = o.count == 0 ? o.lo : o.lo + o.count - 1;  // its slot
-        if (table[b].fp[slot] == fp && in_run(p) < in_run(s) &&
-            in_run(p) + 1 > in_run(lo)) {
-          lo = p + 1 == cap ? 0 : p + 1;
-        }
+        uint32_t at = p - run_start + (p >= run_start ? 0 : cap);
+        if (at < here) after = std::max(after, at + 1);
       }
       if (slot < 4) break;
       ++b;
     }
-    if (slot == 3 && b + 1 == table.size()) table.push_back(Bucket{});
+    if (slot == 3 && b + 1 == size) {
+      std::unique_ptr<void, void (*)(void*)> old = std::move(x->memory);
+      Bucket* grown = allocate(size + 64);
+      std::memcpy(static_cast<void*>(grown), table, sizeof(Bucket) * size);
+      table = grown;
+      size += 64;
+    }
     table[b].fp[slot] = fp;
     Entry& e = table[b].e[slot];
+    uint32_t lo = run_start + after;
+    if (lo >= cap) lo -= cap;
     if (lo <= s && s - lo < 0xffff) {
       e.lo = lo;
       e.count = static_cast<uint16_t>(s - lo + 1);
@@ -451,7 +495,7 @@ void WeightTable::Accelerate() {
       e.lo = s;
       e.count = 0;
     }
-    const uint32_t* row = pairs_ + slots_[2 * size_t{s} + 1];
+    const uint32_t* row = pairs_ + off;
     if (x->narrow) {
       int16_t w[kNarrowClasses] = {};
       for (uint32_t j = 1; j <= row[0]; ++j) {
@@ -477,16 +521,13 @@ void WeightTable::Accelerate() {
       e.x = dense_rows++;
       e.y = kDense << 14;
     } else {
-      e.x = slots_[2 * size_t{s} + 1];
+      e.x = off;
       e.y = kPairs << 14;
     }
   }
-  Bucket* mem = static_cast<Bucket*>(
-      std::aligned_alloc(alignof(Bucket), sizeof(Bucket) * table.size()));
-  std::memcpy(static_cast<void*>(mem), table.data(),
-              sizeof(Bucket) * table.size());
-  x->table = {mem, [](Bucket* p) { std::free(p); }};
+  x->table = table;
   index_ = std::move(x);
+  return true;
 }
 
 Result<WeightTable> WeightTable::FromModel(const ModelFile& file,
@@ -508,21 +549,10 @@ Result<WeightTable> WeightTable::FromModel(const ModelFile& file,
   t.slots_ = reinterpret_cast<const uint32_t*>(slots.data());
   t.pairs_ = reinterpret_cast<const uint32_t*>(pairs.data());
   // A corrupt offset or class would read out of bounds on every lookup, so
-  // check them once here.
-  size_t n_words = t.meta_.rows + t.meta_.pairs;
-  for (uint32_t s = 0; s < t.meta_.capacity; ++s) {
-    if (t.slots_[2 * s] == 0) continue;
-    uint32_t off = t.slots_[2 * s + 1];
-    if (off >= n_words || off + 1ull + t.pairs_[off] > n_words) {
-      return DataLossError(file.name() + ": bad row offset in " + p);
-    }
-    for (uint32_t j = 1; j <= t.pairs_[off]; ++j) {
-      if ((t.pairs_[off + j] & 0xffff) >= t.meta_.classes) {
-        return DataLossError(file.name() + ": bad class in " + p);
-      }
-    }
+  // every row is checked once, while the index reads it.
+  if (!t.Accelerate(/*check=*/true)) {
+    return DataLossError(file.name() + ": bad row offset or class in " + p);
   }
-  t.Accelerate();
   return t;
 }
 
@@ -645,7 +675,7 @@ WeightTable WeightTable::Build(Meta meta,
   t.own_pairs_ = std::move(pairs);
   t.keys_ = std::make_shared<const std::vector<std::pair<uint64_t, uint32_t>>>(
       std::move(kept));
-  t.Accelerate();
+  t.Accelerate(/*check=*/false);
   return t;
 }
 

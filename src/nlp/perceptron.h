@@ -93,8 +93,10 @@ class WeightTable {
                            std::vector<std::pair<uint64_t, uint32_t>> rows,
                            std::shared_ptr<std::vector<uint32_t>> pairs);
   // Builds the in-memory lookup index (see Index); the stored tables are
-  // left as they are.
-  void Accelerate();
+  // left as they are. With `check`, also checks that every row offset and
+  // class is in bounds (false when not).
+  bool Accelerate(bool check);
+  bool RowOk(uint32_t offset) const;
 
   Meta meta_;
   // Keys are not stored (only fingerprints), so Pruned() needs them kept
