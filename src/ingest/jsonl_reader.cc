@@ -55,13 +55,20 @@ Status ReadObject(simdjson::dom::element root, const std::string& location,
   // The body is kept byte for byte as the record gives it (news-please puts
   // one paragraph per line; the text stage reads those line breaks), so that
   // spans over the document are spans over `maintext` itself.
-  std::string body = CleanUtf8(FirstField(o, kTextKeys));
+  std::string body = FirstField(o, kTextKeys);
+  CleanUtf8InPlace(body);
   if (Trim(body).empty()) {
     return ctx.Skip(location, "no text (maintext, text or body)");
   }
   Document doc;
-  SetTitleAndBody(doc, CollapseWhitespace(CleanUtf8(FirstField(o, kTitleKeys))),
-                  body);
+  std::string title = CollapseWhitespace(CleanUtf8(FirstField(o, kTitleKeys)));
+  if (title.empty()) {
+    // What SetTitleAndBody() makes of no title, without copying the body.
+    doc.text = std::move(body);
+    doc.body_begin = 0;
+  } else {
+    SetTitleAndBody(doc, title, body);
+  }
   doc.id = CollapseWhitespace(CleanUtf8(Field(o, "id")));
   doc.url = CleanUtf8(Field(o, "url"));
   doc.outlet = CollapseWhitespace(CleanUtf8(FirstField(o, kOutletKeys)));

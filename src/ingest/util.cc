@@ -94,6 +94,13 @@ std::string CleanUtf8(std::string_view s) {
   return utf8::Repair(s);
 }
 
+void CleanUtf8InPlace(std::string& s) {
+  if (s.size() >= 3 && std::string_view(s).substr(0, 3) == "\xEF\xBB\xBF") {
+    s.erase(0, 3);
+  }
+  if (!utf8::IsValid(s)) s = utf8::Repair(s);
+}
+
 std::string NormalizeLanguage(std::string_view tag) {
   tag = Trim(tag);
   size_t end = 0;

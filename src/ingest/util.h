@@ -30,6 +30,8 @@ std::string CollapseWhitespace(std::string_view s);
 
 // Valid UTF-8 with a leading byte-order mark removed.
 std::string CleanUtf8(std::string_view s);
+// The same in place, without a copy when `s` is valid and has no mark.
+void CleanUtf8InPlace(std::string& s);
 
 // "en-US", "en_GB", "EN" -> "en"; "" when it does not look like a language.
 std::string NormalizeLanguage(std::string_view tag);

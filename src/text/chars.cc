@@ -3,69 +3,6 @@
 #include <utf8proc.h>
 
 namespace hearsay::text_internal {
-namespace {
-
-constexpr Cls AsciiClass(int c) {
-  if (c == '\n' || c == '\r') return Cls::kNewline;
-  // Python's str.isspace() also counts \x1c-\x1f; the CoNLL 2018 scorer
-  // strips what it strips, so these must never sit inside a token.
-  if (c == ' ' || c == '\t' || c == '\v' || c == '\f' ||
-      (c >= 0x1c && c <= 0x1f)) {
-    return Cls::kSpace;
-  }
-  if (c >= 'a' && c <= 'z') return Cls::kLower;
-  if (c >= 'A' && c <= 'Z') return Cls::kUpper;
-  if (c >= '0' && c <= '9') return Cls::kDigit;
-  switch (c) {
-    case '\'':
-    case '`':
-      return Cls::kApos;
-    case '"':
-      return Cls::kQuote;
-    case '-':
-      return Cls::kHyphen;
-    case '.':
-      return Cls::kPeriod;
-    case ',':
-      return Cls::kComma;
-    case ':':
-      return Cls::kColon;
-    case ';':
-      return Cls::kSemicolon;
-    case '!':
-      return Cls::kExclam;
-    case '?':
-      return Cls::kQuestion;
-    case '(':
-    case '[':
-    case '{':
-      return Cls::kOpen;
-    case ')':
-    case ']':
-    case '}':
-      return Cls::kClose;
-    case '/':
-      return Cls::kSlash;
-    case '@':
-      return Cls::kAt;
-    case '#':
-      return Cls::kHash;
-    case '&':
-      return Cls::kAmp;
-    case '$':
-      return Cls::kCurrency;
-    case '%':
-      return Cls::kPercent;
-    case '_':
-      return Cls::kUnderscore;
-    default:
-      break;
-  }
-  if (c < 0x20 || c == 0x7f) return Cls::kOther;
-  return Cls::kSymbol;
-}
-
-}  // namespace
 
 #define HEARSAY_ROW(b)                                                        \
   AsciiClass(b + 0), AsciiClass(b + 1), AsciiClass(b + 2), AsciiClass(b + 3), \

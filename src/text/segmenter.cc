@@ -62,7 +62,16 @@ constexpr uint32_t Bit(Cls c) { return 1u << static_cast<int>(c); }
 class Tokenizer {
  public:
   Tokenizer(std::string_view text, const Resources& r, Segmentation* out)
-      : text_(text), r_(r), out_(out) {}
+      : text_(text),
+        r_(r),
+        out_(out),
+        tokens_(static_cast<uint32_t>(out->tokens.size())),
+        reusable_(static_cast<uint32_t>(
+            std::min<size_t>(out->words.size(), UINT32_MAX))) {
+    chars_.reserve(64);  // longer than most chunks: one allocation
+  }
+
+  uint32_t word_count() const { return words_; }
 
   void Run(uint32_t begin, uint32_t end) {
     uint32_t i = begin;
@@ -630,29 +639,44 @@ class Tokenizer {
   // A token of one word, the case of nearly every token: inline, because a
   // call and the general loop cost more than the two stores.
   [[gnu::always_inline]] void PushOne(uint32_t begin, uint32_t end) {
-    const uint32_t index = static_cast<uint32_t>(out_->tokens.size());
-    Word& w = out_->words.emplace_back();
-    w.span = {begin, end};
-    w.token = index;
+    const uint32_t index = tokens_++;
     Token& t = out_->tokens.emplace_back();
     t.span = {begin, end};
-    t.first_word = static_cast<uint32_t>(out_->words.size() - 1);
+    t.first_word = words_;
+    Word& w = NextWord();
+    w.span = {begin, end};
+    w.token = index;
+  }
+
+  // The next word of the output. Segment() leaves the words of its previous
+  // call in place and this overwrites them, so that segmenting many
+  // documents into one Segmentation neither destroys nor rebuilds a Word (a
+  // string inside) per word; Segment() drops the ones left over.
+  [[gnu::always_inline]] Word& NextWord() {
+    std::vector<Word>& words = out_->words;
+    if (words_ < reusable_) {
+      Word& w = words[words_++];
+      if (!w.form.empty()) w.form.clear();
+      return w;
+    }
+    ++words_;
+    return words.emplace_back();
   }
 
   [[gnu::noinline]] void PushWords(uint32_t begin, uint32_t end,
                                    const uint32_t* cut, int cuts) {
     Token t;
     t.span = {begin, end};
-    t.first_word = static_cast<uint32_t>(out_->words.size());
-    uint32_t index = static_cast<uint32_t>(out_->tokens.size());
+    t.first_word = words_;
+    const uint32_t index = tokens_++;
     uint32_t from = begin;
     for (int c = 0; c < cuts; ++c) {
-      Word& w = out_->words.emplace_back();
+      Word& w = NextWord();
       w.span = {from, cut[c]};
       w.token = index;
       from = cut[c];
     }
-    Word& w = out_->words.emplace_back();
+    Word& w = NextWord();
     w.span = {from, end};
     w.token = index;
     t.word_count = static_cast<uint32_t>(cuts + 1);
@@ -714,7 +738,13 @@ class Tokenizer {
   const Resources& r_;
   Segmentation* out_;
   std::vector<Char> chars_;
-  uint32_t mask_ = 0;  // Bit() of every class in the current chunk
+  uint32_t mask_ = 0;
+  // Counts of what this has written to out_, kept here rather than asked of
+  // the vectors, whose size() is a division.
+  uint32_t tokens_;
+  uint32_t words_ = 0;
+  uint32_t reusable_;  // out_->words.size() when this began  // Bit() of every
+                       // class in the current chunk
 };
 
 // Is [begin, end) a line of only whitespace?
@@ -798,7 +828,7 @@ void Segmenter::Segment(std::string_view text, Segmentation* out) const {
   out->paragraphs.clear();
   out->sentences.clear();
   out->tokens.clear();
-  out->words.clear();
+  // out->words keeps its elements for the tokenizer to overwrite (NextWord).
   if (text.size() >= UINT32_MAX) text = text.substr(0, UINT32_MAX - 1);
   const Resources& r = *resources_;
   Tokenizer tokenizer(text, r, out);
@@ -899,6 +929,8 @@ void Segmenter::Segment(std::string_view text, Segmentation* out) const {
                                         p_index});
     }
   }
+  // Drops the words of the previous call that were not overwritten.
+  out->words.resize(tokenizer.word_count());
   for (size_t i = 0; i + 1 < out->tokens.size(); ++i) {
     out->tokens[i].space_after =
         out->tokens[i].span.end != out->tokens[i + 1].span.begin;

@@ -335,6 +335,40 @@ TEST(SegmenterTest, RandomBytesKeepInvariants) {
   }
 }
 
+// Segment(text, &out) overwrites the words `out` already holds: a
+// Segmentation reused across documents, longer and shorter, with forms set
+// by its previous user, ends up as a fresh one would.
+TEST(SegmenterTest, ReusedSegmentationEqualsAFreshOne) {
+  const std::string texts[] = {
+      "Don't go. She said \"gonna\" twice, and the U.S. agreed.\n\nNew "
+      "paragraph here.",
+      "Short one.",
+      "",
+      "A longer text than the last: it's got more words, Google's shares "
+      "and 1,000 tokens (or so) at 5pm.",
+  };
+  Segmenter segmenter;
+  Segmentation reused;
+  for (const std::string& text : texts) {
+    for (Word& w : reused.words) w.form = "stale";
+    segmenter.Segment(text, &reused);
+    Segmentation fresh = segmenter.Segment(text);
+    ASSERT_EQ(reused.words.size(), fresh.words.size()) << text;
+    for (size_t i = 0; i < fresh.words.size(); ++i) {
+      EXPECT_EQ(reused.words[i].span, fresh.words[i].span) << text;
+      EXPECT_EQ(reused.words[i].token, fresh.words[i].token) << text;
+      EXPECT_EQ(reused.words[i].form, fresh.words[i].form) << text;
+    }
+    ASSERT_EQ(reused.tokens.size(), fresh.tokens.size()) << text;
+    for (size_t i = 0; i < fresh.tokens.size(); ++i) {
+      EXPECT_EQ(reused.tokens[i].span, fresh.tokens[i].span) << text;
+      EXPECT_EQ(reused.tokens[i].first_word, fresh.tokens[i].first_word);
+      EXPECT_EQ(reused.tokens[i].word_count, fresh.tokens[i].word_count);
+    }
+    EXPECT_EQ(reused.sentences.size(), fresh.sentences.size()) << text;
+  }
+}
+
 TEST(SegmenterTest, UserLexiconDirectory) {
   SegmenterOptions o;
   o.lexicon_dir = "/nonexistent-hearsay-dir";

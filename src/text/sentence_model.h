@@ -136,23 +136,43 @@ bool IsCandidate(const ParagraphView& p, uint32_t i);
 // ", 2014"). IsCandidate() says no to such a gap in its first tests, and no
 // abbreviation ends there (that needs a period); inline, so that the
 // segmenter passes it without a call.
+namespace plain_gap {
+constexpr uint32_t Bit(Cls c) { return 1u << static_cast<int>(c); }
+// What IsCandidate() looks for in each of the three characters.
+inline constexpr uint32_t kFirst = Bit(Cls::kClose) | Bit(Cls::kQuote) |
+                                   Bit(Cls::kApos) | Bit(Cls::kColon) |
+                                   Bit(Cls::kSemicolon) | Bit(Cls::kHyphen) |
+                                   Bit(Cls::kDash) | Bit(Cls::kSymbol);
+inline constexpr uint32_t kLast = Bit(Cls::kPeriod) | Bit(Cls::kExclam) |
+                                  Bit(Cls::kQuestion) | Bit(Cls::kEllipsis);
+inline constexpr uint32_t kAfter =
+    Bit(Cls::kUpper) | Bit(Cls::kQuote) | Bit(Cls::kOpen) | Bit(Cls::kSymbol);
+// Per byte: bit 0 when it may begin the token before a plain gap, bit 1
+// when it may end it, bit 2 when it may begin the token after it; none for
+// bytes of 0x80 and above. One load a character instead of a class lookup,
+// a shift and a test.
+struct Table {
+  uint8_t bits[256];
+};
+inline constexpr Table kTable = [] {
+  Table t{};
+  for (int b = 0; b < 0x80; ++b) {
+    const uint32_t c = Bit(AsciiClass(b));
+    t.bits[b] = static_cast<uint8_t>(((c & kFirst) == 0 ? 1 : 0) |
+                                     ((c & kLast) == 0 ? 2 : 0) |
+                                     ((c & kAfter) == 0 ? 4 : 0));
+  }
+  return t;
+}();
+}  // namespace plain_gap
+
 inline bool PlainGap(std::string_view text, const Token& t, const Token& next) {
-  const unsigned char first = static_cast<unsigned char>(text[t.span.begin]);
-  const unsigned char last = static_cast<unsigned char>(text[t.span.end - 1]);
-  const unsigned char after = static_cast<unsigned char>(text[next.span.begin]);
-  if ((first | last | after) >= 0x80) return false;
-  constexpr auto bit = [](Cls c) { return 1u << static_cast<int>(c); };
-  // What IsCandidate() looks for in each of the three characters.
-  constexpr uint32_t kFirst = bit(Cls::kClose) | bit(Cls::kQuote) |
-                              bit(Cls::kApos) | bit(Cls::kColon) |
-                              bit(Cls::kSemicolon) | bit(Cls::kHyphen) |
-                              bit(Cls::kDash) | bit(Cls::kSymbol);
-  constexpr uint32_t kLast = bit(Cls::kPeriod) | bit(Cls::kExclam) |
-                             bit(Cls::kQuestion) | bit(Cls::kEllipsis);
-  constexpr uint32_t kAfter =
-      bit(Cls::kUpper) | bit(Cls::kQuote) | bit(Cls::kOpen) | bit(Cls::kSymbol);
-  return !(bit(kAsciiCls[first]) & kFirst) && !(bit(kAsciiCls[last]) & kLast) &&
-         !(bit(kAsciiCls[after]) & kAfter);
+  const uint8_t* bits = plain_gap::kTable.bits;
+  const unsigned first = bits[static_cast<unsigned char>(text[t.span.begin])];
+  const unsigned last = bits[static_cast<unsigned char>(text[t.span.end - 1])];
+  const unsigned after =
+      bits[static_cast<unsigned char>(text[next.span.begin])];
+  return (first & (last >> 1) & (after >> 2) & 1) != 0;
 }
 
 // Gaps the segmenter decides without the model, because the model always
