@@ -428,7 +428,8 @@ bool DocState::SpeaksFor(const Statement& st, const ClaimBuild& c) const {
 bool DocState::ReadClaim(int first, int last, const std::string& cls,
                          const std::string& family, const std::string& cameo,
                          const std::string& plover,
-                         const std::vector<int>& trigger_at, ClaimBuild* out) {
+                         const std::vector<int>& trigger_at, ClaimBuild* out,
+                         bool negated) {
   int t = first;
   for (int k = first; k < last; ++k) {
     int h = words_[k].head;
@@ -441,7 +442,7 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   std::vector<int> agents, partners, targets, further, theme;
   std::string location, time;
   bool vague_partner = false;
-  bool positive = true;
+  bool positive = !negated;
   Modality modality = Modality::kAsserted;
 
   auto inside = [&](int k) { return k >= first && k < last; };
@@ -450,7 +451,7 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
       modality = Weaker(modality, lex_.hedges()[m->entry].modality);
   };
   auto scan_negation = [&](int k) {
-    if (LongestAt(k, LexiconKind::kNegation)) positive = false;
+    if (LongestAt(k, LexiconKind::kNegation)) positive = negated;
   };
   auto place_of = [&](int k) -> std::string {
     int e = EntityAt(k);
@@ -717,6 +718,34 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   };
   keep_actors(&agents);
   keep_actors(&partners);
+  // "The Guimarães plant is not closing", "its factory will stay open": a
+  // site that closes or opens does so by its owner's decision. The owner
+  // is the site's possessor ("its", "Aldmere's"), else the company whose
+  // own statement says it.
+  if (agents.empty() && !theme.empty() && !noun &&
+      (family == "close" || family == "build")) {
+    auto org = [&](int e) {
+      return e >= 0 && entities_[e].e.type == EntityType::kOrg;
+    };
+    for (int c : Children(theme.front()))
+      if (words_[c].deprel == "nmod:poss" && org(EntityAt(c)))
+        agents.push_back(EntityAt(c));
+    if (agents.empty()) {
+      int si = StatementHolding(words_[t].span);
+      if (si >= 0) {
+        int e = statements_[si].speaker.entity;
+        if (org(e)) {
+          agents.push_back(e);
+        } else if (e >= 0) {
+          for (const std::string& role : entities_[e].e.roles)
+            for (size_t o = 0; o < entities_.size() && agents.empty(); ++o)
+              if (org(static_cast<int>(o)) &&
+                  EndsWith(role, " of " + entities_[o].e.name))
+                agents.push_back(static_cast<int>(o));
+        }
+      }
+    }
+  }
   // A restriction names whom it hits somewhere in its clause: "banned
   // agencies from buying routers made by Nordvale Telecom", "tariffs on
   // imports from China".
@@ -940,7 +969,7 @@ void DocState::FindClaims() {
     ClaimBuild cb;
     std::string family = p.family.empty() ? p.cls : p.family;
     if (!ReadClaim(h.first, h.last, p.cls, family, p.cameo, p.plover,
-                   trigger_at, &cb))
+                   trigger_at, &cb, p.negated))
       continue;
     found.push_back(std::move(cb));
   }
@@ -1108,6 +1137,102 @@ void DocState::FindClaims() {
   for (ClaimBuild& cb : claims_)
     std::sort(cb.c.evidence.begin(), cb.c.evidence.end(),
               [](Span a, Span b) { return a.begin < b.begin; });
+}
+
+// Owners answer for what their holdings do. "The ministry, which through a
+// state fund holds a 30% stake in the company that operates the plant"
+// makes the ministry a party to the plant's closure, so that its word on
+// it is a principal's (DESIGN.md's status rules). Read from "holds a stake
+// in X", "owns (70% of) X", "X's owner/shareholder": the owner is the
+// subject, X the holding. A holding answers for a claim that names one of
+// its entities, or that is about a site the holding operates or names
+// ("the plant").
+void DocState::FindOwners() {
+  if (claims_.empty()) return;
+  const int nw = static_cast<int>(words_.size());
+  for (int w = 0; w < nw; ++w) {
+    std::string_view lemma = words_[w].lemma;
+    int verb = -1, held = -1;
+    if (lemma == "stake" && IsNoun(words_[w])) {
+      verb = words_[w].head;
+      for (int c : Children(w))
+        if (Base(words_[c].deprel) == "nmod" && CaseOf(c) == "in") held = c;
+    } else if (lemma == "own" && words_[w].upos == "VERB") {
+      verb = w;
+      for (int c : Children(w))
+        if (Base(words_[c].deprel) == "obj") held = c;
+      // "owns 70% of the plant's operating company".
+      if (held >= 0 && words_[held].upos == "SYM")
+        for (int c : Children(held))
+          if (Base(words_[c].deprel) == "nmod" && CaseOf(c) == "of") held = c;
+    }
+    if (verb < 0 || held < 0) continue;
+    // The owner: the subject of the verb, or the noun a relative clause
+    // ("The ministry, which holds ...", "Aldmere, which owns ...") hangs
+    // from.
+    std::vector<int> owners;
+    auto owner_at = [&](int x) {
+      for (int k = words_[x].lo; k <= words_[x].hi; ++k) {
+        if (words_[k].mention < 0) continue;
+        int e = mentions_[words_[k].mention].entity;
+        EntityType t = CoarseType(entities_[e].e.type);
+        if (t == EntityType::kOrg || t == EntityType::kPlace ||
+            entities_[e].e.type == EntityType::kGov)
+          AddUnique(&owners, e);
+        return;  // the first name of the phrase is the owner
+      }
+    };
+    for (int c : Children(verb)) {
+      if (!StartsWith(words_[c].deprel, "nsubj")) continue;
+      if (words_[c].upos == "PRON" && StartsWith(words_[verb].deprel, "acl")) {
+        owner_at(words_[verb].head);
+      } else if (words_[c].upos != "PRON") {
+        owner_at(c);
+        // "The Portuguese state": a demonym names the owner too.
+        if (owners.empty())
+          for (int k = words_[c].lo; k <= words_[c].hi; ++k) {
+            int m = words_[k].mention;
+            if (m >= 0 && CoarseType(entities_[mentions_[m].entity].e.type) ==
+                              EntityType::kPlace)
+              AddUnique(&owners, mentions_[m].entity);
+          }
+      }
+      if (!owners.empty()) break;
+    }
+    if (owners.empty() && StartsWith(words_[verb].deprel, "acl"))
+      owner_at(words_[verb].head);
+    if (owners.empty()) continue;
+    // What the holding names: its entities, and its nouns.
+    std::vector<int> held_entities;
+    std::vector<std::string> held_nouns;
+    bool operates = false;
+    for (int k = words_[held].lo; k <= words_[held].hi; ++k) {
+      if (int m = words_[k].mention; m >= 0 && !mentions_[m].weak)
+        AddUnique(&held_entities, mentions_[m].entity);
+      std::string low = Lower(words_[k].form);
+      if (IsNoun(words_[k])) held_nouns.push_back(low);
+      operates |= StartsWith(low, "operat");
+    }
+    for (ClaimBuild& cb : claims_) {
+      bool answers = false;
+      for (int e : held_entities)
+        answers |= std::find(cb.parties.begin(), cb.parties.end(), e) !=
+                   cb.parties.end();
+      bool site = false;
+      for (const Participant& p : cb.c.participants) {
+        if (p.role != "theme") continue;
+        site = true;
+        std::string theme = Lower(p.text);
+        for (const std::string& n : held_nouns)
+          answers |= n.size() > 3 && theme.find(n) != std::string::npos;
+      }
+      // "a stake in the operating company" of a plant that closes.
+      answers |=
+          operates && site && (cb.family == "close" || cb.family == "build");
+      if (!answers) continue;
+      for (int e : owners) AddUnique(&cb.parties, e);
+    }
+  }
 }
 
 void DocState::FindStances() {

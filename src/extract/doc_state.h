@@ -178,6 +178,7 @@ class DocState {
   void DropNestedStatements();
   // Pass 5 (claims.cc).
   void FindClaims();
+  void FindOwners();
   void FindStances();
 
   // Helpers.
@@ -196,6 +197,9 @@ class DocState {
   std::vector<int> Children(int w) const;
   bool HasObject(int v) const;
   int QuoteSafeSubject(int v, int subj) const;
+  int AttributionTail(int v, int from) const;
+  int DatelineDash(int w) const;
+  bool ClosingAttribution(int v, int i, int subj, const Speaker& sp) const;
   // The subtree of w without its clausal modifiers and edge punctuation.
   std::pair<int, int> NounPhrase(int w) const;
   const SpeechVerb* SpeechVerbAt(int w, int* length) const;
@@ -239,7 +243,7 @@ class DocState {
   bool ReadClaim(int first, int last, const std::string& cls,
                  const std::string& family, const std::string& cameo,
                  const std::string& plover, const std::vector<int>& trigger_at,
-                 ClaimBuild* out);
+                 ClaimBuild* out, bool negated = false);
   std::string ResolveTime(int w) const;
   int StatementHolding(Span s) const;
   bool SpeaksFor(const Statement& st, const ClaimBuild& c) const;

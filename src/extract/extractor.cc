@@ -280,6 +280,67 @@ EntityType GazetteerType(const GazetteerEntry& g) {
 }
 
 // The entity a name between words [first, last) stands for, made when new.
+namespace {
+
+// "Carrick Bancorp", "Dornfield Mills", "Sorrel Mobile": words companies'
+// names end in.
+constexpr std::string_view kCompanyWords[] = {"Inc.",
+                                              "Inc",
+                                              "Corp.",
+                                              "Corp",
+                                              "Co.",
+                                              "Ltd",
+                                              "Ltd.",
+                                              "LLC",
+                                              "PLC",
+                                              "plc",
+                                              "AG",
+                                              "SA",
+                                              "NV",
+                                              "Group",
+                                              "Holdings",
+                                              "Bancorp",
+                                              "Bank",
+                                              "Capital",
+                                              "Partners",
+                                              "Motors",
+                                              "Mills",
+                                              "Systems",
+                                              "Analytics",
+                                              "Networks",
+                                              "Telecom",
+                                              "Mobile",
+                                              "Energy",
+                                              "Solar",
+                                              "Textiles",
+                                              "Airlines",
+                                              "Airways",
+                                              "Pharmaceuticals",
+                                              "Therapeutics",
+                                              "Labs",
+                                              "Technologies",
+                                              "Industries",
+                                              "Foods",
+                                              "Logistics",
+                                              "Media",
+                                              "Entertainment",
+                                              "Insurance",
+                                              "Financial",
+                                              "Ventures",
+                                              "Robotics",
+                                              "Semiconductor",
+                                              "Software",
+                                              "Electric",
+                                              "Steel",
+                                              "Chemicals"};
+
+bool CompanyWord(std::string_view w) {
+  return std::find(std::begin(kCompanyWords), std::end(kCompanyWords), w) !=
+         std::end(kCompanyWords);
+}
+
+}  // namespace
+
 int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
                         NameForm form, EntityType ner_type) {
   std::string_view surface = Text(WordSpan(first, last - 1));
@@ -300,58 +361,7 @@ int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
     name = name.substr(4);
   // "Carrick Bancorp", "Dornfield Mills", "Sorrel Mobile": a name that ends
   // in a word companies end in is a company, whatever the recogniser read.
-  static constexpr std::string_view kCompanyWords[] = {"Inc.",
-                                                       "Inc",
-                                                       "Corp.",
-                                                       "Corp",
-                                                       "Co.",
-                                                       "Ltd",
-                                                       "Ltd.",
-                                                       "LLC",
-                                                       "PLC",
-                                                       "plc",
-                                                       "AG",
-                                                       "SA",
-                                                       "NV",
-                                                       "Group",
-                                                       "Holdings",
-                                                       "Bancorp",
-                                                       "Bank",
-                                                       "Capital",
-                                                       "Partners",
-                                                       "Motors",
-                                                       "Mills",
-                                                       "Systems",
-                                                       "Analytics",
-                                                       "Networks",
-                                                       "Telecom",
-                                                       "Mobile",
-                                                       "Energy",
-                                                       "Solar",
-                                                       "Textiles",
-                                                       "Airlines",
-                                                       "Airways",
-                                                       "Pharmaceuticals",
-                                                       "Therapeutics",
-                                                       "Labs",
-                                                       "Technologies",
-                                                       "Industries",
-                                                       "Foods",
-                                                       "Logistics",
-                                                       "Media",
-                                                       "Entertainment",
-                                                       "Insurance",
-                                                       "Financial",
-                                                       "Ventures",
-                                                       "Robotics",
-                                                       "Semiconductor",
-                                                       "Software",
-                                                       "Electric",
-                                                       "Steel",
-                                                       "Chemicals"};
-  if (name.find(' ') != std::string::npos &&
-      std::find(std::begin(kCompanyWords), std::end(kCompanyWords),
-                LastWord(name)) != std::end(kCompanyWords))
+  if (name.find(' ') != std::string::npos && CompanyWord(LastWord(name)))
     ner_type = EntityType::kOrg;
   // "Network Security Board", "Federal Trade Commission": a public body.
   static constexpr std::string_view kBodyWords[] = {
@@ -510,6 +520,23 @@ void DocState::FindMentions() {
           {f, l, nullptr, NameForm::kName, EntityType::kPerson, heading});
       for (int k = f; k < l; ++k) taken[k - si.first] = true;
     }
+    // A run of proper nouns that ends in a company word is a company even
+    // when the recogniser missed it ("— Velmora Textiles will close ...").
+    for (int i = si.first; i < si.last; ++i) {
+      if (taken[i - si.first] || words_[i].upos != "PROPN" ||
+          words_[i].ner != "O")
+        continue;
+      int l = i;
+      while (l < si.last && words_[l].upos == "PROPN" && words_[l].ner == "O" &&
+             !taken[l - si.first])
+        ++l;
+      if (l - i >= 2 && CompanyWord(words_[l - 1].form)) {
+        cands.push_back(
+            {i, l, nullptr, NameForm::kName, EntityType::kOrg, heading});
+        for (int k = i; k < l; ++k) taken[k - si.first] = true;
+      }
+      i = l - 1;
+    }
     // Then the recogniser's names, cut around gazetteer names inside them.
     for (int i = si.first; i < si.last;) {
       std::string_view tag = words_[i].ner;
@@ -567,6 +594,33 @@ void DocState::FindMentions() {
                    !LongestAt(k, LexiconKind::kRole);
           };
           while (l < si.last && tail(l)) ++l;
+          // "Ministry of Economy", "Department of Labor and Industry": a
+          // public body named by what it does, which the recogniser tends
+          // to cut at "of".
+          static constexpr std::string_view kBodyHeads[] = {
+              "Ministry", "Department", "Office", "Bureau", "Agency"};
+          if (l - f == 1 &&
+              std::find(std::begin(kBodyHeads), std::end(kBodyHeads),
+                        words_[f].form) != std::end(kBodyHeads) &&
+              l + 1 < si.last && words_[l].form == "of") {
+            auto cap = [&](int k) {
+              std::string_view fm = words_[k].form;
+              return words_[k].upos == "PROPN" ||
+                     (fm.size() > 1 &&
+                      std::isupper(static_cast<unsigned char>(fm[0])) &&
+                      std::islower(static_cast<unsigned char>(fm[1])));
+            };
+            int e = l + 1;
+            while (e < si.last && !taken[e - si.first] &&
+                   (cap(e) ||
+                    (words_[e].form == "and" && e + 1 < si.last && cap(e + 1))))
+              ++e;
+            if (e > l + 1 && words_[e - 1].form != "and") {
+              for (int k = l; k < e; ++k) taken[k - si.first] = true;
+              l = e;
+              t = EntityType::kGov;
+            }
+          }
         }
         if (f < l && has_propn)
           cands.push_back({f, l, nullptr, NameForm::kName, t, heading});
@@ -710,12 +764,31 @@ bool TypeAllowed(const Nominal& n, EntityType t) {
   return std::find(n.types.begin(), n.types.end(), t) != n.types.end();
 }
 
-bool KindAllowed(const Nominal& n, const GazetteerEntry* g) {
+// Whether `name` has `word` as one of its words: "Portuguese Ministry of
+// Economy" has "ministry", "Cedarline Bank" has "bank".
+bool NameHasWord(std::string_view name, std::string_view word) {
+  size_t at = 0;
+  while (at < name.size()) {
+    size_t sp = name.find(' ', at);
+    if (sp == std::string_view::npos) sp = name.size();
+    if (EqualsIgnoreCase(name.substr(at, sp - at), word)) return true;
+    at = sp + 1;
+  }
+  return false;
+}
+
+// A listed entity has its kind words; any other is of the kind its own name
+// says ("the ministry" after "Portugal's Ministry of Economy").
+bool KindAllowed(const Nominal& n, const EntityBuild& b) {
   if (n.kinds.empty()) return true;
-  if (!g) return false;
-  for (const std::string& k : n.kinds)
-    for (const std::string& gk : g->kinds)
-      if (EqualsIgnoreCase(k, gk)) return true;
+  for (const std::string& k : n.kinds) {
+    if (b.gaz) {
+      for (const std::string& gk : b.gaz->kinds)
+        if (EqualsIgnoreCase(k, gk)) return true;
+    } else if (k.find(' ') == std::string::npos && NameHasWord(b.e.name, k)) {
+      return true;
+    }
+  }
   return false;
 }
 
@@ -751,7 +824,7 @@ void DocState::FindNominals() {
         int best = -1;
         for (size_t e = 0; e < entities_.size(); ++e) {
           if (last_seen[e] < 0 || !TypeAllowed(n, entities_[e].e.type) ||
-              !KindAllowed(n, entities_[e].gaz))
+              !KindAllowed(n, entities_[e]))
             continue;
           if (best < 0 || last_seen[e] > last_seen[best])
             best = static_cast<int>(e);
@@ -764,7 +837,7 @@ void DocState::FindNominals() {
         std::vector<int> cand;
         for (size_t e = 0; e < entities_.size(); ++e)
           if (counts[e] > 0 && TypeAllowed(n, entities_[e].e.type) &&
-              KindAllowed(n, entities_[e].gaz))
+              KindAllowed(n, entities_[e]))
             cand.push_back(static_cast<int>(e));
         std::stable_sort(cand.begin(), cand.end(), [&](int a, int b) {
           if (counts[a] != counts[b]) return counts[a] > counts[b];
@@ -778,7 +851,7 @@ void DocState::FindNominals() {
           bool fits = true;
           for (int e : g->entities)
             fits &= TypeAllowed(n, entities_[e].e.type) &&
-                    KindAllowed(n, entities_[e].gaz);
+                    KindAllowed(n, entities_[e]);
           if (fits) {
             earlier = g->entities;
             break;
@@ -900,6 +973,24 @@ const SpeechVerb* DocState::SpeechVerbAt(int w, int* length) const {
   return &lex_.speech_verbs()[best->entry];
 }
 
+// The dash that ends the dateline the parser took for the subject headed
+// by w ("MANCHESTER, England — Aldmere said ...", "JAKARTA (TP) — ..."),
+// or -1: a dateline opens its sentence, names only a place (and an outlet
+// in brackets) and ends at a spaced dash.
+int DocState::DatelineDash(int w) const {
+  int s = words_[w].sent;
+  if (words_[w].lo != sents_[s].first) return -1;
+  for (int k = words_[w].lo; k <= words_[w].hi + 1 && k < sents_[s].last; ++k) {
+    std::string_view f = words_[k].form;
+    // A spaced dash: "Clinton-Kaine said" is no dateline.
+    if ((f == "\u2014" || f == "\u2013" || f == "-" || f == "--") &&
+        k > words_[w].lo && words_[k].span.begin > words_[k - 1].span.end)
+      return k;
+    if (words_[k].upos != "PROPN" && !IsPunct(words_[k])) return -1;
+  }
+  return -1;
+}
+
 // The subject of a speech verb: its nsubj, the agent of a passive, or the
 // subject of the predicate it hangs from ("has offered a perspective,
 // suggesting ...", "were quick to dismiss").
@@ -908,7 +999,16 @@ int DocState::SubjectOf(int v, int depth) const {
   for (int c : Children(v)) {
     std::string_view d = words_[c].deprel;
     if (d == "nsubj" || d == "nsubj:pass" || d == "csubj") {
-      if (subj < 0) subj = c;
+      if (subj >= 0) continue;
+      if (int dash = DatelineDash(c); dash < 0) {
+        subj = c;
+      } else {
+        // The parser may hang the real subject on the dateline:
+        // "COLUMBUS, Ohio — Employees at ... said".
+        for (int cc : Children(c))
+          if (cc > dash && words_[cc].lo <= dash + 1 && !IsPunct(words_[cc]))
+            subj = cc;
+      }
     } else if (d == "obl:agent" || d == "obl") {
       for (int cc : Children(c))
         if (words_[cc].deprel == "case" &&
@@ -1585,6 +1685,61 @@ void DocState::QuoteStatements() {
 
 // A speech verb with its clause: "Xiaomi added that it has ...",
 // "suggesting he would welcome ...", "warning against ...".
+// The end of an attribution's verb with its circumstances: in "..., the
+// ministry said on Monday." or "..., he said in a statement." the words
+// after `from` that only say when, where or how the verb was said.
+// Whether the speech verb at v (cue word i) closes its sentence as "...,
+// X said on Monday.": an active verb whose subject (or the name just before
+// it) follows a comma. Not "had been informed of the decision last week".
+bool DocState::ClosingAttribution(int v, int i, int subj,
+                                  const Speaker& sp) const {
+  for (int c : Children(v))
+    if (words_[c].deprel == "aux:pass") return false;
+  int s = words_[v].sent;
+  int lo = i;
+  if (subj >= 0 && words_[subj].sent == s) {
+    lo = std::min(lo, NounPhrase(subj).first);
+  } else if (int m = i > sents_[s].first ? words_[i - 1].mention : -1;
+             m >= 0 && sp.entity == mentions_[m].entity) {
+    lo = mentions_[m].first;
+  } else {
+    return false;
+  }
+  // "..., Slovenia's Ministry of Economy said": the possessor is part of
+  // the speaker's phrase.
+  if (lo - 2 > sents_[s].first && words_[lo - 1].upos == "PART" &&
+      words_[lo - 2].upos == "PROPN") {
+    lo -= 2;
+    while (lo > sents_[s].first && words_[lo - 1].upos == "PROPN") --lo;
+  }
+  return lo > sents_[s].first && words_[lo - 1].form == ",";
+}
+
+int DocState::AttributionTail(int v, int from) const {
+  int tail = from;
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (int c : Children(v)) {
+      std::string_view d = words_[c].deprel;
+      if (c < tail || words_[c].lo != tail) continue;
+      std::string k;
+      for (int cc : Children(c))
+        if (words_[cc].deprel == "case") k = Lower(words_[cc].form);
+      bool when = d == "obl:tmod" || d == "obl:unmarked" || d == "nmod:tmod" ||
+                  d == "nmod:unmarked" ||
+                  (StartsWith(d, "advmod") && words_[c].lo == words_[c].hi) ||
+                  (StartsWith(d, "obl") &&
+                   (k == "on" || k == "in" || k == "at" || k == "during" ||
+                    k == "after" || k == "before"));
+      if (when) {
+        tail = words_[c].hi + 1;
+        moved = true;
+      }
+    }
+  }
+  return tail;
+}
+
 void DocState::VerbStatements() {
   for (size_t s = 0; s < sents_.size(); ++s) {
     for (int i = sents_[s].first; i < sents_[s].last; ++i) {
@@ -1625,7 +1780,20 @@ void DocState::VerbStatements() {
       int subj = QuoteSafeSubject(v, SubjectOf(v));
       Speaker sp;
       if (subj >= 0) sp = SpeakerFromWord(subj);
-      if (subj < 0) {
+      // "The ministry, which holds a 30% stake in ..., said ...": a
+      // relative clause between subject and verb often leaves the verb
+      // without a subject in the parse; the sentence's opening name is it.
+      if (subj < 0 && i > sents_[s].first && words_[i - 1].form == ",") {
+        int m = words_[sents_[s].first].mention;
+        if (m >= 0) {
+          int e = mentions_[m].last;
+          if (e + 1 < i && words_[e].form == "," &&
+              (EqualsIgnoreCase(words_[e + 1].form, "which") ||
+               EqualsIgnoreCase(words_[e + 1].form, "who")))
+            FillSpeakerEntity(sp, m);
+        }
+      }
+      if (subj < 0 && !HasSpeaker(sp)) {
         // Nearest name on the left within the clause ("lawmakers, like
         // Representative X, warning against ...").
         for (int k = i - 1; k >= sents_[s].first; --k) {
@@ -1656,33 +1824,77 @@ void DocState::VerbStatements() {
         }
         if (clause < 0) clause = c;
       }
+      // "has insisted the factory is not closing", parsed as an object
+      // and a verb joined without "and": the two are the clause.
+      int split_object = -1;
+      if (clause < 0 && sv->that_clause) {
+        int obj = -1;
+        for (int c : Children(v))
+          if (words_[c].deprel == "obj" && c > v) obj = c;
+        for (int c : Children(v)) {
+          if (obj < 0 || c < obj || words_[c].deprel != "conj") continue;
+          bool joined = false;
+          for (int cc : Children(c)) joined |= words_[cc].deprel == "cc";
+          if (!joined && words_[obj].hi + 1 < c &&
+              words_[words_[obj].hi + 1].upos == "AUX") {
+            clause = c;
+            split_object = obj;
+          }
+          break;
+        }
+      }
       Span content;
       int from = -1, to = -1;
       bool parenthetical = false;
-      if (clause >= 0) {
+      if (split_object >= 0) {
+        from = words_[split_object].lo;
+        to = words_[clause].hi;
+      } else if (clause >= 0) {
         from = words_[clause].lo;
         to = words_[clause].hi;
         while (from < to && (words_[from].deprel == "mark" &&
                              EqualsIgnoreCase(words_[from].form, "that")))
           ++from;
-      } else if (sv->that_clause && !HasObject(v) &&
-                 (i + length == sents_[s].last ||
-                  (IsPunct(words_[i + length]) &&
-                   words_[i + length].quote < 0))) {
+      } else if (int tail = AttributionTail(v, i + length);
+                 sv->that_clause && !HasObject(v) &&
+                 (tail == sents_[s].last ||
+                  (IsPunct(words_[tail]) && words_[tail].quote < 0)) &&
+                 (tail == i + length || ClosingAttribution(v, i, subj, sp))) {
         // A parenthetical attribution: "..., he said, ..." or "...,
         // Mr. Obama said." The rest of the sentence is what was said.
         // The attribution is the subject and the verb; the verb's subtree
         // may hold the whole sentence when the parser made it the root.
-        int lo = i, hi = i + length - 1;
+        int lo = i, hi = tail - 1;
         if (subj >= 0 && words_[subj].sent == static_cast<int>(s)) {
           auto np = NounPhrase(subj);
           lo = std::min(lo, np.first);
           hi = std::max(hi, np.second);
+        } else if (int m = i > sents_[s].first ? words_[i - 1].mention : -1;
+                   m >= 0 && sp.entity == mentions_[m].entity) {
+          // "..., Portugal's Ministry of Economy said on Monday.", with the
+          // name left out of the verb's subtree by the parser.
+          lo = std::min(lo, mentions_[m].first);
+          if (lo - 2 > static_cast<int>(sents_[s].first) &&
+              words_[lo - 1].upos == "PART" && words_[lo - 2].upos == "PROPN") {
+            lo -= 2;
+            while (lo > sents_[s].first && words_[lo - 1].upos == "PROPN") --lo;
+          }
         }
+
         int before = lo - sents_[s].first, after = sents_[s].last - 1 - hi;
         if (before >= after) {
           from = sents_[s].first;
           to = lo - 1;
+          // Not the dateline: "LJUBLJANA, Slovenia — ...".
+          for (int k = from; k < to; ++k) {
+            std::string_view f = words_[k].form;
+            if ((f == "\u2014" || f == "\u2013" || f == "-" || f == "--") &&
+                k > from && words_[k].span.begin > words_[k - 1].span.end) {
+              from = k + 1;
+              break;
+            }
+            if (words_[k].upos != "PROPN" && !IsPunct(words_[k])) break;
+          }
         } else {
           from = hi + 1;
           to = sents_[s].last - 1;
@@ -1938,6 +2150,7 @@ void DocState::Run(Extraction& x) {
   FindQuotes();
   FindStatements();
   FindClaims();
+  FindOwners();
   FindStances();
 
   // Mentions and aliases per entity.

@@ -865,6 +865,10 @@ Result<Lexicons> Lexicons::Load(const LexiconOptions& options) {
           p.trigger = spellings[0];
           HEARSAY_ASSIGN_OR_RETURN(p.pos, PosCell(r, 1));
           p.cls = r.cells[2];
+          if (p.cls.starts_with("not ")) {
+            p.negated = true;
+            p.cls.erase(0, 4);
+          }
           if (p.cls.empty()) return RowError(r, "class is empty");
           p.family = r.cells[3].empty() ? p.cls : r.cells[3];
           p.cameo = r.cells[4];

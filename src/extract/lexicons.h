@@ -143,6 +143,8 @@ struct PredicateTrigger {
   std::string family;  // shared by classes whose claims share a key
   std::string cameo;   // "" when none applies
   std::string plover;  // "" when none applies
+  // The trigger states the class's negation: "stay open" is "not close".
+  bool negated = false;
 };
 
 // roles.tsv: titles that make a person speak for something.
