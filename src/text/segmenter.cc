@@ -76,8 +76,13 @@ class Tokenizer {
   void Run(uint32_t begin, uint32_t end) {
     uint32_t i = begin;
     while (i < end) {
-      Char c = CharAt(text_, i);
-      if (IsSpaceCls(c.cls)) {
+      const unsigned char b = static_cast<unsigned char>(text_[i]);
+      if (b < 0x80) {
+        if (IsSpaceCls(text_internal::kAsciiCls[b])) {
+          ++i;
+          continue;
+        }
+      } else if (const Char c = CharAt(text_, i); IsSpaceCls(c.cls)) {
         i += c.len;
         continue;
       }
@@ -126,12 +131,17 @@ class Tokenizer {
   }
 
  private:
+  // text_[begin, end), which the callers know lies inside the text: no
+  // bounds check, unlike substr().
+  std::string_view View(uint32_t begin, uint32_t end) const {
+    return std::string_view(text_.data() + begin, end - begin);
+  }
   uint32_t Pos(uint32_t k) const {
     return k < chars_.size() ? chars_[k].pos
                              : chars_.back().pos + chars_.back().len;
   }
   std::string_view Bytes(uint32_t a, uint32_t b) const {
-    return text_.substr(Pos(a), Pos(b) - Pos(a));
+    return View(Pos(a), Pos(b));
   }
   Cls ClsAt(uint32_t k) const { return chars_[k].cls; }
 
@@ -161,8 +171,8 @@ class Tokenizer {
   bool LettersKeepPeriod(uint32_t begin, uint32_t end) const {
     if (end - begin == 1) return true;  // an initial
     char buf[32];
-    std::string_view key = text_internal::LowerAscii(
-        text_.substr(begin, end + 1 - begin), buf, sizeof buf);
+    std::string_view key =
+        text_internal::LowerAscii(View(begin, end + 1), buf, sizeof buf);
     if (key.empty()) return false;
     auto it = r_.abbreviations.find(key);
     if (it == r_.abbreviations.end()) return false;
@@ -200,7 +210,7 @@ class Tokenizer {
       if (periods == 0 && b - a == 1 && IsLetterCls(ClsAt(a))) return true;
       if (periods > 0 && max_run <= 2) return true;  // U.S. e.g. Ph.D.
     }
-    std::string_view word = text_.substr(Pos(a), Pos(b) + 1 - Pos(a));
+    std::string_view word = View(Pos(a), Pos(b) + 1);
     char buf[32];
     std::string_view key = text_internal::LowerAscii(word, buf, sizeof buf);
     if (key.empty()) return false;
@@ -599,7 +609,7 @@ class Tokenizer {
 
   // Cuts of a token found in the multiword lexicon ("gonna"), or 0.
   int MultiwordCuts(uint32_t begin, uint32_t end, uint32_t* cut) const {
-    std::string_view bytes = text_.substr(begin, end - begin);
+    std::string_view bytes = View(begin, end);
     if (bytes.size() < r_.shortest_multiword ||
         bytes.size() > r_.longest_multiword) {
       return 0;

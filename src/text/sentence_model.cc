@@ -306,11 +306,28 @@ void ComputeKeys(std::string_view text, const Token& t, uint64_t* word,
                  uint64_t* shape) {
   uint64_t hw = kFnvBasis;
   uint64_t hs = kFnvBasis ^ kGolden;
-  char prev = 0;
+  // -1: no shape character yet (every shape character is 0..127).
+  int prev = -1;
   int n = 0;
-  for (uint32_t k = t.span.begin; k < t.span.end;) {
-    const unsigned char b = static_cast<unsigned char>(text[k]);
-    char s;
+  const char* const p = text.data();
+  uint32_t k = t.span.begin;
+  const uint32_t end = t.span.end;
+  // ASCII, nearly every token: a table lookup for each hash, and the shape
+  // only until it has its six characters.
+  for (; k < end; ++k) {
+    const unsigned char b = static_cast<unsigned char>(p[k]);
+    if (b >= 0x80) break;
+    hw = (hw ^ kAscii.lower[b]) * kFnvPrime;
+    const int s = kAscii.shape[b];
+    if (s != prev && n < 6) {
+      hs = (hs ^ static_cast<unsigned char>(s)) * kFnvPrime;
+      prev = s;
+      ++n;
+    }
+  }
+  while (k < end) {
+    const unsigned char b = static_cast<unsigned char>(p[k]);
+    int s;
     if (b < 0x80) {
       hw = (hw ^ kAscii.lower[b]) * kFnvPrime;
       s = kAscii.shape[b];
@@ -318,11 +335,11 @@ void ComputeKeys(std::string_view text, const Token& t, uint64_t* word,
     } else {
       const Char c = CharAt(text, k);
       for (const uint32_t e = k + c.len; k < e; ++k) {
-        hw = (hw ^ static_cast<unsigned char>(text[k])) * kFnvPrime;
+        hw = (hw ^ static_cast<unsigned char>(p[k])) * kFnvPrime;
       }
       s = ShapeChar(c);
     }
-    if (n < 6 && (n == 0 || s != prev)) {
+    if (s != prev && n < 6) {
       hs = (hs ^ static_cast<unsigned char>(s)) * kFnvPrime;
       prev = s;
       ++n;
