@@ -246,6 +246,33 @@ TEST(ParserTest, OracleRebuildsTreebankTrees) {
   EXPECT_GT(checked, 1500);
 }
 
+// Parse scores some transition features once per sentence and word; they
+// must add up to exactly the features training scores, in every state.
+TEST(ParserTest, RunTimeFeaturesAreTheTrainingFeatures) {
+  std::mt19937 rng(5);
+  const std::vector<std::string> vocabulary = {"the", "Ford",  "said", ",",
+                                               "it",  "would", "go",   "."};
+  int states = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    int n = 1 + static_cast<int>(rng() % 25);
+    std::vector<std::string> forms;
+    std::vector<uint64_t> tags;
+    for (int i = 0; i < n; ++i) {
+      forms.push_back(vocabulary[rng() % vocabulary.size()]);
+      tags.push_back(TagValue(forms.back(), "X"));
+    }
+    std::vector<std::string_view> views(forms.begin(), forms.end());
+    std::vector<WordFeatures> words;
+    ComputeWordFeatures(views, words);
+    for (uint64_t seed = 0; seed < 4; ++seed) {
+      int checked = CheckMoveFeatureSplit(words, tags, seed + 10 * trial);
+      ASSERT_GT(checked, 0) << "trial " << trial << " seed " << seed;
+      states += checked;
+    }
+  }
+  EXPECT_GT(states, 20000);
+}
+
 TEST(ParserTest, ProjectivizeRemovesCrossings) {
   // 1 -> 3 crosses 2 -> 4 (0-based words 1..4).
   std::vector<int> heads = {0, 1, 1, 2};

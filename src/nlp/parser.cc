@@ -222,6 +222,254 @@ size_t MoveFeatures(const State& st, const Sentence& s, uint64_t* f) {
   return n;
 }
 
+// At run time MoveFeatures' templates are split three ways; the weights
+// added are the same, only the order differs, which integer sums ignore:
+// - per-word groups, whose values depend on one word in one role (and, for
+//   the "no left / no right children" groups, on that word having none):
+//   scored the first time a sentence needs them, then reused;
+// - constants, the templates of an absent child: scored once per sentence;
+// - the rest, scored at every transition.
+// Training keeps MoveFeatures itself (its float sums depend on the order).
+// SplitMoveFeatures below, checked against MoveFeatures by a test, says
+// which applies in a state.
+enum Group {
+  kGroupS0,         // s0: 1-3
+  kGroupB0,         // b0 and the two words after it: 4-10, 15, 21, 34
+  kGroupS1,         // s1: 11-13
+  kGroupS2,         // s2: 14
+  kGroupS0NoLeft,   // s0 without left children: 45, 46, 61, 67, 68
+  kGroupS0NoRight,  // s0 without right children: 43, 44, 62, 65, 66
+  kGroupB0NoLeft,   // b0 without left children: 47, 48, 63, 69, 70
+  kGroups
+};
+enum Constant {
+  kNoS0Left,    // 49-51
+  kNoS0Left2,   // 58
+  kNoS0Right,   // 52-54
+  kNoS0Right2,  // 59
+  kNoB0Left,    // 55-57
+  kNoB0Left2,   // 60
+  kNoS1Right,   // 64
+  kConstants
+};
+constexpr int kMaxGroupFeatures = 10;
+
+// The features of group g for word x in its role (-1: no word there).
+size_t GroupFeatures(int g, int x, const State& st, const Sentence& s,
+                     uint64_t* f) {
+  size_t n = 0;
+  uint64_t w = s.W(x), t = s.T(x);
+  switch (g) {
+    case kGroupS0:
+      f[n++] = Feat(1, w);
+      f[n++] = Feat(2, t);
+      f[n++] = Feat(3, w, t);
+      break;
+    case kGroupB0: {
+      // The buffer is contiguous, the root last: b1 and b2 follow from b0.
+      auto next = [&](int k) {
+        return x == 0              ? -1
+               : x + k > st.n + 1  ? -1
+               : x + k == st.n + 1 ? 0
+                                   : x + k;
+      };
+      int b1 = next(1), b2 = next(2);
+      uint64_t b1w = s.W(b1), b1t = s.T(b1), b2t = s.T(b2);
+      f[n++] = Feat(4, w);
+      f[n++] = Feat(5, t);
+      f[n++] = Feat(6, w, t);
+      f[n++] = Feat(7, b1w);
+      f[n++] = Feat(8, b1t);
+      f[n++] = Feat(9, b1w, b1t);
+      f[n++] = Feat(10, b2t);
+      f[n++] = Feat(15, s.W(b2));
+      f[n++] = Feat(21, t, b1t);
+      f[n++] = Feat(34, t, b1t, b2t);
+      break;
+    }
+    case kGroupS1:
+      f[n++] = Feat(11, w);
+      f[n++] = Feat(12, t);
+      f[n++] = Feat(13, w, t);
+      break;
+    case kGroupS2:
+      f[n++] = Feat(14, t);
+      break;
+    case kGroupS0NoLeft: {
+      uint64_t count = x >= 0 ? 0 : 99;
+      f[n++] = Feat(45, w, count);
+      f[n++] = Feat(46, t, count);
+      f[n++] = Feat(61, t, kNoLabel, kNoLabel);
+      f[n++] = Feat(67, w, 0);
+      f[n++] = Feat(68, t, 0);
+      break;
+    }
+    case kGroupS0NoRight: {
+      uint64_t count = x >= 0 ? 0 : 99;
+      f[n++] = Feat(43, w, count);
+      f[n++] = Feat(44, t, count);
+      f[n++] = Feat(62, t, kNoLabel, kNoLabel);
+      f[n++] = Feat(65, w, 0);
+      f[n++] = Feat(66, t, 0);
+      break;
+    }
+    case kGroupB0NoLeft:
+      f[n++] = Feat(47, w, 0);
+      f[n++] = Feat(48, t, 0);
+      f[n++] = Feat(63, t, kNoLabel, kNoLabel);
+      f[n++] = Feat(69, w, 0);
+      f[n++] = Feat(70, t, 0);
+      break;
+  }
+  return n;
+}
+
+size_t ConstantFeatures(int c, uint64_t* f) {
+  size_t n = 0;
+  switch (c) {
+    case kNoS0Left:
+      f[n++] = Feat(49, kNone);
+      f[n++] = Feat(50, kNone);
+      f[n++] = Feat(51, kNoLabel);
+      break;
+    case kNoS0Left2:
+      f[n++] = Feat(58, kNone, kNoLabel);
+      break;
+    case kNoS0Right:
+      f[n++] = Feat(52, kNone);
+      f[n++] = Feat(53, kNone);
+      f[n++] = Feat(54, kNoLabel);
+      break;
+    case kNoS0Right2:
+      f[n++] = Feat(59, kNone, kNoLabel);
+      break;
+    case kNoB0Left:
+      f[n++] = Feat(55, kNone);
+      f[n++] = Feat(56, kNone);
+      f[n++] = Feat(57, kNoLabel);
+      break;
+    case kNoB0Left2:
+      f[n++] = Feat(60, kNone, kNoLabel);
+      break;
+    case kNoS1Right:
+      f[n++] = Feat(64, kNone, kNoLabel);
+      break;
+  }
+  return n;
+}
+
+// What a state needs: the word of each group (-2: the group does not
+// apply) and whether each constant applies.
+struct Split {
+  int word[kGroups];
+  bool constant[kConstants];
+};
+
+// Writes the per-transition features to f and fills `split`.
+size_t SplitMoveFeatures(const State& st, const Sentence& s, uint64_t* f,
+                         Split& split) {
+  size_t n = 0;
+  int s0 = st.S(0), s1 = st.S(1), s2 = st.S(2);
+  int b0 = st.B(0);
+  auto L = [&](int x) -> uint64_t {
+    return x < 0 || st.label[x] < 0 ? kNoLabel : st.label[x] + 8;
+  };
+  auto at = [](const std::vector<int>& v, int x) { return x < 0 ? -1 : v[x]; };
+  uint64_t s0w = s.W(s0), s0t = s.T(s0), s1w = s.W(s1), s1t = s.T(s1);
+  uint64_t b0w = s.W(b0), b0t = s.T(b0);
+  int b1 = st.B(1);
+  uint64_t b1t = s.T(b1), s2t = s.T(s2);
+  int s0l = at(st.lc1, s0), s0r = at(st.rc1, s0), b0l = at(st.lc1, b0);
+  int s0l2 = at(st.lc2, s0), s0r2 = at(st.rc2, s0), b0l2 = at(st.lc2, b0);
+  int s1r = at(st.rc1, s1), s1l = at(st.lc1, s1);
+  uint64_t d = (s0 >= 0 && b0 >= 0) ? Dist(st.Pos(s0), st.Pos(b0)) : 7;
+  bool s0_left = s0 >= 0 && st.nl[s0] > 0, s0_right = s0 >= 0 && st.nr[s0] > 0;
+  bool b0_left = b0 >= 0 && st.nl[b0] > 0;
+  split.word[kGroupS0] = s0;
+  split.word[kGroupB0] = b0;
+  split.word[kGroupS1] = s1;
+  split.word[kGroupS2] = s2;
+  split.word[kGroupS0NoLeft] = s0_left ? -2 : s0;
+  split.word[kGroupS0NoRight] = s0_right ? -2 : s0;
+  split.word[kGroupB0NoLeft] = b0_left ? -2 : b0;
+  split.constant[kNoS0Left] = s0l < 0;
+  split.constant[kNoS0Left2] = s0l2 < 0;
+  split.constant[kNoS0Right] = s0r < 0;
+  split.constant[kNoS0Right2] = s0r2 < 0;
+  split.constant[kNoB0Left] = b0l < 0;
+  split.constant[kNoB0Left2] = b0l2 < 0;
+  split.constant[kNoS1Right] = s1r < 0;
+  // Pairs.
+  f[n++] = Feat(16, s0w, b0w);
+  f[n++] = Feat(17, s0w, s0t, b0t);
+  f[n++] = Feat(18, s0t, b0w, b0t);
+  f[n++] = Feat(19, s0w, s0t, b0w, b0t);
+  f[n++] = Feat(20, s0t, b0t);
+  f[n++] = Feat(22, s1w, s0w);
+  f[n++] = Feat(23, s1t, s0t);
+  f[n++] = Feat(24, s1w, s0t);
+  f[n++] = Feat(25, s1t, s0w);
+  f[n++] = Feat(26, s1w, s1t, s0w, s0t);
+  // Triples of tags.
+  f[n++] = Feat(27, s0t, b0t, b1t);
+  f[n++] = Feat(28, s1t, s0t, b0t);
+  f[n++] = Feat(29, s0t, s.T(s0l), b0t);
+  f[n++] = Feat(30, s0t, s.T(s0r), b0t);
+  f[n++] = Feat(31, s0t, b0t, s.T(b0l));
+  f[n++] = Feat(32, s1t, s.T(s1r), s0t);
+  f[n++] = Feat(33, s2t, s1t, s0t);
+  f[n++] = Feat(35, s1t, s0t, s.T(s0l));
+  f[n++] = Feat(36, s1t, s.T(s1l), s0t);
+  // Distance.
+  f[n++] = Feat(37, s0w, d);
+  f[n++] = Feat(38, s0t, d);
+  f[n++] = Feat(39, b0w, d);
+  f[n++] = Feat(40, b0t, d);
+  f[n++] = Feat(41, s0w, b0w, d);
+  f[n++] = Feat(42, s0t, b0t, d);
+  f[n++] = Feat(71, s0t, b0t, L(s0r));
+  f[n++] = Feat(72, s0t, b0t, L(b0l));
+  // Children, valency and label sets of words that have children.
+  if (s0_left) {
+    uint64_t vl = st.nl[s0], ls = st.lset[s0];
+    f[n++] = Feat(45, s0w, vl);
+    f[n++] = Feat(46, s0t, vl);
+    f[n++] = Feat(49, s.W(s0l));
+    f[n++] = Feat(50, s.T(s0l));
+    f[n++] = Feat(51, L(s0l));
+    f[n++] = Feat(61, s0t, L(s0l), L(s0l2));
+    f[n++] = Feat(67, s0w, ls);
+    f[n++] = Feat(68, s0t, ls);
+    if (s0l2 >= 0) f[n++] = Feat(58, s.T(s0l2), L(s0l2));
+  }
+  if (s0_right) {
+    uint64_t vr = st.nr[s0], rs = st.rset[s0];
+    f[n++] = Feat(43, s0w, vr);
+    f[n++] = Feat(44, s0t, vr);
+    f[n++] = Feat(52, s.W(s0r));
+    f[n++] = Feat(53, s.T(s0r));
+    f[n++] = Feat(54, L(s0r));
+    f[n++] = Feat(62, s0t, L(s0r), L(s0r2));
+    f[n++] = Feat(65, s0w, rs);
+    f[n++] = Feat(66, s0t, rs);
+    if (s0r2 >= 0) f[n++] = Feat(59, s.T(s0r2), L(s0r2));
+  }
+  if (b0_left) {
+    uint64_t vl = st.nl[b0], ls = st.lset[b0];
+    f[n++] = Feat(47, b0w, vl);
+    f[n++] = Feat(48, b0t, vl);
+    f[n++] = Feat(55, s.W(b0l));
+    f[n++] = Feat(56, s.T(b0l));
+    f[n++] = Feat(57, L(b0l));
+    f[n++] = Feat(63, b0t, L(b0l), L(b0l2));
+    f[n++] = Feat(69, b0w, ls);
+    f[n++] = Feat(70, b0t, ls);
+    if (b0l2 >= 0) f[n++] = Feat(60, s.T(b0l2), L(b0l2));
+  }
+  if (s1r >= 0) f[n++] = Feat(64, s.T(s1r), L(s1r));
+  return n;
+}
+
 size_t LabelFeatures(const State& st, const Sentence& s, int h, int d,
                      uint64_t* f) {
   size_t n = 0;
@@ -380,22 +628,79 @@ std::vector<int> OracleHeads(const std::vector<int>& heads) {
   return std::vector<int>(st.head.begin() + 1, st.head.end());
 }
 
+namespace {
+
+// Every feature SplitMoveFeatures and the groups and constants it asks for
+// give in a state, with the row each adds to: 0 for the transition's own
+// features, 1 + c for constant c, then one row per group and word. Groups
+// and constants already scored (ready) are left out. Returns the count.
+constexpr size_t kMaxSplitFeatures = 128;
+
+size_t AllSplitFeatures(const State& st, const Sentence& s, uint64_t* f,
+                        uint32_t* owner, char* ready, uint32_t* use,
+                        size_t& n_use) {
+  Split split;
+  size_t nf = SplitMoveFeatures(st, s, f, split);
+  std::fill(owner, owner + nf, 0);
+  n_use = 0;
+  for (int c = 0; c < kConstants; ++c) {
+    if (!split.constant[c]) continue;
+    uint32_t row = 1 + c;
+    use[n_use++] = row;
+    if (ready[row]) continue;
+    ready[row] = 1;
+    size_t k = ConstantFeatures(c, f + nf);
+    std::fill(owner + nf, owner + nf + k, row);
+    nf += k;
+  }
+  uint32_t per_group = static_cast<uint32_t>(st.n) + 2;
+  for (int g = 0; g < kGroups; ++g) {
+    int x = split.word[g];
+    if (x == -2) continue;
+    uint32_t row = 1 + kConstants + g * per_group + (x + 1);
+    use[n_use++] = row;
+    if (ready[row]) continue;
+    ready[row] = 1;
+    size_t k = GroupFeatures(g, x, st, s, f + nf);
+    std::fill(owner + nf, owner + nf + k, row);
+    nf += k;
+  }
+  return nf;
+}
+
+size_t SplitRows(int n) { return 1 + kConstants + kGroups * (n + 2); }
+
+}  // namespace
+
 void Parser::Parse(const std::vector<WordFeatures>& words,
                    const std::vector<uint64_t>& tags, std::vector<int>& heads,
                    std::vector<int>& labels) const {
   thread_local State st;
+  // Sums of the cached groups and constants (and row 0, the transition's
+  // own features), 4 ints a row.
+  thread_local std::vector<int32_t> rows;
+  thread_local std::vector<char> ready;
   int n = static_cast<int>(words.size());
   st.Reset(n);
   Sentence s{&words, &tags};
-  uint64_t f[kMaxFeatures];
+  rows.assign(SplitRows(n) * 4, 0);
+  ready.assign(SplitRows(n), 0);
+  uint64_t f[kMaxSplitFeatures];
+  uint32_t owner[kMaxSplitFeatures];
+  uint32_t use[int{kGroups} + int{kConstants}];
+  size_t n_use = 0;
   int32_t scores[kMoves];
   std::vector<int32_t> lscores(labels_.size());
   bool valid[kMoves];
   int n_labels = label_count();
   while (!st.Terminal()) {
-    size_t nf = MoveFeatures(st, s, f);
-    std::fill(scores, scores + kMoves, 0);
-    transitions_.Score(f, nf, scores);
+    size_t nf = AllSplitFeatures(st, s, f, owner, ready.data(), use, n_use);
+    std::fill(rows.begin(), rows.begin() + 4, 0);
+    transitions_.ScoreRows(f, owner, nf, rows.data(), 4);
+    for (int m = 0; m < kMoves; ++m) scores[m] = rows[m];
+    for (size_t u = 0; u < n_use; ++u) {
+      for (int m = 0; m < kMoves; ++m) scores[m] += rows[4 * use[u] + m];
+    }
     st.Valid(valid);
     int move = ArgMax(scores, kMoves, valid);
     int d = st.Apply(move);
@@ -413,6 +718,40 @@ void Parser::Parse(const std::vector<WordFeatures>& words,
   }
   heads.assign(st.head.begin() + 1, st.head.end());
   labels.assign(st.label.begin() + 1, st.label.end());
+}
+
+int CheckMoveFeatureSplit(const std::vector<WordFeatures>& words,
+                          const std::vector<uint64_t>& tags, uint64_t seed) {
+  int n = static_cast<int>(words.size());
+  State st;
+  st.Reset(n);
+  Sentence s{&words, &tags};
+  // Groups and constants are recomputed in every state here (none ready),
+  // so every state is checked in full.
+  std::vector<char> ready(SplitRows(n));
+  uint64_t full[kMaxFeatures], split[kMaxSplitFeatures];
+  uint32_t owner[kMaxSplitFeatures];
+  uint32_t use[int{kGroups} + int{kConstants}];
+  size_t n_use = 0;
+  bool valid[kMoves];
+  int checked = 0;
+  while (!st.Terminal()) {
+    std::fill(ready.begin(), ready.end(), 0);
+    size_t a = MoveFeatures(st, s, full);
+    size_t b = AllSplitFeatures(st, s, split, owner, ready.data(), use, n_use);
+    std::sort(full, full + a);
+    std::sort(split, split + b);
+    if (!std::equal(full, full + a, split, split + b)) return -1;
+    ++checked;
+    st.Valid(valid);
+    int move;
+    do {
+      move = static_cast<int>(NextRandom(seed) % kMoves);
+    } while (!valid[move]);
+    int d = st.Apply(move);
+    if (d >= 0) st.SetLabel(d, static_cast<int>(NextRandom(seed) % 40));
+  }
+  return checked;
 }
 
 Result<Parser> Parser::Load(const std::string& path) {

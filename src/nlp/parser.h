@@ -71,6 +71,14 @@ void Reparse(const Parser& parser, std::vector<conllu::Sentence>& sentences);
 void Projectivize(std::vector<int>& heads);
 bool IsProjective(const std::vector<int>& heads);
 
+// Walks a sentence with random valid transitions and labels and checks in
+// every state that the transition features Parse scores (per-word groups
+// and constants, cached per sentence, and the rest) are exactly those that
+// training scores, as a multiset. Returns the number of states checked, or
+// -1 at the first difference. Exposed for tests.
+int CheckMoveFeatureSplit(const std::vector<WordFeatures>& words,
+                          const std::vector<uint64_t>& tags, uint64_t seed);
+
 // Runs the static part of the oracle: the transitions a zero-cost path takes
 // for a projective tree, applied to an empty parser state; returns the heads
 // it builds. Exposed for tests (must equal `heads` for projective trees).
