@@ -986,7 +986,8 @@ void DocState::FindClaims() {
                words_[m.head].span.end <= st.content.end;
     if (has) continue;
     int root = -1;
-    for (int k = 0; k < nw && root < 0; ++k) {
+    for (int k = FirstWordFrom(st.content.begin);
+         k < nw && words_[k].span.begin < st.content.end && root < 0; ++k) {
       const W& w = words_[k];
       if (w.span.begin < st.content.begin || w.span.end > st.content.end)
         continue;
@@ -1027,8 +1028,8 @@ void DocState::FindClaims() {
     if (st.kind == StatementKind::kReport ||
         st.kind == StatementKind::kAccordingTo || st.speaker.anonymous)
       from = Modality::kReported;
-    for (int k = 0; k < nw; ++k) {
-      if (words_[k].span.begin != st.cue.begin) continue;
+    for (int k = FirstWordFrom(st.cue.begin); k < nw; ++k) {
+      if (words_[k].span.begin != st.cue.begin) break;
       int len = 0;
       if (const SpeechVerb* sv = SpeechVerbAt(k, &len);
           sv && sv->stance == StanceHint::kHedge && from != Modality::kReported)
@@ -1147,6 +1148,13 @@ void DocState::FindClaims() {
 // subject, X the holding. A holding answers for a claim that names one of
 // its entities, or that is about a site the holding operates or names
 // ("the plant").
+int DocState::FirstWordFrom(uint32_t pos) const {
+  auto it =
+      std::lower_bound(words_.begin(), words_.end(), pos,
+                       [](const W& w, uint32_t p) { return w.span.begin < p; });
+  return static_cast<int>(it - words_.begin());
+}
+
 void DocState::FindOwners() {
   if (claims_.empty()) return;
   const int nw = static_cast<int>(words_.size());
@@ -1258,11 +1266,15 @@ void DocState::FindStances() {
     StanceHint signal = StanceHint::kNone;
     Strength strength = Strength::kNone;
     int cue_word = -1;
-    for (int k = 0; k < nw && cue_word < 0; ++k)
-      if (words_[k].span.begin >= st.cue.begin &&
-          words_[k].span.end <= st.cue.end && st.cue.end > st.cue.begin)
-        cue_word = k;
-    for (int k = 0; k < nw; ++k) {
+    for (int k = FirstWordFrom(st.cue.begin);
+         k < nw && words_[k].span.begin < st.cue.end && cue_word < 0; ++k)
+      if (words_[k].span.end <= st.cue.end) cue_word = k;
+    // Only the words of the statement's speaker, cue and content matter.
+    uint32_t from = std::min(st.content.begin, st.cue.begin);
+    uint32_t to = std::max(st.content.end, st.cue.end);
+    if (st.speaker.has_span) from = std::min(from, st.speaker.span.begin);
+    for (int k = FirstWordFrom(from); k < nw && words_[k].span.begin < to;
+         ++k) {
       const W& w = words_[k];
       bool in_content =
           w.span.begin >= st.content.begin && w.span.end <= st.content.end;

@@ -175,6 +175,8 @@ class DocState {
   void PunctuationStatements();
   Span SpeakerPhrase(const Speaker& sp, int cue) const;
   int WordEndingAt(uint32_t end) const;
+  // The first word that starts at or after byte `pos`.
+  int FirstWordFrom(uint32_t pos) const;
   void DropNestedStatements();
   // Pass 5 (claims.cc).
   void FindClaims();
