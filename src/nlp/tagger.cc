@@ -171,12 +171,10 @@ void Tagger::Tag(const std::vector<WordFeatures>& words,
   base.assign(n_words * n_tags, 0);
   weights_.ScoreRows(feats.data(), owner.data(), total, base.data(), n_tags);
   uint64_t dyn[kMaxFeatures];
-  int32_t scores[512];
   int p1 = kStart, p2 = kStart2;
   for (size_t i = 0; i < n_words; ++i) {
     size_t n = DynamicFeatures(words, amb, i, p1, p2, dyn);
-    std::copy(base.begin() + i * n_tags, base.begin() + (i + 1) * n_tags,
-              scores);
+    int32_t* scores = base.data() + i * n_tags;
     weights_.Score(dyn, n, scores);
     int t = ArgMax(scores, n_tags);
     tags[i] = t;
