@@ -339,6 +339,19 @@ bool CompanyWord(std::string_view w) {
          std::end(kCompanyWords);
 }
 
+// "The Ashby Tribune", "the Harwick Courier": words newspapers' names end
+// in.
+constexpr std::string_view kOutletWords[] = {
+    "Tribune", "Courier",  "Herald",    "Ledger",   "Times",       "Post",
+    "Gazette", "Journal",  "Chronicle", "Observer", "Telegraph",   "Dispatch",
+    "Wire",    "Bulletin", "Examiner",  "Inquirer", "Sentinel",    "Register",
+    "Monitor", "Globe",    "Record",    "Enquirer", "Star-Ledger", "Daily"};
+
+bool OutletWord(std::string_view w) {
+  return std::find(std::begin(kOutletWords), std::end(kOutletWords), w) !=
+         std::end(kOutletWords);
+}
+
 }  // namespace
 
 int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
@@ -374,15 +387,9 @@ int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
     ner_type = EntityType::kGov;
   // "The Ashby Tribune", "the Harwick Courier": a name that ends in a word
   // newspapers end in is an outlet — the speaker of a report.
-  static constexpr std::string_view kOutletWords[] = {
-      "Tribune", "Courier",  "Herald",    "Ledger",   "Times",       "Post",
-      "Gazette", "Journal",  "Chronicle", "Observer", "Telegraph",   "Dispatch",
-      "Wire",    "Bulletin", "Examiner",  "Inquirer", "Sentinel",    "Register",
-      "Monitor", "Globe",    "Record",    "Enquirer", "Star-Ledger", "Daily"};
   if (name.find(' ') != std::string::npos &&
       std::isupper(static_cast<unsigned char>(name[0])) &&
-      std::find(std::begin(kOutletWords), std::end(kOutletWords),
-                LastWord(name)) != std::end(kOutletWords))
+      OutletWord(LastWord(name)))
     ner_type = EntityType::kOutlet;
   // "Veltra" in a headline, then "Veltra Systems" in the body: one
   // company, named in full.
@@ -520,19 +527,21 @@ void DocState::FindMentions() {
           {f, l, nullptr, NameForm::kName, EntityType::kPerson, heading});
       for (int k = f; k < l; ++k) taken[k - si.first] = true;
     }
-    // A run of proper nouns that ends in a company word is a company even
-    // when the recogniser missed it ("— Velmora Textiles will close ...").
+    // A run of proper nouns that ends in a company or newspaper word is a
+    // company or an outlet, however the recogniser cut or missed it ("—
+    // Velmora Textiles will close ...", "The Ashby Tribune reported").
     for (int i = si.first; i < si.last; ++i) {
-      if (taken[i - si.first] || words_[i].upos != "PROPN" ||
-          words_[i].ner != "O")
-        continue;
+      if (taken[i - si.first] || words_[i].upos != "PROPN") continue;
       int l = i;
-      while (l < si.last && words_[l].upos == "PROPN" && words_[l].ner == "O" &&
-             !taken[l - si.first])
+      while (l < si.last && words_[l].upos == "PROPN" && !taken[l - si.first])
         ++l;
       if (l - i >= 2 && CompanyWord(words_[l - 1].form)) {
         cands.push_back(
             {i, l, nullptr, NameForm::kName, EntityType::kOrg, heading});
+        for (int k = i; k < l; ++k) taken[k - si.first] = true;
+      } else if (l - i >= 2 && OutletWord(words_[l - 1].form)) {
+        cands.push_back(
+            {i, l, nullptr, NameForm::kName, EntityType::kOutlet, heading});
         for (int k = i; k < l; ++k) taken[k - si.first] = true;
       }
       i = l - 1;
