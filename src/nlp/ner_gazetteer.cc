@@ -145,9 +145,14 @@ uint8_t Gazetteer::Lookup(const std::vector<WordFeatures>& words, int first,
     exact = Feat(exact, words[i].form);
     lower = Feat(lower, words[i].lower);
   }
+  return KindOf(exact, lower, last > first);
+}
+
+uint8_t Gazetteer::KindOf(uint64_t exact, uint64_t lower,
+                          bool several_words) const {
   uint8_t kind = 0;
   if (auto it = kinds_.find(exact); it != kinds_.end()) kind |= it->second;
-  if (last > first) {
+  if (several_words) {
     if (auto it = kinds_.find(lower); it != kinds_.end()) kind |= it->second;
   }
   return kind;
@@ -160,11 +165,22 @@ void Gazetteer::Match(const std::vector<WordFeatures>& words,
   kind.assign(n, 0);
   part.assign(n, 0);
   if (kinds_.empty()) return;
+  // The keys of the phrases starting at i, built word by word once (what
+  // Lookup computes for each phrase on its own), then tried longest first.
+  uint64_t exact[kMaxWords], lower[kMaxWords];
   for (int i = 0; i < n;) {
+    int top = std::min(n - 1, i + max_words_ - 1);
+    uint64_t e = kExactSeed, l = kLowerSeed;
+    for (int j = i; j <= top; ++j) {
+      e = Feat(e, words[j].form);
+      l = Feat(l, words[j].lower);
+      exact[j - i] = e;
+      lower[j - i] = l;
+    }
     int best = -1;
     uint8_t best_kind = 0;
-    for (int j = std::min(n - 1, i + max_words_ - 1); j >= i; --j) {
-      if (uint8_t k = Lookup(words, i, j)) {
+    for (int j = top; j >= i; --j) {
+      if (uint8_t k = KindOf(exact[j - i], lower[j - i], j > i)) {
         best = j, best_kind = k;
         break;
       }

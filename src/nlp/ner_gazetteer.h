@@ -52,6 +52,8 @@ class Gazetteer {
 
  private:
   void Add(const std::vector<std::string>& tokens, uint8_t kind);
+  // Kind bits of a phrase by its keys (in any case only for several words).
+  uint8_t KindOf(uint64_t exact, uint64_t lower, bool several_words) const;
 
   std::unordered_map<uint64_t, uint8_t> kinds_;  // phrase key -> kind bits
   int max_words_ = 0;
