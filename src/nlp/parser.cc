@@ -694,21 +694,28 @@ void Parser::Parse(const std::vector<WordFeatures>& words,
   bool valid[kMoves];
   int n_labels = label_count();
   while (!st.Terminal()) {
-    size_t nf = AllSplitFeatures(st, s, f, owner, ready.data(), use, n_use);
-    std::fill(rows.begin(), rows.begin() + 4, 0);
-    transitions_.ScoreRows(f, owner, nf, rows.data(), 4);
-    for (int m = 0; m < kMoves; ++m) scores[m] = rows[m];
-    for (size_t u = 0; u < n_use; ++u) {
-      for (int m = 0; m < kMoves; ++m) scores[m] += rows[4 * use[u] + m];
-    }
     st.Valid(valid);
-    int move = ArgMax(scores, kMoves, valid);
+    int move = -1;
+    if (valid[kShift] + valid[kLeft] + valid[kRight] == 1) {
+      // A forced move (the stack empty, or the buffer down to the root):
+      // ArgMax over one valid move ignores the scores.
+      move = valid[kShift] ? kShift : valid[kLeft] ? kLeft : kRight;
+    } else {
+      size_t nf = AllSplitFeatures(st, s, f, owner, ready.data(), use, n_use);
+      std::fill(rows.begin(), rows.begin() + 4, 0);
+      transitions_.ScoreRows(f, owner, nf, rows.data(), 4);
+      for (int m = 0; m < kMoves; ++m) scores[m] = rows[m];
+      for (size_t u = 0; u < n_use; ++u) {
+        for (int m = 0; m < kMoves; ++m) scores[m] += rows[4 * use[u] + m];
+      }
+      move = ArgMax(scores, kMoves, valid);
+    }
     int d = st.Apply(move);
     if (d < 0) continue;
     int h = st.head[d];
     int l = root_label_;
     if (h != 0) {
-      nf = LabelFeatures(st, s, h, d, f);
+      size_t nf = LabelFeatures(st, s, h, d, f);
       std::fill(lscores.begin(), lscores.end(), 0);
       labeller_.Score(f, nf, lscores.data());
       lscores[root_label_] = INT32_MIN;
