@@ -163,12 +163,25 @@ void Tagger::Tag(const std::vector<WordFeatures>& words,
   feats.resize(n_words * kMaxFeatures);
   owner.clear();
   size_t total = 0;
+  // The bias feature (the first static one) is the same for every word:
+  // its weights start each word's row instead of being looked up per word.
+  uint64_t bias_feature = 0;
   for (size_t i = 0; i < n_words; ++i) {
     size_t n = StaticFeatures(words, amb, i, feats.data() + total);
-    owner.insert(owner.end(), n, static_cast<uint32_t>(i));
-    total += n;
+    bias_feature = feats[total];
+    std::copy(feats.begin() + total + 1, feats.begin() + total + n,
+              feats.begin() + total);
+    owner.insert(owner.end(), n - 1, static_cast<uint32_t>(i));
+    total += n - 1;
   }
-  base.assign(n_words * n_tags, 0);
+  base.resize(n_words * n_tags);
+  if (n_words > 0) {
+    std::fill(base.begin(), base.begin() + n_tags, 0);
+    weights_.Score(&bias_feature, 1, base.data());
+    for (size_t i = 1; i < n_words; ++i) {
+      std::copy(base.begin(), base.begin() + n_tags, base.begin() + i * n_tags);
+    }
+  }
   weights_.ScoreRows(feats.data(), owner.data(), total, base.data(), n_tags);
   uint64_t dyn[kMaxFeatures];
   int p1 = kStart, p2 = kStart2;
