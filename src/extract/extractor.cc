@@ -1787,6 +1787,22 @@ void DocState::VerbStatements() {
           break;
         }
       int subj = QuoteSafeSubject(v, SubjectOf(v));
+      // "... to acquire Brannock Software, the Corliss Ledger reported": a
+      // name in apposition just before the verb, after a comma, is the
+      // subject the parser joined to the object before it.
+      if (subj >= 0 && subj < v) {
+        for (int c : Children(subj)) {
+          int lo = words_[c].lo;
+          if (lo < c && words_[lo].form == ",") ++lo;
+          if (words_[c].deprel != "appos" || words_[c].hi != v - 1 || lo < 1 ||
+              words_[lo - 1].form != ",")
+            continue;
+          bool named = false;
+          for (int k = words_[c].lo; k <= words_[c].hi; ++k)
+            named |= words_[k].mention >= 0;
+          if (named) subj = c;
+        }
+      }
       Speaker sp;
       if (subj >= 0) sp = SpeakerFromWord(subj);
       // "The ministry, which holds a 30% stake in ..., said ...": a
@@ -1927,7 +1943,7 @@ void DocState::VerbStatements() {
       content = WordSpan(from, to);
       // Passive participle on a noun: "the speculation, first reported by
       // the FT": what was reported is the noun phrase.
-      if (clause < 0 && StartsWith(words_[v].deprel, "acl") &&
+      if (clause < 0 && !parenthetical && StartsWith(words_[v].deprel, "acl") &&
           words_[v].head >= 0 && subj != words_[v].head) {
         int h = words_[v].head;
         auto [lo, hi] = NounPhrase(h);
@@ -2063,9 +2079,18 @@ void DocState::SourcingStatements() {
       // citing four anonymous sources, claimed ...") reaches us through it.
       bool cited = false;
       for (int k = static_cast<int>(statements_.size()) - 1; k >= 0; --k) {
-        const Statement& o = statements_[k];
-        if (si.span.Contains(o.cue) && o.kind != StatementKind::kAccordingTo &&
-            !o.content.Contains(phrase)) {
+        Statement& o = statements_[k];
+        if (!si.span.Contains(o.cue) || o.kind == StatementKind::kAccordingTo)
+          continue;
+        // "X reported that ..., citing two people familiar with the
+        // matter": the parser may leave the trailing sourcing phrase in the
+        // report's clause; it is the report's source, not what it says.
+        bool trailing = o.content.Contains(phrase) && i - 1 > si.first &&
+                        words_[i - 1].form == "," &&
+                        o.content.end <= words_[b - 1].span.end + 1 &&
+                        words_[i - 1].span.begin > o.content.begin;
+        if (trailing) o.content.end = words_[i - 2].span.end;
+        if (trailing || !o.content.Contains(phrase)) {
           st.via = k;
           st.content = o.content;
           cited = true;
