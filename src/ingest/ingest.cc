@@ -235,7 +235,7 @@ class ReaderAccess {
   static Status Finish(Reader& reader, const ingest::ReadContext& ctx,
                        Document&& doc, std::string_view location,
                        const DocumentCallback& on_document) {
-    if (!utf8::IsValid(doc.text)) {
+    if (!ctx.text_is_valid && !utf8::IsValid(doc.text)) {
       // Readers repair their text; this keeps the promise if one did not.
       std::string title = utf8::Repair(doc.title);
       std::string body = utf8::Repair(std::string_view(doc.text).substr(

@@ -94,7 +94,8 @@ Status ReadObject(simdjson::dom::element root, const std::string& location,
     }
   }
   doc.origin = ctx.file + " " + location;
-  return ctx.Emit(std::move(doc), location);
+  // Title and body went through CleanUtf8(), and "\n\n" joins them.
+  return ctx.EmitValidUtf8(std::move(doc), location);
 }
 
 Status ReadLine(std::string_view line, uint64_t line_no,

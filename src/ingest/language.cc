@@ -7,10 +7,9 @@
 
 namespace hearsay::ingest {
 
-std::string DetectLanguage(std::string_view text) {
-  constexpr size_t kMaxBytes = 64 << 10;
-  if (text.size() > kMaxBytes) {
-    size_t cut = kMaxBytes;
+std::string DetectLanguage(std::string_view text, size_t max_bytes) {
+  if (text.size() > max_bytes) {
+    size_t cut = max_bytes;
     while (cut > 0 && !utf8::IsBoundary(text, cut)) --cut;
     text = text.substr(0, cut);
   }

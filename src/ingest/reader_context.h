@@ -31,6 +31,16 @@ struct ReadContext {
   Status Emit(Document&& doc, std::string_view location) const {
     return emit(std::move(doc), location);
   }
+  // Emit() for a reader that has itself made every byte of doc.text valid
+  // UTF-8 (CleanUtf8), so that the text is not checked a second time.
+  Status EmitValidUtf8(Document&& doc, std::string_view location) const {
+    text_is_valid = true;
+    Status s = emit(std::move(doc), location);
+    text_is_valid = false;
+    return s;
+  }
+  // True during EmitValidUtf8().
+  mutable bool text_is_valid = false;
   Status Skip(std::string_view location, std::string message) const {
     return skip(location, std::move(message));
   }
