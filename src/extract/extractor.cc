@@ -699,9 +699,62 @@ void DocState::FindMentions() {
 // "Ford CEO Jim Farley", "Republican Representative John Moolenaar",
 // "former President Donald Trump": titles read leftwards from the name.
 void DocState::FindRoles() {
+  // The role's printed form, from its title and what the text gives.
+  auto add_role = [&](int entity, const Role* title, const std::string& party,
+                      const std::string& modifier, const std::string& org) {
+    std::string label =
+        title->label_pattern.empty() ? title->label : title->label_pattern;
+    auto fill = [&](std::string_view ph, const std::string& value,
+                    std::string_view join) {
+      size_t p = label.find(ph);
+      if (p == std::string::npos) return;
+      if (!value.empty()) {
+        label.replace(p, ph.size(), value);
+        return;
+      }
+      size_t b = p, e = p + ph.size();
+      if (b >= join.size() &&
+          label.compare(b - join.size(), join.size(), join) == 0)
+        b -= join.size();
+      else if (e < label.size() && label[e] == ' ')
+        ++e;
+      label.erase(b, e - b);
+    };
+    fill("{org}", org, " of ");
+    fill("{party}", party, " ");
+    fill("{place}", "", " of ");
+    fill("{label}", title->label, " ");
+    if (!modifier.empty() && label.find(modifier) == std::string::npos &&
+        Lower(label).find(Lower(modifier)) == std::string::npos)
+      label = modifier + " " + label;
+    while (!label.empty() && label.back() == ' ') label.pop_back();
+    std::vector<std::string>& roles = entities_[entity].e.roles;
+    if (!label.empty() &&
+        std::find(roles.begin(), roles.end(), label) == roles.end())
+      roles.push_back(label);
+  };
+  // The organisation named at word k, by name or by description ("the
+  // company"): an organisation, a government or an outlet.
+  auto org_at = [&](int k) -> std::string {
+    if (k < 0 || k >= static_cast<int>(words_.size())) return {};
+    int m = words_[k].mention;
+    if (m < 0) return {};
+    const Entity& e = entities_[mentions_[m].entity].e;
+    return CoarseType(e.type) == EntityType::kOrg ? e.name : std::string();
+  };
+  // A title at [j, end) that is no party word or modifier.
+  auto title_at = [&](int j, int* end) -> const Role* {
+    auto role = LongestAt(j, LexiconKind::kRole);
+    if (!role) return nullptr;
+    const Role& rr = lex_.roles()[role->entry];
+    if (rr.kind == "party" || rr.kind == "modifier") return nullptr;
+    *end = j + role->length;
+    return &rr;
+  };
   for (const MentionRec& m : mentions_) {
     if (!m.named || entities_[m.entity].e.type != EntityType::kPerson) continue;
-    int sent_first = sents_[words_[m.first].sent].first;
+    const SentInfo& si = sents_[words_[m.first].sent];
+    int sent_first = si.first;
     int left = m.first;
     const Role* title = nullptr;
     std::string party, modifier, org;
@@ -735,37 +788,48 @@ void DocState::FindRoles() {
       }
       break;
     }
-    if (!title) continue;
-    std::string label =
-        title->label_pattern.empty() ? title->label : title->label_pattern;
-    auto fill = [&](std::string_view ph, const std::string& value,
-                    std::string_view join) {
-      size_t p = label.find(ph);
-      if (p == std::string::npos) return;
-      if (!value.empty()) {
-        label.replace(p, ph.size(), value);
-        return;
+    if (title) add_role(m.entity, title, party, modifier, org);
+
+    // In apposition after the name: "Marta Lindqvist, a banking analyst at
+    // Orrin & Vale, said"; or after "as": "appointed Lena Varga as chief
+    // executive".
+    int p = m.last;
+    if (p < si.last &&
+        (words_[p].form == "," || EqualsIgnoreCase(words_[p].form, "as"))) {
+      int q = p + 1;
+      if (q < si.last && words_[q].upos == "DET") ++q;
+      for (int j = q; j < std::min(si.last, q + 3); ++j) {
+        int end = 0;
+        const Role* t = title_at(j, &end);
+        if (!t) {
+          if (words_[j].upos != "ADJ" && words_[j].upos != "NOUN") break;
+          continue;
+        }
+        std::string of;
+        if (end + 1 < si.last) {
+          std::string_view prep = words_[end].form;
+          if (prep == "at" || prep == "of" || prep == "for" || prep == "with")
+            of = org_at(words_[end + 1].upos == "DET" ? end + 2 : end + 1);
+        }
+        add_role(m.entity, t, "", "", of);
+        break;
       }
-      size_t b = p, e = p + ph.size();
-      if (b >= join.size() &&
-          label.compare(b - join.size(), join.size(), join) == 0)
-        b -= join.size();
-      else if (e < label.size() && label[e] == ' ')
-        ++e;
-      label.erase(b, e - b);
-    };
-    fill("{org}", org, " of ");
-    fill("{party}", party, " ");
-    fill("{place}", "", " of ");
-    fill("{label}", title->label, " ");
-    if (!modifier.empty() && label.find(modifier) == std::string::npos &&
-        Lower(label).find(Lower(modifier)) == std::string::npos)
-      label = modifier + " " + label;
-    while (!label.empty() && label.back() == ' ') label.pop_back();
-    std::vector<std::string>& roles = entities_[m.entity].e.roles;
-    if (!label.empty() &&
-        std::find(roles.begin(), roles.end(), label) == roles.end())
-      roles.push_back(label);
+    }
+    // Before the name, set off by a comma: "The company's chief executive,
+    // Wen Halloway, told investors".
+    if (m.first - 2 > sent_first && words_[m.first - 1].form == ",") {
+      int end = m.first - 1;
+      for (int j = std::max(sent_first, end - 4); j < end; ++j) {
+        int e = 0;
+        const Role* t = title_at(j, &e);
+        if (!t || e != end) continue;
+        std::string of;
+        if (j - 2 >= sent_first && words_[j - 1].upos == "PART")
+          of = org_at(j - 2);
+        add_role(m.entity, t, "", "", of);
+        break;
+      }
+    }
   }
 }
 
