@@ -1394,6 +1394,43 @@ void DocState::FindStances() {
       }
     }
     if (stated) continue;
+    if (signal == StanceHint::kNone && st.stances.empty() &&
+        st.kind != StatementKind::kReport &&
+        st.kind != StatementKind::kAccordingTo) {
+      // An outsider's comment on the parties of a claim ("a takeover made
+      // sense for Veltra but would likely face a long review") weighs in on
+      // it without answering for it: a third party's assert, or hedge. A
+      // party's own words need a claim or a cue to take a side.
+      std::vector<int> named;
+      bool hedged = false;
+      for (int k = FirstWordFrom(st.content.begin);
+           k < nw && words_[k].span.begin < st.content.end; ++k) {
+        if (int m = words_[k].mention; m >= 0 && !mentions_[m].weak)
+          AddUnique(&named, mentions_[m].entity);
+        if (auto h = LongestAt(k, LexiconKind::kHedge))
+          hedged |= lex_.hedges()[h->entry].modality == Modality::kHedged ||
+                    lex_.hedges()[h->entry].modality == Modality::kSpeculative;
+      }
+      int best = -1;
+      size_t best_told = 0;
+      for (size_t ci = 0; ci < claims_.size(); ++ci) {
+        const ClaimBuild& cb = claims_[ci];
+        if (!cb.c.positive || SpeaksFor(st, cb)) continue;
+        bool about = false;
+        for (int e : named)
+          about |= std::find(cb.parties.begin(), cb.parties.end(), e) !=
+                   cb.parties.end();
+        if (about && cb.mentions.size() > best_told) {
+          best = static_cast<int>(ci);
+          best_told = cb.mentions.size();
+        }
+      }
+      if (best >= 0)
+        set_stance(st, best,
+                   hedged ? StanceValue::kHedge : StanceValue::kAssert,
+                   Strength::kNone, 0.4, false);
+      continue;
+    }
     if (signal != StanceHint::kDeny && signal != StanceHint::kConfirm &&
         signal != StanceHint::kNoComment)
       continue;
