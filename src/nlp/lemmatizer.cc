@@ -34,7 +34,11 @@ bool HasUpper(std::string_view s) {
 }  // namespace
 
 uint64_t Lemmatizer::Key(std::string_view a, std::string_view b) {
-  return Feat(0x4c454d, StringHash(a), StringHash(b));
+  return KeyOf(StringHash(a), StringHash(b));
+}
+
+uint64_t Lemmatizer::KeyOf(uint64_t hash_a, uint64_t hash_b) {
+  return Feat(0x4c454d, hash_a, hash_b);
 }
 
 Lemmatizer::Rule Lemmatizer::Derive(std::string_view form,
@@ -177,6 +181,11 @@ Status Lemmatizer::LoadOverrides(const std::string& path) {
 
 bool Lemmatizer::ByRules(std::string_view form, std::string_view xpos,
                          std::string& out) const {
+  return ByRules(form, StringHash(xpos), out);
+}
+
+bool Lemmatizer::ByRules(std::string_view form, uint64_t xpos_hash,
+                         std::string& out) const {
   // Longest known suffix first; the empty suffix is the tag's default rule.
   char buf[kMaxSuffix];
   size_t n = std::min(kMaxSuffix, form.size());
@@ -185,7 +194,8 @@ bool Lemmatizer::ByRules(std::string_view form, std::string_view xpos,
     buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   }
   for (size_t k = n + 1; k-- > 0;) {
-    auto it = rules_.find(Key(xpos, std::string_view(buf + n - k, k)));
+    auto it = rules_.find(
+        KeyOf(xpos_hash, StringHash(std::string_view(buf + n - k, k))));
     if (it != rules_.end() && Apply(it->second, form, out)) return true;
   }
   return false;
@@ -193,29 +203,39 @@ bool Lemmatizer::ByRules(std::string_view form, std::string_view xpos,
 
 void Lemmatizer::Lemmatize(std::string_view form, std::string_view upos,
                            std::string_view xpos, std::string& out) const {
+  std::string lower;
+  LowerAscii(form, lower);
+  Lemmatize(
+      form, upos, xpos,
+      {StringHash(form), StringHash(lower), StringHash(upos), StringHash(xpos)},
+      out);
+}
+
+void Lemmatizer::Lemmatize(std::string_view form, std::string_view upos,
+                           std::string_view xpos, const Hashes& h,
+                           std::string& out) const {
   if (!overrides_.empty()) {
-    auto it = overrides_.find(Key(form, upos));
-    if (it == overrides_.end()) it = overrides_.find(Key(form, "*"));
+    static const uint64_t kAnyTag = StringHash("*");
+    auto it = overrides_.find(KeyOf(h.form, h.upos));
+    if (it == overrides_.end()) it = overrides_.find(KeyOf(h.form, kAnyTag));
     if (it != overrides_.end()) {
       out = it->second;
       return;
     }
   }
-  auto it = exceptions_.find(Key(form, xpos));
+  auto it = exceptions_.find(KeyOf(h.form, h.xpos));
   if (it != exceptions_.end()) {
     out = it->second;
     return;
   }
   if (HasUpper(form) && upos != "PROPN") {
-    std::string lower;
-    LowerAscii(form, lower);
-    it = exceptions_.find(Key(lower, xpos));
+    it = exceptions_.find(KeyOf(h.lower, h.xpos));
     if (it != exceptions_.end()) {
       out = it->second;
       return;
     }
   }
-  if (ByRules(form, xpos, out)) return;
+  if (ByRules(form, h.xpos, out)) return;
   out.assign(form);
 }
 

@@ -44,6 +44,15 @@ class Lemmatizer {
   // Writes the lemma of `form` tagged (upos, xpos) into `out`.
   void Lemmatize(std::string_view form, std::string_view upos,
                  std::string_view xpos, std::string& out) const;
+  // StringHash (features.h) of the form, of its ASCII-lower-cased copy, of
+  // upos and of xpos, which callers that tag words already have.
+  struct Hashes {
+    uint64_t form, lower, upos, xpos;
+  };
+  // The same, without hashing them again.
+  void Lemmatize(std::string_view form, std::string_view upos,
+                 std::string_view xpos, const Hashes& h,
+                 std::string& out) const;
 
   size_t rule_count() const { return rules_.size(); }
   size_t exception_count() const { return exceptions_.size(); }
@@ -56,9 +65,12 @@ class Lemmatizer {
     std::string append;
   };
   static uint64_t Key(std::string_view a, std::string_view b);
+  static uint64_t KeyOf(uint64_t hash_a, uint64_t hash_b);
   static Rule Derive(std::string_view form, std::string_view lemma);
   static bool Apply(const Rule& r, std::string_view form, std::string& out);
   bool ByRules(std::string_view form, std::string_view xpos,
+               std::string& out) const;
+  bool ByRules(std::string_view form, uint64_t xpos_hash,
                std::string& out) const;
 
   std::unordered_map<uint64_t, Rule> rules_;              // (xpos, suffix)

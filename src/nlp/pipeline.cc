@@ -124,7 +124,7 @@ struct Pipeline::Impl {
   Tagger tagger;
   Parser parser;
   Recognizer ner;
-  std::vector<uint64_t> tag_value, upos_hash;  // by tag id
+  std::vector<uint64_t> tag_value, upos_hash, xpos_hash;  // by tag id
   std::vector<char> tag_propn;
   std::vector<uint64_t> label_hash;  // StringHash of each parser label
   size_t bytes = 0;
@@ -147,6 +147,7 @@ Result<Pipeline> Pipeline::Load(const std::string& models_dir,
     impl->tag_value.push_back(
         TagValue(impl->tagger.Upos(t), impl->tagger.Xpos(t)));
     impl->upos_hash.push_back(StringHash(impl->tagger.Upos(t)));
+    impl->xpos_hash.push_back(StringHash(impl->tagger.Xpos(t)));
     impl->tag_propn.push_back(impl->tagger.Upos(t) == "PROPN");
   }
   for (int l = 0; l < impl->parser.label_count(); ++l) {
@@ -185,8 +186,10 @@ void Pipeline::Annotate(AnnotatedSentence& s) const {
     s.upos[i] = m.tagger.Upos(t);
     s.xpos[i] = m.tagger.Xpos(t);
     s.feats[i] = m.tagger.Feats(words[i], t);
-    m.tagger.lemmatizer().Lemmatize(s.words[i], s.upos[i], s.xpos[i],
-                                    s.lemma[i]);
+    m.tagger.lemmatizer().Lemmatize(
+        s.words[i], s.upos[i], s.xpos[i],
+        {words[i].form, words[i].lower, m.upos_hash[t], m.xpos_hash[t]},
+        s.lemma[i]);
     tag_values[i] = m.tag_value[t];
     upos[i] = m.upos_hash[t];
     propn[i] = m.tag_propn[t];
