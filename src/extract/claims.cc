@@ -439,6 +439,18 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
     }
   }
   const bool noun = IsNoun(words_[t]);
+  // "in talks to acquire Brannock": talks about a deal are the deal's
+  // (a hedged acquisition, read at its own trigger), not a claim of talks.
+  if (cls == "negotiate") {
+    for (int k = first; k < last; ++k)
+      for (int c : Children(k)) {
+        std::string_view b = Base(words_[c].deprel);
+        if ((b == "acl" || b == "xcomp") && trigger_at[c] >= 0) {
+          const std::string& inner = lex_.predicates()[trigger_at[c]].cls;
+          if (inner != "negotiate" && inner != "cooperate") return false;
+        }
+      }
+  }
   std::vector<int> agents, partners, targets, further, theme;
   std::string location, time;
   bool vague_partner = false;
@@ -1371,8 +1383,10 @@ void DocState::FindStances() {
         } else if (signal == StanceHint::kNoComment) {
           v = StanceValue::kNoComment;
         } else if (hint == StanceHint::kHedge ||
-                   m.modality == Modality::kHedged ||
-                   m.modality == Modality::kSpeculative) {
+                   // "not in talks" is no hedge: the talks are what is
+                   // denied.
+                   (m.positive && (m.modality == Modality::kHedged ||
+                                   m.modality == Modality::kSpeculative))) {
           v = StanceValue::kHedge;
           conf = 0.7;
         }
@@ -1382,9 +1396,19 @@ void DocState::FindStances() {
         // "No plans to collaborate" denies the claim that they do.
         if (!m.positive && v == StanceValue::kAssert) {
           for (size_t cj = 0; cj < claims_.size(); ++cj) {
-            if (cj == ci || claims_[cj].c.key != cb.c.key ||
-                !claims_[cj].c.positive)
-              continue;
+            const ClaimBuild& other = claims_[cj];
+            if (cj == ci || !other.c.positive) continue;
+            // "We are not in talks with Veltra" denies talks of a deal
+            // between the two too: "Veltra is in talks to acquire
+            // Brannock".
+            bool talks_of_deal =
+                cb.family == "cooperate" &&
+                other.c.modality == Modality::kHedged && !cb.parties.empty() &&
+                std::all_of(cb.parties.begin(), cb.parties.end(), [&](int e) {
+                  return std::find(other.parties.begin(), other.parties.end(),
+                                   e) != other.parties.end();
+                });
+            if (other.c.key != cb.c.key && !talks_of_deal) continue;
             set_stance(st, static_cast<int>(cj), StanceValue::kDeny,
                        strength == Strength::kNone ? Strength::kFlat : strength,
                        0.75, SpeaksFor(st, claims_[cj]));

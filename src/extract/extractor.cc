@@ -407,9 +407,9 @@ int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
       return static_cast<int>(i);
     }
   }
-  // "Carrick" after "Carrick Bancorp" is the company, not a person.
-  if (name.find(' ') == std::string::npos &&
-      CoarseType(ner_type) != EntityType::kPlace) {
+  // "Carrick" after "Carrick Bancorp" is the company, not a person nor a
+  // place (an unlisted name: listed places were found above).
+  if (name.find(' ') == std::string::npos) {
     for (size_t i = 0; i < entities_.size(); ++i) {
       const Entity& e = entities_[i].e;
       if (CoarseType(e.type) == EntityType::kOrg &&
@@ -1072,7 +1072,9 @@ int DocState::SubjectOf(int v, int depth) const {
   for (int c : Children(v)) {
     std::string_view d = words_[c].deprel;
     if (d == "nsubj" || d == "nsubj:pass" || d == "csubj") {
-      if (subj >= 0) continue;
+      // Of several subjects, the one nearest the verb: "Brannock chief
+      // executive Idris Mallon said" parsed with "chief" a subject too.
+      if (subj >= 0 && !(subj < c && c < v)) continue;
       if (int dash = DatelineDash(c); dash < 0) {
         subj = c;
       } else {
