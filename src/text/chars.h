@@ -131,7 +131,9 @@ inline Char CharAt(std::string_view s, size_t i) {
   return {static_cast<uint32_t>(i), d.size, Classify(d.cp), d.cp};
 }
 
-inline bool IsSpaceCls(Cls c) { return c == Cls::kSpace || c == Cls::kNewline; }
+constexpr bool IsSpaceCls(Cls c) {
+  return c == Cls::kSpace || c == Cls::kNewline;
+}
 inline bool IsLetterCls(Cls c) {
   return c == Cls::kLower || c == Cls::kUpper || c == Cls::kLetter;
 }

@@ -56,6 +56,25 @@ bool IsRule(char32_t c) {
 
 constexpr uint32_t Bit(Cls c) { return 1u << static_cast<int>(c); }
 
+// What follows a run of letters or digits, for the tokenizer's fast path:
+// the end of the chunk (an ASCII space), one of , ; : ? ! or a period, each
+// a token of its own there, or anything else (the slow path).
+enum : uint8_t { kOtherAfter, kEndsWord, kPunctAfter, kPeriodAfter };
+struct WordEndTable {
+  uint8_t kind[256];
+};
+constexpr WordEndTable kWordEnd = [] {
+  WordEndTable t{};
+  for (int b = 0; b < 0x80; ++b) {
+    if (text_internal::IsSpaceCls(text_internal::AsciiClass(b))) {
+      t.kind[b] = kEndsWord;
+    }
+  }
+  for (unsigned char c : {',', ';', ':', '?', '!'}) t.kind[c] = kPunctAfter;
+  t.kind[static_cast<unsigned char>('.')] = kPeriodAfter;
+  return t;
+}();
+
 // Tokenizes paragraphs into out->tokens / out->words. One per Segment()
 // call, on its stack: it borrows the text, the resources and the output,
 // and keeps a scratch buffer of the current chunk's characters.
@@ -97,12 +116,14 @@ class Tokenizer {
       }
       if (j > i) {
         uint32_t k = j;
-        const char c = k < end ? text_[k] : ' ';
-        const bool punct = c == ',' || c == ';' || c == ':' || c == '?' ||
-                           c == '!' || (c == '.' && letters);
+        const uint8_t after =
+            k < end ? kWordEnd.kind[static_cast<unsigned char>(text_[k])]
+                    : kEndsWord;
+        const bool period = after == kPeriodAfter && letters;
+        const bool punct = after == kPunctAfter || period;
         if (punct) ++k;
         if (k == end || IsAsciiSpace(text_[k])) {
-          if (c == '.' && letters && LettersKeepPeriod(i, j)) {
+          if (period && LettersKeepPeriod(i, j)) {
             Push(i, k, nullptr, 0);  // "Inc.", "J."
           } else {
             // Chunk() looks up multiword tokens only between letters.
