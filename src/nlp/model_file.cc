@@ -120,6 +120,23 @@ Result<std::string_view> ModelFile::Section(std::string_view name) const {
   return NotFoundError(name_ + ": no section " + std::string(name));
 }
 
+void ModelFile::Release(std::string_view bytes) const {
+  // Only pages of the file mapping, and only whole ones inside `bytes`:
+  // dropping a page of memory the caller owns would zero it.
+  if (!mapped_ || bytes.data() < data_ ||
+      bytes.data() + bytes.size() > data_ + size_) {
+    return;
+  }
+  uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  uintptr_t begin = reinterpret_cast<uintptr_t>(bytes.data());
+  uintptr_t end = begin + bytes.size();
+  begin = (begin + page - 1) & ~(page - 1);
+  end &= ~(page - 1);
+  if (end > begin) {
+    madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+  }
+}
+
 void ModelWriter::Add(std::string name, std::string bytes) {
   sections_.emplace_back(std::move(name), std::move(bytes));
 }

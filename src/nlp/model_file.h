@@ -46,6 +46,10 @@ class ModelFile {
   // The bytes of section `name`, or NotFound.
   Result<std::string_view> Section(std::string_view name) const;
   bool Has(std::string_view name) const;
+  // Hands the whole pages of `bytes` (part of a section) back to the
+  // kernel when the file is mapped; they are read again from the file if
+  // ever touched. For sections read once at load time. No-op for buffers.
+  void Release(std::string_view bytes) const;
   const std::string& name() const { return name_; }
 
  private:

@@ -553,6 +553,9 @@ Result<WeightTable> WeightTable::FromModel(const ModelFile& file,
   if (!t.Accelerate(/*check=*/true)) {
     return DataLossError(file.name() + ": bad row offset or class in " + p);
   }
+  // Lookups read the index; the stored slots are read again only to write
+  // the table out or for the rare entry whose run is too long.
+  if (t.index_) file.Release(slots);
   return t;
 }
 
