@@ -233,6 +233,18 @@ void DocState::CollectArgs(int w, std::vector<int>* entities,
       found = true;
     }
   }
+  if (!found && IsNoun(words_[w])) {
+    // "its former auditor, Penhale Grant": the name in apposition.
+    for (int c : Children(w)) {
+      int m = words_[c].mention;
+      if (words_[c].deprel != "appos" || m < 0 || !mentions_[m].named ||
+          mentions_[m].weak)
+        continue;
+      AddUnique(entities, mentions_[m].entity);
+      found = true;
+      break;
+    }
+  }
   if (!found && words_[w].upos == "NOUN") {
     // "the logistics-software company": a definite description the
     // nominals lexicon knows by its head ("the company"), with modifiers
@@ -528,6 +540,14 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
           for (int e : ents)
             if (CoarseType(entities_[e].e.type) == EntityType::kOrg)
               AddUnique(&targets, e);
+        } else if (k.empty() && own && c > t && words_[c].lo > 0 &&
+                   (words_[words_[c].lo].form == "," ||
+                    words_[words_[c].lo - 1].form == ",") &&
+                   words_[c].mention >= 0 &&
+                   mentions_[words_[c].mention].named) {
+          // "sue its former auditor, Penhale Grant, over ...": a name in
+          // apposition to the object, parsed as an oblique of the verb.
+          CollectArgs(c, &targets, &further, &others);
         } else if ((k == "against" || k == "on" || k == "toward" ||
                     k == "towards" || k == "over") &&
                    own) {

@@ -408,18 +408,26 @@ int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
     }
   }
   // "Carrick" after "Carrick Bancorp" is the company, not a person nor a
-  // place (an unlisted name: listed places were found above).
+  // place (an unlisted name: listed places were found above); "the
+  // Tribune" after "the Ashby Tribune" is the newspaper.
   if (name.find(' ') == std::string::npos) {
     for (size_t i = 0; i < entities_.size(); ++i) {
       const Entity& e = entities_[i].e;
       if (CoarseType(e.type) == EntityType::kOrg &&
-          StartsWith(e.name, name + " "))
+          (StartsWith(e.name, name + " ") ||
+           (e.type == EntityType::kOutlet &&
+            e.name.find(' ') != std::string::npos && LastWord(e.name) == name)))
         return static_cast<int>(i);
     }
   }
   // Same name, or a surname of a person named in full, or an acronym.
   for (size_t i = 0; i < entities_.size(); ++i) {
     Entity& e = entities_[i].e;
+    // A name of several words is one entity however the recogniser typed
+    // each mention ("Penhale Grant" a place here, a person there).
+    if (name.find(' ') != std::string::npos && !entities_[i].gaz &&
+        EqualsIgnoreCase(e.name, name))
+      return static_cast<int>(i);
     if (CoarseType(e.type) != CoarseType(ner_type)) continue;
     if (EqualsIgnoreCase(e.name, name)) return static_cast<int>(i);
     if (ner_type == EntityType::kPerson) {
@@ -2026,6 +2034,13 @@ void DocState::VerbStatements() {
       bool stance_cue = sv->stance == StanceHint::kDeny ||
                         sv->stance == StanceHint::kConfirm ||
                         sv->stance == StanceHint::kNoComment;
+      // "did not respond to a request for comment": a no-comment form of
+      // the denial cues around the verb makes it an answer too.
+      for (int k = std::max(static_cast<int>(sents_[s].first), i - 3);
+           k <= i && !stance_cue; ++k)
+        if (auto d = LongestAt(k, LexiconKind::kDenialCue);
+            d && k + d->length > i)
+          stance_cue = true;
       bool by_agent = false;
       for (int c : Children(v))
         if (subj == c && StartsWith(words_[c].deprel, "obl")) by_agent = true;
@@ -2061,8 +2076,12 @@ void DocState::VerbStatements() {
       if (!someone &&
           !(sp.has_span && (clause >= 0 || quoted || parenthetical)))
         continue;
+      // A place does not speak without a clause ("Columbus said on
+      // Monday"), unless it is a name no list knows as a place, which the
+      // recogniser may have mistyped ("Penhale Grant did not respond").
       if (sp.entity >= 0 && clause < 0 &&
-          CoarseType(entities_[sp.entity].e.type) == EntityType::kPlace)
+          CoarseType(entities_[sp.entity].e.type) == EntityType::kPlace &&
+          (entities_[sp.entity].gaz || !stance_cue))
         continue;
       sp.span = SpeakerPhrase(sp, v);
       Statement st;
@@ -2209,6 +2228,13 @@ void DocState::NounStatements() {
       bool stance_cue = sv->stance == StanceHint::kDeny ||
                         sv->stance == StanceHint::kConfirm ||
                         sv->stance == StanceHint::kNoComment;
+      // "did not respond to a request for comment": a no-comment form of
+      // the denial cues around the verb makes it an answer too.
+      for (int k = std::max(static_cast<int>(sents_[s].first), i - 3);
+           k <= i && !stance_cue; ++k)
+        if (auto d = LongestAt(k, LexiconKind::kDenialCue);
+            d && k + d->length > i)
+          stance_cue = true;
       if (clause0 < 0 && !stance_cue) continue;
       Speaker sp = SpeakerFromWord(who);
       if (sp.entity < 0 && sp.entities.empty() && !sp.anonymous) continue;
