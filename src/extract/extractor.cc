@@ -1162,15 +1162,24 @@ int DocState::ResolvePronoun(int w) {
   bool thing = low == "it" || low == "its";
   bool plural = low == "they" || low == "them" || low == "their";
   if (!person && !thing && !plural) return -1;
+  // "he" and "she" are most often the last person who was a subject:
+  // "Gov. Marsh ... called it ... Standing beside Harlow chief executive
+  // Gregory Anselm, she said" is the governor. Otherwise the nearest.
+  int nearest = -1;
   for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
     if (mentions_[m].first >= w) continue;
     if (words_[mentions_[m].first].sent + 4 < words_[w].sent) break;
     EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
     if ((person && t == EntityType::kPerson) ||
-        ((thing || plural) && t == EntityType::kOrg))
-      return mentions_[m].entity;
+        ((thing || plural) && t == EntityType::kOrg)) {
+      if (!person) return mentions_[m].entity;
+      if (nearest < 0) nearest = mentions_[m].entity;
+      if (words_[mentions_[m].first].sent + 1 < words_[w].sent) break;
+      for (int k = mentions_[m].first; k < mentions_[m].last; ++k)
+        if (StartsWith(words_[k].deprel, "nsubj")) return mentions_[m].entity;
+    }
   }
-  return -1;
+  return nearest;
 }
 
 Speaker DocState::SpeakerFromRange(int first, int last, int head) {
