@@ -750,6 +750,17 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   };
   keep_actors(&agents);
   keep_actors(&partners);
+  // "close its weaving plant in Maribor", "open a new plant in Arizona":
+  // the place of what the claim is about is the claim's place.
+  for (size_t k = 0; k < theme.size() && location.empty(); ++k)
+    for (int c : Children(theme[k])) {
+      std::string ck = CaseOf(c);
+      if (Base(words_[c].deprel) == "nmod" &&
+          (ck == "in" || ck == "near" || ck == "outside" || ck == "at")) {
+        location = place_of(c);
+        if (!location.empty()) break;
+      }
+    }
   // "The Guimarães plant is not closing", "its factory will stay open": a
   // site that closes or opens does so by its owner's decision. The owner
   // is the site's possessor ("its", "Aldmere's"), else the company whose
