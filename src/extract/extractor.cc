@@ -543,6 +543,11 @@ void DocState::FindMentions() {
       int l = i;
       while (l < si.last && words_[l].upos == "PROPN" && !taken[l - si.first])
         ++l;
+      // The company word itself may be tagged as a common word ("Altavia
+      // Solar").
+      if (l > i && l < si.last && !taken[l - si.first] &&
+          CompanyWord(words_[l].form) && words_[l].upos != "PROPN")
+        ++l;
       if (l - i >= 2 && CompanyWord(words_[l - 1].form)) {
         cands.push_back(
             {i, l, nullptr, NameForm::kName, EntityType::kOrg, heading});
