@@ -1937,6 +1937,20 @@ void DocState::VerbStatements() {
         }
         if (clause < 0) clause = c;
       }
+      // "said on Thursday that it had no plans", with the clause hung on
+      // the day as if it were a relative clause.
+      if (clause < 0 && sv->that_clause) {
+        for (int c : Children(v)) {
+          if (c < v || !StartsWith(words_[c].deprel, "obl")) continue;
+          for (int cc : Children(c)) {
+            if (!StartsWith(words_[cc].deprel, "acl")) continue;
+            for (int m : Children(cc))
+              if (words_[m].deprel == "mark" && words_[m].upos == "SCONJ" &&
+                  EqualsIgnoreCase(words_[m].form, "that") && m < cc)
+                clause = cc;
+          }
+        }
+      }
       // "has insisted the factory is not closing", parsed as an object
       // and a verb joined without "and": the two are the clause.
       int split_object = -1;
