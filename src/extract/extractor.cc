@@ -2092,6 +2092,13 @@ void DocState::VerbStatements() {
       bool object_speech = !sv->that_clause &&
                            (HasObject(v) || (length > 1 && !xcomp)) &&
                            named_subject;
+      // "The committee noted Bill Clinton's comments": a verb of saying
+      // whose object is what was said, with a named speaker. Not "told
+      // reporters" (the hearer) nor "say" (which takes words, not things).
+      if (!object_speech && sv->that_clause && HasObject(v) && named_subject &&
+          sv->cls != "tell" && !sv->lemma.starts_with("say") &&
+          sv->pos == PartOfSpeech::kVerb)
+        object_speech = true;
       if (clause < 0 && !quoted && !stance_cue && !by_agent && !parenthetical &&
           !object_speech)
         continue;
