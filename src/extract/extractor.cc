@@ -2102,6 +2102,17 @@ void DocState::VerbStatements() {
       if (clause < 0 && !quoted && !stance_cue && !by_agent && !parenthetical &&
           !object_speech)
         continue;
+      // What a verb says through its object is the object: "mocked the
+      // complaint, saying ..." leaves the participle its own statement.
+      if (clause < 0 && !quoted && !parenthetical && object_speech) {
+        for (int c : Children(v)) {
+          if (!StartsWith(words_[c].deprel, "obj") || c < v) continue;
+          int lo = words_[c].lo, hi = words_[c].hi;
+          while (hi > lo && IsPunct(words_[hi])) --hi;
+          content = WordSpan(lo, hi);
+          break;
+        }
+      }
       // A speaker is someone: a name, a group, a pronoun or a source.
       // Anything else that says a clause or a quote is a speaker too ("the
       // poll shows that ...", "the official said"), but with less
