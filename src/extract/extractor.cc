@@ -2099,8 +2099,23 @@ void DocState::VerbStatements() {
           sv->cls != "tell" && !sv->lemma.starts_with("say") &&
           sv->pos == PartOfSpeech::kVerb)
         object_speech = true;
+      // "saying anybody who complains ... is not having a good night",
+      // where the parser hung the clause elsewhere: what follows "say" is
+      // what was said when it holds a verb of its own.
+      bool loose_clause = false;
+      if (clause < 0 && !parenthetical && sv->lemma.starts_with("say") &&
+          !HasObject(v) && i + length < sents_[s].last &&
+          !IsPunct(words_[i + length])) {
+        for (int k = i + length; k < sents_[s].last && !loose_clause; ++k)
+          loose_clause = words_[k].upos == "VERB" || words_[k].upos == "AUX";
+        if (loose_clause) {
+          int to = sents_[s].last - 1;
+          while (to > i + length && IsPunct(words_[to])) --to;
+          content = WordSpan(i + length, to);
+        }
+      }
       if (clause < 0 && !quoted && !stance_cue && !by_agent && !parenthetical &&
-          !object_speech)
+          !object_speech && !loose_clause)
         continue;
       // What a verb says through its object is the object: "mocked the
       // complaint, saying ..." leaves the participle its own statement.
