@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/civil_date.h"
 #include "extract/doc_state.h"
 
 namespace hearsay {
@@ -62,32 +63,6 @@ Modality Firmer(Modality a, Modality b) { return Rank(a) <= Rank(b) ? a : b; }
 bool Symmetric(std::string_view family) {
   return family == "cooperate" || family == "negotiate" || family == "agree" ||
          family == "merge" || family == "meet";
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date, and back.
-int64_t DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-std::string CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = yoe + era * 400 + (m <= 2);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y),
-                static_cast<int>(m), static_cast<int>(d));
-  return buf;
 }
 
 // The publish date as days, or false when the document has none.
@@ -334,11 +309,11 @@ std::string DocState::ResolveTime(int w) const {
       // last such day, or today.
       int64_t today = ((pub % 7) + 7 + 3) % 7;
       int64_t back = (today - wd + 7) % 7;
-      return CivilFromDays(pub - back);
+      return IsoDate(CivilFromDays(pub - back));
     }
-    if (has_pub && low == "yesterday") return CivilFromDays(pub - 1);
-    if (has_pub && low == "today") return CivilFromDays(pub);
-    if (has_pub && low == "tomorrow") return CivilFromDays(pub + 1);
+    if (has_pub && low == "yesterday") return IsoDate(CivilFromDays(pub - 1));
+    if (has_pub && low == "today") return IsoDate(CivilFromDays(pub));
+    if (has_pub && low == "tomorrow") return IsoDate(CivilFromDays(pub + 1));
     if (int mo = Month(low); mo > 0 && low != "may") {
       // "March 3", "March 3, 2025", "3 March 2025".
       int day = 0, year = 0;
@@ -367,10 +342,10 @@ std::string DocState::ResolveTime(int w) const {
       if (day == 0) continue;
       if (year == 0) {
         if (!has_pub) continue;
-        std::string iso = CivilFromDays(pub);
+        std::string iso = IsoDate(CivilFromDays(pub));
         year = std::stoi(iso.substr(0, 4));
       }
-      return CivilFromDays(DaysFromCivil(year, mo, day));
+      return IsoDate(CivilFromDays(DaysFromCivil(year, mo, day)));
     }
   }
   return {};
