@@ -32,28 +32,23 @@ expect "story 3 (retracted)" "Helen Marchetti" retracted "resign"
 expect "story 4 (disputed)" "Aldmere Textiles" disputed "close"
 expect "story 5 (reported only)" "Pembrook" reported "layoff"
 expect "story 6 (syndicated)" Indonesia confirmed "restrict"
-# Story 2's history shows the denial before the confirmation.
-id=$("$bin" claims --db "$db" --entity Kestrel --status confirmed --format csv |
-  grep "Brightwater Systems" | head -n 1 | cut -d, -f1)
-if [ -n "$id" ]; then
+# history WHAT ENTITY STATUS PATTERN EARLIER: the claim about ENTITY with
+# STATUS matching PATTERN passed through the status EARLIER first.
+history() {
+  id=$("$bin" claims --db "$db" --entity "$2" --status "$3" --format csv |
+    grep -- "$4" | head -n 1 | cut -d, -f1)
+  [ -n "$id" ] || return 0  # expect() has said it is missing
   "$bin" claim "$id" --db "$db" >"$tmp/claim.txt"
-  if ! sed -n '/status history/,$p' "$tmp/claim.txt" | grep -q denied; then
-    echo "FAIL: story 2: no denial in the status history of claim $id"
+  if ! sed -n '/status history/,$p' "$tmp/claim.txt" | grep -q "$5"; then
+    echo "FAIL: $1: no '$5' before '$3' in the status history of claim $id"
     cat "$tmp/claim.txt"
     fail=1
   fi
-fi
-# Story 4 was confirmed by the co-owning ministry before the company denied it.
-id=$("$bin" claims --db "$db" --entity "Aldmere Textiles" --status disputed --format csv |
-  grep "close" | head -n 1 | cut -d, -f1)
-if [ -n "$id" ]; then
-  "$bin" claim "$id" --db "$db" >"$tmp/claim.txt"
-  if ! sed -n '/status history/,$p' "$tmp/claim.txt" | grep -q confirmed; then
-    echo "FAIL: story 4: no confirmation before the dispute in claim $id"
-    cat "$tmp/claim.txt"
-    fail=1
-  fi
-fi
+}
+# Story 2 was denied before it was confirmed; story 4 was confirmed by the
+# co-owning ministry before the company disputed it.
+history "story 2" Kestrel confirmed "Brightwater Systems" denied
+history "story 4" "Aldmere Textiles" disputed "close" confirmed
 # Story 6: six copies of one wire story, in one record.
 rows=$("$bin" claims --db "$db" --entity Indonesia --status confirmed --format csv |
   awk -F, 'NR > 1 && $6 >= 5' | wc -l)
