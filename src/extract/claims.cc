@@ -795,7 +795,14 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   // A trigger that is the object of a speech verb reports nothing of its
   // own agent ("praised the deal"): keep its parties only when they are
   // named in the clause itself.
-  if (agents.empty() && partners.empty() && targets.empty()) return false;
+  // "the whole mill could close": a site's closure or opening with no owner
+  // in sight waits for the article's other claims to name who does it (see
+  // FindClaims); any other claim needs a participant.
+  const bool site_only = agents.empty() && partners.empty() &&
+                         targets.empty() && !theme.empty() && !noun &&
+                         (family == "close" || family == "build");
+  if (agents.empty() && partners.empty() && targets.empty() && !site_only)
+    return false;
   // Most events need a second participant to say anything: "Apple
   // acquires" is no claim, "Apple acquires Beats" is. Some stand alone:
   // a resignation, a closure, lay-offs, a strike.
@@ -830,7 +837,7 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   add("partner", partners);
   add("target", targets);
   add("partner", further);
-  if (agents.empty() && !theme.empty()) {
+  if (agents.empty() && !theme.empty() && !site_only) {
     // A subject that is no entity still says who: "Chinese companies".
     auto [lo, hi] = NounPhrase(theme.front());
     std::string txt(Text(WordSpan(lo, hi)));
@@ -883,6 +890,7 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   c.key = key;
   out->family = family;
   out->vague = vague_partner;
+  out->site_only = site_only;
   if (Symmetric(family)) {
     std::vector<std::string> all = side_a;
     all.insert(all.end(), side_b.begin(), side_b.end());
@@ -1099,6 +1107,16 @@ void DocState::FindClaims() {
     cb.c.key = full->c.key;
     cb.side_a = full->side_a;
     cb.side_b = full->side_b;
+    if (cb.site_only) {
+      // The paraphrase gains its agent: "Dornfield Mills close the whole
+      // mill".
+      for (const Participant& p : full->c.participants)
+        if (p.role == "agent" && p.entity >= 0) {
+          cb.c.text = p.text + " " + cb.c.text;
+          break;
+        }
+      cb.site_only = false;
+    }
     for (const Participant& p : full->c.participants) {
       if (p.entity < 0 ||
           (p.role != "agent" && p.role != "partner" && p.role != "target"))
@@ -1114,12 +1132,15 @@ void DocState::FindClaims() {
   // Cooperation takes two: a cooperate or negotiate claim that still names
   // one party after completion says too little to follow ("talks at
   // Haleakala").
-  found.erase(std::remove_if(found.begin(), found.end(),
-                             [](const ClaimBuild& cb) {
-                               return Symmetric(cb.family) &&
-                                      (cb.side_a.empty() || cb.side_b.empty());
-                             }),
-              found.end());
+  // And a site's closure needs someone who closes it.
+  found.erase(
+      std::remove_if(found.begin(), found.end(),
+                     [](const ClaimBuild& cb) {
+                       return (Symmetric(cb.family) &&
+                               (cb.side_a.empty() || cb.side_b.empty())) ||
+                              cb.site_only;
+                     }),
+      found.end());
 
   // One claim per proposition and polarity.
   for (ClaimBuild& cb : found) {

@@ -100,7 +100,8 @@ struct ClaimBuild {
   // clause names none) — a key missing a side is completed from a fuller
   // claim of the same family in the document.
   std::string family, side_a, side_b;
-  bool vague = false;  // names a partner that is no one in particular
+  bool vague = false;      // names a partner that is no one in particular
+  bool site_only = false;  // names only the site that closes or opens
 };
 
 inline bool IsSpace(char c) {
