@@ -1453,11 +1453,16 @@ void DocState::FindStances() {
       // it without answering for it: a third party's assert, or hedge. A
       // party's own words need a claim or a cue to take a side.
       std::vector<int> named;
+      std::vector<std::string> families;  // "a launch this year was unlikely"
       bool hedged = false;
       for (int k = FirstWordFrom(st.content.begin);
            k < nw && words_[k].span.begin < st.content.end; ++k) {
         if (int m = words_[k].mention; m >= 0 && !mentions_[m].weak)
           AddUnique(&named, mentions_[m].entity);
+        if (auto p = LongestAt(k, LexiconKind::kPredicate)) {
+          const PredicateTrigger& pt = lex_.predicates()[p->entry];
+          families.push_back(pt.family.empty() ? pt.cls : pt.family);
+        }
         if (auto h = LongestAt(k, LexiconKind::kHedge))
           hedged |= lex_.hedges()[h->entry].modality == Modality::kHedged ||
                     lex_.hedges()[h->entry].modality == Modality::kSpeculative;
@@ -1467,7 +1472,8 @@ void DocState::FindStances() {
       for (size_t ci = 0; ci < claims_.size(); ++ci) {
         const ClaimBuild& cb = claims_[ci];
         if (!cb.c.positive || SpeaksFor(st, cb)) continue;
-        bool about = false;
+        bool about = std::find(families.begin(), families.end(), cb.family) !=
+                     families.end();
         for (int e : named)
           about |= std::find(cb.parties.begin(), cb.parties.end(), e) !=
                    cb.parties.end();
