@@ -509,12 +509,15 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
                     k == "across" || k == "throughout" || k == "into")) {
           if (location.empty()) location = p;
         } else if ((k == "in" || k == "into") && own) {
-          // "invest $400 million in Altavia Solar", "a stake in Kestrel".
+          // "invest $400 million in Altavia Solar", "a stake in Kestrel";
+          // "invest in its research centre in Ottawa" is about the centre.
           std::vector<int> ents;
           CollectArgs(c, &ents, &further, &others);
           for (int e : ents)
             if (CoarseType(entities_[e].e.type) == EntityType::kOrg)
               AddUnique(&targets, e);
+          if (ents.empty() && (family == "invest" || family == "build"))
+            for (int w : others) theme.push_back(w);
         } else if (k.empty() && own && c > t && words_[c].lo > 0 &&
                    (words_[words_[c].lo].form == "," ||
                     words_[words_[c].lo - 1].form == ",") &&
