@@ -728,6 +728,17 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   };
   keep_actors(&agents);
   keep_actors(&partners);
+  // "The Network Security Board on Thursday banned ...": the day hung on
+  // the subject is the event's.
+  if (time.empty() && !noun) {
+    for (int c : Children(t)) {
+      if (!StartsWith(words_[c].deprel, "nsubj")) continue;
+      for (int g : Children(c))
+        if (StartsWith(words_[g].deprel, "nmod") && CaseOf(g) == "on" &&
+            Weekday(Lower(words_[g].form)) >= 0)
+          time = ResolveTime(g);
+    }
+  }
   // "close its weaving plant in Maribor", "open a new plant in Arizona":
   // the place of what the claim is about is the claim's place.
   for (size_t k = 0; k < theme.size() && location.empty(); ++k)
