@@ -1529,7 +1529,10 @@ void DocState::FindStances() {
       int score = 0;
       if (SpeaksFor(st, cb)) score += 4;
       if (cb.c.modality != Modality::kAsserted) score += 2;
-      if (score < 2) continue;
+      // Anyone may decline to comment on the story ("A Nordvale rival said
+      // it would not comment on the decision"); an answer that takes a side
+      // is about something reported, or is a party's.
+      if (score < 2 && signal != StanceHint::kNoComment) continue;
       // The story the article is about is told more than once, and by
       // others: salience counts its mentions and the statements carrying
       // it.

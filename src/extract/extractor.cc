@@ -711,6 +711,19 @@ void DocState::FindMentions() {
 
 // "Ford CEO Jim Farley", "Republican Representative John Moolenaar",
 // "former President Donald Trump": titles read leftwards from the name.
+// The organisation named last before word w, in its sentence or the one
+// before: a company, not a government or an outlet.
+std::string DocState::RecentOrg(int w) const {
+  int s = words_[w].sent;
+  for (int k = w - 1; k >= 0 && words_[k].sent + 1 >= s; --k) {
+    int m = words_[k].mention;
+    if (m < 0 || mentions_[m].weak) continue;
+    const Entity& e = entities_[mentions_[m].entity].e;
+    if (e.type == EntityType::kOrg) return e.name;
+  }
+  return {};
+}
+
 void DocState::FindRoles() {
   // The role's printed form, from its title and what the text gives.
   auto add_role = [&](int entity, const Role* title, const std::string& party,
@@ -801,6 +814,10 @@ void DocState::FindRoles() {
       }
       break;
     }
+    // "chief executive Henrik Sollas" with no company named: a business
+    // title belongs to the company the article was just talking about.
+    if (title && org.empty() && title->speaks_for && title->kind == "business")
+      org = RecentOrg(m.first);
     if (title) add_role(m.entity, title, party, modifier, org);
 
     // In apposition after the name: "Marta Lindqvist, a banking analyst at
