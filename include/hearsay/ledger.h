@@ -31,7 +31,7 @@ namespace hearsay {
 
 // The schema this build writes; older ledgers are migrated when opened,
 // newer ones are refused.
-inline constexpr int kLedgerSchemaVersion = 2;
+inline constexpr int kLedgerSchemaVersion = 3;
 
 enum class ClaimStatus {
   kReported,

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <set>
 
 namespace hearsay::ledger {
 namespace {
@@ -60,11 +59,14 @@ std::string PredicateFamilies::Of(std::string_view predicate) const {
   return it != family_.end() ? it->second : std::string(predicate);
 }
 
-std::vector<std::string> ContentWords(std::string_view text) {
-  std::set<std::string> words;
+void ContentWordsInto(std::string_view text, std::vector<std::string>& out) {
+  size_t n = 0;
   std::string w;
   auto flush = [&] {
-    if (w.size() > 1 && !IsStopWord(w)) words.insert(w);
+    if (w.size() > 1 && !IsStopWord(w)) {
+      if (n == out.size()) out.emplace_back();
+      out[n++].assign(w);
+    }
     w.clear();
   };
   for (unsigned char c : text) {
@@ -72,15 +74,22 @@ std::vector<std::string> ContentWords(std::string_view text) {
       w.push_back(static_cast<char>(c));
     } else if (c >= 'A' && c <= 'Z') {
       w.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else if (c == '\'' && !w.empty()) {
-      // "Harlow's" -> "harlow": the possessive is no content.
-      flush();
     } else {
+      // Any other byte ends a word; "Harlow's" -> "harlow" and "s" (too
+      // short to count): the possessive is no content.
       flush();
     }
   }
   flush();
-  return {words.begin(), words.end()};
+  out.resize(n);
+}
+
+std::vector<std::string> ContentWords(std::string_view text) {
+  std::vector<std::string> words;
+  ContentWordsInto(text, words);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
 }
 
 std::string NormalizeName(std::string_view name) {

@@ -46,6 +46,9 @@ class PredicateFamilies {
 
 // Lower-cased words of `text` without stop words, sorted and unique.
 std::vector<std::string> ContentWords(std::string_view text);
+// The same words, unsorted and with repeats, into `out` (cleared first;
+// its strings' storage is reused).
+void ContentWordsInto(std::string_view text, std::vector<std::string>& out);
 
 // Lower-cased, trimmed, inner spaces collapsed: how names are compared.
 std::string NormalizeName(std::string_view name);

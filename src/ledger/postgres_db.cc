@@ -232,31 +232,75 @@ Stmt& PostgresStmt::BindNull(int i) {
   return *this;
 }
 
-Result<bool> PostgresStmt::Step() {
-  if (result_) {
-    ++row_;
-    return row_ < rows_;
-  }
-  if (bad_index_) {
-    return InternalError("binding a parameter: index out of range in: " +
-                         sql_.substr(0, 80));
-  }
-  std::vector<const char*> values(values_.size());
-  for (size_t i = 0; i < values_.size(); ++i) {
-    values[i] = values_[i] ? values_[i]->c_str() : nullptr;
-  }
-  PGresult* r = PQexecPrepared(conn_, statement_.c_str(), params_,
-                               values.data(), nullptr, nullptr, 0);
-  ExecStatusType st = PQresultStatus(r);
-  if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
-    std::string sql = sql_.size() > 60 ? sql_.substr(0, 60) + "..." : sql_;
-    Status s = PostgresError(conn_, r, sql);
-    PQclear(r);
-    return s.WithContext(*name_);
-  }
+Status PostgresStmt::CheckBindings() const {
+  if (!bad_index_) return Status::Ok();
+  return InternalError("binding a parameter: index out of range in: " +
+                       sql_.substr(0, 80));
+}
+
+void PostgresStmt::Deliver(PGresult* r, Status error) {
+  pending_ = false;
+  PQclear(result_);
   result_ = r;
-  rows_ = PQntuples(r);
-  row_ = 0;
+  rows_ = r ? PQntuples(r) : 0;
+  row_ = -1;
+  error_ = std::move(error);
+}
+
+Status PostgresStmt::Send() {
+  HEARSAY_RETURN_IF_ERROR(CheckBindings());
+  PQclear(result_);
+  result_ = nullptr;
+  error_ = Status::Ok();
+  return db_->Enqueue(*this, true);
+}
+
+Status PostgresStmt::Defer() {
+  HEARSAY_RETURN_IF_ERROR(CheckBindings());
+  return db_->Enqueue(*this, false);
+}
+
+Result<bool> PostgresStmt::Step() {
+  if (!pending_ && !result_ && error_.ok()) {
+    // Not sent: run it now, in the pipeline when there is one (so that the
+    // statements queued before it run first), else on its own.
+    HEARSAY_RETURN_IF_ERROR(CheckBindings());
+    if (db_->pipeline_) {
+      HEARSAY_RETURN_IF_ERROR(db_->Enqueue(*this, true));
+    } else {
+      std::vector<const char*> values(values_.size());
+      for (size_t i = 0; i < values_.size(); ++i) {
+        values[i] = values_[i] ? values_[i]->c_str() : nullptr;
+      }
+      ++db_->round_trips_;
+      PGresult* r = PQexecPrepared(db_->conn_, statement_.c_str(), params_,
+                                   values.data(), nullptr, nullptr, 0);
+      ExecStatusType st = PQresultStatus(r);
+      if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+        std::string sql = sql_.size() > 60 ? sql_.substr(0, 60) + "..." : sql_;
+        Status s = PostgresError(db_->conn_, r, sql);
+        PQclear(r);
+        return s.WithContext(db_->name_);
+      }
+      Deliver(r, Status::Ok());
+    }
+  }
+  if (pending_) {
+    Status s = db_->Drain();
+    if (!s.ok()) {
+      // The first error of the pipeline, which may be an earlier deferred
+      // statement's: this one was then aborted with it.
+      Deliver(nullptr, Status::Ok());
+      return s;
+    }
+  }
+  if (!error_.ok()) {
+    Status s = std::move(error_);
+    error_ = Status::Ok();
+    return s;
+  }
+  if (!result_) return InternalError("a statement without a result");
+  ++row_;
   return row_ < rows_;
 }
 
@@ -266,6 +310,9 @@ void PostgresStmt::Reset() {
   row_ = -1;
   rows_ = 0;
   bad_index_ = false;
+  // A sent statement's result, when it comes, is dropped.
+  pending_ = false;
+  error_ = Status::Ok();
   for (auto& v : values_) v.reset();
 }
 
@@ -286,6 +333,118 @@ std::string_view PostgresStmt::View(int col) const {
   return {PQgetvalue(result_, row_, col),
           static_cast<size_t>(PQgetlength(result_, row_, col))};
 }
+
+#ifdef LIBPQ_HAS_PIPELINING
+
+Status PostgresDb::Enqueue(PostgresStmt& stmt, bool keep) {
+  if (!pipeline_) {
+    if (PQenterPipelineMode(conn_) != 1) {
+      return PostgresError(conn_, nullptr, "entering pipeline mode")
+          .WithContext(name_);
+    }
+    pipeline_ = true;
+  }
+  std::vector<const char*> values(stmt.values_.size());
+  for (size_t i = 0; i < stmt.values_.size(); ++i) {
+    values[i] = stmt.values_[i] ? stmt.values_[i]->c_str() : nullptr;
+  }
+  if (PQsendQueryPrepared(conn_, stmt.statement_.c_str(), stmt.params_,
+                          values.data(), nullptr, nullptr, 0) != 1) {
+    return PostgresError(conn_, nullptr, stmt.sql_.substr(0, 60))
+        .WithContext(name_);
+  }
+  uint64_t ticket = ++next_ticket_;
+  if (keep) {
+    stmt.pending_ = true;
+    stmt.ticket_ = ticket;
+  }
+  queue_.push_back({keep ? &stmt : nullptr, ticket, stmt.sql_});
+  // Results wait in the server's and the socket's buffers until read: a
+  // very long queue is read now rather than at the next sync.
+  if (queue_.size() >= 4096 && !keep) return Drain();
+  return Status::Ok();
+}
+
+Status PostgresDb::Drain() {
+  if (queue_.empty()) return Status::Ok();
+  std::vector<Queued> queue;
+  queue.swap(queue_);
+  ++round_trips_;
+  Status first;
+  if (PQpipelineSync(conn_) != 1) {
+    first = PostgresError(conn_, nullptr, "sending a pipeline sync")
+                .WithContext(name_);
+  }
+  bool lost = !first.ok();
+  for (Queued& q : queue) {
+    PGresult* r = lost ? nullptr : PQgetResult(conn_);
+    if (!r) {
+      // The connection is gone: nothing more will come.
+      if (first.ok()) {
+        first = PostgresError(conn_, nullptr, q.sql.substr(0, 60))
+                    .WithContext(name_);
+      }
+      lost = true;
+    } else {
+      // Each statement's results end with a null.
+      while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
+    }
+    ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    Status error;
+    if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+      if (st == PGRES_PIPELINE_ABORTED || !r) {
+        error = FailedPreconditionError(
+            name_ +
+            ": not run: an earlier statement of the transaction failed");
+      } else {
+        std::string sql =
+            q.sql.size() > 60 ? q.sql.substr(0, 60) + "..." : q.sql;
+        error = PostgresError(conn_, r, sql).WithContext(name_);
+        if (first.ok()) first = error;
+      }
+      PQclear(r);
+      r = nullptr;
+    }
+    if (q.stmt && q.stmt->pending_ && q.stmt->ticket_ == q.ticket) {
+      q.stmt->Deliver(r, std::move(error));
+    } else {
+      PQclear(r);
+    }
+  }
+  if (!lost) {
+    PGresult* sync = PQgetResult(conn_);
+    if (!sync || PQresultStatus(sync) != PGRES_PIPELINE_SYNC) {
+      if (first.ok()) {
+        first = PostgresError(conn_, sync, "reading a pipeline sync")
+                    .WithContext(name_);
+      }
+    }
+    PQclear(sync);
+  }
+  return first;
+}
+
+Status PostgresDb::LeavePipeline() {
+  if (!pipeline_) return Status::Ok();
+  Status s = Drain();
+  if (PQexitPipelineMode(conn_) != 1 && s.ok()) {
+    s = PostgresError(conn_, nullptr, "leaving pipeline mode")
+            .WithContext(name_);
+  }
+  pipeline_ = false;
+  return s;
+}
+
+#else  // libpq before 14: no pipeline; every statement is a round trip.
+
+Status PostgresDb::Enqueue(PostgresStmt& stmt, bool keep) {
+  if (keep) return Status::Ok();  // Step() runs it
+  return stmt.Run();
+}
+Status PostgresDb::Drain() { return Status::Ok(); }
+Status PostgresDb::LeavePipeline() { return Status::Ok(); }
+
+#endif
 
 PostgresDb::~PostgresDb() {
   cache_.clear();
@@ -316,7 +475,12 @@ Status PostgresDb::Open(const std::string& url, bool read_only,
 }
 
 Status PostgresDb::Exec(std::string_view sql) {
-  std::string s(sql);
+  Status queued = LeavePipeline();
+  // A queued statement failed: the transaction is lost. End it here, so
+  // that a COMMIT never quietly rolls back (PostgreSQL answers COMMIT in a
+  // failed transaction with ROLLBACK, not an error).
+  std::string s(queued.ok() ? sql : "ROLLBACK");
+  ++round_trips_;
   PGresult* r = PQexec(conn_, s.c_str());
   ExecStatusType st = PQresultStatus(r);
   Status out;
@@ -324,18 +488,41 @@ Status PostgresDb::Exec(std::string_view sql) {
     out = PostgresError(conn_, r, s.substr(0, 60)).WithContext(name_);
   }
   PQclear(r);
-  return out;
+  return queued.ok() ? out : queued;
 }
 
-Result<Stmt*> PostgresDb::Query(const std::string& sql) {
-  auto it = cache_.find(sql);
+Result<Stmt*> PostgresDb::Query(const std::string& sql, int slot) {
+  std::string key = sql;
+  if (slot != 0) key += '\0' + std::to_string(slot);
+  auto it = cache_.find(key);
   if (it != cache_.end()) {
     it->second->Reset();
     return it->second.get();
   }
+  if (slot != 0) {
+    // Another slot of a prepared statement: the same statement on the
+    // server, a result of its own here. (Slot 0 is not reset: it may have
+    // been sent.)
+    auto base = cache_.find(sql);
+    PostgresStmt* first = nullptr;
+    if (base != cache_.end()) {
+      first = base->second.get();
+    } else {
+      HEARSAY_ASSIGN_OR_RETURN(Stmt * made, Query(sql, 0));
+      first = static_cast<PostgresStmt*>(made);
+    }
+    auto owned = std::make_unique<PostgresStmt>(this, first->statement_,
+                                                first->params_, sql);
+    PostgresStmt* raw = owned.get();
+    cache_.emplace(std::move(key), std::move(owned));
+    return raw;
+  }
+  // Preparing is synchronous: what the pipeline holds is read first.
+  HEARSAY_RETURN_IF_ERROR(LeavePipeline());
   int params = 0;
   std::string text = PostgresParameters(sql, &params);
-  std::string statement = "hearsay_" + std::to_string(cache_.size());
+  std::string statement = "hearsay_" + std::to_string(next_statement_++);
+  ++round_trips_;
   PGresult* r = PQprepare(conn_, statement.c_str(), text.c_str(), 0, nullptr);
   if (PQresultStatus(r) != PGRES_COMMAND_OK) {
     Status s = PostgresError(conn_, r, sql.substr(0, 80));
@@ -343,11 +530,18 @@ Result<Stmt*> PostgresDb::Query(const std::string& sql) {
     return InternalError("preparing SQL: " + s.message());
   }
   PQclear(r);
-  auto owned =
-      std::make_unique<PostgresStmt>(conn_, &name_, statement, params, sql);
+  auto owned = std::make_unique<PostgresStmt>(this, statement, params, sql);
   PostgresStmt* raw = owned.get();
-  cache_.emplace(sql, std::move(owned));
+  cache_.emplace(std::move(key), std::move(owned));
   return raw;
+}
+
+bool PostgresDb::pipelined() const {
+#ifdef LIBPQ_HAS_PIPELINING
+  return true;
+#else
+  return false;
+#endif
 }
 
 Status PostgresDb::BeginWrite() {

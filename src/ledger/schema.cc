@@ -106,6 +106,15 @@ CREATE TABLE entity_documents(
     R"sql(
 ALTER TABLE mentions ADD COLUMN link_reasons TEXT NOT NULL DEFAULT '{}';
 )sql",
+    // 2 -> 3: syndication by shingle MinHash (src/ledger/simhash.h) instead
+    // of SimHash bands; the store fills the index for stored documents.
+    R"sql(
+DROP TABLE simhash_bands;
+CREATE TABLE minhashes(
+  value INTEGER NOT NULL,
+  document INTEGER NOT NULL,
+  PRIMARY KEY(value, document)) WITHOUT ROWID;
+)sql",
 };
 
 const int kMigrationCount =

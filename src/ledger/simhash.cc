@@ -1,16 +1,17 @@
 #include "ledger/simhash.h"
 
+#include <algorithm>
 #include <bit>
 #include <string>
-#include <vector>
 
 #include "core/hash.h"
 
 namespace hearsay::ledger {
+namespace {
 
-uint64_t SimHash(std::string_view text) {
-  // Words: runs of ASCII letters and digits (and any non-ASCII byte, so that
-  // accented words stay whole), lower-cased.
+// Words: runs of ASCII letters and digits (and any non-ASCII byte, so that
+// accented words stay whole), lower-cased; each as its hash.
+std::vector<uint64_t> WordHashes(std::string_view text) {
   std::vector<uint64_t> words;
   std::string word;
   auto flush = [&] {
@@ -27,6 +28,20 @@ uint64_t SimHash(std::string_view text) {
     }
   }
   flush();
+  return words;
+}
+
+// SplitMix64's finaliser: a bijection that spreads every input bit.
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ull;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBull;
+  x ^= x >> 31;
+  return x;
+}
+
+uint64_t SimHashOfWords(const std::vector<uint64_t>& words) {
   if (words.size() < kSimHashMinWords) return 0;
   int counts[64] = {};
   for (uint64_t w : words) {
@@ -44,15 +59,81 @@ uint64_t SimHash(std::string_view text) {
   return h;
 }
 
+std::vector<uint64_t> ShinglesOfWords(const std::vector<uint64_t>& words) {
+  std::vector<uint64_t> out;
+  if (words.size() < kSimHashMinWords) return out;
+  out.reserve(words.size() - kShingleWords + 1);
+  for (size_t i = 0; i + kShingleWords <= words.size(); ++i) {
+    // Order matters: "a b c d" and "b a c d" are different shingles.
+    uint64_t h = 0;
+    for (int j = 0; j < kShingleWords; ++j) h = Mix(h ^ words[i + j]);
+    out.push_back(h);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace
+
+uint64_t SimHash(std::string_view text) {
+  return SimHashOfWords(WordHashes(text));
+}
+
 int HammingDistance(uint64_t a, uint64_t b) { return std::popcount(a ^ b); }
 
-std::array<int64_t, kSimHashBands> SimHashBands(uint64_t h) {
-  std::array<int64_t, kSimHashBands> bands;
-  for (int i = 0; i < kSimHashBands; ++i) {
-    bands[i] = static_cast<int64_t>(i) << 16 |
-               static_cast<int64_t>(h >> (16 * i) & 0xFFFF);
+std::vector<uint64_t> Shingles(std::string_view text) {
+  return ShinglesOfWords(WordHashes(text));
+}
+
+Fingerprint FingerprintOf(std::string_view text) {
+  std::vector<uint64_t> words = WordHashes(text);
+  return {SimHashOfWords(words), ShinglesOfWords(words)};
+}
+
+std::array<int64_t, kMinHashes> MinHashes(
+    const std::vector<uint64_t>& shingles) {
+  std::array<int64_t, kMinHashes> out{};
+  if (shingles.empty()) return out;
+  std::array<uint64_t, kMinHashes> least;
+  least.fill(~uint64_t{0});
+  for (uint64_t s : shingles) {
+    for (int i = 0; i < kMinHashes; ++i) {
+      // Function i: the shingle's hash xor a constant of its own, mixed.
+      uint64_t h =
+          Mix(s ^ (0x9E3779B97F4A7C15ull * static_cast<uint64_t>(i + 1)));
+      least[i] = std::min(least[i], h);
+    }
   }
-  return bands;
+  for (int i = 0; i < kMinHashes; ++i) {
+    // The top 32 bits are enough to tell values apart; the function's
+    // number above them keeps the functions apart.
+    out[i] =
+        static_cast<int64_t>(static_cast<uint64_t>(i) << 32 | least[i] >> 32);
+  }
+  return out;
+}
+
+CopyScore CompareShingles(const std::vector<uint64_t>& a,
+                          const std::vector<uint64_t>& b) {
+  CopyScore s;
+  if (a.empty() || b.empty()) return s;
+  size_t common = 0, i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++common, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  s.jaccard = static_cast<double>(common) / (a.size() + b.size() - common);
+  s.containment = static_cast<double>(common) /
+                  static_cast<double>(std::min(a.size(), b.size()));
+  s.copy = s.jaccard >= kCopyJaccard || (s.containment >= kCopyContainment &&
+                                         s.jaccard >= kCopyTrimmedJaccard);
+  return s;
 }
 
 }  // namespace hearsay::ledger

@@ -14,6 +14,11 @@
 // A Db and its Stmts belong to one thread at a time. A Stmt returned by
 // Query() stays valid until the Db is destroyed; it is reset on each Query()
 // of the same text. Several Stmts may be stepped through at once.
+//
+// Round trips: with PostgreSQL every Step() that needs rows is a round trip
+// to the server. Writes whose rows do not matter go out with Defer() and
+// ride along with the next round trip; reads that do not depend on each
+// other go out together with Send() and are then stepped.
 #ifndef HEARSAY_LEDGER_SQL_DB_H_
 #define HEARSAY_LEDGER_SQL_DB_H_
 
@@ -57,6 +62,24 @@ class Stmt {
   // Forgets the bindings and any pending rows.
   virtual void Reset() = 0;
 
+  // Sends the statement ahead with its bindings, so that statements sent one
+  // after another travel to the server together (PostgreSQL's pipeline
+  // mode: one round trip for all of them); Step() then reads its rows.
+  // Statements run in the order they are sent, deferred or stepped. A
+  // statement is sent at most once before its rows are read, and must not
+  // be fetched again with Db::Query() in between (that resets it). SQLite
+  // runs it at the first Step, as usual: so no write may be deferred
+  // between a statement's Send and its Step, or the backends would see
+  // different orders.
+  virtual Status Send() { return Status::Ok(); }
+  // Runs a statement whose rows do not matter, perhaps later: PostgreSQL
+  // queues it behind the statements sent before and reports its error at
+  // the next call that waits for the server (a Step that reads rows, a
+  // Db::Query that prepares a new text, Db::Exec, such as COMMIT). The
+  // bindings are copied: the statement may be bound again at once. SQLite
+  // runs it now.
+  virtual Status Defer() { return Run(); }
+
   virtual int64_t Int(int col) const = 0;
   virtual double Double(int col) const = 0;
   virtual bool IsNull(int col) const = 0;
@@ -86,7 +109,13 @@ class Db {
   virtual Status Exec(std::string_view sql) = 0;
   // A cached, reset statement. Errors in the SQL text are programmer errors
   // but still reported: the returned Result carries them.
-  virtual Result<Stmt*> Query(const std::string& sql) = 0;
+  Result<Stmt*> Query(const std::string& sql) { return Query(sql, 0); }
+  // The same, one of several statements of one text: each slot is a
+  // statement of its own, so that several can be sent before any is read.
+  virtual Result<Stmt*> Query(const std::string& sql, int slot) = 0;
+  // True when Stmt::Send() and Stmt::Defer() save round trips
+  // (PostgreSQL); false when statements run one by one anyway (SQLite).
+  virtual bool pipelined() const { return false; }
 
   // Starts the one write transaction that may run at a time on this ledger,
   // waiting for another writer's to end.

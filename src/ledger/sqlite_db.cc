@@ -84,8 +84,10 @@ Status SqliteDb::Exec(std::string_view sql) {
   return Status::Ok();
 }
 
-Result<Stmt*> SqliteDb::Query(const std::string& sql) {
-  auto it = cache_.find(sql);
+Result<Stmt*> SqliteDb::Query(const std::string& sql, int slot) {
+  std::string key = sql;
+  if (slot != 0) key += '\0' + std::to_string(slot);
+  auto it = cache_.find(key);
   if (it != cache_.end()) {
     it->second->Reset();
     return it->second.get();
@@ -103,7 +105,7 @@ Result<Stmt*> SqliteDb::Query(const std::string& sql) {
   }
   auto owned = std::make_unique<SqliteStmt>(db_, stmt);
   SqliteStmt* raw = owned.get();
-  cache_.emplace(sql, std::move(owned));
+  cache_.emplace(std::move(key), std::move(owned));
   return raw;
 }
 

@@ -65,7 +65,8 @@ class SqliteDb : public Db {
   Dialect dialect() const override { return Dialect::kSqlite; }
   const std::string& name() const override { return path_; }
   Status Exec(std::string_view sql) override;
-  Result<Stmt*> Query(const std::string& sql) override;
+  using Db::Query;
+  Result<Stmt*> Query(const std::string& sql, int slot) override;
   Status BeginWrite() override { return Exec("BEGIN IMMEDIATE"); }
   Status BeginRead() override { return Exec("BEGIN"); }
   Result<std::vector<std::string>> Tables() override;

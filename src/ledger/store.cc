@@ -6,11 +6,22 @@
 // and history are derived from them in ingestion order, inside the batch's
 // transaction, so a batch is all or nothing and a killed ingest leaves the
 // ledger as it was after its last committed batch.
+#include <unistd.h>
+
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
+#include <functional>
+#include <limits>
 #include <map>
+#include <memory>
+#include <optional>
+#include <random>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/hash.h"
@@ -60,25 +71,6 @@ namespace ledger {
 namespace {
 
 #define Q(var, sql) HEARSAY_ASSIGN_OR_RETURN(Stmt* var, db_->Query(sql))
-
-// Steps to the end; the number of rows.
-Result<int64_t> CountRows(Stmt& s) {
-  int64_t n = 0;
-  while (true) {
-    HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) return n;
-    ++n;
-  }
-}
-
-// The id an `INSERT ... RETURNING id` gave its row.
-Result<int64_t> InsertedId(Stmt& s) {
-  HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
-  if (!row) return InternalError("an insert returned no id");
-  int64_t id = s.Int(0);
-  HEARSAY_RETURN_IF_ERROR(s.Run());
-  return id;
-}
 
 // A read transaction for the span of one query method, so that its several
 // statements see one committed state while an ingest writes.
@@ -236,6 +228,225 @@ std::string Quote(const Extraction& x, const Statement& s) {
   return s.content_text;
 }
 
+// A value for a multi-row INSERT.
+struct SqlValue {
+  enum Kind { kNull, kInt, kDouble, kText } kind = kNull;
+  int64_t i = 0;
+  double d = 0;
+  std::string text;
+};
+
+void BindValue(Stmt& s, int i, const SqlValue& v) {
+  switch (v.kind) {
+    case SqlValue::kNull:
+      s.BindNull(i);
+      break;
+    case SqlValue::kInt:
+      s.Bind(i, v.i);
+      break;
+    case SqlValue::kDouble:
+      s.Bind(i, v.d);
+      break;
+    case SqlValue::kText:
+      s.Bind(i, v.text);
+      break;
+  }
+}
+
+// Rows for one table, written with multi-row INSERTs ("INSERT INTO t(a, b)
+// VALUES(?, ?), (?, ?) ..."), deferred: a few statements for many rows.
+// Statements of a fixed number of rows (a full chunk, then powers of two)
+// keep the number of distinct statements small.
+class RowWriter {
+ public:
+  // `head`: "INSERT INTO t(a, b) VALUES"; `tail`: "" or " ON CONFLICT ...".
+  RowWriter(std::string head, int columns, std::string tail = "")
+      : head_(std::move(head)), tail_(std::move(tail)), columns_(columns) {}
+
+  RowWriter& operator<<(int64_t v) {
+    SqlValue x;
+    x.kind = SqlValue::kInt;
+    x.i = v;
+    return Add(std::move(x));
+  }
+  RowWriter& operator<<(int v) { return *this << int64_t{v}; }
+  RowWriter& operator<<(bool v) { return *this << int64_t{v}; }
+  RowWriter& operator<<(double v) {
+    SqlValue x;
+    x.kind = SqlValue::kDouble;
+    x.d = v;
+    return Add(std::move(x));
+  }
+  RowWriter& operator<<(std::string_view v) {
+    SqlValue x;
+    x.kind = SqlValue::kText;
+    x.text = v;
+    return Add(std::move(x));
+  }
+  RowWriter& operator<<(const std::string& v) {
+    return *this << std::string_view(v);
+  }
+  RowWriter& operator<<(std::string&& v) {
+    SqlValue x;
+    x.kind = SqlValue::kText;
+    x.text = std::move(v);
+    return Add(std::move(x));
+  }
+  RowWriter& operator<<(const char* v) { return *this << std::string_view(v); }
+  RowWriter& operator<<(const std::optional<int64_t>& v) {
+    return v ? *this << *v : Add(SqlValue());
+  }
+
+  bool empty() const { return values_.empty(); }
+  // Bytes of text waiting.
+  size_t bytes() const { return bytes_; }
+  void Clear() {
+    values_.clear();
+    bytes_ = 0;
+  }
+
+  Status Flush(Db& db) {
+    // At most 999 parameters a statement (SQLite's limit before 3.32).
+    const size_t most = std::max(1, 999 / columns_);
+    size_t rows = values_.size() / columns_;
+    for (size_t at = 0; at < rows;) {
+      size_t n = most;
+      while (n > rows - at) n = n > 1 ? std::bit_floor(n - 1) : 1;
+      std::string sql = head_;
+      for (size_t r = 0; r < n; ++r) {
+        sql += r == 0 ? "(" : ", (";
+        for (int c = 0; c < columns_; ++c) sql += c == 0 ? "?" : ", ?";
+        sql += ")";
+      }
+      sql += tail_;
+      HEARSAY_ASSIGN_OR_RETURN(Stmt * s, db.Query(sql));
+      for (size_t i = 0; i < n * columns_; ++i) {
+        BindValue(*s, static_cast<int>(i) + 1, values_[at * columns_ + i]);
+      }
+      HEARSAY_RETURN_IF_ERROR(s->Defer());
+      at += n;
+    }
+    Clear();
+    return Status::Ok();
+  }
+
+ private:
+  RowWriter& Add(SqlValue v) {
+    bytes_ += v.text.size();
+    values_.push_back(std::move(v));
+    return *this;
+  }
+
+  std::string head_, tail_;
+  int columns_;
+  std::vector<SqlValue> values_;
+  size_t bytes_ = 0;
+};
+
+// Read-only statements that do not depend on each other, run in few round
+// trips: with PostgreSQL each is sent as it is added and all are read back
+// together (each repeated text in a slot of its own), up to kWave at a time;
+// with SQLite each runs as it is added. `read` gets each statement's rows,
+// in the order added. No write may happen between Add and Run.
+class Lookups {
+ public:
+  static constexpr int kWave = 256;
+  using Read = std::function<Status(Stmt&)>;
+
+  explicit Lookups(Db& db) : db_(db) {}
+
+  // `bind` binds the statement's parameters.
+  Status Add(const std::string& sql, const std::function<void(Stmt&)>& bind,
+             Read read) {
+    if (!db_.pipelined()) {
+      HEARSAY_ASSIGN_OR_RETURN(Stmt * s, db_.Query(sql));
+      bind(*s);
+      HEARSAY_RETURN_IF_ERROR(read(*s));
+      s->Reset();
+      return Status::Ok();
+    }
+    if (pending_.size() >= kWave) HEARSAY_RETURN_IF_ERROR(Run());
+    int slot = slots_[sql]++;
+    HEARSAY_ASSIGN_OR_RETURN(Stmt * s, db_.Query(sql, slot));
+    bind(*s);
+    HEARSAY_RETURN_IF_ERROR(s->Send());
+    pending_.emplace_back(s, std::move(read));
+    return Status::Ok();
+  }
+
+  Status Run() {
+    std::vector<std::pair<Stmt*, Read>> pending;
+    pending.swap(pending_);
+    slots_.clear();
+    for (auto& [s, read] : pending) {
+      HEARSAY_RETURN_IF_ERROR(read(*s));
+      s->Reset();
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Db& db_;
+  std::vector<std::pair<Stmt*, Read>> pending_;
+  std::unordered_map<std::string, int> slots_;
+};
+
+// Binds ids to the kIdsPerLookup places of an `IN (...)` list, -1 (no row)
+// in the unused ones.
+constexpr int kIdsPerLookup = 64;
+
+// "?, ?, ..., ?": n parameters.
+std::string Params(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
+// Linking's candidates: the oldest kCandidatesPerKey records with the
+// claim's key, and the latest kCandidatesPerName sharing each participant.
+constexpr size_t kCandidatesPerKey = 64;
+constexpr size_t kCandidatesPerName = 64;
+// Syndication's: the oldest kCopyCandidates current documents sharing
+// kMinHashCandidate MinHash values, checked in order; kCopyPrefetch of them
+// are looked up ahead for each document of a batch.
+constexpr size_t kCopyCandidates = 32;
+constexpr size_t kCopyPrefetch = 64;
+
+// A document's latest version at its URL, as the store last saw it.
+struct UrlVersion {
+  int64_t id = 0;
+  int version = 0;
+  std::optional<int64_t> published_at;
+  bool current = false;
+};
+
+// What the store works out for a document of a batch before writing any.
+struct Prepared {
+  uint64_t hash = 0;     // content hash
+  std::string json;      // the extraction as stored; "" until serialised
+  uint64_t simhash = 0;  // of the body
+  std::vector<uint64_t> shingles;  // of the body
+  std::array<int64_t, kMinHashes> minhashes{};
+  // Syndication candidates stored before the batch (current documents
+  // sharing enough MinHash values), oldest first, at most kCopyPrefetch.
+  std::vector<int64_t> copies;
+};
+
+// A stored document that may be a batch document's original.
+struct StoredCopy {
+  std::string url;
+  int64_t group = 0;
+  std::optional<std::vector<uint64_t>> shingles;  // once read
+};
+
+// A document written in the current batch, for the documents after it.
+struct BatchDoc {
+  int64_t id = 0;
+  int64_t group = 0;
+  std::string url;
+  const Prepared* prepared = nullptr;
+};
+
 class SqlStore : public Store {
  public:
   SqlStore(std::unique_ptr<Db> db, const StoreOptions& options)
@@ -255,23 +466,52 @@ class SqlStore : public Store {
 
  private:
   Status LoadFamilies();
-  // The number of the last stored document, 0 when none.
-  Result<int64_t> LastDocument();
-  Status IngestOne(Extraction& x, IngestStats& stats,
+  // Fills the MinHash index for the documents of a ledger migrated from a
+  // schema without one.
+  Status IndexStoredDocuments();
+
+  // Writing. A write transaction reads what it needs of the ledger ahead,
+  // for a whole batch of documents at a time (Prefetch), and keeps what the
+  // batch writes in memory, so that each document is decided as if the
+  // ledger were asked at its turn (the ledger stays a function of the
+  // documents and their order, not of the batches); the rows go out in
+  // multi-row INSERTs. With PostgreSQL a batch takes a few round trips.
+  //
+  // At the start of a write transaction: the next row ids, and whether
+  // another process wrote since this one's last transaction (then the
+  // feature cache is dropped).
+  Status StartWrite();
+  // At its end: marks the ledger as last written by this process.
+  Status FinishWrite();
+  // Sends the rows written so far.
+  Status FlushRows();
+  Status Prefetch(std::vector<Extraction*> docs,
+                  std::vector<Prepared>& prepared);
+  Status IngestOne(Extraction& x, Prepared& p, IngestStats& stats,
                    std::set<int64_t>& touched);
-  Result<int64_t> Syndicate(int64_t doc, uint64_t simhash,
+  // The syndication group of a new current document.
+  Result<int64_t> Syndicate(int64_t doc, const Prepared& p,
                             const std::string& url);
+  // The shingles of a stored document.
+  Result<const std::vector<uint64_t>*> CopyShingles(int64_t doc);
   Status Deactivate(int64_t doc, std::set<int64_t>& touched);
-  Result<std::pair<int64_t, LinkScore>> Link(
-      const Extraction& x, const Claim& c, const LinkFeatures& f,
-      const std::vector<PartyNames>& parties, IngestStats& stats);
-  // Points into features_; valid until the next call.
-  Result<const LinkFeatures*> RecordFeatures(int64_t record);
-  Status Recompute(int64_t record);
+  // The candidate records of a claim, as the ledger holds them now.
+  Result<std::set<int64_t>> Candidates(const LinkFeatures& f);
+  Result<std::pair<int64_t, LinkScore>> Link(const Claim& c,
+                                             const LinkFeatures& f,
+                                             IngestStats& stats);
+  // Loads the features of the records not in features_ yet; with
+  // `lookups`, as part of them (read at their Run).
+  Status LoadFeatures(const std::set<int64_t>& records, Lookups* lookups);
+  // Replays the statuses and counts of the records touched by a batch.
+  Status Recompute(const std::set<int64_t>& records);
+
   Result<std::vector<LedgerStatement>> LoadStatements(
       int64_t record, bool active_only, std::vector<int64_t>* row_ids,
       std::vector<Effect>* effects);
   Status FillDetails(ClaimRecord& r);
+  // Fills the participants of many records.
+  Status LoadParticipants(std::vector<ClaimRecord>& records);
   Result<ClaimRecord> LoadRecord(Stmt& q);
 
   std::unique_ptr<Db> db_;
@@ -282,9 +522,66 @@ class SqlStore : public Store {
   // Documents in the ledger when its statistics were last refreshed; -1
   // before the first batch.
   int64_t analyzed_documents_ = -1;
-  // Feature cache for records touched in this process: linking compares a
-  // claim with the same few records again and again.
-  std::map<int64_t, LinkFeatures> features_;
+  // Features of the records this process has compared claims with (linking
+  // compares with the same few records again and again), kept up to date
+  // with what it writes; dropped when another process has written.
+  std::unordered_map<int64_t, LinkFeatures> features_;
+  // Identifies this process's writes in meta.writer.
+  std::string writer_;
+  uint64_t writes_ = 0;
+
+  // Within a write transaction: the next row ids (the largest id + 1, as
+  // SQLite would choose them; a PostgreSQL sequence would skip the numbers
+  // of a rolled-back batch, and ids are part of what an interrupted ingest
+  // must reproduce), the stored texts and the latest version at each URL.
+  int64_t next_document_ = 0, next_record_ = 0, next_mention_ = 0,
+          next_stance_ = 0;
+  std::unordered_set<uint64_t> stored_hashes_;
+  std::unordered_map<std::string, UrlVersion> urls_;
+  // Rows not sent yet.
+  RowWriter documents_{
+      "INSERT INTO documents(id, doc_id, content_hash, url, outlet, "
+      "published, published_at, title, version, current, simhash, "
+      "syndication_group, models, lexicons, extraction) VALUES",
+      15};
+  // (Without ON CONFLICT, which costs PostgreSQL a speculative insertion a
+  // row: a document's MinHash values are distinct, and its entities are
+  // made unique before they are written.)
+  RowWriter minhashes_{"INSERT INTO minhashes(value, document) VALUES", 2};
+  RowWriter entities_{
+      "INSERT INTO entity_documents(name, document, display, type) VALUES", 4};
+  RowWriter records_{
+      "INSERT INTO records(id, key, predicate, family, text, location, "
+      "claim_time, status, first_seen, first_seen_at, origin_outlet, "
+      "article_count, independent_sources) VALUES",
+      13};
+  RowWriter participants_{
+      "INSERT INTO record_participants(record, name, display, position) "
+      "VALUES",
+      4, " ON CONFLICT DO NOTHING"};
+  RowWriter mentions_{
+      "INSERT INTO mentions(id, record, document, claim, active, text, "
+      "link_confidence, link_reasons) VALUES",
+      8};
+  RowWriter stances_{
+      "INSERT INTO stances(id, record, mention, document, statement, active, "
+      "speaker, sourcing, via, kind, cue, stance, strength, principal, party, "
+      "retraction, effect, quote, confidence) VALUES",
+      19};
+  // The ledger as the batch found it (looked up ahead) ...
+  std::unordered_map<std::string, std::vector<int64_t>> key_records_;
+  std::unordered_map<std::string, std::vector<int64_t>> name_records_;
+  std::unordered_map<int64_t, StoredCopy> stored_copies_;
+  // The records of the mentions of documents a new version may replace.
+  std::unordered_map<int64_t, std::vector<int64_t>> doc_records_;
+  // ... and what the batch wrote since: records by key (ascending), records
+  // that took each participant name, documents (with their MinHash values
+  // indexed), documents replaced.
+  std::unordered_map<std::string, std::vector<int64_t>> new_key_records_;
+  std::unordered_map<std::string, std::vector<int64_t>> new_name_records_;
+  std::vector<BatchDoc> batch_docs_;
+  std::unordered_map<int64_t, std::vector<size_t>> batch_minhashes_;
+  std::unordered_set<int64_t> deactivated_;
 };
 
 // The schema version of the ledger as it is now; 0 for an empty database.
@@ -351,6 +648,9 @@ Status SqlStore::Migrate() {
                       ? PostgresDdl(kMigrations[v])
                       : std::string(kMigrations[v]));
   }
+  // 2 -> 3 replaced the SimHash bands with MinHash values, which SQL cannot
+  // compute: the stored documents get theirs here.
+  if (s.ok() && version > 0 && version < 3) s = IndexStoredDocuments();
   if (s.ok() && version < kLedgerSchemaVersion) {
     auto q = db_->Query(
         "INSERT INTO meta(key, value) VALUES('schema_version', ?) "
@@ -387,47 +687,94 @@ Result<bool> SqlStore::Contains(uint64_t content_hash) {
   return row;
 }
 
+Status SqlStore::StartWrite() {
+  Q(q,
+    "SELECT (SELECT COALESCE(MAX(id), 0) FROM documents), "
+    "(SELECT COALESCE(MAX(id), 0) FROM records), "
+    "(SELECT COALESCE(MAX(id), 0) FROM mentions), "
+    "(SELECT COALESCE(MAX(id), 0) FROM stances), "
+    "(SELECT value FROM meta WHERE key = 'writer')");
+  HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
+  if (!row) return InternalError("no row ids");
+  next_document_ = q->Int(0) + 1;
+  next_record_ = q->Int(1) + 1;
+  next_mention_ = q->Int(2) + 1;
+  next_stance_ = q->Int(3) + 1;
+  std::string last_writer = q->Text(4);
+  q->Reset();
+  if (writer_.empty()) {
+    std::random_device rd;
+    writer_ = HashHex((static_cast<uint64_t>(rd()) << 32 | rd()) ^
+                      static_cast<uint64_t>(getpid()));
+  }
+  // Features cached by this process are the ledger's as long as no other
+  // process wrote in between; a bounded cache.
+  if (last_writer != writer_ + ":" + std::to_string(writes_) ||
+      features_.size() > 200000) {
+    features_.clear();
+  }
+  stored_hashes_.clear();
+  urls_.clear();
+  for (RowWriter* w : {&documents_, &minhashes_, &entities_, &records_,
+                       &participants_, &mentions_, &stances_}) {
+    w->Clear();
+  }
+  return Status::Ok();
+}
+
+Status SqlStore::FinishWrite() {
+  HEARSAY_RETURN_IF_ERROR(FlushRows());
+  Q(q,
+    "INSERT INTO meta(key, value) VALUES('writer', ?) "
+    "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  return q->Bind(1, writer_ + ":" + std::to_string(writes_ + 1)).Defer();
+}
+
+Status SqlStore::FlushRows() {
+  for (RowWriter* w : {&documents_, &minhashes_, &entities_, &records_,
+                       &participants_, &mentions_, &stances_}) {
+    HEARSAY_RETURN_IF_ERROR(w->Flush(*db_));
+  }
+  return Status::Ok();
+}
+
 Result<IngestStats> SqlStore::Ingest(std::vector<Extraction> batch) {
   if (read_only_)
     return FailedPreconditionError("the ledger is open read-only");
   HEARSAY_RETURN_IF_ERROR(LoadFamilies());
-  if (analyzed_documents_ < 0) {
-    HEARSAY_ASSIGN_OR_RETURN(analyzed_documents_, LastDocument());
-  }
   IngestStats stats;
   HEARSAY_RETURN_IF_ERROR(db_->BeginWrite());
   std::set<int64_t> touched;
-  Status s;
-  for (Extraction& x : batch) {
-    s = IngestOne(x, stats, touched);
-    if (!s.ok()) {
-      s = s.WithContext("document " + x.document.id);
-      break;
-    }
+  Status s = StartWrite();
+  if (analyzed_documents_ < 0) analyzed_documents_ = next_document_ - 1;
+  std::vector<Prepared> prepared;
+  if (s.ok()) {
+    std::vector<Extraction*> docs;
+    for (Extraction& x : batch) docs.push_back(&x);
+    s = Prefetch(docs, prepared);
+  }
+  for (size_t i = 0; i < batch.size() && s.ok(); ++i) {
+    s = IngestOne(batch[i], prepared[i], stats, touched);
+    if (!s.ok()) s = s.WithContext("document " + batch[i].document.id);
   }
   // Statuses are replayed once per batch, per record: a record touched by
   // many documents of the batch is replayed once.
-  for (int64_t r : touched) {
-    if (!s.ok()) break;
-    s = Recompute(r);
-  }
+  if (s.ok()) s = Recompute(touched);
+  if (s.ok()) s = FinishWrite();
+  if (s.ok()) s = db_->Commit();
   if (!s.ok()) {
     db_->Rollback();
     features_.clear();
     return s;
   }
-  s = db_->Commit();
-  if (!s.ok()) {
-    features_.clear();
-    return s;
-  }
+  ++writes_;
   if (db_->dialect() == Dialect::kPostgres) {
     // PostgreSQL keeps the plans of prepared statements, made from table
     // statistics: plans made when the ledger was small scan whole tables
     // once it is large (syndication candidates took milliseconds a
     // document). Fresh statistics each time the ledger doubles re-plan them;
     // autovacuum alone comes too late within one long ingest.
-    HEARSAY_ASSIGN_OR_RETURN(int64_t documents, LastDocument());
+    int64_t documents = next_document_ - 1;
     if (documents > 2 * analyzed_documents_ + 100) {
       db_->Exec("ANALYZE").IgnoreError();  // only speed depends on it
       analyzed_documents_ = documents;
@@ -436,152 +783,496 @@ Result<IngestStats> SqlStore::Ingest(std::vector<Extraction> batch) {
   return stats;
 }
 
-Result<int64_t> SqlStore::LastDocument() {
-  Q(q, "SELECT COALESCE(MAX(id), 0) FROM documents");
-  HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
-  int64_t n = row ? q->Int(0) : 0;
-  q->Reset();
-  return n;
+std::string_view Body(const Document& d) {
+  return d.text.size() > d.body_begin
+             ? std::string_view(d.text).substr(d.body_begin)
+             : std::string_view(d.text);
+}
+
+// The shingles of a stored extraction's body.
+Result<std::vector<uint64_t>> StoredShingles(std::string_view json) {
+  HEARSAY_ASSIGN_OR_RETURN(Extraction x, ParseExtractionJson(json));
+  return Shingles(Body(x.document));
+}
+
+// The syndication candidates of a document with these MinHash values:
+// current documents at least kMinHashCandidate of them, oldest first.
+std::string CopySql(size_t limit) {
+  return std::string("SELECT c.document, d.url, d.syndication_group") +
+         " FROM (SELECT document FROM minhashes WHERE value IN (" +
+         Params(kMinHashes) +
+         ") GROUP BY document HAVING COUNT(*) >= ?) AS c "
+         "JOIN documents d ON d.id = c.document WHERE d.current = 1 "
+         "ORDER BY c.document LIMIT " +
+         std::to_string(limit);
+}
+
+void BindCopySql(Stmt& s, const Prepared& p) {
+  for (int i = 0; i < kMinHashes; ++i) s.Bind(i + 1, p.minhashes[i]);
+  s.Bind(kMinHashes + 1, kMinHashCandidate);
+}
+
+std::string KeySql() {
+  return "SELECT id FROM records WHERE key = ? ORDER BY id LIMIT " +
+         std::to_string(kCandidatesPerKey);
+}
+
+std::string NameSql() {
+  return "SELECT record FROM record_participants WHERE name = ? "
+         "ORDER BY record DESC LIMIT " +
+         std::to_string(kCandidatesPerName);
+}
+
+// Reads the ids a statement returns into `out`.
+Status ReadIds(Stmt& s, std::vector<int64_t>& out) {
+  while (true) {
+    HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status::Ok();
+    out.push_back(s.Int(0));
+  }
+}
+
+// Binds up to kIdsPerLookup ids from `ids[at...]`, -1 in the places left.
+void BindIds(Stmt& s, const std::vector<int64_t>& ids, size_t at) {
+  for (int k = 0; k < kIdsPerLookup; ++k) {
+    s.Bind(k + 1, at + k < ids.size() ? ids[at + k] : int64_t{-1});
+  }
+}
+
+Status SqlStore::Prefetch(std::vector<Extraction*> docs,
+                          std::vector<Prepared>& prepared) {
+  // What earlier batches of this transaction wrote must be in the ledger
+  // before it is asked.
+  HEARSAY_RETURN_IF_ERROR(FlushRows());
+  key_records_.clear();
+  name_records_.clear();
+  stored_copies_.clear();
+  doc_records_.clear();
+  new_key_records_.clear();
+  new_name_records_.clear();
+  batch_docs_.clear();
+  batch_minhashes_.clear();
+  deactivated_.clear();
+
+  prepared.assign(docs.size(), Prepared());
+  std::set<std::string> keys, names;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    Extraction& x = *docs[i];
+    Prepared& p = prepared[i];
+    if (!x.document.text.empty()) {
+      p.hash = Hash64(x.document.text);
+      Fingerprint print = FingerprintOf(Body(x.document));
+      p.simhash = print.simhash;
+      p.shingles = std::move(print.shingles);
+      p.minhashes = MinHashes(p.shingles);
+    } else {
+      // A record without text is identified by its content.
+      WriteExtractionJson(x, p.json);
+      if (!p.json.empty() && p.json.back() == '\n') p.json.pop_back();
+      p.hash = Hash64(p.json, 1);
+    }
+    for (const Claim& c : x.claims) {
+      if (!c.key.empty()) keys.insert(c.key);
+      for (const PartyNames& party : Parties(x, c))
+        names.insert(party.names[0]);
+    }
+  }
+
+  // Round one: which texts are stored, the latest version at each URL,
+  // syndication and linking candidates.
+  Lookups first(*db_);
+  const std::string in = "(" + Params(kIdsPerLookup) + ")";
+  for (size_t at = 0; at < docs.size(); at += kIdsPerLookup) {
+    HEARSAY_RETURN_IF_ERROR(first.Add(
+        "SELECT content_hash FROM documents WHERE content_hash IN " + in,
+        [&, at](Stmt& s) {
+          for (int k = 0; k < kIdsPerLookup; ++k) {
+            size_t i = at + k < docs.size() ? at + k : at;
+            s.Bind(k + 1, static_cast<int64_t>(prepared[i].hash));
+          }
+        },
+        [&](Stmt& s) -> Status {
+          while (true) {
+            HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
+            if (!row) return Status::Ok();
+            stored_hashes_.insert(static_cast<uint64_t>(s.Int(0)));
+          }
+        }));
+    std::vector<std::string> urls;
+    for (size_t i = at; i < std::min(docs.size(), at + kIdsPerLookup); ++i) {
+      if (!docs[i]->document.url.empty()) urls.push_back(docs[i]->document.url);
+    }
+    if (urls.empty()) continue;
+    HEARSAY_RETURN_IF_ERROR(first.Add(
+        "SELECT url, id, version, published_at, current FROM documents "
+        "WHERE url IN " +
+            in,
+        [urls](Stmt& s) {
+          for (int k = 0; k < kIdsPerLookup; ++k) {
+            s.Bind(k + 1, urls[k < static_cast<int>(urls.size()) ? k : 0]);
+          }
+        },
+        [&](Stmt& s) -> Status {
+          while (true) {
+            HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
+            if (!row) return Status::Ok();
+            UrlVersion v;
+            v.id = s.Int(1);
+            v.version = static_cast<int>(s.Int(2));
+            v.published_at = s.OptionalInt(3);
+            v.current = s.Int(4) != 0;
+            UrlVersion& latest = urls_[s.Text(0)];
+            if (v.version > latest.version) latest = v;
+          }
+        }));
+  }
+  const std::string copy_sql = CopySql(kCopyPrefetch);
+  for (Prepared& p : prepared) {
+    if (p.shingles.empty()) continue;
+    HEARSAY_RETURN_IF_ERROR(first.Add(
+        copy_sql, [&p](Stmt& s) { BindCopySql(s, p); },
+        [&](Stmt& s) -> Status {
+          while (true) {
+            HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
+            if (!row) return Status::Ok();
+            int64_t id = s.Int(0);
+            p.copies.push_back(id);
+            StoredCopy& c = stored_copies_[id];
+            c.url = s.Text(1);
+            c.group = s.Int(2);
+          }
+        }));
+  }
+  for (const std::string& key : keys) {
+    HEARSAY_RETURN_IF_ERROR(first.Add(
+        KeySql(), [&key](Stmt& s) { s.Bind(1, key); },
+        [&](Stmt& s) { return ReadIds(s, key_records_[key]); }));
+  }
+  for (const std::string& name : names) {
+    HEARSAY_RETURN_IF_ERROR(first.Add(
+        NameSql(), [&name](Stmt& s) { s.Bind(1, name); },
+        [&](Stmt& s) { return ReadIds(s, name_records_[name]); }));
+  }
+  HEARSAY_RETURN_IF_ERROR(first.Run());
+
+  // Round two: the features of the candidate records, the texts of the
+  // first syndication candidates, and the records of the documents a new
+  // version may replace.
+  std::set<int64_t> records;
+  for (const auto& [key, ids] : key_records_)
+    records.insert(ids.begin(), ids.end());
+  for (const auto& [name, ids] : name_records_) {
+    records.insert(ids.begin(), ids.end());
+  }
+  std::set<int64_t> texts;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    size_t wanted = 2;  // the first copy is nearly always the original
+    for (int64_t id : prepared[i].copies) {
+      if (wanted == 0) break;
+      if (stored_copies_[id].url == docs[i]->document.url &&
+          !docs[i]->document.url.empty()) {
+        continue;
+      }
+      texts.insert(id);
+      --wanted;
+    }
+  }
+  std::vector<int64_t> replaced;
+  for (Extraction* x : docs) {
+    auto v = urls_.find(x->document.url);
+    if (v != urls_.end() && v->second.current) replaced.push_back(v->second.id);
+  }
+  std::sort(replaced.begin(), replaced.end());
+  replaced.erase(std::unique(replaced.begin(), replaced.end()), replaced.end());
+  Lookups second(*db_);
+  HEARSAY_RETURN_IF_ERROR(LoadFeatures(records, &second));
+  std::vector<int64_t> text_ids(texts.begin(), texts.end());
+  for (size_t at = 0; at < text_ids.size(); at += kIdsPerLookup) {
+    HEARSAY_RETURN_IF_ERROR(second.Add(
+        "SELECT id, extraction FROM documents WHERE id IN " + in,
+        [&, at](Stmt& s) { BindIds(s, text_ids, at); },
+        [&](Stmt& s) -> Status {
+          while (true) {
+            HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
+            if (!row) return Status::Ok();
+            Result<std::vector<uint64_t>> sh = StoredShingles(s.View(1));
+            if (!sh.ok()) {
+              return sh.status().WithContext("stored document " +
+                                             std::to_string(s.Int(0)));
+            }
+            stored_copies_[s.Int(0)].shingles = std::move(*sh);
+          }
+        }));
+  }
+  for (size_t at = 0; at < replaced.size(); at += kIdsPerLookup) {
+    HEARSAY_RETURN_IF_ERROR(second.Add(
+        "SELECT document, record FROM mentions WHERE document IN " + in,
+        [&, at](Stmt& s) { BindIds(s, replaced, at); },
+        [&](Stmt& s) -> Status {
+          while (true) {
+            HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
+            if (!row) return Status::Ok();
+            doc_records_[s.Int(0)].push_back(s.Int(1));
+          }
+        }));
+  }
+  for (int64_t id : replaced) doc_records_[id];  // known, maybe empty
+  return second.Run();
+}
+
+Status SqlStore::LoadFeatures(const std::set<int64_t>& records,
+                              Lookups* lookups) {
+  std::vector<int64_t> missing;
+  for (int64_t id : records) {
+    if (!features_.count(id)) missing.push_back(id);
+  }
+  if (missing.empty()) return Status::Ok();
+  Lookups own(*db_);
+  Lookups& l = lookups ? *lookups : own;
+  const std::string in = "(" + Params(kIdsPerLookup) + ")";
+  auto ids = std::make_shared<std::vector<int64_t>>(std::move(missing));
+  for (size_t at = 0; at < ids->size(); at += kIdsPerLookup) {
+    HEARSAY_RETURN_IF_ERROR(l.Add(
+        "SELECT id, key, family, location, claim_time, text FROM records "
+        "WHERE id IN " +
+            in,
+        [ids, at](Stmt& s) { BindIds(s, *ids, at); },
+        [this](Stmt& r) -> Status {
+          while (true) {
+            HEARSAY_ASSIGN_OR_RETURN(bool row, r.Step());
+            if (!row) return Status::Ok();
+            LinkFeatures& f = features_[r.Int(0)];
+            f.key = r.Text(1);
+            f.family = r.Text(2);
+            f.location = NormalizeName(r.View(3));
+            f.time = r.OptionalInt(4);
+            f.words = ContentWords(r.View(5));
+            f.participants.clear();
+          }
+        }));
+    // Read after the records: a participant joins its record's features.
+    HEARSAY_RETURN_IF_ERROR(l.Add(
+        "SELECT record, name FROM record_participants WHERE record IN " + in,
+        [ids, at](Stmt& s) { BindIds(s, *ids, at); },
+        [this, ids, at](Stmt& p) -> Status {
+          while (true) {
+            HEARSAY_ASSIGN_OR_RETURN(bool row, p.Step());
+            if (!row) break;
+            auto it = features_.find(p.Int(0));
+            if (it != features_.end()) {
+              it->second.participants.push_back(p.Text(1));
+            }
+          }
+          for (size_t i = at; i < std::min(ids->size(), at + kIdsPerLookup);
+               ++i) {
+            auto it = features_.find((*ids)[i]);
+            if (it == features_.end()) {
+              return InternalError("record " + std::to_string((*ids)[i]) +
+                                   " vanished");
+            }
+            std::vector<std::string>& names = it->second.participants;
+            std::sort(names.begin(), names.end());
+          }
+          return Status::Ok();
+        }));
+  }
+  return lookups ? Status::Ok() : own.Run();
 }
 
 Status SqlStore::Deactivate(int64_t doc, std::set<int64_t>& touched) {
-  Q(recs, "SELECT DISTINCT record FROM mentions WHERE document = ?");
-  recs->Bind(1, doc);
-  while (true) {
-    HEARSAY_ASSIGN_OR_RETURN(bool row, recs->Step());
-    if (!row) break;
-    touched.insert(recs->Int(0));
+  auto known = doc_records_.find(doc);
+  if (known != doc_records_.end()) {
+    touched.insert(known->second.begin(), known->second.end());
+  } else {
+    HEARSAY_RETURN_IF_ERROR(FlushRows());
+    Q(recs, "SELECT DISTINCT record FROM mentions WHERE document = ?");
+    recs->Bind(1, doc);
+    std::vector<int64_t> ids;
+    HEARSAY_RETURN_IF_ERROR(ReadIds(*recs, ids));
+    recs->Reset();
+    touched.insert(ids.begin(), ids.end());
   }
+  // The document's rows may still be waiting in the writers.
+  HEARSAY_RETURN_IF_ERROR(FlushRows());
   Q(m, "UPDATE mentions SET active = 0 WHERE document = ?");
-  HEARSAY_RETURN_IF_ERROR(m->Bind(1, doc).Run());
+  HEARSAY_RETURN_IF_ERROR(m->Bind(1, doc).Defer());
   Q(st, "UPDATE stances SET active = 0 WHERE document = ?");
-  HEARSAY_RETURN_IF_ERROR(st->Bind(1, doc).Run());
+  HEARSAY_RETURN_IF_ERROR(st->Bind(1, doc).Defer());
   Q(d, "UPDATE documents SET current = 0 WHERE id = ?");
-  return d->Bind(1, doc).Run();
+  HEARSAY_RETURN_IF_ERROR(d->Bind(1, doc).Defer());
+  deactivated_.insert(doc);
+  return Status::Ok();
 }
 
-Result<int64_t> SqlStore::Syndicate(int64_t doc, uint64_t simhash,
+Result<const std::vector<uint64_t>*> SqlStore::CopyShingles(int64_t doc) {
+  StoredCopy& c = stored_copies_[doc];
+  if (!c.shingles) {
+    Q(q, "SELECT extraction FROM documents WHERE id = ?");
+    q->Bind(1, doc);
+    HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
+    if (!row) {
+      return InternalError("document " + std::to_string(doc) + " vanished");
+    }
+    Result<std::vector<uint64_t>> sh = StoredShingles(q->View(0));
+    q->Reset();
+    if (!sh.ok()) {
+      return sh.status().WithContext("stored document " + std::to_string(doc));
+    }
+    c.shingles = std::move(*sh);
+  }
+  return &*c.shingles;
+}
+
+Result<int64_t> SqlStore::Syndicate(int64_t doc, const Prepared& p,
                                     const std::string& url) {
-  if (simhash == 0) return doc;
-  auto bands = SimHashBands(simhash);
-  Q(cand,
-    "SELECT DISTINCT b.document, d.simhash, d.url, d.syndication_group "
-    "FROM simhash_bands b JOIN documents d ON d.id = b.document "
-    "WHERE b.band IN (?, ?, ?, ?) AND d.current = 1 ORDER BY b.document "
-    // Bounded: a band shared by very many documents (boilerplate) must
-    // not make each insert scan them all.
-    "LIMIT 256");
-  for (int i = 0; i < kSimHashBands; ++i) cand->Bind(i + 1, bands[i]);
-  int64_t group = doc;
-  while (true) {
-    HEARSAY_ASSIGN_OR_RETURN(bool row, cand->Step());
-    if (!row) break;
-    uint64_t other = static_cast<uint64_t>(cand->Int(1));
-    if (!url.empty() && cand->View(2) == url)
-      continue;  // a version, not a copy
-    if (HammingDistance(other, simhash) <= kSyndicationDistance) {
-      group = cand->Int(3);
-      break;
+  if (p.shingles.empty()) return doc;
+  // The candidates are the current documents sharing enough MinHash
+  // values, oldest first: those stored before the batch, as looked up
+  // ahead, less those the batch replaced; then the batch's own.
+  std::vector<int64_t> candidates;
+  for (int64_t id : p.copies) {
+    if (!deactivated_.count(id)) candidates.push_back(id);
+  }
+  if (p.copies.size() == kCopyPrefetch && candidates.size() < kCopyCandidates) {
+    // The look-up ahead was cut short and the batch replaced too many of
+    // them to know the first kCopyCandidates: ask the ledger as it is now.
+    HEARSAY_RETURN_IF_ERROR(FlushRows());
+    Q(q, CopySql(kCopyCandidates));
+    BindCopySql(*q, p);
+    candidates.clear();
+    while (true) {
+      HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
+      if (!row) break;
+      int64_t id = q->Int(0);
+      candidates.push_back(id);
+      StoredCopy& c = stored_copies_[id];
+      c.url = q->Text(1);
+      c.group = q->Int(2);
+    }
+    q->Reset();
+  } else {
+    std::map<size_t, int> shared;
+    for (int64_t v : p.minhashes) {
+      auto it = batch_minhashes_.find(v);
+      if (it == batch_minhashes_.end()) continue;
+      for (size_t i : it->second) ++shared[i];
+    }
+    for (const auto& [i, n] : shared) {
+      if (n >= kMinHashCandidate && !deactivated_.count(batch_docs_[i].id)) {
+        candidates.push_back(batch_docs_[i].id);
+      }
     }
   }
-  cand->Reset();
-  Q(ins,
-    "INSERT INTO simhash_bands(band, document) VALUES(?, ?) "
-    "ON CONFLICT DO NOTHING");
-  for (int64_t b : bands) {
-    HEARSAY_RETURN_IF_ERROR(ins->Bind(1, b).Bind(2, doc).Run());
-    ins->Reset();
+  if (candidates.size() > kCopyCandidates) candidates.resize(kCopyCandidates);
+  for (int64_t id : candidates) {
+    // The batch's documents are in id order.
+    const BatchDoc* mine = nullptr;
+    auto b =
+        std::lower_bound(batch_docs_.begin(), batch_docs_.end(), id,
+                         [](const BatchDoc& x, int64_t v) { return x.id < v; });
+    if (b != batch_docs_.end() && b->id == id) mine = &*b;
+    const std::string& other_url = mine ? mine->url : stored_copies_[id].url;
+    if (!url.empty() && other_url == url) continue;  // a version, not a copy
+    const std::vector<uint64_t>* other;
+    if (mine) {
+      other = &mine->prepared->shingles;
+    } else {
+      HEARSAY_ASSIGN_OR_RETURN(other, CopyShingles(id));
+    }
+    if (CompareShingles(p.shingles, *other).copy) {
+      return mine ? mine->group : stored_copies_[id].group;
+    }
   }
-  return group;
+  return doc;
 }
 
-Result<const LinkFeatures*> SqlStore::RecordFeatures(int64_t record) {
-  auto it = features_.find(record);
-  if (it != features_.end()) return &it->second;
-  LinkFeatures f;
-  Q(q,
-    "SELECT key, family, location, claim_time, text FROM records WHERE id = ?");
-  q->Bind(1, record);
-  HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
-  if (!row)
-    return InternalError("record " + std::to_string(record) + " vanished");
-  f.key = q->Text(0);
-  f.family = q->Text(1);
-  f.location = NormalizeName(q->View(2));
-  f.time = q->OptionalInt(3);
-  f.words = ContentWords(q->View(4));
-  q->Reset();
-  Q(p, "SELECT name FROM record_participants WHERE record = ? ORDER BY name");
-  p->Bind(1, record);
-  while (true) {
-    HEARSAY_ASSIGN_OR_RETURN(bool prow, p->Step());
-    if (!prow) break;
-    f.participants.push_back(p->Text(0));
+Result<std::set<int64_t>> SqlStore::Candidates(const LinkFeatures& f) {
+  std::set<int64_t> out;
+  if (!f.key.empty()) {
+    auto db = key_records_.find(f.key);
+    if (db == key_records_.end()) {
+      // Not looked up ahead (a claim the batch did not have): ask now.
+      HEARSAY_RETURN_IF_ERROR(FlushRows());
+      Q(q, KeySql());
+      q->Bind(1, f.key);
+      std::vector<int64_t> ids;
+      HEARSAY_RETURN_IF_ERROR(ReadIds(*q, ids));
+      q->Reset();
+      out.insert(ids.begin(), ids.end());
+    } else {
+      // Records the batch made come after the stored ones.
+      std::vector<int64_t> ids = db->second;
+      auto made = new_key_records_.find(f.key);
+      if (made != new_key_records_.end()) {
+        for (int64_t id : made->second) {
+          if (ids.size() >= kCandidatesPerKey) break;
+          ids.push_back(id);
+        }
+      }
+      out.insert(ids.begin(), ids.end());
+    }
   }
-  if (features_.size() > 100000) features_.clear();
-  LinkFeatures& stored = features_[record];
-  stored = std::move(f);
-  return &stored;
+  for (const std::string& name : f.participants) {
+    std::vector<int64_t> ids;
+    auto db = name_records_.find(name);
+    if (db == name_records_.end()) {
+      HEARSAY_RETURN_IF_ERROR(FlushRows());
+      Q(q, NameSql());
+      q->Bind(1, name);
+      HEARSAY_RETURN_IF_ERROR(ReadIds(*q, ids));
+      q->Reset();
+    } else {
+      // The latest records with the name: the stored ones and those that
+      // took it in this batch, newest first.
+      ids = db->second;
+      auto took = new_name_records_.find(name);
+      if (took != new_name_records_.end()) {
+        ids.insert(ids.end(), took->second.begin(), took->second.end());
+        std::sort(ids.begin(), ids.end(), std::greater<int64_t>());
+        if (ids.size() > kCandidatesPerName) ids.resize(kCandidatesPerName);
+      }
+    }
+    out.insert(ids.begin(), ids.end());
+  }
+  return out;
 }
 
-Result<std::pair<int64_t, LinkScore>> SqlStore::Link(
-    const Extraction& x, const Claim& c, const LinkFeatures& f,
-    const std::vector<PartyNames>& parties, IngestStats& stats) {
+Result<std::pair<int64_t, LinkScore>> SqlStore::Link(const Claim& c,
+                                                     const LinkFeatures& f,
+                                                     IngestStats& stats) {
   // Candidates: records with the same key, and the latest records sharing a
   // participant; in ascending id order so ties go to the oldest.
-  std::set<int64_t> candidates;
-  if (!f.key.empty()) {
-    Q(k, "SELECT id FROM records WHERE key = ? ORDER BY id LIMIT 64");
-    k->Bind(1, f.key);
-    while (true) {
-      HEARSAY_ASSIGN_OR_RETURN(bool row, k->Step());
-      if (!row) break;
-      candidates.insert(k->Int(0));
-    }
-  }
-  Q(p,
-    "SELECT record FROM record_participants WHERE name = ? "
-    "ORDER BY record DESC LIMIT 64");
-  for (const std::string& name : f.participants) {
-    p->Reset();
-    p->Bind(1, name);
-    while (true) {
-      HEARSAY_ASSIGN_OR_RETURN(bool row, p->Step());
-      if (!row) break;
-      candidates.insert(p->Int(0));
-    }
+  HEARSAY_ASSIGN_OR_RETURN(std::set<int64_t> candidates, Candidates(f));
+  bool missing = false;
+  for (int64_t id : candidates) missing |= !features_.count(id);
+  if (missing) {
+    HEARSAY_RETURN_IF_ERROR(FlushRows());
+    HEARSAY_RETURN_IF_ERROR(LoadFeatures(candidates, nullptr));
   }
   int64_t best = 0;
   LinkScore best_score;
   for (int64_t id : candidates) {
-    HEARSAY_ASSIGN_OR_RETURN(const LinkFeatures* rf, RecordFeatures(id));
-    LinkScore s = ScoreLink(f, *rf, /*explain=*/false);
+    LinkScore s = ScoreLink(f, features_.at(id), /*explain=*/false);
     if (s.link && s.score > best_score.score) {
       best = id;
       best_score = s;
     }
   }
   if (best != 0) {
-    HEARSAY_ASSIGN_OR_RETURN(const LinkFeatures* rf, RecordFeatures(best));
-    return std::make_pair(best, ScoreLink(f, *rf, /*explain=*/true));
+    return std::make_pair(best,
+                          ScoreLink(f, features_.at(best), /*explain=*/true));
   }
 
-  // Ids are the next number, as SQLite would choose them, rather than a
-  // PostgreSQL sequence's: a sequence skips the numbers of a rolled-back
-  // batch, and ids are part of what an interrupted ingest must reproduce.
-  Q(ins,
-    "INSERT INTO records(id, key, predicate, family, text, location, "
-    "claim_time, status, first_seen, first_seen_at, origin_outlet, "
-    "article_count, independent_sources) VALUES((SELECT COALESCE(MAX(id), 0) "
-    "+ 1 FROM records), ?, ?, ?, ?, ?, ?, 'reported', '', NULL, '', 0, 0) "
-    "RETURNING id");
-  ins->Bind(1, c.key)
-      .Bind(2, c.predicate)
-      .Bind(3, f.family)
-      .Bind(4, c.text)
-      .Bind(5, c.location)
-      .Bind(6, f.time);
-  HEARSAY_ASSIGN_OR_RETURN(int64_t id, InsertedId(*ins));
+  int64_t id = next_record_++;
+  records_ << id << c.key << c.predicate << f.family << c.text << c.location
+           << f.time << "reported"
+           << "" << std::optional<int64_t>() << "" << 0 << 0;
+  if (!c.key.empty()) new_key_records_[c.key].push_back(id);
+  // Its features are the claim's; participants are added as they are
+  // written.
+  LinkFeatures& stored = features_[id];
+  stored = f;
+  stored.participants.clear();
   ++stats.records;
   LinkScore fresh;
   fresh.score = 1;
@@ -590,29 +1281,18 @@ Result<std::pair<int64_t, LinkScore>> SqlStore::Link(
   return std::make_pair(id, fresh);
 }
 
-Status SqlStore::IngestOne(Extraction& x, IngestStats& stats,
+Status SqlStore::IngestOne(Extraction& x, Prepared& p, IngestStats& stats,
                            std::set<int64_t>& touched) {
   Document& d = x.document;
   // A duplicate is recognised before anything is serialised: re-running an
   // interrupted ingest mostly meets documents already stored.
-  if (!d.text.empty()) {
-    HEARSAY_ASSIGN_OR_RETURN(bool seen, Contains(Hash64(d.text)));
-    if (seen) {
-      ++stats.duplicates;
-      return Status::Ok();
-    }
+  if (stored_hashes_.count(p.hash)) {
+    ++stats.duplicates;
+    return Status::Ok();
   }
-  std::string json;
-  WriteExtractionJson(x, json);
-  if (!json.empty() && json.back() == '\n') json.pop_back();
-  // A record without text is identified by its content.
-  uint64_t hash = !d.text.empty() ? Hash64(d.text) : Hash64(json, 1);
-  if (d.text.empty()) {
-    HEARSAY_ASSIGN_OR_RETURN(bool seen, Contains(hash));
-    if (seen) {
-      ++stats.duplicates;
-      return Status::Ok();
-    }
+  if (p.json.empty()) {
+    WriteExtractionJson(x, p.json);
+    if (!p.json.empty() && p.json.back() == '\n') p.json.pop_back();
   }
   std::optional<int64_t> published_at = ParseTime(d.published);
 
@@ -620,68 +1300,50 @@ Status SqlStore::IngestOne(Extraction& x, IngestStats& stats,
   int version = 1;
   bool current = true;
   if (!d.url.empty()) {
-    Q(prev,
-      "SELECT id, version, published_at, current FROM documents WHERE url = ? "
-      "ORDER BY version DESC LIMIT 1");
-    prev->Bind(1, d.url);
-    HEARSAY_ASSIGN_OR_RETURN(bool row, prev->Step());
-    if (row) {
-      int64_t prev_id = prev->Int(0);
-      version = static_cast<int>(prev->Int(1)) + 1;
-      std::optional<int64_t> prev_at = prev->OptionalInt(2);
-      bool prev_current = prev->Int(3) != 0;
-      prev->Reset();
+    auto prev = urls_.find(d.url);
+    if (prev != urls_.end() && prev->second.version > 0) {
+      const UrlVersion v = prev->second;
+      version = v.version + 1;
       // An older text found later is history, not a correction.
-      current = !(published_at && prev_at && *published_at < *prev_at);
-      if (current && prev_current) {
-        HEARSAY_RETURN_IF_ERROR(Deactivate(prev_id, touched));
+      current =
+          !(published_at && v.published_at && *published_at < *v.published_at);
+      if (current && v.current) {
+        HEARSAY_RETURN_IF_ERROR(Deactivate(v.id, touched));
       }
       ++stats.new_versions;
     }
   }
-  uint64_t simhash = SimHash(d.text.size() > d.body_begin
-                                 ? std::string_view(d.text).substr(d.body_begin)
-                                 : std::string_view(d.text));
-  Q(ins,
-    "INSERT INTO documents(id, doc_id, content_hash, url, outlet, published, "
-    "published_at, title, version, current, simhash, syndication_group, "
-    "models, lexicons, extraction) "
-    "VALUES((SELECT COALESCE(MAX(id), 0) + 1 FROM documents), "
-    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id");
-  ins->Bind(1, d.id)
-      .Bind(2, static_cast<int64_t>(hash))
-      .Bind(3, d.url)
-      .Bind(4, d.outlet)
-      .Bind(5, d.published)
-      .Bind(6, published_at)
-      .Bind(7, d.title)
-      .Bind(8, version)
-      .Bind(9, current ? 1 : 0)
-      .Bind(10, static_cast<int64_t>(simhash))
-      .Bind(11, x.models_version)
-      .Bind(12, x.lexicons_version)
-      .Bind(13, json);
-  HEARSAY_ASSIGN_OR_RETURN(int64_t doc, InsertedId(*ins));
-  ++stats.documents;
+  int64_t doc = next_document_++;
   int64_t group = doc;
   if (current) {
-    HEARSAY_ASSIGN_OR_RETURN(group, Syndicate(doc, simhash, d.url));
+    HEARSAY_ASSIGN_OR_RETURN(group, Syndicate(doc, p, d.url));
   }
-  Q(upd, "UPDATE documents SET syndication_group = ? WHERE id = ?");
-  HEARSAY_RETURN_IF_ERROR(upd->Bind(1, group).Bind(2, doc).Run());
+  documents_ << doc << d.id << static_cast<int64_t>(p.hash) << d.url << d.outlet
+             << d.published << published_at << d.title << version
+             << (current ? 1 : 0) << static_cast<int64_t>(p.simhash) << group
+             << x.models_version << x.lexicons_version << std::move(p.json);
+  p.json = std::string();
+  stored_hashes_.insert(p.hash);
+  if (!d.url.empty()) {
+    urls_[d.url] = UrlVersion{doc, version, published_at, current};
+  }
+  doc_records_[doc];
+  ++stats.documents;
   if (!current) return Status::Ok();
+  if (!p.shingles.empty()) {
+    for (int64_t v : p.minhashes) {
+      minhashes_ << v << doc;
+      batch_minhashes_[v].push_back(batch_docs_.size());
+    }
+    batch_docs_.push_back(BatchDoc{doc, group, d.url, &p});
+  }
 
-  Q(ent,
-    "INSERT INTO entity_documents(name, document, display, type) "
-    "VALUES(?, ?, ?, ?) ON CONFLICT DO NOTHING");
+  std::set<std::string> named;
   for (const Entity& e : x.entities) {
     if (e.name.empty()) continue;
-    ent->Reset();
-    HEARSAY_RETURN_IF_ERROR(ent->Bind(1, NormalizeName(e.name))
-                                .Bind(2, doc)
-                                .Bind(3, e.name)
-                                .Bind(4, EntityTypeName(e.type))
-                                .Run());
+    std::string name = NormalizeName(e.name);
+    if (!named.insert(name).second) continue;  // the first of a name counts
+    entities_ << name << doc << e.name << EntityTypeName(e.type);
   }
 
   for (size_t k = 0; k < x.claims.size(); ++k) {
@@ -693,80 +1355,47 @@ Status SqlStore::IngestOne(Extraction& x, IngestStats& stats,
     f.location = NormalizeName(c.location);
     f.time = ParseTime(c.time);
     if (!f.time) f.time = published_at;
-    for (const PartyNames& p : parties) f.participants.push_back(p.names[0]);
+    for (const PartyNames& party : parties) {
+      f.participants.push_back(party.names[0]);
+    }
     std::sort(f.participants.begin(), f.participants.end());
     f.participants.erase(
         std::unique(f.participants.begin(), f.participants.end()),
         f.participants.end());
     f.words = ContentWords(c.text);
-    HEARSAY_ASSIGN_OR_RETURN(auto link, Link(x, c, f, parties, stats));
+    HEARSAY_ASSIGN_OR_RETURN(auto link, Link(c, f, stats));
     int64_t record = link.first;
     touched.insert(record);
-    features_.erase(record);
+    doc_records_[doc].push_back(record);
     ++stats.claims;
 
-    Q(part, "SELECT COUNT(*) FROM record_participants WHERE record = ?");
-    part->Bind(1, record);
-    HEARSAY_ASSIGN_OR_RETURN(bool prow, part->Step());
-    int64_t position = prow ? part->Int(0) : 0;
-    part->Reset();
-    Q(addp,
-      "INSERT INTO record_participants(record, name, display, position) "
-      "VALUES(?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1");
-    for (const PartyNames& p : parties) {
-      addp->Reset();
-      addp->Bind(1, record)
-          .Bind(2, p.names[0])
-          .Bind(3, p.display)
-          .Bind(4, position);
-      HEARSAY_ASSIGN_OR_RETURN(int64_t added, CountRows(*addp));
-      position += added;
+    // New participants of the record, in first-seen order.
+    std::vector<std::string>& known = features_.at(record).participants;
+    int64_t position = static_cast<int64_t>(known.size());
+    for (const PartyNames& party : parties) {
+      const std::string& name = party.names[0];
+      auto at = std::lower_bound(known.begin(), known.end(), name);
+      if (at != known.end() && *at == name) continue;
+      known.insert(at, name);
+      participants_ << record << name << party.display << position++;
+      new_name_records_[name].push_back(record);
     }
 
-    Q(men,
-      "INSERT INTO mentions(id, record, document, claim, active, text, "
-      "link_confidence, link_reasons) VALUES((SELECT COALESCE(MAX(id), 0) + 1 "
-      "FROM mentions), ?, ?, ?, 1, ?, ?, ?) RETURNING id");
-    men->Bind(1, record)
-        .Bind(2, doc)
-        .Bind(3, static_cast<int64_t>(k))
-        .Bind(4, c.text)
-        .Bind(5, link.second.score)
-        .Bind(6, link.second.reasons);
-    HEARSAY_ASSIGN_OR_RETURN(int64_t mention, InsertedId(*men));
+    int64_t mention = next_mention_++;
+    mentions_ << mention << record << doc << static_cast<int64_t>(k) << 1
+              << c.text << link.second.score << link.second.reasons;
 
-    Q(st,
-      "INSERT INTO stances(id, record, mention, document, statement, active, "
-      "speaker, sourcing, via, kind, cue, stance, strength, principal, party, "
-      "retraction, effect, quote, confidence) "
-      "VALUES((SELECT COALESCE(MAX(id), 0) + 1 FROM stances), "
-      "?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     auto insert = [&](int64_t statement, const std::string& speaker,
                       const std::string& sourcing, const std::string& via,
                       std::string_view kind, const std::string& cue,
                       std::string_view stance, std::string_view strength,
                       bool principal, const std::string& party, bool retraction,
                       Effect effect, const std::string& quote,
-                      double confidence) -> Status {
-      st->Reset();
-      st->Bind(1, record)
-          .Bind(2, mention)
-          .Bind(3, doc)
-          .Bind(4, statement)
-          .Bind(5, speaker)
-          .Bind(6, sourcing)
-          .Bind(7, via)
-          .Bind(8, kind)
-          .Bind(9, cue)
-          .Bind(10, stance)
-          .Bind(11, strength)
-          .Bind(12, principal ? 1 : 0)
-          .Bind(13, party)
-          .Bind(14, retraction ? 1 : 0)
-          .Bind(15, EffectName(effect))
-          .Bind(16, quote)
-          .Bind(17, confidence);
-      return st->Run();
+                      double confidence) {
+      stances_ << next_stance_++ << record << mention << doc << statement << 1
+               << speaker << sourcing << via << kind << cue << stance
+               << strength << principal << party << retraction
+               << EffectName(effect) << quote << confidence;
     };
     bool any = false;
     for (size_t si = 0; si < x.statements.size(); ++si) {
@@ -791,125 +1420,212 @@ Status SqlStore::IngestOne(Extraction& x, IngestStats& stats,
             StanceEffect(principal, stance.value, c.positive, c.modality);
         if (!principal) speaks_for.push_back("");
         for (const std::string& party : speaks_for) {
-          HEARSAY_RETURN_IF_ERROR(
-              insert(static_cast<int64_t>(si), speaker, Sourcing(x, s),
-                     ViaChain(x, s), StatementKindName(s.kind), s.cue_text,
-                     StanceValueName(stance.value),
-                     StrengthName(stance.strength), principal, party,
-                     retraction, effect, Quote(x, s), stance.confidence));
+          insert(static_cast<int64_t>(si), speaker, Sourcing(x, s),
+                 ViaChain(x, s), StatementKindName(s.kind), s.cue_text,
+                 StanceValueName(stance.value), StrengthName(stance.strength),
+                 principal, party, retraction, effect, Quote(x, s),
+                 stance.confidence);
         }
       }
     }
     if (!any) {
       // A claim no statement bears on is the outlet's own assertion.
-      HEARSAY_RETURN_IF_ERROR(insert(-1, "", "unattributed", "", "reporter", "",
-                                     "assert", "", false, "", false,
-                                     Effect::kNone, c.text, c.confidence));
+      insert(-1, "", "unattributed", "", "reporter", "", "assert", "", false,
+             "", false, Effect::kNone, c.text, c.confidence);
     }
   }
+  // A batch of large documents is sent as it goes, not held whole.
+  if (documents_.bytes() > (16 << 20)) return FlushRows();
   return Status::Ok();
 }
 
+Status SqlStore::IndexStoredDocuments() {
+  std::vector<std::pair<int64_t, std::string>> page;
+  for (int64_t after = 0;;) {
+    page.clear();
+    Q(q,
+      "SELECT id, extraction FROM documents WHERE current = 1 AND id > ? "
+      "ORDER BY id LIMIT 256");
+    q->Bind(1, after);
+    while (true) {
+      HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
+      if (!row) break;
+      page.emplace_back(q->Int(0), q->Text(1));
+    }
+    q->Reset();
+    if (page.empty()) return Status::Ok();
+    after = page.back().first;
+    RowWriter mh("INSERT INTO minhashes(value, document) VALUES", 2);
+    for (const auto& [id, json] : page) {
+      Result<std::vector<uint64_t>> shingles = StoredShingles(json);
+      if (!shingles.ok()) {
+        return shingles.status().WithContext("stored document " +
+                                             std::to_string(id));
+      }
+      if (shingles->empty()) continue;
+      for (int64_t v : MinHashes(*shingles)) mh << v << id;
+    }
+    HEARSAY_RETURN_IF_ERROR(mh.Flush(*db_));
+  }
+}
+
 constexpr char kStatementColumns[] =
-    "SELECT s.id, d.id, d.doc_id, d.outlet, d.url, d.published, d.version, "
+    "s.id, d.id, d.doc_id, d.outlet, d.url, d.published, d.version, "
     "s.active, s.speaker, s.sourcing, s.via, s.kind, s.cue, s.stance, "
     "s.strength, s.principal, s.party, s.retraction, s.quote, s.confidence, "
-    "s.effect FROM stances s JOIN documents d ON d.id = s.document "
-    "WHERE s.record = ? ";
+    "s.effect FROM stances s JOIN documents d ON d.id = s.document ";
+// Time order: published time (undated documents after dated ones), then
+// ingestion order, then position in the document.
+constexpr char kStatementOrder[] =
+    "d.published_at IS NULL, d.published_at, d.id, s.statement, s.id";
+
+// One row of kStatementColumns, from column `at` on.
+LedgerStatement ReadStatement(const Stmt& q, int at, int64_t* row_id,
+                              Effect* effect) {
+  LedgerStatement s;
+  *row_id = q.Int(at);
+  s.document = q.Int(at + 1);
+  s.document_id = q.Text(at + 2);
+  s.outlet = q.Text(at + 3);
+  s.url = q.Text(at + 4);
+  s.published = q.Text(at + 5);
+  s.version = static_cast<int>(q.Int(at + 6));
+  s.active = q.Int(at + 7) != 0;
+  s.speaker = q.Text(at + 8);
+  s.sourcing = q.Text(at + 9);
+  s.via = q.Text(at + 10);
+  s.kind = q.Text(at + 11);
+  s.cue = q.Text(at + 12);
+  s.stance = q.Text(at + 13);
+  s.strength = q.Text(at + 14);
+  s.principal = q.Int(at + 15) != 0;
+  s.party = q.Text(at + 16);
+  s.retraction = q.Int(at + 17) != 0;
+  s.quote = q.Text(at + 18);
+  s.confidence = q.Double(at + 19);
+  *effect = ParseEffect(q.View(at + 20));
+  return s;
+}
 
 Result<std::vector<LedgerStatement>> SqlStore::LoadStatements(
     int64_t record, bool active_only, std::vector<int64_t>* row_ids,
     std::vector<Effect>* effects) {
-  // Time order: published time (undated documents after dated ones), then
-  // ingestion order, then position in the document.
-  std::string sql = std::string(kStatementColumns) +
-                    (active_only ? "AND s.active = 1 " : "") +
-                    "ORDER BY d.published_at IS NULL, d.published_at, d.id, "
-                    "s.statement, s.id";
+  std::string sql =
+      std::string("SELECT ") + kStatementColumns + "WHERE s.record = ? " +
+      (active_only ? "AND s.active = 1 " : "") + "ORDER BY " + kStatementOrder;
   Q(q, sql);
   q->Bind(1, record);
   std::vector<LedgerStatement> out;
   while (true) {
     HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
     if (!row) break;
-    LedgerStatement s;
-    if (row_ids) row_ids->push_back(q->Int(0));
-    s.document = q->Int(1);
-    s.document_id = q->Text(2);
-    s.outlet = q->Text(3);
-    s.url = q->Text(4);
-    s.published = q->Text(5);
-    s.version = static_cast<int>(q->Int(6));
-    s.active = q->Int(7) != 0;
-    s.speaker = q->Text(8);
-    s.sourcing = q->Text(9);
-    s.via = q->Text(10);
-    s.kind = q->Text(11);
-    s.cue = q->Text(12);
-    s.stance = q->Text(13);
-    s.strength = q->Text(14);
-    s.principal = q->Int(15) != 0;
-    s.party = q->Text(16);
-    s.retraction = q->Int(17) != 0;
-    s.quote = q->Text(18);
-    s.confidence = q->Double(19);
-    if (effects) effects->push_back(ParseEffect(q->View(20)));
-    out.push_back(std::move(s));
+    int64_t id;
+    Effect effect;
+    out.push_back(ReadStatement(*q, 0, &id, &effect));
+    if (row_ids) row_ids->push_back(id);
+    if (effects) effects->push_back(effect);
   }
   return out;
 }
 
-Status SqlStore::Recompute(int64_t record) {
-  std::vector<int64_t> rows;
-  std::vector<Effect> effects;
-  HEARSAY_ASSIGN_OR_RETURN(std::vector<LedgerStatement> st,
-                           LoadStatements(record, true, &rows, &effects));
-  Q(del, "DELETE FROM history WHERE record = ?");
-  HEARSAY_RETURN_IF_ERROR(del->Bind(1, record).Run());
-  Replay r = ReplayStatus(st, effects);
-  Q(counts,
-    "SELECT COUNT(DISTINCT m.document), COUNT(DISTINCT g.outlet) "
-    "FROM mentions m JOIN documents d ON d.id = m.document "
-    "JOIN documents g ON g.id = d.syndication_group "
-    "WHERE m.record = ? AND m.active = 1");
-  counts->Bind(1, record);
-  HEARSAY_ASSIGN_OR_RETURN(bool row, counts->Step());
-  int64_t articles = row ? counts->Int(0) : 0;
-  int64_t independent = row ? counts->Int(1) : 0;
-  counts->Reset();
-  std::string first_seen, origin;
-  std::optional<int64_t> first_seen_at;
-  if (!st.empty()) {
-    first_seen = st[0].published;
-    first_seen_at = ParseTime(first_seen);
-    origin = st[r.first_report].outlet;
-  }
-  Q(upd,
-    "UPDATE records SET status = ?, first_seen = ?, first_seen_at = ?, "
-    "origin_outlet = ?, article_count = ?, independent_sources = ? "
-    "WHERE id = ?");
-  HEARSAY_RETURN_IF_ERROR(upd->Bind(1, ClaimStatusName(r.status))
-                              .Bind(2, first_seen)
-                              .Bind(3, first_seen_at)
-                              .Bind(4, origin)
-                              .Bind(5, articles)
-                              .Bind(6, independent)
-                              .Bind(7, record)
-                              .Run());
-  Q(ins,
-    "INSERT INTO history(record, seq, status, time, at, stance, reason) "
-    "VALUES(?, ?, ?, ?, ?, ?, ?)");
-  for (size_t i = 0; i < r.history.size(); ++i) {
-    const StatusChange& h = r.history[i];
-    ins->Reset();
-    ins->Bind(1, record)
-        .Bind(2, static_cast<int64_t>(i))
-        .Bind(3, ClaimStatusName(h.status))
-        .Bind(4, h.time)
-        .Bind(5, ParseTime(h.time))
-        .Bind(6, rows[h.evidence])
-        .Bind(7, h.reason);
-    HEARSAY_RETURN_IF_ERROR(ins->Run());
+Status SqlStore::Recompute(const std::set<int64_t>& records) {
+  const std::vector<int64_t> ids(records.begin(), records.end());
+  const std::string in = "(" + Params(kIdsPerLookup) + ")";
+  struct Timeline {
+    std::vector<LedgerStatement> statements;
+    std::vector<int64_t> rows;
+    std::vector<Effect> effects;
+    int64_t articles = 0, independent = 0;
+  };
+  RowWriter history(
+      "INSERT INTO history(record, seq, status, time, at, stance, reason) "
+      "VALUES",
+      7);
+  HEARSAY_RETURN_IF_ERROR(FlushRows());
+  // A group of records at a time (a rebuild touches them all): their
+  // active statements and counts, kIdsPerLookup records a statement, read
+  // in one go; then their statuses, written behind.
+  constexpr size_t kGroup = 16 * kIdsPerLookup;
+  for (size_t group = 0; group < ids.size(); group += kGroup) {
+    const size_t group_end = std::min(ids.size(), group + kGroup);
+    std::map<int64_t, Timeline> timelines;
+    Lookups reads(*db_);
+    for (size_t at = group; at < group_end; at += kIdsPerLookup) {
+      HEARSAY_RETURN_IF_ERROR(reads.Add(
+          std::string("SELECT s.record, ") + kStatementColumns +
+              "WHERE s.record IN " + in +
+              " AND s.active = 1 ORDER BY s.record, " + kStatementOrder,
+          [&, at](Stmt& s) { BindIds(s, ids, at); },
+          [&](Stmt& s) -> Status {
+            while (true) {
+              HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
+              if (!row) return Status::Ok();
+              Timeline& t = timelines[s.Int(0)];
+              int64_t id;
+              Effect effect;
+              t.statements.push_back(ReadStatement(s, 1, &id, &effect));
+              t.rows.push_back(id);
+              t.effects.push_back(effect);
+            }
+          }));
+      HEARSAY_RETURN_IF_ERROR(reads.Add(
+          "SELECT m.record, COUNT(DISTINCT m.document), COUNT(DISTINCT "
+          "g.outlet) "
+          "FROM mentions m JOIN documents d ON d.id = m.document "
+          "JOIN documents g ON g.id = d.syndication_group "
+          "WHERE m.record IN " +
+              in + " AND m.active = 1 GROUP BY m.record",
+          [&, at](Stmt& s) { BindIds(s, ids, at); },
+          [&](Stmt& s) -> Status {
+            while (true) {
+              HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
+              if (!row) return Status::Ok();
+              Timeline& t = timelines[s.Int(0)];
+              t.articles = s.Int(1);
+              t.independent = s.Int(2);
+            }
+          }));
+    }
+    HEARSAY_RETURN_IF_ERROR(reads.Run());
+
+    for (size_t at = group; at < group_end; at += kIdsPerLookup) {
+      size_t end = std::min(group_end, at + kIdsPerLookup);
+      // The chunk's old histories go in one statement, its new ones in a few.
+      Q(del, "DELETE FROM history WHERE record IN " + in);
+      BindIds(*del, ids, at);
+      HEARSAY_RETURN_IF_ERROR(del->Defer());
+      for (size_t i = at; i < end; ++i) {
+        int64_t record = ids[i];
+        Timeline& t = timelines[record];
+        Replay r = ReplayStatus(t.statements, t.effects);
+        std::string first_seen, origin;
+        std::optional<int64_t> first_seen_at;
+        if (!t.statements.empty()) {
+          first_seen = t.statements[0].published;
+          first_seen_at = ParseTime(first_seen);
+          origin = t.statements[r.first_report].outlet;
+        }
+        Q(upd,
+          "UPDATE records SET status = ?, first_seen = ?, first_seen_at = ?, "
+          "origin_outlet = ?, article_count = ?, independent_sources = ? "
+          "WHERE id = ?");
+        HEARSAY_RETURN_IF_ERROR(upd->Bind(1, ClaimStatusName(r.status))
+                                    .Bind(2, first_seen)
+                                    .Bind(3, first_seen_at)
+                                    .Bind(4, origin)
+                                    .Bind(5, t.articles)
+                                    .Bind(6, t.independent)
+                                    .Bind(7, record)
+                                    .Defer());
+        for (size_t h = 0; h < r.history.size(); ++h) {
+          const StatusChange& c = r.history[h];
+          history << record << static_cast<int64_t>(h)
+                  << ClaimStatusName(c.status) << c.time << ParseTime(c.time)
+                  << t.rows[c.evidence] << c.reason;
+        }
+      }
+      HEARSAY_RETURN_IF_ERROR(history.Flush(*db_));
+    }
   }
   return Status::Ok();
 }
@@ -989,71 +1705,147 @@ Result<ClaimRecord> SqlStore::GetClaim(int64_t id) {
   return r;
 }
 
-Result<std::vector<ClaimRecord>> SqlStore::FindClaims(const ClaimQuery& cq) {
-  ReadTransaction txn(*db_);
-  HEARSAY_RETURN_IF_ERROR(txn.Begin());
-  std::string sql =
-      std::string(kRecordColumns) +
-      "WHERE article_count > 0 AND (?1 = '' OR status = ?1) "
-      "AND (?2 = '' OR EXISTS (SELECT 1 FROM record_participants p "
-      "WHERE p.record = records.id AND p.name LIKE ?2)) "
-      "AND (?3 = '' OR EXISTS (SELECT 1 FROM mentions m JOIN "
-      "documents d ON d.id = m.document WHERE m.record = records.id "
-      "AND m.active = 1 AND lower(d.outlet) LIKE lower(?3))) "
-      "AND (CAST(?4 AS BIGINT) IS NULL OR first_seen_at >= ?4) ORDER BY id";
-  Q(q, sql);
-  q->Bind(1, cq.status);
-  q->Bind(2, cq.entity.empty() ? std::string()
-                               : "%" + NormalizeName(cq.entity) + "%");
-  q->Bind(3, cq.outlet.empty() ? std::string() : "%" + cq.outlet + "%");
+// The records a ClaimQuery's filters let through (status, entity, outlet,
+// since), in id order.
+constexpr char kRecordFilter[] =
+    "WHERE article_count > 0 AND (?1 = '' OR status = ?1) "
+    "AND (?2 = '' OR EXISTS (SELECT 1 FROM record_participants p "
+    "WHERE p.record = records.id AND p.name LIKE ?2)) "
+    "AND (?3 = '' OR EXISTS (SELECT 1 FROM mentions m JOIN "
+    "documents d ON d.id = m.document WHERE m.record = records.id "
+    "AND m.active = 1 AND lower(d.outlet) LIKE lower(?3))) "
+    "AND (CAST(?4 AS BIGINT) IS NULL OR first_seen_at >= ?4) ORDER BY id ";
+
+Status BindRecordFilter(Stmt& q, const ClaimQuery& cq) {
+  q.Bind(1, cq.status);
+  q.Bind(2, cq.entity.empty() ? std::string()
+                              : "%" + NormalizeName(cq.entity) + "%");
+  q.Bind(3, cq.outlet.empty() ? std::string() : "%" + cq.outlet + "%");
   std::optional<int64_t> since;
   if (!cq.since.empty()) {
     since = ParseTime(cq.since);
     if (!since) return InvalidArgumentError("--since: not a date: " + cq.since);
   }
-  q->Bind(4, since);
-  std::vector<ClaimRecord> out;
-  while (true) {
-    HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
-    if (!row) break;
-    HEARSAY_ASSIGN_OR_RETURN(ClaimRecord r, LoadRecord(*q));
-    out.push_back(std::move(r));
+  q.Bind(4, since);
+  return Status::Ok();
+}
+
+Status SqlStore::LoadParticipants(std::vector<ClaimRecord>& records) {
+  std::unordered_map<int64_t, ClaimRecord*> by_id;
+  for (ClaimRecord& r : records) {
+    r.participants.clear();
+    by_id[r.id] = &r;
   }
-  bool need_participants = !cq.about.empty();
-  if (need_participants) {
+  auto read = [&](Stmt& p) -> Status {
+    while (true) {
+      HEARSAY_ASSIGN_OR_RETURN(bool row, p.Step());
+      if (!row) return Status::Ok();
+      auto it = by_id.find(p.Int(0));
+      if (it != by_id.end()) it->second->participants.push_back(p.Text(1));
+    }
+  };
+  if (records.size() > 16 * kIdsPerLookup) {
+    // Most of the ledger: one pass over all participants.
     Q(p,
       "SELECT record, display FROM record_participants ORDER BY record, "
       "position, name");
-    std::map<int64_t, std::vector<std::string>> names;
-    while (true) {
-      HEARSAY_ASSIGN_OR_RETURN(bool row, p->Step());
-      if (!row) break;
-      names[p->Int(0)].push_back(p->Text(1));
-    }
-    std::vector<AboutDoc> docs;
-    for (ClaimRecord& r : out) {
-      r.participants = names[r.id];
-      docs.push_back({r.text, r.participants});
-    }
-    std::vector<double> scores = RankAbout(cq.about, docs);
-    for (size_t i = 0; i < out.size(); ++i) out[i].score = scores[i];
-    std::stable_sort(out.begin(), out.end(),
-                     [](const ClaimRecord& a, const ClaimRecord& b) {
-                       return a.score > b.score;
-                     });
-    while (!out.empty() && out.back().score <= 0) out.pop_back();
+    return read(*p);
   }
-  if (cq.limit > 0 && out.size() > cq.limit) out.resize(cq.limit);
-  for (ClaimRecord& r : out) {
-    if (cq.details || !need_participants) {
-      r.participants.clear();
-      HEARSAY_RETURN_IF_ERROR(FillDetails(r));
-      if (!cq.details) {
-        r.statements.clear();
-        r.history.clear();
-        r.links.clear();
-      }
+  std::vector<int64_t> ids;
+  for (const ClaimRecord& r : records) ids.push_back(r.id);
+  Lookups l(*db_);
+  for (size_t at = 0; at < ids.size(); at += kIdsPerLookup) {
+    HEARSAY_RETURN_IF_ERROR(l.Add(
+        "SELECT record, display FROM record_participants WHERE record IN (" +
+            Params(kIdsPerLookup) + ") ORDER BY record, position, name",
+        [&, at](Stmt& s) { BindIds(s, ids, at); }, read));
+  }
+  return l.Run();
+}
+
+Result<std::vector<ClaimRecord>> SqlStore::FindClaims(const ClaimQuery& cq) {
+  ReadTransaction txn(*db_);
+  HEARSAY_RETURN_IF_ERROR(txn.Begin());
+  std::vector<ClaimRecord> out;
+  if (cq.about.empty()) {
+    Q(q, std::string(kRecordColumns) + kRecordFilter + "LIMIT ?5");
+    HEARSAY_RETURN_IF_ERROR(BindRecordFilter(*q, cq));
+    q->Bind(5, cq.limit > 0 ? static_cast<int64_t>(cq.limit)
+                            : std::numeric_limits<int64_t>::max());
+    while (true) {
+      HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
+      if (!row) break;
+      HEARSAY_ASSIGN_OR_RETURN(ClaimRecord r, LoadRecord(*q));
+      out.push_back(std::move(r));
     }
+    q->Reset();
+  } else {
+    // Every record the filters let through is scored, streaming: its text,
+    // and its participants from a second statement walked beside the first.
+    AboutRanker ranker(cq.about);
+    if (!ranker.useful()) return out;
+    Q(q, std::string("SELECT id, text FROM records ") + kRecordFilter);
+    HEARSAY_RETURN_IF_ERROR(BindRecordFilter(*q, cq));
+    Q(p,
+      "SELECT record, display FROM record_participants ORDER BY record, "
+      "position, name");
+    std::vector<int64_t> ids;
+    std::vector<std::string> names;
+    HEARSAY_ASSIGN_OR_RETURN(bool prow, p->Step());
+    while (true) {
+      HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
+      if (!row) break;
+      int64_t id = q->Int(0);
+      names.clear();
+      while (prow && p->Int(0) <= id) {
+        if (p->Int(0) == id) names.push_back(p->Text(1));
+        HEARSAY_ASSIGN_OR_RETURN(prow, p->Step());
+      }
+      ids.push_back(id);
+      ranker.Add(q->View(1), names);
+    }
+    q->Reset();
+    p->Reset();
+    std::vector<double> scores = ranker.Scores();
+    std::vector<size_t> order;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (scores[i] > 0) order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return scores[a] > scores[b]; });
+    if (cq.limit > 0 && order.size() > cq.limit) order.resize(cq.limit);
+    // The records ranked, read whole.
+    std::vector<int64_t> wanted;
+    for (size_t i : order) wanted.push_back(ids[i]);
+    std::unordered_map<int64_t, ClaimRecord> loaded;
+    Lookups l(*db_);
+    for (size_t at = 0; at < wanted.size(); at += kIdsPerLookup) {
+      HEARSAY_RETURN_IF_ERROR(l.Add(
+          std::string(kRecordColumns) + "WHERE id IN (" +
+              Params(kIdsPerLookup) + ")",
+          [&, at](Stmt& s) { BindIds(s, wanted, at); },
+          [&](Stmt& s) -> Status {
+            while (true) {
+              HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
+              if (!row) return Status::Ok();
+              HEARSAY_ASSIGN_OR_RETURN(ClaimRecord r, LoadRecord(s));
+              int64_t id = r.id;
+              loaded[id] = std::move(r);
+            }
+          }));
+    }
+    HEARSAY_RETURN_IF_ERROR(l.Run());
+    for (size_t i : order) {
+      auto it = loaded.find(ids[i]);
+      if (it == loaded.end()) continue;
+      out.push_back(std::move(it->second));
+      out.back().score = scores[i];
+    }
+  }
+  if (cq.details) {
+    for (ClaimRecord& r : out) HEARSAY_RETURN_IF_ERROR(FillDetails(r));
+  } else {
+    HEARSAY_RETURN_IF_ERROR(LoadParticipants(out));
   }
   return out;
 }
@@ -1171,15 +1963,18 @@ Result<IngestStats> SqlStore::Rebuild(const Reextractor& reextract) {
       "DROP TABLE IF EXISTS " + old +
       ";"
       "CREATE TEMP TABLE old_documents AS SELECT id, extraction FROM documents;"
-      "DELETE FROM documents; DELETE FROM simhash_bands; DELETE FROM records;"
+      "DELETE FROM documents; DELETE FROM minhashes; DELETE FROM records;"
       "DELETE FROM record_participants; DELETE FROM mentions;"
       "DELETE FROM stances; DELETE FROM history; DELETE FROM "
       "entity_documents;");
+  if (s.ok()) s = StartWrite();
   IngestStats stats;
   std::set<int64_t> touched;
   // A page at a time: the stored extractions of a large ledger do not fit
   // in memory at once.
   std::vector<std::pair<int64_t, std::string>> page;
+  std::vector<Extraction> docs;
+  std::vector<Prepared> prepared;
   for (int64_t after = 0; s.ok();) {
     page.clear();
     auto q = db_->Query("SELECT id, extraction FROM " + old +
@@ -1198,6 +1993,7 @@ Result<IngestStats> SqlStore::Rebuild(const Reextractor& reextract) {
     (*q)->Reset();
     if (page.empty()) break;
     after = page.back().first;
+    docs.clear();
     for (auto& [number, json] : page) {
       if (!s.ok()) break;
       StoredDocument stored;
@@ -1213,15 +2009,19 @@ Result<IngestStats> SqlStore::Rebuild(const Reextractor& reextract) {
         s = fresh.status();
         break;
       }
-      Extraction use = fresh->has_value() ? std::move(**fresh)
-                                          : std::move(stored.extraction);
-      s = IngestOne(use, stats, touched);
+      docs.push_back(fresh->has_value() ? std::move(**fresh)
+                                        : std::move(stored.extraction));
+    }
+    if (!s.ok()) break;
+    std::vector<Extraction*> ptrs;
+    for (Extraction& x : docs) ptrs.push_back(&x);
+    s = Prefetch(ptrs, prepared);
+    for (size_t i = 0; i < docs.size() && s.ok(); ++i) {
+      s = IngestOne(docs[i], prepared[i], stats, touched);
     }
   }
-  for (int64_t r : touched) {
-    if (!s.ok()) break;
-    s = Recompute(r);
-  }
+  if (s.ok()) s = Recompute(touched);
+  if (s.ok()) s = FinishWrite();
   if (s.ok()) s = db_->Exec("DROP TABLE " + old);
   if (s.ok()) s = db_->Commit();
   if (!s.ok()) {
@@ -1229,6 +2029,7 @@ Result<IngestStats> SqlStore::Rebuild(const Reextractor& reextract) {
     features_.clear();
     return s;
   }
+  ++writes_;
   return stats;
 }
 
@@ -1247,6 +2048,11 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
     // NORMAL sync: a crash may lose the last batch, never corrupt the file.
     HEARSAY_RETURN_IF_ERROR(db->Exec("PRAGMA journal_mode=WAL"));
     HEARSAY_RETURN_IF_ERROR(db->Exec("PRAGMA synchronous=NORMAL"));
+    // A checkpoint copies every page a batch changed back into the file;
+    // the indexes keyed by hashes (content, MinHash, URL) change pages all
+    // over it. Checkpointing every 32 MB of WAL rather than 4 MB writes a
+    // page changed by several batches once.
+    HEARSAY_RETURN_IF_ERROR(db->Exec("PRAGMA wal_autocheckpoint=8192"));
   }
   // Linking looks records up by key and participant all over the file; the
   // default 2 MB cache makes a large ledger re-read its indexes.

@@ -103,7 +103,8 @@ for ((round = 1; round <= rounds; round++)); do
       [[ "$result" == "ok" ]] || { echo "FAIL: after kill: $result"; exit 1; }
     fi
   done
-  "$hearsay" ingest --extracted "$work/corpus.jsonl" --db "$db" --jobs 2 2>/dev/null
+  "$hearsay" ingest --extracted "$work/corpus.jsonl" --db "$db" --jobs 2 2>"$work/final.err" ||
+    { echo "FAIL: round $round: the last ingest failed: $(tail -3 "$work/final.err")"; exit 1; }
   result=$(check "$db")
   [[ "$result" == "ok" ]] || { echo "FAIL: $result"; exit 1; }
   dups=$(sql "$db" "SELECT COUNT(*) - COUNT(DISTINCT content_hash) FROM documents")
