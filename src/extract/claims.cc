@@ -754,8 +754,22 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   // site that closes or opens does so by its owner's decision. The owner
   // is the site's possessor ("its", "Aldmere's"), else the company whose
   // own statement says it.
-  if (agents.empty() && !theme.empty() && !noun &&
-      (family == "close" || family == "build")) {
+  // Only a particular site is someone's: "the plant", "its factory",
+  // "the Guimarães plant", not "at least 40 workshops" nor "talks".
+  auto particular = [&](int w) {
+    for (int c : Children(w)) {
+      std::string_view d = words_[c].deprel;
+      if (d == "nummod") return false;
+      if (d == "nmod:poss" ||
+          (d == "det" && (EqualsIgnoreCase(words_[c].form, "the") ||
+                          EqualsIgnoreCase(words_[c].form, "this"))))
+        return true;
+    }
+    return false;
+  };
+  const bool site = !theme.empty() && !noun && particular(theme.front()) &&
+                    (family == "close" || family == "build");
+  if (agents.empty() && site) {
     auto org = [&](int e) {
       return e >= 0 && entities_[e].e.type == EntityType::kOrg;
     };
@@ -812,9 +826,8 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   // "the whole mill could close": a site's closure or opening with no owner
   // in sight waits for the article's other claims to name who does it (see
   // FindClaims); any other claim needs a participant.
-  const bool site_only = agents.empty() && partners.empty() &&
-                         targets.empty() && !theme.empty() && !noun &&
-                         (family == "close" || family == "build");
+  const bool site_only =
+      agents.empty() && partners.empty() && targets.empty() && site;
   if (agents.empty() && partners.empty() && targets.empty() && !site_only)
     return false;
   // Most events need a second participant to say anything: "Apple
