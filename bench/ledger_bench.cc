@@ -41,17 +41,13 @@
 #include <vector>
 
 #include "extract/extraction_json.h"
+#include "fnc1_bodies.h"
 #include "hearsay/document.h"
 #include "hearsay/extractor.h"
 #include "hearsay/ledger.h"
 #include "ledger/simhash.h"
 
 namespace {
-
-std::string SharedDir() {
-  if (const char* env = std::getenv("HEARSAY_SHARED"); env && *env) return env;
-  return std::string(HEARSAY_SOURCE_DIR) + "/../shared";
-}
 
 std::string TempPath(const std::string& name) {
   const char* dir = std::getenv("TMPDIR");
@@ -72,49 +68,6 @@ double FileBytes(const std::string& path) {
     if (stat((path + suffix).c_str(), &st) == 0) bytes += st.st_size;
   }
   return bytes;
-}
-
-// The articleBody column of a two-column CSV with RFC 4180 quoting.
-std::vector<std::string> ReadBodies(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<std::string> bodies;
-  if (!in) return bodies;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string data = ss.str();
-  size_t i = data.find('\n');  // header
-  if (i == std::string::npos) return bodies;
-  ++i;
-  while (i < data.size()) {
-    size_t comma = data.find(',', i);
-    if (comma == std::string::npos) break;
-    i = comma + 1;
-    std::string body;
-    if (i < data.size() && data[i] == '"') {
-      ++i;
-      while (i < data.size()) {
-        if (data[i] == '"') {
-          if (i + 1 < data.size() && data[i + 1] == '"') {
-            body += '"';
-            i += 2;
-            continue;
-          }
-          ++i;
-          break;
-        }
-        body += data[i++];
-      }
-      size_t nl = data.find('\n', i);
-      i = nl == std::string::npos ? data.size() : nl + 1;
-    } else {
-      size_t nl = data.find('\n', i);
-      if (nl == std::string::npos) nl = data.size();
-      body = data.substr(i, nl - i);
-      i = nl + 1;
-    }
-    bodies.push_back(std::move(body));
-  }
-  return bodies;
 }
 
 double CpuSeconds() {
@@ -341,8 +294,9 @@ int main(int argc, char** argv) {
     }
   }
   std::printf("ledger_bench: %u cores\n", std::thread::hardware_concurrency());
-  const std::string path = SharedDir() + "/data/fnc1/train_bodies.csv";
-  std::vector<std::string> bodies = ReadBodies(path);
+  const std::string path =
+      hearsay::bench::SharedDir() + "/data/fnc1/train_bodies.csv";
+  std::vector<std::string> bodies = hearsay::bench::ReadFnc1Bodies(path);
   std::vector<hearsay::Document> docs;
   if (bodies.empty()) {
     std::printf("(a, b) skipped: no FNC-1 bodies at %s (set HEARSAY_SHARED)\n",

@@ -21,58 +21,11 @@
 #include <string>
 #include <vector>
 
+#include "fnc1_bodies.h"
 #include "hearsay/ingest.h"
 #include "hearsay/text.h"
 
 namespace {
-
-std::string SharedDir() {
-  if (const char* env = std::getenv("HEARSAY_SHARED"); env && *env) return env;
-  return std::string(HEARSAY_SOURCE_DIR) + "/../shared";
-}
-
-// The articleBody column of a two-column CSV with RFC 4180 quoting.
-std::vector<std::string> ReadBodies(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::vector<std::string> bodies;
-  if (!in) return bodies;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string data = ss.str();
-  size_t i = data.find('\n');  // header
-  if (i == std::string::npos) return bodies;
-  ++i;
-  while (i < data.size()) {
-    size_t comma = data.find(',', i);
-    if (comma == std::string::npos) break;
-    i = comma + 1;
-    std::string body;
-    if (i < data.size() && data[i] == '"') {
-      ++i;
-      while (i < data.size()) {
-        if (data[i] == '"') {
-          if (i + 1 < data.size() && data[i + 1] == '"') {
-            body += '"';
-            i += 2;
-            continue;
-          }
-          ++i;
-          break;
-        }
-        body += data[i++];
-      }
-      size_t nl = data.find('\n', i);
-      i = nl == std::string::npos ? data.size() : nl + 1;
-    } else {
-      size_t nl = data.find('\n', i);
-      if (nl == std::string::npos) nl = data.size();
-      body = data.substr(i, nl - i);
-      i = nl + 1;
-    }
-    bodies.push_back(std::move(body));
-  }
-  return bodies;
-}
 
 const std::vector<std::string>* g_bodies = nullptr;
 size_t g_bytes = 0;
@@ -189,8 +142,9 @@ void BM_WordCount(benchmark::State& state) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string path = SharedDir() + "/data/fnc1/train_bodies.csv";
-  std::vector<std::string> bodies = ReadBodies(path);
+  const std::string path =
+      hearsay::bench::SharedDir() + "/data/fnc1/train_bodies.csv";
+  std::vector<std::string> bodies = hearsay::bench::ReadFnc1Bodies(path);
   if (bodies.empty()) {
     std::printf(
         "text_bench: skipped: no FNC-1 bodies at %s (set HEARSAY_SHARED)\n",
