@@ -1045,8 +1045,8 @@ TEST(Syndication, SampleStorySixIsOneGroup) {
     return std::string_view(x.document.text).substr(x.document.body_begin);
   };
   for (const Extraction& x : copies) {
-    EXPECT_TRUE(CompareShingles(Shingles(body(copies[0])), Shingles(body(x)))
-                    .copy)
+    EXPECT_TRUE(
+        CompareShingles(Shingles(body(copies[0])), Shingles(body(x))).copy)
         << x.document.url;
   }
   SqliteBackend lite;
