@@ -202,6 +202,7 @@ class DocState {
   int QuoteSafeSubject(int v, int subj) const;
   int AttributionTail(int v, int from) const;
   int DatelineDash(int w) const;
+  int DatelineEnd(int first, int end) const;
   std::string RecentOrg(int w) const;
   bool ClosingAttribution(int v, int i, int subj, const Speaker& sp) const;
   // The subtree of w without its clausal modifiers and edge punctuation.

@@ -1083,11 +1083,17 @@ const SpeechVerb* DocState::SpeechVerbAt(int w, int* length) const {
 int DocState::DatelineDash(int w) const {
   int s = words_[w].sent;
   if (words_[w].lo != sents_[s].first) return -1;
-  for (int k = words_[w].lo; k <= words_[w].hi + 1 && k < sents_[s].last; ++k) {
+  return DatelineEnd(words_[w].lo, std::min(words_[w].hi + 2, sents_[s].last));
+}
+
+// The spaced dash that ends a run of proper nouns and punctuation starting
+// at `first`, looked for before `end`; -1 when the run meets another word.
+int DocState::DatelineEnd(int first, int end) const {
+  for (int k = first; k < end; ++k) {
     std::string_view f = words_[k].form;
     // A spaced dash: "Clinton-Kaine said" is no dateline.
     if ((f == "\u2014" || f == "\u2013" || f == "-" || f == "--") &&
-        k > words_[w].lo && words_[k].span.begin > words_[k - 1].span.end)
+        k > first && words_[k].span.begin > words_[k - 1].span.end)
       return k;
     if (words_[k].upos != "PROPN" && !IsPunct(words_[k])) return -1;
   }
@@ -2030,15 +2036,7 @@ void DocState::VerbStatements() {
           from = sents_[s].first;
           to = lo - 1;
           // Not the dateline: "LJUBLJANA, Slovenia — ...".
-          for (int k = from; k < to; ++k) {
-            std::string_view f = words_[k].form;
-            if ((f == "\u2014" || f == "\u2013" || f == "-" || f == "--") &&
-                k > from && words_[k].span.begin > words_[k - 1].span.end) {
-              from = k + 1;
-              break;
-            }
-            if (words_[k].upos != "PROPN" && !IsPunct(words_[k])) break;
-          }
+          if (int dash = DatelineEnd(from, to); dash >= 0) from = dash + 1;
         } else {
           from = hi + 1;
           to = sents_[s].last - 1;
