@@ -200,6 +200,7 @@ class DocState {
   std::vector<int> Children(int w) const;
   bool HasObject(int v) const;
   int QuoteSafeSubject(int v, int subj) const;
+  bool ActiveSpeech(int v, int i, int length, int subj) const;
   int AttributionTail(int v, int from) const;
   int DatelineDash(int w) const;
   int DatelineEnd(int first, int end) const;

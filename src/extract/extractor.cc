@@ -1423,7 +1423,9 @@ void DocState::DropNestedStatements() {
         drop[j] = true;
         continue;
       }
-      drop[i] = same || attitude;
+      // "reported that Marchetti informed the board of ...": an act
+      // inside someone else's report is part of what they reported.
+      drop[i] = same || attitude || in.rule == "verb.action";
     }
   }
   std::vector<int> index(n, -1);
@@ -1469,6 +1471,9 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
   if (!m.named || m.last - 1 != hi) return sp.span;
   int lo = hi;
   while (lo > 0 && words_[lo - 1].span.end > sp.span.begin) --lo;
+  // The parser may make the surname alone the subject ("Theresa May" as two
+  // subjects): the speaker is the whole name.
+  if (lo > m.first && lo < m.last) lo = m.first;
   int s = words_[hi].sent;
   int first = sents_[s].first, last = sents_[s].last;
   if (cue < first || cue >= last) return sp.span;
@@ -1860,6 +1865,34 @@ int DocState::AttributionTail(int v, int from) const {
   return tail;
 }
 
+// A speech verb said by its active subject about something, without a
+// reported clause: "The GOP nominee complained about his mic", "Trump has
+// responded with attacks on ...", "the NAACP called for a moratorium".
+// Attribution corpora count these; not a participle on a noun ("people
+// accused of ..."), a passive ("has never been charged"), an infinitive
+// ("to appeal") or a verb with nothing after it.
+bool DocState::ActiveSpeech(int v, int i, int length, int subj) const {
+  if (subj < 0 || words_[subj].deprel != "nsubj" || words_[subj].head != v)
+    return false;
+  if (words_[v].deprel == "acl" || StartsWith(words_[v].deprel, "amod"))
+    return false;
+  // What it is about follows the verb's circumstances: "reported on
+  // Monday, citing ..., that ..." has lost its clause, not said nothing.
+  int tail = AttributionTail(v, i + length);
+  if (tail < sents_[words_[v].sent].last && words_[tail].form == ",")
+    return false;
+  bool complement = length > 1;
+  for (int c : Children(v)) {
+    std::string_view d = words_[c].deprel;
+    if (d == "aux:pass" || d == "expl") return false;
+    if (d == "mark" && EqualsIgnoreCase(words_[c].form, "to")) return false;
+    if (c >= tail && (d == "obj" || StartsWith(d, "obl") ||
+                      StartsWith(d, "xcomp") || StartsWith(d, "ccomp")))
+      complement = true;
+  }
+  return complement;
+}
+
 void DocState::VerbStatements() {
   for (size_t s = 0; s < sents_.size(); ++s) {
     for (int i = sents_[s].first; i < sents_[s].last; ++i) {
@@ -2090,8 +2123,11 @@ void DocState::VerbStatements() {
       // Verbs the lexicon marks as taking an object rather than a clause
       // ("called for new tariffs", "criticized the plan") speak through it
       // when a named speaker is their subject.
+      // A described or anonymous source speaks through its object too ("the
+      // experts generally praised her proposals").
       bool named_subject =
-          subj >= 0 && (sp.entity >= 0 || !sp.entities.empty());
+          subj >= 0 && (sp.entity >= 0 || !sp.entities.empty() ||
+                        sp.anonymous || !sp.description.empty());
       // A phrasal verb's object follows its particle ("called for new
       // tariffs"); "called on Dornfield to retrain ..." asks someone to act,
       // which the claims read as the other party's, not a statement.
@@ -2129,9 +2165,27 @@ void DocState::VerbStatements() {
           content = WordSpan(i + length, to);
         }
       }
+      bool action = clause < 0 && !quoted && !stance_cue && !by_agent &&
+                    !parenthetical && !object_speech && !loose_clause &&
+                    sv->cls != "tell" && ActiveSpeech(v, i, length, subj);
       if (clause < 0 && !quoted && !stance_cue && !by_agent && !parenthetical &&
-          !object_speech && !loose_clause)
+          !object_speech && !loose_clause && !action)
         continue;
+      // An act is about its complements, not the verb's other dependents
+      // ("..., the person said" hung on it).
+      if (action) {
+        int lo = -1, hi = -1;
+        for (int c : Children(v)) {
+          std::string_view d = words_[c].deprel;
+          if (c < v || !(d == "obj" || StartsWith(d, "obl") ||
+                         StartsWith(d, "xcomp") || StartsWith(d, "ccomp")))
+            continue;
+          if (lo < 0) lo = words_[c].lo;
+          hi = std::max(hi, words_[c].hi);
+        }
+        while (hi > lo && IsPunct(words_[hi])) --hi;
+        if (lo >= 0) content = WordSpan(std::max(lo, i + length), hi);
+      }
       // What a verb says through its object is the object: "mocked the
       // complaint, saying ..." leaves the participle its own statement.
       if (clause < 0 && !quoted && !parenthetical && object_speech) {
@@ -2180,7 +2234,9 @@ void DocState::VerbStatements() {
                    st.speaker.anonymous;
       st.confidence = (clause >= 0 ? 0.8 : 0.6) * (named ? 1.0 : 0.75);
       st.evidence = EvidenceOf(sents_, sents_[s].span);
-      st.rule = clause >= 0 ? "verb.clause" : "verb.complement";
+      st.rule = clause >= 0 ? "verb.clause"
+                : action    ? "verb.action"
+                            : "verb.complement";
       for (int k = i; k < i + length; ++k) consumed_[k] = true;
       AddStatement(std::move(st));
       i += length - 1;
