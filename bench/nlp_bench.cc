@@ -26,7 +26,13 @@ std::string SharedDir() {
   return std::string(HEARSAY_SOURCE_DIR) + "/../shared";
 }
 
-std::string ModelsDir() { return std::string(HEARSAY_SOURCE_DIR) + "/models"; }
+// HEARSAY_MODELS: another directory of model files (candidates before they
+// replace the committed ones).
+std::string ModelsDir() {
+  const char* env = std::getenv("HEARSAY_MODELS");
+  if (env && *env) return env;
+  return std::string(HEARSAY_SOURCE_DIR) + "/models";
+}
 
 double CpuSeconds() {
   timespec ts;
