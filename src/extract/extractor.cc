@@ -1876,6 +1876,15 @@ bool DocState::ActiveSpeech(int v, int i, int length, int subj) const {
     return false;
   if (words_[v].deprel == "acl" || StartsWith(words_[v].deprel, "amod"))
     return false;
+  // "The rapid denial underscores ...": an answer as the subject is
+  // commentary on it, not a source acting.
+  int n = 0;
+  if (const SpeechVerb* noun = SpeechVerbAt(subj, &n);
+      noun && noun->pos == PartOfSpeech::kNoun &&
+      (noun->stance == StanceHint::kDeny ||
+       noun->stance == StanceHint::kConfirm ||
+       noun->stance == StanceHint::kNoComment))
+    return false;
   // What it is about follows the verb's circumstances: "reported on
   // Monday, citing ..., that ..." has lost its clause, not said nothing.
   int tail = AttributionTail(v, i + length);
@@ -2200,11 +2209,16 @@ void DocState::VerbStatements() {
       // A speaker is someone: a name, a group, a pronoun or a source.
       // Anything else that says a clause or a quote is a speaker too ("the
       // poll shows that ...", "the official said"), but with less
-      // confidence; without either it is only a subject.
+      // confidence, and so is the subject of an act ("the poll indicates a
+      // tightening race", "the experts praised ..."), but not the relative
+      // "that" of "loopholes that allow ...". Without any of these it is
+      // only a subject.
       bool someone = sp.entity >= 0 || !sp.entities.empty() || sp.anonymous ||
                      !sp.description.empty();
       if (!someone &&
-          !(sp.has_span && (clause >= 0 || quoted || parenthetical)))
+          !(sp.has_span &&
+            (clause >= 0 || quoted || parenthetical ||
+             (action && !EqualsIgnoreCase(words_[subj].form, "that")))))
         continue;
       // A place does not speak without a clause ("Columbus said on
       // Monday"), unless it is a name no list knows as a place, which the
@@ -2299,6 +2313,13 @@ void DocState::SourcingStatements() {
         Statement& o = statements_[k];
         if (!si.span.Contains(o.cue) || o.kind == StatementKind::kAccordingTo)
           continue;
+        // An act inside another statement's content is part of what that
+        // one says ("reported that the board had asked him to leave").
+        bool inner = false;
+        for (int j = k - 1; j >= 0 && o.rule == "verb.action" && !inner; --j)
+          inner = si.span.Contains(statements_[j].cue) &&
+                  statements_[j].content.Contains(o.cue);
+        if (inner) continue;
         // "X reported that ..., citing two people familiar with the
         // matter": the parser may leave the trailing sourcing phrase in the
         // report's clause; it is the report's source, not what it says.
