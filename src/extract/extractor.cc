@@ -1912,6 +1912,45 @@ void DocState::VerbStatements() {
       // against ...") is still a verb.
       bool participle = words_[i].form.ends_with("ing");
       if (!sv || (sv->pos == PartOfSpeech::kNoun && !participle)) continue;
+      // "A new poll shows that ...": a verb in -s the tagger took for a
+      // plural noun, between a noun phrase and "that". The parse around it
+      // is no help, so the speaker is the noun phrase before it and the
+      // content what follows "that".
+      const int first = sents_[s].first, last = sents_[s].last;
+      if (words_[i].upos == "NOUN" && sv->pos == PartOfSpeech::kVerb &&
+          sv->that_clause && length == 1 && words_[i].form.ends_with("s") &&
+          i > first && i + 2 < last &&
+          EqualsIgnoreCase(words_[i + 1].form, "that") &&
+          (words_[i - 1].upos == "NOUN" || words_[i - 1].upos == "PROPN") &&
+          !InAnyQuote(i - 1)) {
+        int lo = i - 1;
+        while (lo > first && lo > i - 8 && !InAnyQuote(lo - 1) &&
+               (words_[lo - 1].upos == "NOUN" ||
+                words_[lo - 1].upos == "PROPN" ||
+                words_[lo - 1].upos == "ADJ" || words_[lo - 1].upos == "NUM" ||
+                words_[lo - 1].upos == "DET" || words_[lo - 1].upos == "PART"))
+          --lo;
+        int to = last - 1;
+        while (to > i + 2 && IsPunct(words_[to]) && words_[to].quote < 0) --to;
+        Statement st;
+        st.speaker = SpeakerFromRange(lo, i - 1, i - 1);
+        st.cue = WordSpan(i, i);
+        st.cue_text = std::string(Text(st.cue));
+        st.kind = StatementKind::kIndirect;
+        st.content = WordSpan(i + 2, to);
+        for (QuoteRegion& qr : quotes_) {
+          if (st.content.Contains(qr.inner) || st.content.Overlaps(qr.outer)) {
+            st.kind = StatementKind::kPartial;
+            qr.used = true;
+          }
+        }
+        st.confidence = 0.6;
+        st.evidence = EvidenceOf(sents_, sents_[s].span);
+        st.rule = "verb.clause";
+        consumed_[i] = true;
+        AddStatement(std::move(st));
+        continue;
+      }
       if (words_[i].upos != "VERB" && sv->pos != PartOfSpeech::kPhrase &&
           !(words_[i].upos == "NOUN" && words_[i].form.ends_with("ing") &&
             words_[i].deprel != "obj" &&
