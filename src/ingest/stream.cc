@@ -34,24 +34,33 @@ Result<size_t> MemoryStream::Read(char* out, size_t n) {
   return take;
 }
 
+void StreamBuffer::Reserve(size_t extra) {
+  if (capacity_ - length_ >= extra) return;
+  const size_t need = length_ + extra;
+  const size_t capacity = std::max(need, capacity_ + capacity_ / 2);
+  auto grown = std::make_unique_for_overwrite<char[]>(capacity);
+  if (length_ > 0) std::memcpy(grown.get(), buffer_.get(), length_);
+  buffer_ = std::move(grown);
+  capacity_ = capacity;
+}
+
 Status StreamBuffer::Fill(size_t n) {
   while (size() < n && !eof_) {
     // Compact lazily so that consuming a little at a time stays linear.
-    if (pos_ > 0 && pos_ >= buffer_.size() / 2) {
-      buffer_.erase(0, pos_);
+    if (pos_ > 0 && pos_ >= length_ / 2) {
+      std::memmove(buffer_.get(), buffer_.get() + pos_, length_ - pos_);
+      length_ -= pos_;
       pos_ = 0;
     }
     size_t want = std::max(kChunk, std::min(n - size(), size_t{1} << 20));
-    size_t old = buffer_.size();
-    buffer_.resize(old + want);
-    Result<size_t> got = source_->Read(buffer_.data() + old, want);
+    Reserve(want);
+    Result<size_t> got = source_->Read(buffer_.get() + length_, want);
     if (!got.ok()) {
-      buffer_.resize(old);
       eof_ = true;
       error_ = got.status();
       return error_;
     }
-    buffer_.resize(old + *got);
+    length_ += *got;
     if (*got == 0) eof_ = true;
   }
   return Status::Ok();
@@ -61,15 +70,15 @@ void StreamBuffer::Consume(size_t n) {
   n = std::min(n, size());
   pos_ += n;
   offset_ += n;
-  if (pos_ == buffer_.size()) {
-    buffer_.clear();
+  if (pos_ == length_) {
+    length_ = 0;
     pos_ = 0;
   }
 }
 
 bool StreamBuffer::Resync() {
   offset_ += size();
-  buffer_.clear();
+  length_ = 0;
   pos_ = 0;
   error_ = Status::Ok();
   bool ok = source_->Resync();

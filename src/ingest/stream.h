@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -85,9 +86,9 @@ class StreamBuffer {
 
   // The buffered bytes. The view dies at the next Fill or Consume.
   std::string_view data() const {
-    return std::string_view(buffer_).substr(pos_);
+    return std::string_view(buffer_.get() + pos_, length_ - pos_);
   }
-  size_t size() const { return buffer_.size() - pos_; }
+  size_t size() const { return length_ - pos_; }
   bool eof() const { return eof_; }
   // Stream offset of data()[0].
   uint64_t offset() const { return offset_; }
@@ -98,8 +99,15 @@ class StreamBuffer {
   bool Resync();
 
  private:
+  // Makes room for `extra` more bytes after length_.
+  void Reserve(size_t extra);
+
   ByteStream* source_;
-  std::string buffer_;
+  // [pos_, length_) of buffer_ are the buffered bytes. Not a std::string:
+  // growing one zero-fills the room a read is about to overwrite.
+  std::unique_ptr<char[]> buffer_;
+  size_t capacity_ = 0;
+  size_t length_ = 0;
   size_t pos_ = 0;
   uint64_t offset_ = 0;
   bool eof_ = false;
