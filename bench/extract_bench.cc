@@ -96,8 +96,9 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (limit > 0 && bodies.size() > limit) bodies.resize(limit);
-  hearsay::Result<hearsay::Extractor> ex =
-      hearsay::Extractor::Create({.models_dir = ModelsDir()});
+  hearsay::ExtractorOptions options;
+  options.models_dir = ModelsDir();
+  hearsay::Result<hearsay::Extractor> ex = hearsay::Extractor::Create(options);
   if (!ex.ok()) {
     std::printf("extract_bench: skipped: %s\n", ex.status().ToString().c_str());
     return 0;

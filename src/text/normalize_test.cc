@@ -14,7 +14,9 @@ void ExpectAligned(std::string_view original, const NormalizedText& n) {
   EXPECT_TRUE(utf8::IsValid(n.text));
   for (size_t i = 0; i < n.offsets.size(); ++i) {
     EXPECT_TRUE(utf8::IsBoundary(original, n.offsets[i])) << i;
-    if (i > 0) EXPECT_LE(n.offsets[i - 1], n.offsets[i]) << i;
+    if (i > 0) {
+      EXPECT_LE(n.offsets[i - 1], n.offsets[i]) << i;
+    }
   }
 }
 

@@ -118,7 +118,7 @@ class Tokenizer {
         uint32_t k = j;
         const uint8_t after =
             k < end ? kWordEnd.kind[static_cast<unsigned char>(text_[k])]
-                    : kEndsWord;
+                    : static_cast<uint8_t>(kEndsWord);
         const bool period = after == kPeriodAfter && letters;
         const bool punct = after == kPunctAfter || period;
         if (punct) ++k;

@@ -191,8 +191,7 @@ SentenceModel SentenceModel::FromWeights(
   SentenceModel m;
   size_t cap = 16;
   while (cap < weights.size() + weights.size() / 2) cap *= 2;
-  m.keys_.assign(cap, 0);
-  m.values_.assign(cap, 0);
+  m.slots_.assign(cap, Slot{});
   for (const auto& [k, v] : weights) {
     m.Insert(k, static_cast<int32_t>(
                     std::lround(static_cast<double>(v) * kUnitsPerWeight)));
@@ -202,21 +201,20 @@ SentenceModel SentenceModel::FromWeights(
 }
 
 void SentenceModel::Insert(uint64_t key, int32_t value) {
-  size_t mask = keys_.size() - 1;
+  size_t mask = slots_.size() - 1;
   size_t i = key & mask;
   uint32_t fp = Fingerprint(key);
-  while (keys_[i] != 0 && keys_[i] != fp) i = (i + 1) & mask;
-  if (keys_[i] == 0) ++size_;
-  keys_[i] = fp;
-  values_[i] = value;
+  while (slots_[i].fp != 0 && slots_[i].fp != fp) i = (i + 1) & mask;
+  if (slots_[i].fp == 0) ++size_;
+  slots_[i] = Slot{fp, value};
 }
 
 float SentenceModel::Score(const uint64_t* features, size_t n) const {
   if (size_ == 0) return 0;
   // Touch every slot first so that the cache misses overlap.
-  const size_t mask = keys_.size() - 1;
+  const size_t mask = slots_.size() - 1;
   for (size_t i = 0; i < n; ++i) {
-    __builtin_prefetch(&keys_[features[i] & mask]);
+    __builtin_prefetch(&slots_[features[i] & mask]);
   }
   int32_t s = 0;
   for (size_t i = 0; i < n; ++i) s += Units(features[i]);
@@ -547,11 +545,8 @@ float SentenceModel::ScoreGap(const ParagraphView& p, uint32_t i) const {
       F1(kWord2, w2),
       F2(kWordM1Shape1, wm1, s1),
   };
-  const size_t mask = keys_.size() - 1;
-  for (uint64_t k : keys) {
-    __builtin_prefetch(&keys_[k & mask]);
-    __builtin_prefetch(&values_[k & mask]);
-  }
+  const size_t mask = slots_.size() - 1;
+  for (uint64_t k : keys) __builtin_prefetch(&slots_[k & mask]);
 
   // The features of few values, while the slots load.
   int32_t sum = bias_ + gap_[gap] + abbrev_[AbbrevValue(p, t0)];
