@@ -2417,6 +2417,20 @@ void DocState::NounStatements() {
         if (StartsWith(words_[c].deprel, "acl") ||
             StartsWith(words_[c].deprel, "ccomp"))
           clause0 = c;
+      // "seized on Trump's claim that there have been ...": the parser may
+      // hang the noun's "that" clause on the verb of the sentence.
+      int loose = -1;
+      if (clause0 < 0 && sv->that_clause && i + length < sents_[s].last &&
+          words_[i + length].deprel == "mark" &&
+          EqualsIgnoreCase(words_[i + length].form, "that")) {
+        int h = words_[i + length].head;
+        bool finite = false;
+        if (h > i + length)
+          for (int c : Children(h))
+            finite |= StartsWith(words_[c].deprel, "nsubj") ||
+                      words_[c].deprel == "expl";
+        if (finite && words_[h].lo == i + length) loose = clause0 = h;
+      }
       bool stance_cue = sv->stance == StanceHint::kDeny ||
                         sv->stance == StanceHint::kConfirm ||
                         sv->stance == StanceHint::kNoComment;
@@ -2440,6 +2454,7 @@ void DocState::NounStatements() {
         if (StartsWith(words_[c].deprel, "acl") ||
             StartsWith(words_[c].deprel, "ccomp"))
           clause = c;
+      if (clause < 0) clause = loose;
       if (clause >= 0) {
         st.content = WordSpan(words_[clause].lo, words_[clause].hi);
       } else {
