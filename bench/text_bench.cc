@@ -1,7 +1,8 @@
 // Throughput of the text stage on real news: Normalize(), Segment() and both
 // together over the FNC-1 article bodies, reading the same bodies as JSON
 // Lines and segmenting each document (what `hearsay segment` does, minus the
-// output; with and without language detection), next to a plain whitespace word
+// output; with and without language detection, and with Normalize() of each
+// text as matching needs it), next to a plain whitespace word
 // count over the same bytes (the floor any tokenizer is compared with), and the
 // process's peak resident memory. Every figure is bytes of body text per second
 // of CPU time.
@@ -102,24 +103,27 @@ const std::string* g_jsonl = nullptr;
 void BM_ReadJsonlAndSegment(benchmark::State& state) {
   hearsay::Segmenter segmenter;
   hearsay::Segmentation seg;
-  size_t docs = 0, skipped = 0;
+  const bool normalize = state.range(1) != 0;
+  size_t docs = 0, skipped = 0, normalized = 0;
   for (auto _ : state) {
     hearsay::ReadOptions options;
     options.detect_language = state.range(0) != 0;
     hearsay::Reader reader(options,
                            [&](const hearsay::Diagnostic&) { ++skipped; });
-    hearsay::Status s = reader.ReadBuffer("bodies.jsonl", *g_jsonl,
-                                          [&](hearsay::Document&& doc) {
-                                            segmenter.Segment(doc.text, &seg);
-                                            ++docs;
-                                            return hearsay::Status::Ok();
-                                          });
+    hearsay::Status s = reader.ReadBuffer(
+        "bodies.jsonl", *g_jsonl, [&](hearsay::Document&& doc) {
+          if (normalize) normalized += hearsay::Normalize(doc.text).text.size();
+          segmenter.Segment(doc.text, &seg);
+          ++docs;
+          return hearsay::Status::Ok();
+        });
     if (!s.ok()) state.SkipWithError(s.ToString().c_str());
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * g_bytes));
   state.counters["docs"] = benchmark::Counter(static_cast<double>(docs),
                                               benchmark::Counter::kIsRate);
   state.counters["skipped"] = static_cast<double>(skipped);
+  benchmark::DoNotOptimize(normalized);
 }
 
 // What `wc -w` does: count maximal runs of non-whitespace bytes.
@@ -164,11 +168,14 @@ int main(int argc, char** argv) {
   const std::string jsonl = ToJsonl(bodies);
   g_jsonl = &jsonl;
   // language:1 adds what the reader does by default when the metadata names
-  // no language: detect it from the text.
+  // no language: detect it from the text. normalize:1 adds Normalize() of
+  // each text: its NFC, ASCII-folded copy with the map back to the original.
   benchmark::RegisterBenchmark("ReadJsonlAndSegment", BM_ReadJsonlAndSegment)
-      ->ArgName("language")
-      ->Arg(0)
-      ->Arg(1)
+      ->ArgNames({"language", "normalize"})
+      ->Args({0, 0})
+      ->Args({1, 0})
+      ->Args({0, 1})
+      ->Args({1, 1})
       ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("WordCount", BM_WordCount)
       ->Unit(benchmark::kMillisecond);
