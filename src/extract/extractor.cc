@@ -2034,7 +2034,15 @@ void DocState::VerbStatements() {
       int clause = -1;
       // The clause after the verb, else one before it ("..., Ford said").
       for (int c : Children(v)) {
-        if (!StartsWith(words_[c].deprel, "ccomp")) continue;
+        // "asked workers if they planned to ...": a question the parser
+        // made an adverbial clause.
+        bool question = false;
+        if (sv->cls == "ask" && StartsWith(words_[c].deprel, "advcl") && c > v)
+          for (int cc : Children(c))
+            question |= words_[cc].deprel == "mark" && cc < c &&
+                        (EqualsIgnoreCase(words_[cc].form, "if") ||
+                         EqualsIgnoreCase(words_[cc].form, "whether"));
+        if (!StartsWith(words_[c].deprel, "ccomp") && !question) continue;
         if (c > v) {
           clause = c;
           break;
