@@ -2082,6 +2082,24 @@ void DocState::VerbStatements() {
           break;
         }
       }
+      // "..., a school spokesman told The Wall Street Journal.": the hearer
+      // right after a verb of telling is no object of what was said.
+      int after_hearer = i + length;
+      bool hearer_only = false;
+      if (sv->cls == "tell") {
+        int objects = 0;
+        for (int c : Children(v)) {
+          std::string_view d = words_[c].deprel;
+          if (d == "obj" || StartsWith(d, "xcomp") || StartsWith(d, "ccomp"))
+            ++objects;
+          if ((d == "obj" || d == "iobj") && words_[c].lo == after_hearer &&
+              c > v) {
+            after_hearer = words_[c].hi + 1;
+            hearer_only = d == "obj";
+          }
+        }
+        hearer_only = hearer_only && objects == 1;
+      }
       Span content;
       int from = -1, to = -1;
       bool parenthetical = false;
@@ -2094,8 +2112,8 @@ void DocState::VerbStatements() {
         while (from < to && (words_[from].deprel == "mark" &&
                              EqualsIgnoreCase(words_[from].form, "that")))
           ++from;
-      } else if (int tail = AttributionTail(v, i + length);
-                 sv->that_clause && !HasObject(v) &&
+      } else if (int tail = AttributionTail(v, after_hearer);
+                 sv->that_clause && (!HasObject(v) || hearer_only) &&
                  (tail == sents_[s].last ||
                   (IsPunct(words_[tail]) && words_[tail].quote < 0)) &&
                  (tail == i + length || ClosingAttribution(v, i, subj, sp))) {
