@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ledger/words.h"
+
 namespace hearsay::ledger {
 namespace {
 
@@ -61,26 +63,13 @@ std::string PredicateFamilies::Of(std::string_view predicate) const {
 
 void ContentWordsInto(std::string_view text, std::vector<std::string>& out) {
   size_t n = 0;
-  std::string w;
-  auto flush = [&] {
+  // One-letter words ("s" of a possessive) are no content.
+  ForEachWord(text, [&](std::string_view w) {
     if (w.size() > 1 && !IsStopWord(w)) {
       if (n == out.size()) out.emplace_back();
       out[n++].assign(w);
     }
-    w.clear();
-  };
-  for (unsigned char c : text) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-      w.push_back(static_cast<char>(c));
-    } else if (c >= 'A' && c <= 'Z') {
-      w.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else {
-      // Any other byte ends a word; "Harlow's" -> "harlow" and "s" (too
-      // short to count): the possessive is no content.
-      flush();
-    }
-  }
-  flush();
+  });
   out.resize(n);
 }
 

@@ -5,29 +5,15 @@
 #include <string>
 
 #include "core/hash.h"
+#include "ledger/words.h"
 
 namespace hearsay::ledger {
 namespace {
 
-// Words: runs of ASCII letters and digits (and any non-ASCII byte, so that
-// accented words stay whole), lower-cased; each as its hash.
+// The text's words (ForEachWord), each as its hash.
 std::vector<uint64_t> WordHashes(std::string_view text) {
   std::vector<uint64_t> words;
-  std::string word;
-  auto flush = [&] {
-    if (!word.empty()) words.push_back(Hash64(word));
-    word.clear();
-  };
-  for (unsigned char c : text) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-      word.push_back(static_cast<char>(c));
-    } else if (c >= 'A' && c <= 'Z') {
-      word.push_back(static_cast<char>(c - 'A' + 'a'));
-    } else {
-      flush();
-    }
-  }
-  flush();
+  ForEachWord(text, [&](std::string_view w) { words.push_back(Hash64(w)); });
   return words;
 }
 
