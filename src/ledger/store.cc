@@ -1902,31 +1902,30 @@ Result<std::vector<SourceRecord>> SqlStore::Sources(const SourceQuery& sq) {
   }
   // An outlet carried a claim when it put the claim forward (asserted,
   // hedged or confirmed it in a third party's or its own voice), not when it
-  // only reported a principal's answer or a retraction.
-  Q(o,
-    "SELECT DISTINCT s.record, d.outlet FROM stances s JOIN documents d "
-    "ON d.id = s.document WHERE s.active = 1 AND s.principal = 0 AND "
-    "s.retraction = 0 AND s.stance IN ('assert', 'hedge', 'confirm') AND "
-    "(d.published_at IS NULL OR d.published_at <= ?) ORDER BY 1, 2");
-  o->Bind(1, as_of);
-  while (true) {
-    HEARSAY_ASSIGN_OR_RETURN(bool row, o->Step());
-    if (!row) break;
-    auto it = recs.find(o->Int(0));
-    if (it != recs.end()) it->second.carrying_outlets.push_back(o->Text(1));
-  }
-  Q(s,
-    "SELECT DISTINCT s.record, s.sourcing FROM stances s JOIN documents d "
-    "ON d.id = s.document WHERE s.active = 1 AND s.principal = 0 AND "
-    "s.retraction = 0 AND s.stance IN ('assert', 'hedge', 'confirm') AND "
-    "(d.published_at IS NULL OR d.published_at <= ?) ORDER BY 1, 2");
-  s->Bind(1, as_of);
-  while (true) {
-    HEARSAY_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (!row) break;
-    auto it = recs.find(s->Int(0));
-    if (it != recs.end()) it->second.sourcing.push_back(s->Text(1));
-  }
+  // only reported a principal's answer or a retraction. The outlets that
+  // carried each record, and the sourcing they gave it.
+  auto carried =
+      [&](std::string_view column,
+          std::vector<std::string> RecordForSources::*into) -> Status {
+    const std::string sql =
+        "SELECT DISTINCT s.record, " + std::string(column) +
+        " FROM stances s JOIN documents d ON d.id = s.document WHERE "
+        "s.active = 1 AND s.principal = 0 AND s.retraction = 0 AND s.stance "
+        "IN ('assert', 'hedge', 'confirm') AND (d.published_at IS NULL OR "
+        "d.published_at <= ?) ORDER BY 1, 2";
+    Q(q, sql);
+    q->Bind(1, as_of);
+    while (true) {
+      HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
+      if (!row) break;
+      auto it = recs.find(q->Int(0));
+      if (it != recs.end()) (it->second.*into).push_back(q->Text(1));
+    }
+    return Status::Ok();
+  };
+  HEARSAY_RETURN_IF_ERROR(
+      carried("d.outlet", &RecordForSources::carrying_outlets));
+  HEARSAY_RETURN_IF_ERROR(carried("s.sourcing", &RecordForSources::sourcing));
   std::vector<RecordForSources> list;
   for (auto& [id, rec] : recs) list.push_back(std::move(rec));
   return AggregateSources(list, sq.settle_days, as_of);
