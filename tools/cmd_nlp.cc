@@ -222,6 +222,7 @@ struct TrainArgs {
   double max_mb = 0;
   int jackknife = 0;
   int tagger_epochs = 6;
+  int passes = 1;
   std::string tagger, parser;
   std::string gazetteers;
 };
@@ -244,6 +245,7 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
     o.prune = args->prune;
     o.max_bytes = static_cast<size_t>(args->max_mb * 1e6);
     o.gazetteers = args->gazetteers;
+    o.passes = args->passes;
     o.log = [](const std::string& line) {
       std::printf("%s\n", line.c_str());
       std::fflush(stdout);
@@ -310,6 +312,13 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
                   "prune the smallest weights until the stored weights fit "
                   "(0: no limit)")
       ->capture_default_str();
+  if (name == "tagger") {
+    app->add_option("--passes", args->passes,
+                    "1, or 2: a second pass that also sees the first pass's "
+                    "tags of the next two words")
+        ->check(CLI::Range(1, 2))
+        ->capture_default_str();
+  }
   if (uses_tags) {
     app->add_option("--jackknife", args->jackknife,
                     "retag the training data with N-fold jackknifed taggers "

@@ -8,9 +8,10 @@
 namespace hearsay::nlp {
 namespace {
 
-constexpr int kMaxFeatures = 40;
+constexpr int kMaxFeatures = 64;
 constexpr int kStart = -1;  // tag before the sentence
 constexpr int kStart2 = -2;
+constexpr int kEnd = -3;  // tag after the sentence (second pass)
 
 uint64_t Tag64(int t) { return static_cast<uint64_t>(t + 16); }
 
@@ -142,6 +143,18 @@ size_t Tagger::DynamicFeatures(const std::vector<WordFeatures>& w,
   return n;
 }
 
+size_t Tagger::RightFeatures(const std::vector<WordFeatures>& w, size_t i,
+                             int p1, int r1, int r2, uint64_t* out) {
+  size_t n = 0;
+  const WordFeatures& c = w[i];
+  out[n++] = Feat(38, Tag64(r1));
+  out[n++] = Feat(39, Tag64(r1), Tag64(r2));
+  out[n++] = Feat(40, Tag64(p1), Tag64(r1));
+  out[n++] = Feat(41, Tag64(r1), c.lower);
+  out[n++] = Feat(42, Tag64(r1), c.suffix[2]);
+  return n;
+}
+
 void Tagger::Ambiguity(const std::vector<WordFeatures>& w,
                        std::vector<uint64_t>& amb) const {
   amb.resize(w.size());
@@ -155,7 +168,8 @@ void Tagger::Tag(const std::vector<WordFeatures>& words,
                  std::vector<int>& tags) const {
   thread_local std::vector<uint64_t> amb, feats;
   thread_local std::vector<uint32_t> owner;
-  thread_local std::vector<int32_t> base;
+  thread_local std::vector<int32_t> base, stat;
+  thread_local std::vector<int> first;
   size_t n_words = words.size();
   int n_tags = tag_count();
   Ambiguity(words, amb);
@@ -183,6 +197,7 @@ void Tagger::Tag(const std::vector<WordFeatures>& words,
     }
   }
   weights_.ScoreRows(feats.data(), owner.data(), total, base.data(), n_tags);
+  if (passes_ > 1) stat.assign(base.begin(), base.end());
   uint64_t dyn[kMaxFeatures];
   int p1 = kStart, p2 = kStart2;
   for (size_t i = 0; i < n_words; ++i) {
@@ -191,6 +206,33 @@ void Tagger::Tag(const std::vector<WordFeatures>& words,
     weights_.Score(dyn, n, scores);
     int t = ArgMax(scores, n_tags);
     tags[i] = t;
+    p2 = p1;
+    p1 = t;
+  }
+  if (passes_ < 2) return;
+  // Second pass, also seeing the first pass's tags to the right. Where the
+  // two previous tags are those the first pass had, the first pass's row
+  // already holds the static and tag-history weights (integer sums ignore
+  // the order), so only the right-context features are added; elsewhere
+  // the row is rebuilt from the static scores.
+  first.assign(tags.begin(), tags.end());
+  p1 = kStart, p2 = kStart2;
+  int q1 = kStart, q2 = kStart2;  // the first pass's previous tags
+  for (size_t i = 0; i < n_words; ++i) {
+    int r1 = i + 1 < n_words ? first[i + 1] : kEnd;
+    int r2 = i + 2 < n_words ? first[i + 2] : kEnd;
+    size_t n = 0;
+    int32_t* scores = base.data() + i * n_tags;
+    if (p1 != q1 || p2 != q2) {
+      scores = stat.data() + i * n_tags;
+      n = DynamicFeatures(words, amb, i, p1, p2, dyn);
+    }
+    n += RightFeatures(words, i, p1, r1, r2, dyn + n);
+    weights_.Score(dyn, n, scores);
+    int t = ArgMax(scores, n_tags);
+    tags[i] = t;
+    q2 = q1;
+    q1 = first[i];
     p2 = p1;
     p1 = t;
   }
@@ -248,6 +290,11 @@ Result<Tagger> Tagger::FromFile(std::shared_ptr<ModelFile> shared) {
   HEARSAY_ASSIGN_OR_RETURN(t.weights_, WeightTable::FromModel(file, "w"));
   if (t.weights_.classes() != t.tag_count()) {
     return DataLossError(path + ": weight table does not match the tags");
+  }
+  if (file.Has("passes")) {
+    HEARSAY_ASSIGN_OR_RETURN(std::string_view passes, file.Section("passes"));
+    if (passes != "2") return DataLossError(path + ": bad passes");
+    t.passes_ = 2;
   }
   HEARSAY_ASSIGN_OR_RETURN(std::string_view fl, file.Section("feats.labels"));
   t.feats_labels_ = SplitLines(fl);
@@ -430,6 +477,58 @@ Result<std::string> Tagger::TrainBytes(
   uint64_t rng = options.seed;
   uint64_t feats[kMaxFeatures];
   std::vector<float> scores(n_tags);
+  bool two = options.passes == 2;
+  probe.passes_ = two ? 2 : 1;
+  size_t correct = 0, total = 0;
+  // One sentence, both passes. The first pass only tags: its updates wait
+  // until the second pass has been scored, so that the second learns from
+  // first-pass tags with the errors they had, not from tags just corrected.
+  std::vector<int> first;
+  std::vector<uint64_t> first_feats;
+  std::vector<size_t> first_n;
+  auto train_two_passes = [&](const std::vector<WordFeatures>& words,
+                              const std::vector<uint64_t>& amb,
+                              const std::vector<int>& gold) {
+    size_t len = words.size();
+    first.resize(len);
+    first_feats.resize(len * kMaxFeatures);
+    first_n.resize(len);
+    int p1 = kStart, p2 = kStart2;
+    for (size_t i = 0; i < len; ++i) {
+      uint64_t* f = first_feats.data() + i * kMaxFeatures;
+      first_n[i] = Features(words, amb, i, p1, p2, f);
+      std::fill(scores.begin(), scores.end(), 0.f);
+      model.Score(f, first_n[i], scores.data());
+      first[i] = ArgMax(scores.data(), n_tags);
+      p2 = p1;
+      p1 = first[i];
+    }
+    p1 = kStart, p2 = kStart2;
+    for (size_t i = 0; i < len; ++i) {
+      size_t n = Features(words, amb, i, p1, p2, feats);
+      int r1 = i + 1 < len ? first[i + 1] : kEnd;
+      int r2 = i + 2 < len ? first[i + 2] : kEnd;
+      n += RightFeatures(words, i, p1, r1, r2, feats + n);
+      std::fill(scores.begin(), scores.end(), 0.f);
+      model.Score(feats, n, scores.data());
+      int guess = ArgMax(scores.data(), n_tags);
+      if (gold[i] >= 0) {
+        model.Update(feats, n, gold[i], guess);
+        correct += gold[i] == guess;
+        ++total;
+      }
+      model.Tick();
+      p2 = p1;
+      p1 = guess;
+    }
+    for (size_t i = 0; i < len; ++i) {
+      if (gold[i] >= 0) {
+        model.Update(first_feats.data() + i * kMaxFeatures, first_n[i], gold[i],
+                     first[i]);
+      }
+      model.Tick();
+    }
+  };
   WeightTable best_table;
   double best_acc = -1;
   std::vector<std::vector<uint64_t>> tr_amb(tr.size());
@@ -437,9 +536,13 @@ Result<std::string> Tagger::TrainBytes(
     probe.Ambiguity(tr[i].words, tr_amb[i]);
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     Shuffle(order, rng);
-    size_t correct = 0, total = 0;
+    correct = 0, total = 0;
     for (size_t si : order) {
       const Prepared& s = tr[si];
+      if (two) {
+        train_two_passes(s.words, tr_amb[si], s.gold);
+        continue;
+      }
       int p1 = kStart, p2 = kStart2;
       for (size_t i = 0; i < s.words.size(); ++i) {
         size_t n = Features(s.words, tr_amb[si], i, p1, p2, feats);
@@ -498,6 +601,7 @@ Result<std::string> Tagger::TrainBytes(
   ModelWriter w;
   w.Add("kind", "tagger");
   w.Add("tags", JoinLines(tag_lines));
+  if (two) w.Add("passes", "2");
   best_table.AddTo(w, "w");
   w.Add("feats.labels", JoinLines(feats_labels));
   w.Add("feats.default", feats_default);

@@ -1,14 +1,20 @@
 // Part-of-speech tagger: UPOS and XPOS as one joint class ("PROPN NNP"),
 // predicted greedily left to right by an averaged perceptron over the word,
-// its shape and affixes, its neighbours and the two previous tags. The same
-// model file carries the morphological features (the most frequent FEATS of
-// each (word, tag) in training, else of the tag) and the lemmatizer.
+// its shape and affixes, its neighbours and the two previous tags; with
+// TrainOptions::passes = 2, a second left-to-right pass with the same
+// weights also sees the tags the first pass gave the next two words (a
+// verb/noun choice often hangs on what follows). Training scores both passes on
+// each sentence before the first pass's updates, so the second learns from
+// first-pass tags with their errors. The same model file carries the
+// morphological features (the most frequent FEATS of each (word, tag) in
+// training, else of the tag) and the lemmatizer.
 //
 // Model file sections: "kind" ("tagger"), "tags" (joint classes, one per
 // line, "UPOS\tXPOS"), weight table "w", "feats.labels", "feats.default"
 // (one feats index per tag), "feats.exc" ("lowerform\ttag\tindex" lines),
 // "tagdict" ("lowerform\tN" lines: N, decimal, hashes the set of tags the
-// word had in training), "lemma.rules", "lemma.exc" (lemmatizer.h).
+// word had in training), "lemma.rules", "lemma.exc" (lemmatizer.h), and
+// "passes" ("2"; absent in one-pass models, which still load).
 //
 // Tagger owns its mapped file; it is immutable after Load and safe to share
 // between threads.
@@ -50,6 +56,8 @@ struct TrainOptions {
   // organisations.tsv, outlets.tsv, governments.tsv), copied into the model
   // (empty: none).
   std::string gazetteers;
+  // Tagger: 2 adds the second pass (see above); jackknife taggers keep 1.
+  int passes = 1;
   // Called after each epoch with one line of dev figures.
   std::function<void(const std::string&)> log;
 };
@@ -94,6 +102,9 @@ class Tagger {
   static size_t DynamicFeatures(const std::vector<WordFeatures>& w,
                                 const std::vector<uint64_t>& amb, size_t i,
                                 int p1, int p2, uint64_t* out);
+  // Second pass: features of the tags the first pass gave the next words.
+  static size_t RightFeatures(const std::vector<WordFeatures>& w, size_t i,
+                              int p1, int r1, int r2, uint64_t* out);
   static size_t Features(const std::vector<WordFeatures>& w,
                          const std::vector<uint64_t>& amb, size_t i, int p1,
                          int p2, uint64_t* out) {
@@ -108,6 +119,9 @@ class Tagger {
   std::shared_ptr<const std::string> bytes_;  // when not mapped from a file
   std::shared_ptr<ModelFile> file_;
   WeightTable weights_;
+  // 2: a second left-to-right pass that also sees the first pass's tags of
+  // the next two words (section "passes"; models without it have one).
+  int passes_ = 1;
   // Lower-cased form -> hash of the set of tags it had in training
   // (frequent words only): the word's ambiguity class.
   std::unordered_map<uint64_t, uint64_t> ambiguity_;
