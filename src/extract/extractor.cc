@@ -2224,6 +2224,19 @@ void DocState::VerbStatements() {
           sv->cls != "tell" && !sv->lemma.starts_with("say") &&
           sv->pos == PartOfSpeech::kVerb)
         object_speech = true;
+      // What someone is to do or may do through an object ("to support
+      // the plan", "will continue the talks") is no statement yet.
+      for (int c : Children(v)) {
+        std::string_view f = words_[c].form;
+        if (words_[c].deprel == "mark" && EqualsIgnoreCase(f, "to"))
+          object_speech = false;
+        if (words_[c].deprel == "aux" &&
+            (EqualsIgnoreCase(f, "will") || EqualsIgnoreCase(f, "would") ||
+             EqualsIgnoreCase(f, "could") || EqualsIgnoreCase(f, "should") ||
+             EqualsIgnoreCase(f, "may") || EqualsIgnoreCase(f, "might") ||
+             EqualsIgnoreCase(f, "can") || EqualsIgnoreCase(f, "must")))
+          object_speech = false;
+      }
       // "saying anybody who complains ... is not having a good night",
       // where the parser hung the clause elsewhere: what follows "say" is
       // what was said when it holds a verb of its own.
