@@ -273,6 +273,45 @@ TEST(ParserTest, RunTimeFeaturesAreTheTrainingFeatures) {
   EXPECT_GT(states, 20000);
 }
 
+// A two-pass model says so in its file (a one-pass model keeps the old
+// layout) and, loaded, tags the sentences it learned from no worse than a
+// one-pass model trained alike.
+TEST(TaggerTest, SecondPassIsStoredAndUsed) {
+  std::string path = SharedDir() + "/data/ud/en_ewt-ud-dev.conllu";
+  auto sentences = conllu::ReadFile(path);
+  if (!sentences.ok()) GTEST_SKIP() << "no shared data at " << path;
+  std::vector<conllu::Sentence> train(sentences->begin(),
+                                      sentences->begin() + 400);
+  double accuracy[2] = {0, 0};
+  for (int passes = 1; passes <= 2; ++passes) {
+    TrainOptions o;
+    o.epochs = 3;
+    o.passes = passes;
+    auto bytes = Tagger::TrainBytes(train, train, o);
+    ASSERT_TRUE(bytes.ok());
+    auto shared = std::make_shared<const std::string>(std::move(*bytes));
+    auto file = ModelFile::FromBuffer(*shared, "test");
+    ASSERT_TRUE(file.ok());
+    EXPECT_EQ(file->Has("passes"), passes == 2);
+    auto tagger = Tagger::FromBytes(shared);
+    ASSERT_TRUE(tagger.ok());
+    size_t right = 0, all = 0;
+    std::vector<WordFeatures> words;
+    std::vector<int> tags;
+    for (const auto& s : train) {
+      ComputeWordFeatures(Forms(s), words);
+      tagger->Tag(words, tags);
+      for (size_t i = 0; i < tags.size(); ++i) {
+        right += tagger->Upos(tags[i]) == s.words[i].upos;
+        ++all;
+      }
+    }
+    accuracy[passes - 1] = 100.0 * right / all;
+  }
+  EXPECT_GT(accuracy[0], 90);
+  EXPECT_GE(accuracy[1], accuracy[0] - 0.5);
+}
+
 TEST(ParserTest, ProjectivizeRemovesCrossings) {
   // 1 -> 3 crosses 2 -> 4 (0-based words 1..4).
   std::vector<int> heads = {0, 1, 1, 2};
