@@ -159,7 +159,7 @@ class DocState {
   // Pass 2.
   void FindMentions();
   void AddMention(int first, int last, int entity, bool named, bool weak);
-  int EntityFor(int first, int last, const GazetteerEntry* gaz, NameForm form,
+  int EntityFor(int first, int last, const GazetteerEntry* gaz,
                 EntityType ner_type);
   int NewEntity(std::string name, EntityType type, const GazetteerEntry* gaz);
   void FindRoles();

@@ -81,7 +81,7 @@ bool DocState::CapitalisedInBody(std::string_view word) const {
 
 void DocState::Annotate() {
   r_.segmenter.Segment(text_, &seg_);
-  // "Rep. Stephen Lynch (D-Mass.) said ...": a sentence closed at the
+  // "Rep. Dana Whitcomb (D-Mass.) said ...": a sentence closed at the
   // bracket after a state's abbreviation goes on when the next one starts
   // in lower case, or the speaker is cut off from the verb.
   {
@@ -196,7 +196,7 @@ void DocState::Annotate() {
   }
 }
 
-// '"This is in their consciousness," Caddell said': a subject inside a
+// '"They have known it for years," Okafor said': a subject inside a
 // quote is the parser's mistake; the speaker is the name next to the verb.
 int DocState::QuoteSafeSubject(int v, int subj) const {
   if (subj < 0 || words_[subj].quote < 0 || words_[v].quote >= 0) return subj;
@@ -355,14 +355,11 @@ bool OutletWord(std::string_view w) {
 }  // namespace
 
 int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
-                        NameForm form, EntityType ner_type) {
+                        EntityType ner_type) {
   std::string_view surface = Text(WordSpan(first, last - 1));
   if (!gaz) {
     GazetteerHit hit = lex_.FindName(surface);
-    if (hit && ner_type != EntityType::kPerson) {
-      gaz = hit.entry;
-      form = hit.form;
-    }
+    if (hit && ner_type != EntityType::kPerson) gaz = hit.entry;
   }
   if (gaz) {
     for (size_t i = 0; i < entities_.size(); ++i)
@@ -669,7 +666,7 @@ void DocState::FindMentions() {
           body_names.end())
         continue;
     }
-    int e = EntityFor(c.first, c.last, c.gaz, c.form, c.type);
+    int e = EntityFor(c.first, c.last, c.gaz, c.type);
     AddMention(c.first, c.last, e, true, c.form == NameForm::kDemonym);
   }
   // Once named, a person's surname or a company's first word is that
@@ -1327,7 +1324,7 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
 }
 
 Speaker DocState::SpeakerFromWord(int w) {
-  // "Rep. John Mica (R-Fla.) said": the parser may take the party in
+  // "Rep. Ellis Varga (R-Fla.) said": the parser may take the party in
   // brackets for the subject; the speaker is the name before them.
   if (w > 1 && words_[w - 1].form == "(" && words_[w - 2].mention >= 0 &&
       mentions_[words_[w - 2].mention].named)
@@ -1386,8 +1383,8 @@ void DocState::FindStatements() {
 }
 
 // Attribution corpora mark the outermost attribution only (PolNeAR has no
-// cue inside another attribution's content): "Trump said he believes ..."
-// is one statement of Trump's, not two. A statement whose cue lies in the
+// cue inside another attribution's content): "Marsh said she believes ..."
+// is one statement of Marsh's, not two. A statement whose cue lies in the
 // content of another is dropped when it has that statement's speaker, or
 // when it reports an attitude rather than words ("a majority of Americans
 // have come to believe"). A report inside a report by someone else stays:
@@ -1458,11 +1455,11 @@ int DocState::WordEndingAt(uint32_t end) const {
 }
 
 // A named speaker as attribution corpora mark it: with the titles before
-// the name ("IMF chief economist Maury Obstfeld"), the party in brackets
-// ("Rep. John Mica (R-Fla.)") and the apposition or relative clause that
-// says who they are ("Luis Rubio, who heads ...", "Minyon Moore, a senior
-// adviser to the Clinton campaign, said"). Read off the surface, since the
-// parser often attaches an apposition to the wrong word.
+// the name ("Cedarline Bank chief economist Ines Barroca"), the party in
+// brackets ("Rep. Ellis Varga (R-Fla.)") and the apposition or relative
+// clause that says who they are ("Idris Mallon, who heads ...", "Wen
+// Halloway, a senior adviser to the governor, said"). Read off the surface,
+// since the parser often attaches an apposition to the wrong word.
 Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
   if (!sp.has_span || sp.entity < 0 || !sp.entities.empty()) return sp.span;
   int hi = WordEndingAt(sp.span.end);
@@ -1471,7 +1468,7 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
   if (!m.named || m.last - 1 != hi) return sp.span;
   int lo = hi;
   while (lo > 0 && words_[lo - 1].span.end > sp.span.begin) --lo;
-  // The parser may make the surname alone the subject ("Theresa May" as two
+  // The parser may make the surname alone the subject ("Grace Holmberg" as two
   // subjects): the speaker is the whole name.
   if (lo > m.first && lo < m.last) lo = m.first;
   int s = words_[hi].sent;
@@ -1479,7 +1476,7 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
   if (cue < first || cue >= last) return sp.span;
   bool person = entities_[m.entity].e.type == EntityType::kPerson;
   // Titles before a person's name: a run of nouns, adjectives and names
-  // ("retired Air Force general", "Ohio Democratic Party Chairman").
+  // ("retired Navy admiral", "Ohio Republican Party Chairwoman").
   if (person && lo == m.first) {
     int k = lo;
     while (k > first && k - 1 != cue && !InAnyQuote(k - 1) &&
@@ -1567,7 +1564,7 @@ void DocState::PunctuationStatements() {
       if (IsPunct(words_[k])) break;
     }
     if (colon <= first || colon + 1 >= last) continue;
-    // A label ("Partial transcript as follows:") is no speaker: every word
+    // A label ("Excerpts from the interview:") is no speaker: every word
     // of a speaker's name or headline tag is capitalised.
     bool capitals = true;
     int mention = -1;
@@ -1866,8 +1863,8 @@ int DocState::AttributionTail(int v, int from) const {
 }
 
 // A speech verb said by its active subject about something, without a
-// reported clause: "The GOP nominee complained about his mic", "Trump has
-// responded with attacks on ...", "the NAACP called for a moratorium".
+// reported clause: "The governor complained about the ruling", "Harlow has
+// responded with a lawsuit against ...", "the union called for a strike".
 // Attribution corpora count these; not a participle on a noun ("people
 // accused of ..."), a passive ("has never been charged"), an infinitive
 // ("to appeal") or a verb with nothing after it.
@@ -1912,7 +1909,7 @@ void DocState::VerbStatements() {
       // against ...") is still a verb.
       bool participle = words_[i].form.ends_with("ing");
       if (!sv || (sv->pos == PartOfSpeech::kNoun && !participle)) continue;
-      // "A new poll shows that ...": a verb in -s the tagger took for a
+      // "A new survey shows that ...": a verb in -s the tagger took for a
       // plural noun, between a noun phrase and "that". The parse around it
       // is no help, so the speaker is the noun phrase before it and the
       // content what follows "that".
@@ -2016,7 +2013,7 @@ void DocState::VerbStatements() {
         for (int k = i - 1; k >= sents_[s].first; --k) {
           int m = words_[k].mention;
           if (m < 0 || InAnyQuote(k)) continue;
-          // Not the party in "Rep. John Mica (R-Fla.)", nor a day or an
+          // Not the party in "Rep. Ellis Varga (R-Fla.)", nor a day or an
           // event: someone who speaks.
           EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
           int f = mentions_[m].first;
@@ -2034,7 +2031,7 @@ void DocState::VerbStatements() {
       int clause = -1;
       // The clause after the verb, else one before it ("..., Ford said").
       for (int c : Children(v)) {
-        // "asked workers if they planned to ...": a question the parser
+        // "asked the drivers whether they would ...": a question the parser
         // made an adverbial clause.
         bool question = false;
         if (sv->cls == "ask" && StartsWith(words_[c].deprel, "advcl") && c > v)
@@ -2082,7 +2079,7 @@ void DocState::VerbStatements() {
           break;
         }
       }
-      // "..., a school spokesman told The Wall Street Journal.": the hearer
+      // "..., a bank spokesman told the Ashby Tribune.": the hearer
       // right after a verb of telling is no object of what was said.
       int after_hearer = i + length;
       bool hearer_only = false;
@@ -2198,7 +2195,7 @@ void DocState::VerbStatements() {
       // ("called for new tariffs", "criticized the plan") speak through it
       // when a named speaker is their subject.
       // A described or anonymous source speaks through its object too ("the
-      // experts generally praised her proposals").
+      // analysts broadly welcomed the merger").
       bool named_subject =
           subj >= 0 && (sp.entity >= 0 || !sp.entities.empty() ||
                         sp.anonymous || !sp.description.empty());
@@ -2217,7 +2214,7 @@ void DocState::VerbStatements() {
       bool object_speech = !sv->that_clause &&
                            (HasObject(v) || (length > 1 && !xcomp)) &&
                            named_subject;
-      // "The committee noted Bill Clinton's comments": a verb of saying
+      // "The committee noted the governor's remarks": a verb of saying
       // whose object is what was said, with a named speaker. Not "told
       // reporters" (the hearer) nor "say" (which takes words, not things).
       if (!object_speech && sv->that_clause && HasObject(v) && named_subject &&
@@ -2237,7 +2234,7 @@ void DocState::VerbStatements() {
              EqualsIgnoreCase(f, "can") || EqualsIgnoreCase(f, "must")))
           object_speech = false;
       }
-      // "saying anybody who complains ... is not having a good night",
+      // "saying any driver who objects ... would be heard in full",
       // where the parser hung the clause elsewhere: what follows "say" is
       // what was said when it holds a verb of its own.
       bool loose_clause = false;
@@ -2287,9 +2284,9 @@ void DocState::VerbStatements() {
       // A speaker is someone: a name, a group, a pronoun or a source.
       // Anything else that says a clause or a quote is a speaker too ("the
       // poll shows that ...", "the official said"), but with less
-      // confidence, and so is the subject of an act ("the poll indicates a
-      // tightening race", "the experts praised ..."), but not the relative
-      // "that" of "loopholes that allow ...". Without any of these it is
+      // confidence, and so is the subject of an act ("the survey points to
+      // a closer race", "the analysts welcomed ..."), but not the relative
+      // "that" of "rules that permit ...". Without any of these it is
       // only a subject.
       bool someone = sp.entity >= 0 || !sp.entities.empty() || sp.anonymous ||
                      !sp.description.empty();
@@ -2456,7 +2453,7 @@ void DocState::NounStatements() {
         if (StartsWith(words_[c].deprel, "acl") ||
             StartsWith(words_[c].deprel, "ccomp"))
           clause0 = c;
-      // "seized on Trump's claim that there have been ...": the parser may
+      // "pounced on Harlow's claim that the plant had been ...": the parser may
       // hang the noun's "that" clause on the verb of the sentence.
       int loose = -1;
       if (clause0 < 0 && sv->that_clause && i + length < sents_[s].last &&
