@@ -233,6 +233,19 @@ TEST(StanceClassifierTest, TrainingIsDeterministic) {
   EXPECT_EQ(a->Serialize(), b->Serialize());
 }
 
+// The stance features read the lexicons, so the shipped model must have been
+// trained with the lexicons built into this binary: a lexicon edit without
+// `hearsay train stance` (models/README-fnc1.md) changes scores silently and
+// makes `hearsay stance` warn.
+TEST(StanceClassifierTest, ShippedModelMatchesTheBuiltInLexicons) {
+  Result<StanceClassifier> c = StanceClassifier::Load(
+      std::string(HEARSAY_SOURCE_DIR) + "/models/stance.model");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->trained_lexicons(), c->lexicons())
+      << "models/stance.model was trained with other lexicons; retrain it "
+         "with the command in models/README-fnc1.md";
+}
+
 TEST(StanceClassifierTest, SaveLoadRoundTrips) {
   FncData d = ToyData();
   Result<StanceClassifier> c = StanceClassifier::Train(d, {}, ToyOptions());
