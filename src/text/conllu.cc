@@ -107,7 +107,16 @@ Result<std::vector<Sentence>> Parse(std::string_view data,
     if (n != 10)
       return LineError(name, line_no, "expected 10 tab-separated columns");
     std::string_view id = cols[0];
-    if (id.find('.') != std::string_view::npos) continue;  // empty node
+    if (size_t dot = id.find('.'); dot != std::string_view::npos) {
+      // An empty node ("8.1") is skipped, as the evaluation skips it; any
+      // other ID with a period is an error, not a line to drop unseen.
+      int whole = 0, part = 0;
+      if (!ParseInt(id.substr(0, dot), &whole) ||
+          !ParseInt(id.substr(dot + 1), &part) || whole < 0 || part < 1) {
+        return LineError(name, line_no, "bad empty node ID");
+      }
+      continue;
+    }
     size_t dash = id.find('-');
     if (dash != std::string_view::npos) {
       MultiWord mw;

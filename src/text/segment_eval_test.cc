@@ -94,6 +94,25 @@ TEST(ToConlluTest, WritesRangesSpaceAfterAndComments) {
   EXPECT_DOUBLE_EQ(s->sentences.f1, 1.0);
 }
 
+// Empty nodes ("8.1", enhanced dependencies) are skipped; an ID that only
+// looks like one is an error with its line, never a line dropped unseen.
+TEST(ConlluParseTest, EmptyNodesSkippedAndBadIdsReported) {
+  const std::string row = "\t_\t_\t_\t_\t_\t_\t_\t_\t_\n";
+  Result<std::vector<conllu::Sentence>> ok =
+      conllu::Parse("1" + row + "1.1" + row + "2" + row + "\n", "g");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  ASSERT_EQ(ok->size(), 1u);
+  EXPECT_EQ((*ok)[0].words.size(), 2u);
+  for (const char* id : {"x.1", "1.", ".2", "1.0", "-1.1", "A files.cm"}) {
+    Result<std::vector<conllu::Sentence>> bad =
+        conllu::Parse("1" + row + id + row + "\n", "g");
+    ASSERT_FALSE(bad.ok()) << id;
+    EXPECT_NE(bad.status().message().find("g: line 2: bad empty node ID"),
+              std::string::npos)
+        << bad.status().message();
+  }
+}
+
 TEST(ResourcesTest, EmbeddedLexiconsParse) {
   auto r = text_internal::DefaultResources();
   EXPECT_GT(r->abbreviations.count("inc."), 0u);
