@@ -100,16 +100,7 @@ std::string NormalizeName(std::string_view name) {
 double Jaccard(const std::vector<std::string>& a,
                const std::vector<std::string>& b) {
   if (a.empty() && b.empty()) return 0;
-  size_t common = 0, i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) {
-      ++common, ++i, ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
+  const size_t common = CountCommon(a, b);
   return static_cast<double>(common) / (a.size() + b.size() - common);
 }
 

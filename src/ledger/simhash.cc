@@ -104,16 +104,7 @@ CopyScore CompareShingles(const std::vector<uint64_t>& a,
                           const std::vector<uint64_t>& b) {
   CopyScore s;
   if (a.empty() || b.empty()) return s;
-  size_t common = 0, i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) {
-      ++common, ++i, ++j;
-    } else if (a[i] < b[j]) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
+  const size_t common = CountCommon(a, b);
   s.jaccard = static_cast<double>(common) / (a.size() + b.size() - common);
   s.containment = static_cast<double>(common) /
                   static_cast<double>(std::min(a.size(), b.size()));

@@ -824,12 +824,21 @@ std::string NameSql() {
 }
 
 // Reads the ids a statement returns into `out`.
-Status ReadIds(Stmt& s, std::vector<int64_t>& out) {
+// Calls row(s) for each row of `s`, stopping at the first error row()
+// returns.
+Status ForEachRow(Stmt& s, const std::function<Status(Stmt&)>& row) {
   while (true) {
-    HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) return Status::Ok();
-    out.push_back(s.Int(0));
+    HEARSAY_ASSIGN_OR_RETURN(bool more, s.Step());
+    if (!more) return Status::Ok();
+    HEARSAY_RETURN_IF_ERROR(row(s));
   }
+}
+
+Status ReadIds(Stmt& s, std::vector<int64_t>& out) {
+  return ForEachRow(s, [&](Stmt& r) {
+    out.push_back(r.Int(0));
+    return Status::Ok();
+  });
 }
 
 // Binds up to kIdsPerLookup ids from `ids[at...]`, -1 in the places left.
@@ -891,12 +900,11 @@ Status SqlStore::Prefetch(std::vector<Extraction*> docs,
             s.Bind(k + 1, static_cast<int64_t>(prepared[i].hash));
           }
         },
-        [&](Stmt& s) -> Status {
-          while (true) {
-            HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
-            if (!row) return Status::Ok();
-            stored_hashes_.insert(static_cast<uint64_t>(s.Int(0)));
-          }
+        [&](Stmt& s) {
+          return ForEachRow(s, [&](Stmt& r) {
+            stored_hashes_.insert(static_cast<uint64_t>(r.Int(0)));
+            return Status::Ok();
+          });
         }));
     std::vector<std::string> urls;
     for (size_t i = at; i < std::min(docs.size(), at + kIdsPerLookup); ++i) {
@@ -912,18 +920,17 @@ Status SqlStore::Prefetch(std::vector<Extraction*> docs,
             s.Bind(k + 1, urls[k < static_cast<int>(urls.size()) ? k : 0]);
           }
         },
-        [&](Stmt& s) -> Status {
-          while (true) {
-            HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
-            if (!row) return Status::Ok();
+        [&](Stmt& s) {
+          return ForEachRow(s, [&](Stmt& r) {
             UrlVersion v;
-            v.id = s.Int(1);
-            v.version = static_cast<int>(s.Int(2));
-            v.published_at = s.OptionalInt(3);
-            v.current = s.Int(4) != 0;
-            UrlVersion& latest = urls_[s.Text(0)];
+            v.id = r.Int(1);
+            v.version = static_cast<int>(r.Int(2));
+            v.published_at = r.OptionalInt(3);
+            v.current = r.Int(4) != 0;
+            UrlVersion& latest = urls_[r.Text(0)];
             if (v.version > latest.version) latest = v;
-          }
+            return Status::Ok();
+          });
         }));
   }
   const std::string copy_sql = CopySql(kCopyPrefetch);
@@ -931,16 +938,15 @@ Status SqlStore::Prefetch(std::vector<Extraction*> docs,
     if (p.shingles.empty()) continue;
     HEARSAY_RETURN_IF_ERROR(first.Add(
         copy_sql, [&p](Stmt& s) { BindCopySql(s, p); },
-        [&](Stmt& s) -> Status {
-          while (true) {
-            HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
-            if (!row) return Status::Ok();
-            int64_t id = s.Int(0);
+        [&](Stmt& s) {
+          return ForEachRow(s, [&](Stmt& r) {
+            int64_t id = r.Int(0);
             p.copies.push_back(id);
             StoredCopy& c = stored_copies_[id];
-            c.url = s.Text(1);
-            c.group = s.Int(2);
-          }
+            c.url = r.Text(1);
+            c.group = r.Int(2);
+            return Status::Ok();
+          });
         }));
   }
   for (const std::string& key : keys) {
@@ -991,29 +997,27 @@ Status SqlStore::Prefetch(std::vector<Extraction*> docs,
     HEARSAY_RETURN_IF_ERROR(second.Add(
         "SELECT id, extraction FROM documents WHERE id IN " + in,
         [&, at](Stmt& s) { BindIds(s, text_ids, at); },
-        [&](Stmt& s) -> Status {
-          while (true) {
-            HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
-            if (!row) return Status::Ok();
-            Result<std::vector<uint64_t>> sh = StoredShingles(s.View(1));
+        [&](Stmt& s) {
+          return ForEachRow(s, [&](Stmt& r) -> Status {
+            Result<std::vector<uint64_t>> sh = StoredShingles(r.View(1));
             if (!sh.ok()) {
               return sh.status().WithContext("stored document " +
-                                             std::to_string(s.Int(0)));
+                                             std::to_string(r.Int(0)));
             }
-            stored_copies_[s.Int(0)].shingles = std::move(*sh);
-          }
+            stored_copies_[r.Int(0)].shingles = std::move(*sh);
+            return Status::Ok();
+          });
         }));
   }
   for (size_t at = 0; at < replaced.size(); at += kIdsPerLookup) {
     HEARSAY_RETURN_IF_ERROR(second.Add(
         "SELECT document, record FROM mentions WHERE document IN " + in,
         [&, at](Stmt& s) { BindIds(s, replaced, at); },
-        [&](Stmt& s) -> Status {
-          while (true) {
-            HEARSAY_ASSIGN_OR_RETURN(bool row, s.Step());
-            if (!row) return Status::Ok();
-            doc_records_[s.Int(0)].push_back(s.Int(1));
-          }
+        [&](Stmt& s) {
+          return ForEachRow(s, [&](Stmt& r) {
+            doc_records_[r.Int(0)].push_back(r.Int(1));
+            return Status::Ok();
+          });
         }));
   }
   for (int64_t id : replaced) doc_records_[id];  // known, maybe empty
@@ -1037,10 +1041,8 @@ Status SqlStore::LoadFeatures(const std::set<int64_t>& records,
         "WHERE id IN " +
             in,
         [ids, at](Stmt& s) { BindIds(s, *ids, at); },
-        [this](Stmt& r) -> Status {
-          while (true) {
-            HEARSAY_ASSIGN_OR_RETURN(bool row, r.Step());
-            if (!row) return Status::Ok();
+        [this](Stmt& s) {
+          return ForEachRow(s, [this](Stmt& r) {
             LinkFeatures& f = features_[r.Int(0)];
             f.key = r.Text(1);
             f.family = r.Text(2);
@@ -1048,7 +1050,8 @@ Status SqlStore::LoadFeatures(const std::set<int64_t>& records,
             f.time = r.OptionalInt(4);
             f.words = ContentWords(r.View(5));
             f.participants.clear();
-          }
+            return Status::Ok();
+          });
         }));
     // Read after the records: a participant joins its record's features.
     HEARSAY_RETURN_IF_ERROR(l.Add(

@@ -3,8 +3,10 @@
 #ifndef HEARSAY_LEDGER_WORDS_H_
 #define HEARSAY_LEDGER_WORDS_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hearsay::ledger {
 
@@ -29,6 +31,23 @@ void ForEachWord(std::string_view text, Fn&& fn) {
     }
   }
   flush();
+}
+
+// How many values two sorted, duplicate-free lists share (content words,
+// shingle hashes): the numerator of their Jaccard similarity.
+template <typename T>
+size_t CountCommon(const std::vector<T>& a, const std::vector<T>& b) {
+  size_t common = 0, i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++common, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return common;
 }
 
 }  // namespace hearsay::ledger
