@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "clock.h"
 #include "fnc1_bodies.h"
 #include "hearsay/document.h"
 #include "hearsay/extractor.h"
@@ -41,17 +42,8 @@ size_t CountWords(const std::string& s) {
   return words;
 }
 
-double CpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + ts.tv_nsec / 1e9;
-}
-
-double WallSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<double>(ts.tv_sec) + ts.tv_nsec / 1e9;
-}
+using hearsay::bench::CpuSeconds;
+using hearsay::bench::WallSeconds;
 
 const hearsay::Extractor* g_extractor = nullptr;
 const std::vector<hearsay::Document>* g_docs = nullptr;

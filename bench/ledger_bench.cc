@@ -40,6 +40,7 @@
 #include <thread>
 #include <vector>
 
+#include "clock.h"
 #include "extract/extraction_json.h"
 #include "fnc1_bodies.h"
 #include "hearsay/document.h"
@@ -70,17 +71,8 @@ double FileBytes(const std::string& path) {
   return bytes;
 }
 
-double CpuSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + ts.tv_nsec / 1e9;
-}
-
-double WallSeconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<double>(ts.tv_sec) + ts.tv_nsec / 1e9;
-}
+using hearsay::bench::CpuSeconds;
+using hearsay::bench::WallSeconds;
 
 std::unique_ptr<hearsay::Store> OpenLedger(const std::string& path) {
   hearsay::Result<std::unique_ptr<hearsay::Store>> s =
