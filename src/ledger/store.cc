@@ -1450,11 +1450,10 @@ Status SqlStore::IndexStoredDocuments() {
       "SELECT id, extraction FROM documents WHERE current = 1 AND id > ? "
       "ORDER BY id LIMIT 256");
     q->Bind(1, after);
-    while (true) {
-      HEARSAY_ASSIGN_OR_RETURN(bool row, q->Step());
-      if (!row) break;
-      page.emplace_back(q->Int(0), q->Text(1));
-    }
+    HEARSAY_RETURN_IF_ERROR(ForEachRow(*q, [&](Stmt& row) {
+      page.emplace_back(row.Int(0), row.Text(1));
+      return Status::Ok();
+    }));
     q->Reset();
     if (page.empty()) return Status::Ok();
     after = page.back().first;
@@ -1881,11 +1880,10 @@ Result<std::vector<SourceRecord>> SqlStore::Sources(const SourceQuery& sq) {
     "SELECT id, origin_outlet FROM records WHERE article_count > 0 AND "
     "(first_seen_at IS NULL OR first_seen_at <= ?) ORDER BY id");
   r->Bind(1, as_of);
-  while (true) {
-    HEARSAY_ASSIGN_OR_RETURN(bool row, r->Step());
-    if (!row) break;
-    recs[r->Int(0)].origin_outlet = r->Text(1);
-  }
+  HEARSAY_RETURN_IF_ERROR(ForEachRow(*r, [&](Stmt& row) {
+    recs[row.Int(0)].origin_outlet = row.Text(1);
+    return Status::Ok();
+  }));
   // The status as of the as-of time is the last change at or before it.
   Q(h,
     "SELECT record, status, at FROM history WHERE at IS NULL OR at <= ? "
