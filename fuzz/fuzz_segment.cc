@@ -28,13 +28,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::abort();
   }
   hearsay::NormalizedText n = hearsay::Normalize(text);
-  if (n.offsets.size() != n.text.size() + 1 ||
-      n.offsets.back() != text.size() || !hearsay::utf8::IsValid(n.text)) {
+  if (n.Origin(n.text.size()) != text.size() ||
+      !hearsay::utf8::IsValid(n.text)) {
     std::abort();
   }
-  for (size_t i = 0; i < n.offsets.size(); ++i) {
-    if (!hearsay::utf8::IsBoundary(text, n.offsets[i]) ||
-        (i > 0 && n.offsets[i - 1] > n.offsets[i])) {
+  for (size_t i = 0; i <= n.text.size(); ++i) {
+    if (!hearsay::utf8::IsBoundary(text, n.Origin(i)) ||
+        (i > 0 && n.Origin(i - 1) > n.Origin(i))) {
       std::abort();
     }
   }

@@ -71,16 +71,33 @@ struct Segmentation {
 // Normalised text for matching, with a map back to the original bytes.
 // `text` is NFC; typographic quotes and apostrophes, dashes and hyphens, and
 // non-breaking and other Unicode spaces are unified to their ASCII forms
-// (' " - and space); invalid UTF-8 bytes become U+FFFD. `offsets[i]` is the
+// (' " - and space); invalid UTF-8 bytes become U+FFFD. Origin(i) is the
 // original byte where normalised byte i came from (always the start of an
-// original character or of the run that was composed); offsets has
-// text.size()+1 entries, the last the original size. ToOriginal() therefore
-// maps any normalised span to an original span on character boundaries.
+// original character or of the run that was composed), and
+// Origin(text.size()) is the original size. ToOriginal() therefore maps any
+// normalised span to an original span on character boundaries.
+//
+// The map is kept as pieces rather than one offset a byte: news is mostly
+// ASCII copied as is, so a few pieces for each character that changed (or
+// is not ASCII) replace four bytes of map for every byte of text. A value;
+// const methods are thread-safe.
 struct NormalizedText {
+  // Normalised bytes [begin, next piece's begin) came from the original at
+  // `origin`: byte for byte when `copied`, else all from that one byte.
+  struct Piece {
+    uint32_t begin = 0;
+    uint32_t origin = 0;
+    bool copied = true;
+  };
   std::string text;
-  std::vector<uint32_t> offsets;
+  // Sorted by begin, the first at 0; the last begins at text.size() and
+  // says where the original ends.
+  std::vector<Piece> pieces;
+
+  // i <= text.size(); O(log pieces).
+  uint32_t Origin(size_t i) const;
   Span ToOriginal(Span normalized) const {
-    return {offsets[normalized.begin], offsets[normalized.end]};
+    return {Origin(normalized.begin), Origin(normalized.end)};
   }
 };
 NormalizedText Normalize(std::string_view original);

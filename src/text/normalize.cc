@@ -2,6 +2,7 @@
 // keeping for every output byte the original byte it came from.
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -53,25 +54,9 @@ int CombiningClass(char32_t cp) {
       ->combining_class;
 }
 
-// Copies s[i, end) unchanged; each byte maps to the start of its character.
-void EmitSame(NormalizedText& out, std::string_view s, size_t i, size_t end) {
-  out.text.append(s.substr(i, end - i));
-  while (i < end) {
-    utf8::Decoded d = utf8::Decode(s, i);
-    out.offsets.insert(out.offsets.end(), d.size, static_cast<uint32_t>(i));
-    i += d.size;
-  }
-}
-
-void Emit(NormalizedText& out, std::string_view bytes, uint32_t origin) {
-  out.text.append(bytes);
-  out.offsets.insert(out.offsets.end(), bytes.size(), origin);
-}
-
-// The end of the run of ASCII bytes at s[i...], eight bytes at a time: news
+// The end of the run of ASCII bytes at s[i, n), eight bytes at a time: news
 // is mostly ASCII, and a per-byte loop costs more than the copy.
-size_t AsciiRunEnd(std::string_view s, size_t i) {
-  const size_t n = s.size();
+size_t AsciiRunEnd(std::string_view s, size_t i, size_t n) {
   while (i + 8 <= n) {
     uint64_t x;
     std::memcpy(&x, s.data() + i, 8);
@@ -89,15 +74,34 @@ size_t AsciiRunEnd(std::string_view s, size_t i) {
   return i;
 }
 
-// offsets += {begin, begin + 1, ..., end - 1}, written in one pass that the
-// compiler vectorises rather than push_back()'s check per byte.
-void AppendOffsets(std::vector<uint32_t>& offsets, size_t begin, size_t end) {
-  const size_t at = offsets.size();
-  offsets.resize(at + (end - begin));
-  uint32_t* out = offsets.data() + at;
-  const uint32_t first = static_cast<uint32_t>(begin);
-  for (size_t k = 0; k < end - begin; ++k) {
-    out[k] = first + static_cast<uint32_t>(k);
+// Appends `bytes` to the text, mapped as one piece to `origin`: byte for
+// byte when `copied`, else every byte to `origin` itself. Extends the last
+// piece where it continues it, so a long run of ASCII stays one piece.
+void Append(NormalizedText& out, std::string_view bytes, uint32_t origin,
+            bool copied) {
+  if (bytes.empty()) return;
+  const uint32_t at = static_cast<uint32_t>(out.text.size());
+  out.text.append(bytes);
+  if (bytes.size() == 1) copied = true;  // the same map either way
+  if (copied && !out.pieces.empty()) {
+    const NormalizedText::Piece& last = out.pieces.back();
+    if (last.copied && last.origin + (at - last.begin) == origin) return;
+  }
+  out.pieces.push_back({at, origin, copied});
+}
+
+// Copies s[i, end) unchanged; each byte maps to the start of its character.
+void EmitSame(NormalizedText& out, std::string_view s, size_t i, size_t end) {
+  while (i < end) {
+    const size_t run = AsciiRunEnd(s, i, end);
+    if (run > i) {
+      Append(out, s.substr(i, run - i), static_cast<uint32_t>(i), true);
+      i = run;
+      continue;
+    }
+    utf8::Decoded d = utf8::Decode(s, i);
+    Append(out, s.substr(i, d.size), static_cast<uint32_t>(i), false);
+    i += d.size;
   }
 }
 
@@ -106,28 +110,26 @@ void AppendOffsets(std::vector<uint32_t>& offsets, size_t begin, size_t end) {
 NormalizedText Normalize(std::string_view s) {
   NormalizedText out;
   out.text.reserve(s.size() + s.size() / 16);
-  out.offsets.reserve(s.size() + s.size() / 16 + 1);
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
     // Runs of ASCII not followed by a possible combining mark copy straight.
-    size_t j = AsciiRunEnd(s, i);
+    size_t j = AsciiRunEnd(s, i, n);
     if (j < n && j > i) --j;  // the last ASCII char may start a cluster
     if (j > i) {
-      out.text.append(s.substr(i, j - i));
-      AppendOffsets(out.offsets, i, j);
+      Append(out, s.substr(i, j - i), static_cast<uint32_t>(i), true);
       i = j;
       if (i >= n) break;
     }
     utf8::Decoded first = utf8::Decode(s, i);
     if (!first.valid) {
-      Emit(out, "\xEF\xBF\xBD", static_cast<uint32_t>(i));  // U+FFFD
+      Append(out, "\xEF\xBF\xBD", static_cast<uint32_t>(i), false);  // U+FFFD
       i += 1;
       continue;
     }
     if (first.cp >= 0x80) {
       if (const char* f = Fold(first.cp)) {
-        Emit(out, f, static_cast<uint32_t>(i));
+        Append(out, f, static_cast<uint32_t>(i), false);
         i += first.size;
         continue;
       }
@@ -162,22 +164,33 @@ NormalizedText Normalize(std::string_view s) {
       i = end;
       continue;
     }
-    size_t before = out.text.size();
+    std::string composed;
     for (utf8proc_ssize_t k = 0; k < len; ++k) {
-      utf8::Append(out.text, static_cast<char32_t>(buf[k]));
+      utf8::Append(composed, static_cast<char32_t>(buf[k]));
     }
-    if (std::string_view(out.text).substr(before) == cluster) {
-      out.text.resize(before);
+    if (composed == cluster) {
       EmitSame(out, s, i, end);
     } else {
       // Composed: the whole cluster answers for every byte it became.
-      out.offsets.insert(out.offsets.end(), out.text.size() - before,
-                         static_cast<uint32_t>(i));
+      Append(out, composed, static_cast<uint32_t>(i), false);
     }
     i = end;
   }
-  out.offsets.push_back(static_cast<uint32_t>(n));
+  // The end of the text maps to the end of the original.
+  out.pieces.push_back(
+      {static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(n), true});
   return out;
+}
+
+uint32_t NormalizedText::Origin(size_t i) const {
+  // The last piece that begins at or before i.
+  auto it =
+      std::upper_bound(pieces.begin(), pieces.end(), i,
+                       [](size_t at, const Piece& p) { return at < p.begin; });
+  if (it == pieces.begin()) return 0;  // no pieces: an empty text
+  --it;
+  return it->copied ? it->origin + static_cast<uint32_t>(i - it->begin)
+                    : it->origin;
 }
 
 }  // namespace hearsay

@@ -9,13 +9,15 @@ namespace hearsay {
 namespace {
 
 void ExpectAligned(std::string_view original, const NormalizedText& n) {
-  ASSERT_EQ(n.offsets.size(), n.text.size() + 1);
-  EXPECT_EQ(n.offsets.back(), original.size());
+  ASSERT_FALSE(n.pieces.empty());
+  EXPECT_EQ(n.pieces.front().begin, 0u);
+  EXPECT_EQ(n.pieces.back().begin, n.text.size());
+  EXPECT_EQ(n.Origin(n.text.size()), original.size());
   EXPECT_TRUE(utf8::IsValid(n.text));
-  for (size_t i = 0; i < n.offsets.size(); ++i) {
-    EXPECT_TRUE(utf8::IsBoundary(original, n.offsets[i])) << i;
+  for (size_t i = 0; i <= n.text.size(); ++i) {
+    EXPECT_TRUE(utf8::IsBoundary(original, n.Origin(i))) << i;
     if (i > 0) {
-      EXPECT_LE(n.offsets[i - 1], n.offsets[i]) << i;
+      EXPECT_LE(n.Origin(i - 1), n.Origin(i)) << i;
     }
   }
 }
@@ -25,7 +27,10 @@ TEST(NormalizeTest, AsciiIsUnchanged) {
   NormalizedText n = Normalize(s);
   EXPECT_EQ(n.text, s);
   ExpectAligned(s, n);
-  for (size_t i = 0; i <= s.size(); ++i) EXPECT_EQ(n.offsets[i], i);
+  for (size_t i = 0; i <= s.size(); ++i) EXPECT_EQ(n.Origin(i), i);
+  // Copied text is one piece, whatever its length: the map costs nothing
+  // per byte.
+  EXPECT_EQ(n.pieces.size(), 2u);
 }
 
 TEST(NormalizeTest, TypographyFoldsToAscii) {
@@ -82,13 +87,31 @@ TEST(NormalizeTest, NonLatinPassesThrough) {
   NormalizedText n = Normalize(s);
   EXPECT_EQ(n.text, s);
   ExpectAligned(s, n);
+  // Every byte of a character maps to the character's first byte.
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ(n.Origin(i), 0u) << i;
+  for (size_t i = 3; i < 6; ++i) EXPECT_EQ(n.Origin(i), 3u) << i;
+  EXPECT_EQ(n.Origin(6), 6u);  // the space
+  EXPECT_EQ(n.Origin(8), 7u);  // the second byte of the Cyrillic M
+}
+
+TEST(NormalizeTest, DroppedCharactersLeaveNoBytes) {
+  // A byte-order mark and a zero-width space vanish; what follows maps to
+  // where it was, so a span that ends before it takes the dropped character
+  // along.
+  std::string s =
+      "\xEF\xBB\xBF"
+      "Ford\xE2\x80\x8B said";
+  NormalizedText n = Normalize(s);
+  EXPECT_EQ(n.text, "Ford said");
+  ExpectAligned(s, n);
+  EXPECT_EQ(n.ToOriginal({0, 4}).Slice(s), "Ford\xE2\x80\x8B");
+  EXPECT_EQ(n.ToOriginal({4, 9}).Slice(s), " said");
 }
 
 TEST(NormalizeTest, EmptyInput) {
   NormalizedText n = Normalize("");
   EXPECT_TRUE(n.text.empty());
-  ASSERT_EQ(n.offsets.size(), 1u);
-  EXPECT_EQ(n.offsets[0], 0u);
+  EXPECT_EQ(n.Origin(0), 0u);
 }
 
 }  // namespace

@@ -176,11 +176,28 @@ Status Resources::AddNonFinalWords(std::string_view tsv,
                                    std::string_view name) {
   Status s = ForEachRow(tsv, name, [&](std::string_view* f, int n) -> Status {
     if (n != 1 || f[0].empty()) return DataLossError("expected one word");
-    non_final_words.push_back(WordKey(Lower(f[0])));
+    non_final_words.Insert(WordKey(Lower(f[0])));
     return Status::Ok();
   });
-  std::sort(non_final_words.begin(), non_final_words.end());
   return s;
+}
+
+void WordKeySet::Insert(uint64_t key) {
+  if (Contains(key)) return;
+  if ((size_ + 1) * 8 > slots_.size()) {
+    std::vector<uint64_t> old;
+    old.swap(slots_);
+    slots_.assign(std::max<size_t>(64, old.size() * 2), 0);
+    size_ = 0;
+    for (uint64_t k : old) {
+      if (k != 0) Insert(k);
+    }
+  }
+  const size_t mask = slots_.size() - 1;
+  size_t i = key & mask;
+  while (slots_[i] != 0) i = (i + 1) & mask;
+  slots_[i] = key;
+  ++size_;
 }
 
 std::shared_ptr<const Resources> DefaultResources() {

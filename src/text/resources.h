@@ -42,6 +42,27 @@ struct Abbreviation {
   bool needs_capital = false;
 };
 
+// A set of WordKey()s (never 0), asked once for most gaps before a capital.
+// An open-addressing table kept at most 1/8 full, so that nearly every
+// lookup ends at its first slot, found or empty, and the loop's branch is
+// predictable where a binary search's are not.
+class WordKeySet {
+ public:
+  void Insert(uint64_t key);
+  bool Contains(uint64_t key) const {
+    if (slots_.empty()) return false;
+    const size_t mask = slots_.size() - 1;
+    size_t i = key & mask;
+    while (slots_[i] != 0 && slots_[i] != key) i = (i + 1) & mask;
+    return slots_[i] == key;
+  }
+  size_t size() const { return size_; }
+
+ private:
+  std::vector<uint64_t> slots_;
+  size_t size_ = 0;
+};
+
 struct Resources {
   // Lower case, with the final period ("inc.").
   StringMap<Abbreviation> abbreviations;
@@ -82,8 +103,8 @@ struct Resources {
   // Lower case: words that begin a sentence after an abbreviation.
   StringSet sentence_starters;
   // WordKey()s of the words after which a sentence does not end before a
-  // capitalised word (sorted).
-  std::vector<uint64_t> non_final_words;
+  // capitalised word.
+  WordKeySet non_final_words;
   size_t longest_emoticon = 0;
   SentenceModel sentence_model;
 

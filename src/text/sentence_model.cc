@@ -189,9 +189,12 @@ Result<SentenceModel> SentenceModel::Parse(std::string_view tsv) {
 SentenceModel SentenceModel::FromWeights(
     const std::vector<std::pair<uint64_t, float>>& weights) {
   SentenceModel m;
-  size_t cap = 16;
-  while (cap < weights.size() + weights.size() / 2) cap *= 2;
-  m.slots_.assign(cap, Slot{});
+  // At most three of a group's eight lanes in use on average, so that
+  // hardly any group fills and sends its keys on to the next.
+  size_t groups = 4;
+  while (groups * 3 < weights.size()) groups *= 2;
+  m.groups_.assign(groups, Group{});
+  m.group_mask_ = groups - 1;
   for (const auto& [k, v] : weights) {
     m.Insert(k, static_cast<int32_t>(
                     std::lround(static_cast<double>(v) * kUnitsPerWeight)));
@@ -201,20 +204,30 @@ SentenceModel SentenceModel::FromWeights(
 }
 
 void SentenceModel::Insert(uint64_t key, int32_t value) {
-  size_t mask = slots_.size() - 1;
-  size_t i = key & mask;
-  uint32_t fp = Fingerprint(key);
-  while (slots_[i].fp != 0 && slots_[i].fp != fp) i = (i + 1) & mask;
-  if (slots_[i].fp == 0) ++size_;
-  slots_[i] = Slot{fp, value};
+  const uint32_t fp = Fingerprint(key);
+  for (size_t b = key & group_mask_;; b = (b + 1) & group_mask_) {
+    Group& group = groups_[b];
+    for (int k = 0; k < kLanes; ++k) {
+      if (group.fp[k] == fp) {
+        group.units[k] = value;
+        return;
+      }
+      if (group.fp[k] == 0) {
+        // Lanes fill in order: a full group is one whose last lane is set.
+        group.fp[k] = fp;
+        group.units[k] = value;
+        ++size_;
+        return;
+      }
+    }
+  }
 }
 
 float SentenceModel::Score(const uint64_t* features, size_t n) const {
   if (size_ == 0) return 0;
   // Touch every slot first so that the cache misses overlap.
-  const size_t mask = slots_.size() - 1;
   for (size_t i = 0; i < n; ++i) {
-    __builtin_prefetch(&slots_[features[i] & mask]);
+    __builtin_prefetch(&groups_[features[i] & group_mask_]);
   }
   int32_t s = 0;
   for (size_t i = 0; i < n; ++i) s += Units(features[i]);
@@ -265,8 +278,7 @@ bool IsCandidate(const ParagraphView& p, uint32_t i) {
     for (uint32_t k = t.span.end; k < t1.span.begin; ++k) {
       if (p.text[k] == '\n') return true;
     }
-    const std::vector<uint64_t>& stop = p.resources->non_final_words;
-    return !std::binary_search(stop.begin(), stop.end(), WordHash(p, i));
+    return !p.resources->non_final_words.Contains(WordHash(p, i));
   }
   return next == Cls::kQuote || next == Cls::kOpen || next == Cls::kSymbol;
 }
@@ -545,8 +557,7 @@ float SentenceModel::ScoreGap(const ParagraphView& p, uint32_t i) const {
       F1(kWord2, w2),
       F2(kWordM1Shape1, wm1, s1),
   };
-  const size_t mask = slots_.size() - 1;
-  for (uint64_t k : keys) __builtin_prefetch(&slots_[k & mask]);
+  for (uint64_t k : keys) __builtin_prefetch(&groups_[k & group_mask_]);
 
   // The features of few values, while the slots load.
   int32_t sum = bias_ + gap_[gap] + abbrev_[AbbrevValue(p, t0)];

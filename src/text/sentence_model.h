@@ -23,6 +23,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "hearsay/status.h"
 #include "hearsay/text.h"
 #include "text/chars.h"
@@ -63,32 +67,58 @@ class SentenceModel {
   static constexpr float kUnitsPerWeight = 10000;
   int32_t Units(uint64_t key) const {
     if (size_ == 0) return 0;
-    const size_t mask = slots_.size() - 1;
-    size_t i = key & mask;
     const uint32_t fp = Fingerprint(key);
-    while (slots_[i].fp != 0) {
-      if (slots_[i].fp == fp) return slots_[i].units;
-      i = (i + 1) & mask;
+    for (size_t b = key & group_mask_;; b = (b + 1) & group_mask_) {
+      const Group& group = groups_[b];
+      const int32_t found = group.Find(fp);
+      // A key only moves on to the next group when its own is full, which
+      // is rare at the load Insert() keeps: one test (`|`, not `||`) that
+      // is nearly always true predicts well.
+      if ((group.fp[kLanes - 1] == 0) | (found != 0)) return found;
     }
-    return 0;
   }
   void Insert(uint64_t key, int32_t value);
   // Fills the tables of the templates whose values are few.
   void Precompute();
-  // Open addressing over well-mixed hashes: the low bits pick the slot, the
-  // high 32 bits (made non-zero) are kept to tell features apart; 0 marks an
-  // empty slot.
+  // The high 32 bits of a well-mixed hash, made non-zero, tell features
+  // apart (0 marks an empty lane); the low bits pick the group.
   static uint32_t Fingerprint(uint64_t key) {
     return static_cast<uint32_t>(key >> 32) | 1;
   }
-  // A fingerprint and its weight side by side: a lookup touches one cache
-  // line, and the segmenter's lookups come in bursts of fifteen whose loads
-  // it starts together (prefetch) before summing.
-  struct Slot {
-    uint32_t fp = 0;
-    int32_t units = 0;
+  // Eight fingerprints and their weights in one cache line. A lookup
+  // compares all eight lanes at once and sums the weights of the (at most
+  // one) matching lane, so finding a feature and missing it take the same
+  // path: a probe loop that ends on "found" or "empty" mispredicts about
+  // every other time. The segmenter's lookups come in bursts of fifteen
+  // whose lines it starts loading together (prefetch) before summing.
+  static constexpr int kLanes = 8;
+  struct alignas(64) Group {
+    uint32_t fp[kLanes] = {};
+    int32_t units[kLanes] = {};
+    // The weight of `want`, or 0 when no lane holds it. Fingerprints are
+    // unique in a group and 0 is never one, so the sum is the one weight.
+    int32_t Find(uint32_t want) const {
+#if defined(__SSE2__)
+      const __m128i w = _mm_set1_epi32(static_cast<int>(want));
+      const auto* f = reinterpret_cast<const __m128i*>(fp);
+      const auto* u = reinterpret_cast<const __m128i*>(units);
+      __m128i s =
+          _mm_add_epi32(_mm_and_si128(_mm_cmpeq_epi32(_mm_load_si128(f), w),
+                                      _mm_load_si128(u)),
+                        _mm_and_si128(_mm_cmpeq_epi32(_mm_load_si128(f + 1), w),
+                                      _mm_load_si128(u + 1)));
+      s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4E));  // swap halves
+      s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xB1));  // swap pairs
+      return _mm_cvtsi128_si32(s);
+#else
+      int32_t sum = 0;
+      for (int k = 0; k < kLanes; ++k) sum += fp[k] == want ? units[k] : 0;
+      return sum;
+#endif
+    }
   };
-  std::vector<Slot> slots_;
+  std::vector<Group> groups_;
+  size_t group_mask_ = 0;
   size_t size_ = 0;
   // Weights of the small-domain templates, indexed by their value.
   int32_t bias_ = 0;
