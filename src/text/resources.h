@@ -5,12 +5,12 @@
 #ifndef HEARSAY_TEXT_RESOURCES_H_
 #define HEARSAY_TEXT_RESOURCES_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "hearsay/status.h"
@@ -18,22 +18,83 @@
 
 namespace hearsay::text_internal {
 
-struct StringHash {
-  using is_transparent = void;
-  // FNV-1a, inline: keys are short words looked up on the hot path.
-  size_t operator()(std::string_view s) const {
+// A string-keyed map for the tokenizer's lexicons, looked up on the hot
+// path with a string_view (no std::string is built). Open addressing over
+// a small index of (hash, entry) slots at most a quarter full: nearly every
+// miss, the common case, ends at an empty first slot, without the modulo
+// and the pointer chase of std::unordered_map. find() returns the entry or
+// end() (nullptr), so call sites read like those of a standard map. Entries
+// move while the map grows: a pointer from find() lasts until the next
+// insertion. Built once, then only read; reads are thread-safe.
+template <typename V>
+class FlatStringMap {
+ public:
+  using value_type = std::pair<std::string, V>;
+
+  const value_type* find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    const uint64_t h = Hash(key);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.hash == 0) return nullptr;
+      if (s.hash == h && entries_[s.entry].first == key) {
+        return &entries_[s.entry];
+      }
+    }
+  }
+  const value_type* end() const { return nullptr; }
+  size_t count(std::string_view key) const { return find(key) != nullptr; }
+  size_t size() const { return entries_.size(); }
+
+  // The value of `key`, inserted (value-initialised) when absent.
+  V& operator[](std::string_view key) {
+    if (const value_type* e = find(key)) {
+      return entries_[static_cast<size_t>(e - entries_.data())].second;
+    }
+    if ((entries_.size() + 1) * 4 > slots_.size()) {
+      Grow(std::max<size_t>(16, slots_.size() * 2));
+    }
+    entries_.emplace_back(std::string(key), V{});
+    Place(Hash(key), static_cast<uint32_t>(entries_.size() - 1));
+    return entries_.back().second;
+  }
+  void insert(std::string_view key) { (*this)[key]; }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;  // 0: empty
+    uint32_t entry = 0;
+  };
+  // FNV-1a, inline: keys are short words. Never 0.
+  static uint64_t Hash(std::string_view s) {
     uint64_t h = 0xcbf29ce484222325ULL;
     for (char c : s) {
       h ^= static_cast<unsigned char>(c);
       h *= 0x100000001b3ULL;
     }
-    return static_cast<size_t>(h ^ (h >> 29));
+    return (h ^ (h >> 29)) | 1;
   }
+  void Place(uint64_t h, uint32_t entry) {
+    size_t i = h & mask_;
+    while (slots_[i].hash != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{h, entry};
+  }
+  void Grow(size_t size) {
+    slots_.assign(size, Slot{});
+    mask_ = size - 1;
+    for (size_t e = 0; e < entries_.size(); ++e) {
+      Place(Hash(entries_[e].first), static_cast<uint32_t>(e));
+    }
+  }
+  std::vector<value_type> entries_;
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
 };
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+struct Present {};
+using StringSet = FlatStringMap<Present>;
 template <typename V>
-using StringMap =
-    std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringMap = FlatStringMap<V>;
 
 enum class AbbrevKind : uint8_t { kTitle, kMonth, kNumber, kOther };
 

@@ -134,7 +134,9 @@ class Tokenizer {
             }
             if (punct) Push(j, k, nullptr, 0);
           }
-          i = k;
+          // Step over the space that ends most words here rather than
+          // through the loop's test of it.
+          i = k + (k < end && text_[k] == ' ');
           continue;
         }
       }

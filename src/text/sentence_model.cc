@@ -173,13 +173,15 @@ Result<SentenceModel> SentenceModel::Parse(std::string_view tsv) {
     }
     std::string_view number = line.substr(tab + 1);
     double w = 0;
-    // Weights are kept in units of 1e-4 in 32 bits: anything near that
-    // bound is no weight a perceptron learns.
+    // Weights are kept in units of 1e-3 in 16 bits; the perceptron's lie
+    // well inside (|w| < 14 in the shipped model).
     if (std::from_chars(number.data(), number.data() + number.size(), w).ec !=
             std::errc() ||
-        !(std::abs(w) < 1e5)) {
+        !(std::abs(w) <= kMaxWeight)) {
       return DataLossError("sentence model: line " + std::to_string(line_no) +
-                           ": bad weight");
+                           ": bad weight (at most " +
+                           std::to_string(static_cast<int>(kMaxWeight)) +
+                           " in magnitude)");
     }
     weights.emplace_back(key, static_cast<float>(w));
   }
@@ -189,33 +191,34 @@ Result<SentenceModel> SentenceModel::Parse(std::string_view tsv) {
 SentenceModel SentenceModel::FromWeights(
     const std::vector<std::pair<uint64_t, float>>& weights) {
   SentenceModel m;
-  // At most three of a group's eight lanes in use on average, so that
+  // At most six of a group's sixteen lanes in use on average, so that
   // hardly any group fills and sends its keys on to the next.
   size_t groups = 4;
-  while (groups * 3 < weights.size()) groups *= 2;
+  while (groups * 6 < weights.size()) groups *= 2;
   m.groups_.assign(groups, Group{});
   m.group_mask_ = groups - 1;
   for (const auto& [k, v] : weights) {
-    m.Insert(k, static_cast<int32_t>(
-                    std::lround(static_cast<double>(v) * kUnitsPerWeight)));
+    // Parse() refuses larger weights; a model being trained is clamped.
+    const long units = std::lround(static_cast<double>(v) * kUnitsPerWeight);
+    m.Insert(k, static_cast<int32_t>(std::clamp(units, -32767L, 32767L)));
   }
   m.Precompute();
   return m;
 }
 
 void SentenceModel::Insert(uint64_t key, int32_t value) {
-  const uint32_t fp = Fingerprint(key);
+  const uint16_t fp = Fingerprint(key);
   for (size_t b = key & group_mask_;; b = (b + 1) & group_mask_) {
     Group& group = groups_[b];
     for (int k = 0; k < kLanes; ++k) {
       if (group.fp[k] == fp) {
-        group.units[k] = value;
+        group.units[k] = static_cast<int16_t>(value);
         return;
       }
       if (group.fp[k] == 0) {
         // Lanes fill in order: a full group is one whose last lane is set.
         group.fp[k] = fp;
-        group.units[k] = value;
+        group.units[k] = static_cast<int16_t>(value);
         ++size_;
         return;
       }
@@ -522,7 +525,8 @@ void SentenceModel::Precompute() {
   last_first_.assign(128 * 128, 0);
   for (uint32_t a = 0; a < 128; ++a) {
     for (uint32_t b = 0; b < 128; ++b) {
-      last_first_[a << 7 | b] = Units(F1(kLast0First1, a << 8 | b));
+      last_first_[a << 7 | b] =
+          static_cast<int16_t>(Units(F1(kLast0First1, a << 8 | b)));
     }
   }
 }

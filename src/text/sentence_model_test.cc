@@ -80,7 +80,7 @@ TEST(SentenceModelTest, ScoreGapDoesNotDependOnOrder) {
   EXPECT_EQ(in_order, backwards);
 }
 
-TEST(SentenceModelTest, WeightsKeepTheFilePrecision) {
+TEST(SentenceModelTest, WeightsAreExactThousandths) {
   Result<SentenceModel> m = SentenceModel::Parse(
       "# comment\n"
       "1000000000000011\t0.1000\n"
@@ -91,14 +91,28 @@ TEST(SentenceModelTest, WeightsKeepTheFilePrecision) {
   const uint64_t features[] = {0x1000000000000011, 0x1000000000000011,
                                0x1000000000000011, 0x2000000000000021,
                                0x3000000000000031, 0x4000000000000041};
-  // In units of 1e-4 the sum is exact: 3000 - 33052 + 203330.
-  EXPECT_EQ(m->Score(features, 6), 173278 / 10000.f);
+  // In units of 1e-3 the sum is exact: 300 - 3305 + 20333.
+  EXPECT_EQ(m->Score(features, 6), 17328 / 1000.f);
   EXPECT_EQ(m->Weight(0x4000000000000041), 0);
-  EXPECT_EQ(m->Weight(0x2000000000000021), -3.3052f);
+  EXPECT_EQ(m->Weight(0x2000000000000021), -3.305f);
   EXPECT_FALSE(SentenceModel::Parse("0000000000000011\tx\n").ok());
   EXPECT_FALSE(SentenceModel::Parse("11\t0.5\n").ok());
   EXPECT_FALSE(SentenceModel::Parse("1000000000000011\tnan\n").ok());
   EXPECT_FALSE(SentenceModel::Parse("1000000000000011\t1e9\n").ok());
+  // Weights are 16-bit thousandths: larger ones are refused, not wrapped.
+  EXPECT_FALSE(SentenceModel::Parse("1000000000000011\t40\n").ok());
+}
+
+TEST(SentenceModelTest, ManyFeaturesInOneGroupAllKeepTheirWeights) {
+  // 40 features with the same low bits share a home group and overflow
+  // into the next ones; each must still be found with its own weight.
+  std::vector<std::pair<uint64_t, float>> weights;
+  for (uint64_t k = 1; k <= 40; ++k) {
+    weights.emplace_back(k << 48 | 0x40, static_cast<float>(k) / 8);
+  }
+  SentenceModel m = SentenceModel::FromWeights(weights);
+  for (const auto& [key, w] : weights) EXPECT_EQ(m.Weight(key), w) << key;
+  EXPECT_EQ(m.Weight(uint64_t{41} << 48 | 0x40), 0);
 }
 
 }  // namespace
