@@ -1263,8 +1263,12 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
     }
     FillSpeakerEntity(sp, hm);
     // The speaker is the whole noun phrase with its titles ("White House
-    // spokesman Josh Earnest"), as attribution corpora mark it.
-    sp.span = WordSpan(first, last);
+    // spokesman Josh Earnest"), as attribution corpora mark it, and the
+    // whole name when the parser hung the phrase on its title ("said Ms.
+    // Orrel, who ...", with "Ms." the subject).
+    const MentionRec& whole = mentions_[words_[head].mention];
+    sp.span =
+        WordSpan(std::min(first, whole.first), std::max(last, whole.last - 1));
     return sp;
   }
   if (head >= 0 && words_[head].upos == "PRON") {
@@ -1474,11 +1478,28 @@ int DocState::WordEndingAt(uint32_t end) const {
 Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
   if (!sp.has_span || sp.entity < 0 || !sp.entities.empty()) return sp.span;
   int hi = WordEndingAt(sp.span.end);
-  if (hi < 0 || words_[hi].mention < 0) return sp.span;
-  const MentionRec& m = mentions_[words_[hi].mention];
-  if (!m.named || m.last - 1 != hi) return sp.span;
+  if (hi < 0) return sp.span;
+  const int phrase_end = hi;
+  auto name_ends_at = [&](int k) {
+    if (words_[k].mention < 0) return false;
+    const MentionRec& mk = mentions_[words_[k].mention];
+    return mk.named && mk.last - 1 == k;
+  };
+  if (!name_ends_at(hi)) {
+    // "Wen Halloway, a senior adviser" cut short by the parser's
+    // apposition: the name is the one before the comma, and the
+    // apposition is read off the surface below.
+    int k = hi - 1;
+    while (k >= 0 && words_[k].span.begin >= sp.span.begin &&
+           !(name_ends_at(k) && words_[k + 1].form == "," &&
+             mentions_[words_[k].mention].entity == sp.entity))
+      --k;
+    if (k < 0 || words_[k].span.begin < sp.span.begin) return sp.span;
+    hi = k;
+  }
   int lo = hi;
   while (lo > 0 && words_[lo - 1].span.end > sp.span.begin) --lo;
+  const MentionRec& m = mentions_[words_[hi].mention];
   // The parser may make the surname alone the subject ("Grace Holmberg" as two
   // subjects): the speaker is the whole name.
   if (lo > m.first && lo < m.last) lo = m.first;
@@ -1537,6 +1558,7 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
     }
     if (stop > end) end = stop;
   }
+  end = std::max(end, phrase_end);
   return {words_[lo].span.begin, words_[end].span.end};
 }
 
