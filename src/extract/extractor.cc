@@ -1395,6 +1395,33 @@ void DocState::FindStatements() {
 // it is hearsay, the thing this ledger keeps.
 void DocState::DropNestedStatements() {
   const size_t n = statements_.size();
+  // "urged voters to back the plan, saying ...": the participle after the
+  // comma is a statement of its own, the one attribution corpora mark, and
+  // what the verb before it said ends at the comma.
+  for (size_t i = 0; i < n; ++i) {
+    const Statement& in = statements_[i];
+    int w = WordEndingAt(in.cue.end);
+    while (w > 0 && words_[w - 1].span.end > in.cue.begin) --w;
+    if (w < 1 || in.kind == StatementKind::kReporter ||
+        !words_[w].form.ends_with("ing") || words_[w - 1].form != ",")
+      continue;
+    const Span comma = words_[w - 1].span;
+    for (size_t j = 0; j < n; ++j) {
+      Statement& out = statements_[j];
+      if (j == i || out.kind == StatementKind::kReporter ||
+          !out.content.Contains(in.cue) || comma.begin < out.cue.end ||
+          comma.begin <= out.content.begin)
+        continue;
+      bool same =
+          (in.speaker.entity >= 0 && in.speaker.entity == out.speaker.entity) ||
+          (!in.speaker.entities.empty() &&
+           in.speaker.entities == out.speaker.entities);
+      if (!same) continue;
+      Span cut{out.content.begin, comma.begin};
+      cut = TrimContent(cut);
+      if (!cut.empty()) out.content = cut;
+    }
+  }
   std::vector<bool> drop(n, false);
   for (size_t i = 0; i < n; ++i) {
     const Statement& in = statements_[i];
@@ -2481,9 +2508,12 @@ void DocState::NounStatements() {
         }
       }
       if (who < 0) continue;
+      // A clause that says what was said, not a relative clause about the
+      // act ("the speech that he gave").
       int clause0 = -1;
       for (int c : Children(i))
-        if (StartsWith(words_[c].deprel, "acl") ||
+        if ((StartsWith(words_[c].deprel, "acl") &&
+             words_[c].deprel != "acl:relcl") ||
             StartsWith(words_[c].deprel, "ccomp"))
           clause0 = c;
       // "pounced on Harlow's claim that the plant had been ...": the parser may
