@@ -13,15 +13,15 @@ namespace {
 
 // Feature templates. The numbers are part of the model file's meaning:
 // change one and the model must be retrained.
+// (Dropping w1, sm1, s0, s1+gap and wm1+s1 on their own, all covered by
+// the pairs, raised dev sentence F1 from 88.84 to 89.06 on EWT and from
+// 96.20 to 96.37 on GUM, and spared ScoreGap() a third of its lookups.)
 enum Template : uint64_t {
   kBias = 1,
   kWord0,
-  kWord1,
   kWordM1,
   kWord0Word1,
   kWordM1Word0,
-  kShapeM1,
-  kShape0,
   kShape1,
   kShape2,
   kShape0Shape1,
@@ -31,11 +31,9 @@ enum Template : uint64_t {
   kLengthBefore,
   kSinceFinal,
   kToEnd,
-  kShape1Gap,
   kWord1Shape0,
   kWord2,
   kLast0First1,
-  kWordM1Shape1,
 };
 
 constexpr size_t kMaxWord = 24;
@@ -414,12 +412,9 @@ size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out) {
 
   out[n++] = F1(kBias, 0);
   out[n++] = F1(kWord0, w0);
-  out[n++] = F1(kWord1, w1);
   out[n++] = F1(kWordM1, wm1);
   out[n++] = F2(kWord0Word1, w0, w1);
   out[n++] = F2(kWordM1Word0, wm1, w0);
-  out[n++] = F1(kShapeM1, sm1);
-  out[n++] = F1(kShape0, s0);
   out[n++] = F1(kShape1, s1);
   out[n++] = F1(kShape2, s2);
   out[n++] = F2(kShape0Shape1, s0, s1);
@@ -427,7 +422,6 @@ size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out) {
 
   const uint64_t gap = GapKind(text, t0, t1);
   out[n++] = F1(kGap, gap);
-  out[n++] = F2(kShape1Gap, s1, gap);
 
   // The abbreviation status of the word that ends here.
   out[n++] = F1(kAbbrev, AbbrevValue(p, t0));
@@ -449,7 +443,6 @@ size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out) {
       static_cast<unsigned char>(ShapeChar(LastChar(text, t0))) << 8 |
       static_cast<unsigned char>(ShapeChar(CharAt(text, t1.span.begin)));
   out[n++] = F1(kLast0First1, lf);
-  out[n++] = F2(kWordM1Shape1, wm1, s1);
   return n;
 }
 
@@ -546,20 +539,15 @@ float SentenceModel::ScoreGap(const ParagraphView& p, uint32_t i) const {
   // The features of many values, in the order of Features().
   const uint64_t keys[] = {
       F1(kWord0, w0),
-      F1(kWord1, w1),
       F1(kWordM1, wm1),
       F2(kWord0Word1, w0, w1),
       F2(kWordM1Word0, wm1, w0),
-      F1(kShapeM1, sm1),
-      F1(kShape0, s0),
       F1(kShape1, s1),
       F1(kShape2, s2),
       F2(kShape0Shape1, s0, s1),
       F3(kShapeM1Shape0Shape1, sm1, s0, s1),
-      F2(kShape1Gap, s1, gap),
       F2(kWord1Shape0, w1, s0),
       F1(kWord2, w2),
-      F2(kWordM1Shape1, wm1, s1),
   };
   for (uint64_t k : keys) __builtin_prefetch(&groups_[k & group_mask_]);
 

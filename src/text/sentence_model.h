@@ -97,7 +97,7 @@ class SentenceModel {
   // all sixteen lanes at once and sums the weights of the (at most one)
   // matching lane, so finding a feature and missing it take the same path:
   // a probe loop that ends on "found" or "empty" mispredicts about every
-  // other time. The segmenter's lookups come in bursts of fifteen whose
+  // other time. The segmenter's lookups come in bursts of ten whose
   // lines it starts loading together (prefetch) before summing.
   static constexpr int kLanes = 16;
   struct alignas(64) Group {
