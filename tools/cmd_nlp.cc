@@ -225,6 +225,8 @@ struct TrainArgs {
   int passes = 1;
   std::string tagger, parser;
   std::string gazetteers;
+  std::string tagged_train, save_tagged;
+  int parser_features = 1;
 };
 
 void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
@@ -234,7 +236,8 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
                               const nlp::TrainOptions&, const std::string&),
               bool uses_tags) {
   auto args = std::make_shared<TrainArgs>();
-  CLI::App* app = set.Add(group, name, what, [args, train]() {
+  bool parser = name == "parser";
+  CLI::App* app = set.Add(group, name, what, [args, train, parser]() {
     auto tr = ReadAll(args->train);
     if (!tr.ok()) return Fail(tr.status());
     auto dev = ReadAll({args->dev});
@@ -256,7 +259,25 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
     // run time (jackknifed on the training data, so they are as wrong there
     // as on unseen text).
     std::vector<conllu::Sentence> tagged_tr, tagged_dev;
-    if (args->jackknife > 0) {
+    if (!args->tagged_train.empty()) {
+      // A file --save-tagged wrote: the jackknife is the slow part of
+      // training, and experiments on the model alone need not repeat it.
+      auto tagged = ReadAll({args->tagged_train});
+      if (!tagged.ok()) return Fail(tagged.status());
+      if (tagged->size() != tr->size()) {
+        return Fail(InvalidArgumentError(
+            args->tagged_train + ": not parallel to the training data"));
+      }
+      for (size_t i = 0; i < tr->size(); ++i) {
+        if ((*tagged)[i].words.size() != (*tr)[i].words.size()) {
+          return Fail(InvalidArgumentError(
+              args->tagged_train + ": not parallel to the training data"));
+        }
+      }
+      tagged_tr = std::move(*tagged);
+      std::printf("retagged training data read from %s\n",
+                  args->tagged_train.c_str());
+    } else if (args->jackknife > 0) {
       nlp::TrainOptions to;
       to.epochs = args->tagger_epochs;
       to.seed = args->seed;
@@ -265,18 +286,34 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
       if (!s.ok()) return Fail(s);
       std::printf("training data retagged (%d-fold jackknife)\n",
                   args->jackknife);
+      if (!args->save_tagged.empty()) {
+        std::string text;
+        for (const conllu::Sentence& s : tagged_tr) conllu::Write(s, text);
+        std::FILE* f = std::fopen(args->save_tagged.c_str(), "wb");
+        bool ok =
+            f && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+        if (f && std::fclose(f) != 0) ok = false;
+        if (!ok) {
+          return Fail(
+              InvalidArgumentError(args->save_tagged + ": cannot write"));
+        }
+        std::printf("retagged training data written to %s\n",
+                    args->save_tagged.c_str());
+      }
     }
     if (!args->tagger.empty()) {
       auto tagger = nlp::Tagger::Load(args->tagger);
       if (!tagger.ok()) return Fail(tagger.status());
       tagged_dev = *dev;
       nlp::Retag(*tagger, tagged_dev);
-      if (args->jackknife == 0) {
+      if (args->jackknife == 0 && tagged_tr.empty()) {
         tagged_tr = *tr;
         nlp::Retag(*tagger, tagged_tr);
       }
       std::printf("dev%s retagged with %s\n",
-                  args->jackknife == 0 ? " and training data" : "",
+                  args->jackknife == 0 && args->tagged_train.empty()
+                      ? " and training data"
+                      : "",
                   args->tagger.c_str());
     }
     if (!args->parser.empty()) {
@@ -290,7 +327,10 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
     }
     if (!tagged_tr.empty()) o.tagged_train = &tagged_tr;
     if (!tagged_dev.empty()) o.tagged_dev = &tagged_dev;
-    Status s = train(*tr, *dev, o, args->out);
+    nlp::ParserOptions po;
+    po.features = args->parser_features;
+    Status s = parser ? nlp::Parser::Train(*tr, *dev, o, po, args->out)
+                      : train(*tr, *dev, o, args->out);
     if (!s.ok()) return Fail(s);
     std::printf("wrote %s\n", args->out.c_str());
     return kExitOk;
@@ -327,9 +367,23 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
     app->add_option("--tagger-epochs", args->tagger_epochs,
                     "epochs of each jackknife tagger")
         ->capture_default_str();
+    app->add_option("--save-tagged", args->save_tagged,
+                    "write the jackknifed training data to this CoNLL-U file");
+    app->add_option("--tagged-train", args->tagged_train,
+                    "read the retagged training data from this file (written "
+                    "by --save-tagged with the same --train files) instead "
+                    "of jackknifing");
     app->add_option("--tagger", args->tagger,
                     "tagger model whose tags replace the dev (and, without "
                     "--jackknife, the training) tags");
+  }
+  if (parser) {
+    app->add_option("--features", args->parser_features,
+                    "feature set: 1 (the shipped model's) or 2 (more "
+                    "templates: prepositions, third-order children, "
+                    "suffixes, shapes)")
+        ->check(CLI::Range(1, 2))
+        ->capture_default_str();
   }
   if (uses_tags && name == "ner") {
     app->add_option("--parser", args->parser,

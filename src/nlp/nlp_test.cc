@@ -265,12 +265,60 @@ TEST(ParserTest, RunTimeFeaturesAreTheTrainingFeatures) {
     std::vector<WordFeatures> words;
     ComputeWordFeatures(views, words);
     for (uint64_t seed = 0; seed < 4; ++seed) {
-      int checked = CheckMoveFeatureSplit(words, tags, seed + 10 * trial);
-      ASSERT_GT(checked, 0) << "trial " << trial << " seed " << seed;
-      states += checked;
+      for (int features = 1; features <= 2; ++features) {
+        int checked =
+            CheckMoveFeatureSplit(words, tags, seed + 10 * trial, features);
+        ASSERT_GT(checked, 0) << "trial " << trial << " seed " << seed
+                              << " features " << features;
+        states += checked;
+      }
     }
   }
-  EXPECT_GT(states, 20000);
+  EXPECT_GT(states, 40000);
+}
+
+// A feature-set-2 model says so in its file (set 1 keeps the old layout,
+// so the shipped model's command still gives its bytes), Parse follows it,
+// and either learns the trees it was trained on.
+TEST(ParserTest, FeatureSetIsStoredAndUsed) {
+  std::string path = SharedDir() + "/data/ud/en_ewt-ud-dev.conllu";
+  auto sentences = conllu::ReadFile(path);
+  if (!sentences.ok()) GTEST_SKIP() << "no shared data at " << path;
+  std::vector<conllu::Sentence> train(sentences->begin(),
+                                      sentences->begin() + 300);
+  double uas[2] = {0, 0};
+  for (int features = 1; features <= 2; ++features) {
+    TrainOptions o;
+    o.epochs = 3;
+    ParserOptions po;
+    po.features = features;
+    auto bytes = Parser::TrainBytes(train, train, o, po);
+    ASSERT_TRUE(bytes.ok());
+    auto shared = std::make_shared<const std::string>(std::move(*bytes));
+    auto file = ModelFile::FromBuffer(*shared, "test");
+    ASSERT_TRUE(file.ok());
+    EXPECT_EQ(file->Has("features"), features == 2);
+    auto parser = Parser::FromBytes(shared);
+    ASSERT_TRUE(parser.ok());
+    EXPECT_EQ(parser->features(), features);
+    size_t right = 0, all = 0;
+    std::vector<WordFeatures> words;
+    std::vector<uint64_t> tags;
+    std::vector<int> heads, labels;
+    for (const auto& s : train) {
+      ComputeWordFeatures(Forms(s), words);
+      tags.clear();
+      for (const auto& w : s.words) tags.push_back(TagValue(w.upos, w.xpos));
+      parser->Parse(words, tags, heads, labels);
+      for (size_t i = 0; i < heads.size(); ++i) {
+        right += heads[i] == s.words[i].head;
+        ++all;
+      }
+    }
+    uas[features - 1] = 100.0 * right / all;
+  }
+  EXPECT_GT(uas[0], 85);
+  EXPECT_GT(uas[1], 85);
 }
 
 // A two-pass model says so in its file (a one-pass model keeps the old

@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <string>
 
 namespace hearsay::nlp {
 namespace {
 
 enum Move { kShift = 0, kLeft = 1, kRight = 2 };
 constexpr int kMoves = 3;
-constexpr int kMaxFeatures = 96;
+constexpr int kMaxFeatures = 128;
 constexpr uint64_t kRootWord = 4;
 constexpr uint64_t kNoLabel = 0;
 
@@ -103,6 +104,7 @@ struct State {
 struct Sentence {
   const std::vector<WordFeatures>* words;
   const std::vector<uint64_t>* tags;
+  int features = 1;  // the feature set, ParserOptions::features
   uint64_t W(int x) const {
     if (x < 0) return kNone;
     if (x == 0) return kRootWord;
@@ -119,6 +121,58 @@ uint64_t Dist(int a, int b) {
   int d = std::abs(a - b);
   if (d < 5) return static_cast<uint64_t>(d);
   return d < 10 ? 5 : 6;
+}
+
+// Feature set 2 (ParserOptions::features): templates added to both the
+// training list and the run-time split. Each is scored at every transition;
+// they look at the preposition-like left child of b0 with s0 and s1 (where
+// a PP or a conjunct attaches), at third-order children, at suffixes and
+// shapes (unknown words) and at s1's valency.
+size_t ExtraMoveFeatures(const State& st, const Sentence& s, uint64_t* f) {
+  size_t n = 0;
+  int s0 = st.S(0), s1 = st.S(1), b0 = st.B(0), b1 = st.B(1);
+  auto at = [](const std::vector<int>& v, int x) { return x < 0 ? -1 : v[x]; };
+  auto suffix = [&](int x) -> uint64_t {
+    return x <= 0 ? s.W(x) : (*s.words)[x - 1].suffix[2];
+  };
+  auto shape = [&](int x) -> uint64_t {
+    return x <= 0 ? s.W(x) : (*s.words)[x - 1].shape;
+  };
+  uint64_t s0w = s.W(s0), s0t = s.T(s0), s1w = s.W(s1), s1t = s.T(s1);
+  uint64_t b0w = s.W(b0), b0t = s.T(b0), b1t = s.T(b1);
+  int s0l = at(st.lc1, s0), s0r = at(st.rc1, s0), b0l = at(st.lc1, b0);
+  int s0l2 = at(st.lc2, s0), s0r2 = at(st.rc2, s0), b0l2 = at(st.lc2, b0);
+  uint64_t b0lw = s.W(b0l);
+  f[n++] = Feat(73, suffix(s0), s0t);
+  f[n++] = Feat(74, suffix(b0), b0t);
+  f[n++] = Feat(75, s0w, b0lw, b0w);
+  f[n++] = Feat(76, s1w, b0lw, b0w);
+  f[n++] = Feat(77, s0t, b0lw, b0t);
+  f[n++] = Feat(78, s1t, s0t, b0lw, b0t);
+  f[n++] = Feat(79, s1t, s0w, b0lw);
+  f[n++] = Feat(80, s0t, s.T(s0r), s.T(s0r2));
+  f[n++] = Feat(81, b0t, s.T(b0l), s.T(b0l2));
+  f[n++] = Feat(82, s0t, s.T(s0l), s.T(s0l2));
+  f[n++] = Feat(83, s1t, s1 >= 0 ? std::min(st.nl[s1], 3) : 9,
+                s1 >= 0 ? std::min(st.nr[s1], 3) : 9);
+  f[n++] = Feat(84, s1t, s0t, b0t, b1t);
+  f[n++] = Feat(85, shape(b0), b0t);
+  f[n++] = Feat(86, shape(s0), s0t);
+  f[n++] = Feat(87, s1w, s0t, b0t);
+  f[n++] = Feat(88, s1t, s0t, b0w);
+  f[n++] = Feat(89, s0t, s.W(s0r), b0t);
+  // s0's two candidate heads, s1 (RIGHT) and b0 (LEFT), against each other.
+  uint64_t d10 = s1 >= 0 && s0 >= 0 ? Dist(st.Pos(s1), st.Pos(s0)) : 7;
+  uint64_t d1b = s1 >= 0 && b0 >= 0 ? Dist(st.Pos(s1), st.Pos(b0)) : 7;
+  f[n++] = Feat(90, s1w, b0w);
+  f[n++] = Feat(91, s1t, b0t, d1b);
+  f[n++] = Feat(92, s1t, b0w, b0t);
+  f[n++] = Feat(93, s1w, s1t, b0t);
+  f[n++] = Feat(94, s1t, s0t, d10);
+  f[n++] = Feat(95, s1w, s0t, d10);
+  f[n++] = Feat(96, s1t, s0w, d10);
+  f[n++] = Feat(97, s1t, s0t, b0t, d10 * 8 + d1b);
+  return n;
 }
 
 size_t MoveFeatures(const State& st, const Sentence& s, uint64_t* f) {
@@ -219,6 +273,7 @@ size_t MoveFeatures(const State& st, const Sentence& s, uint64_t* f) {
   f[n++] = Feat(70, b0t, b0ls);
   f[n++] = Feat(71, s0t, b0t, L(s0r));
   f[n++] = Feat(72, s0t, b0t, L(b0l));
+  if (s.features >= 2) n += ExtraMoveFeatures(st, s, f + n);
   return n;
 }
 
@@ -467,6 +522,7 @@ size_t SplitMoveFeatures(const State& st, const Sentence& s, uint64_t* f,
     if (b0l2 >= 0) f[n++] = Feat(60, s.T(b0l2), L(b0l2));
   }
   if (s1r >= 0) f[n++] = Feat(64, s.T(s1r), L(s1r));
+  if (s.features >= 2) n += ExtraMoveFeatures(st, s, f + n);
   return n;
 }
 
@@ -510,6 +566,25 @@ size_t LabelFeatures(const State& st, const Sentence& s, int h, int d,
   f[n++] = Feat(125, ht, L(hr), dir);
   f[n++] = Feat(126, dt, s.T(dl), s.T(dr));
   f[n++] = Feat(127, ht, dt, s.W(dl));
+  if (s.features >= 2) {
+    // The head's suffix and the dependent's shape (names: flat, compound,
+    // appos), the word before and after the dependent, siblings so far.
+    uint64_t hsuf = h == 0 ? kRootWord : (*s.words)[h - 1].suffix[2];
+    uint64_t dshape = (*s.words)[d - 1].shape;
+    uint64_t prev_w = d > 1 ? s.W(d - 1) : kPadBefore;
+    uint64_t next_w = d < st.n ? s.W(d + 1) : kPadAfter;
+    f[n++] = Feat(128, hsuf, ht, dir);
+    f[n++] = Feat(129, dshape, dt, dir);
+    f[n++] = Feat(130, hw, dt, dist, dir);
+    f[n++] = Feat(131, dt, L(dl), L(dr));
+    f[n++] = Feat(132, dt, s.W(st.lc2[d]));
+    f[n++] = Feat(133, ht, dt, st.lset[d], dir);
+    f[n++] = Feat(134, prev_w, dt, dir);
+    f[n++] = Feat(135, dsuf, ht, dir);
+    f[n++] = Feat(136, ht, dt, dir,
+                  std::min(st.nl[h], 3) * 4 + std::min(st.nr[h], 3));
+    f[n++] = Feat(137, dt, next_w);
+  }
   return n;
 }
 
@@ -634,7 +709,7 @@ namespace {
 // give in a state, with the row each adds to: 0 for the transition's own
 // features, 1 + c for constant c, then one row per group and word. Groups
 // and constants already scored (ready) are left out. Returns the count.
-constexpr size_t kMaxSplitFeatures = 128;
+constexpr size_t kMaxSplitFeatures = 160;
 
 size_t AllSplitFeatures(const State& st, const Sentence& s, uint64_t* f,
                         uint32_t* owner, char* ready, uint32_t* use,
@@ -682,7 +757,7 @@ void Parser::Parse(const std::vector<WordFeatures>& words,
   thread_local std::vector<char> ready;
   int n = static_cast<int>(words.size());
   st.Reset(n);
-  Sentence s{&words, &tags};
+  Sentence s{&words, &tags, features_};
   rows.assign(SplitRows(n) * 4, 0);
   ready.assign(SplitRows(n), 0);
   uint64_t f[kMaxSplitFeatures];
@@ -728,11 +803,12 @@ void Parser::Parse(const std::vector<WordFeatures>& words,
 }
 
 int CheckMoveFeatureSplit(const std::vector<WordFeatures>& words,
-                          const std::vector<uint64_t>& tags, uint64_t seed) {
+                          const std::vector<uint64_t>& tags, uint64_t seed,
+                          int features) {
   int n = static_cast<int>(words.size());
   State st;
   st.Reset(n);
-  Sentence s{&words, &tags};
+  Sentence s{&words, &tags, features};
   // Groups and constants are recomputed in every state here (none ready),
   // so every state is checked in full.
   std::vector<char> ready(SplitRows(n));
@@ -763,8 +839,26 @@ int CheckMoveFeatureSplit(const std::vector<WordFeatures>& words,
 
 Result<Parser> Parser::Load(const std::string& path) {
   HEARSAY_ASSIGN_OR_RETURN(ModelFile f, ModelFile::Open(path));
+  return FromFile(std::move(f), path);
+}
+
+Result<Parser> Parser::FromBytes(std::shared_ptr<const std::string> bytes) {
+  HEARSAY_ASSIGN_OR_RETURN(ModelFile f,
+                           ModelFile::FromBuffer(*bytes, "(in memory)"));
+  HEARSAY_ASSIGN_OR_RETURN(Parser p, FromFile(std::move(f), "(in memory)"));
+  p.bytes_ = std::move(bytes);
+  return p;
+}
+
+Result<Parser> Parser::FromFile(ModelFile f, const std::string& path) {
   Parser p;
   p.file_ = std::make_shared<ModelFile>(std::move(f));
+  if (p.file_->Has("features")) {
+    HEARSAY_ASSIGN_OR_RETURN(std::string_view features,
+                             p.file_->Section("features"));
+    if (features != "2") return DataLossError(path + ": bad feature set");
+    p.features_ = 2;
+  }
   HEARSAY_ASSIGN_OR_RETURN(std::string_view kind, p.file_->Section("kind"));
   if (kind != "parser") {
     return FailedPreconditionError(path + ": not a parser model");
@@ -787,6 +881,34 @@ Result<Parser> Parser::Load(const std::string& path) {
 Status Parser::Train(const std::vector<conllu::Sentence>& train,
                      const std::vector<conllu::Sentence>& dev,
                      const TrainOptions& options, const std::string& path) {
+  return Train(train, dev, options, ParserOptions(), path);
+}
+
+Status Parser::Train(const std::vector<conllu::Sentence>& train,
+                     const std::vector<conllu::Sentence>& dev,
+                     const TrainOptions& options,
+                     const ParserOptions& parser_options,
+                     const std::string& path) {
+  HEARSAY_ASSIGN_OR_RETURN(std::string bytes,
+                           TrainBytes(train, dev, options, parser_options));
+  std::string tmp = path + ".tmp";
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return IoError(tmp + ": cannot open for writing");
+  bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  ok = std::fclose(f) == 0 && ok;
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    return IoError(path + ": write failed");
+  }
+  return Status::Ok();
+}
+
+Result<std::string> Parser::TrainBytes(
+    const std::vector<conllu::Sentence>& train,
+    const std::vector<conllu::Sentence>& dev, const TrainOptions& options,
+    const ParserOptions& parser_options) {
+  if (parser_options.features < 1 || parser_options.features > 2) {
+    return InvalidArgumentError("parser feature set must be 1 or 2");
+  }
   std::map<std::string, int> label_count;
   for (const auto& s : train) {
     for (const auto& w : s.words) ++label_count[w.deprel];
@@ -842,6 +964,7 @@ Status Parser::Train(const std::vector<conllu::Sentence>& train,
   Parser probe;
   probe.labels_ = labels;
   probe.root_label_ = root_label;
+  probe.features_ = parser_options.features;
   PerceptronTrainer moves(kMoves), labeller(n_labels);
   std::vector<size_t> order(tr.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -883,7 +1006,7 @@ Status Parser::Train(const std::vector<conllu::Sentence>& train,
       int n = static_cast<int>(p.words.size());
       st.Reset(n);
       in_stack.assign(n + 1, 0);
-      Sentence s{&p.words, &p.tags};
+      Sentence s{&p.words, &p.tags, parser_options.features};
       bool valid[kMoves];
       int cost[kMoves];
       while (!st.Terminal()) {
@@ -972,7 +1095,10 @@ Status Parser::Train(const std::vector<conllu::Sentence>& train,
   w.Add("labels", JoinLines(labels));
   best_t.AddTo(w, "t");
   best_l.AddTo(w, "l");
-  return w.WriteFile(path);
+  if (parser_options.features != 1) {
+    w.Add("features", std::to_string(parser_options.features));
+  }
+  return w.Serialize();
 }
 
 }  // namespace hearsay::nlp

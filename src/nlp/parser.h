@@ -8,7 +8,8 @@
 // outputs projective trees, which costs about 1% of arcs on English.
 //
 // Model file sections: "kind" ("parser"), "labels" (UD relations, one per
-// line), weight tables "t" (transitions) and "l" (labels).
+// line), weight tables "t" (transitions) and "l" (labels), and "features"
+// (the feature set, "2"; absent in models of set 1).
 //
 // Parser owns its mapped file; immutable after Load, safe to share between
 // threads.
@@ -33,9 +34,17 @@ namespace hearsay::nlp {
 // The value the parser and the recogniser use for a word's tag.
 uint64_t TagValue(std::string_view upos, std::string_view xpos);
 
+// What only the parser's training takes.
+struct ParserOptions {
+  // 1: the templates of the shipped model; 2: also ExtraMoveFeatures and
+  // more arc-label templates (stored in the model; Parse follows it).
+  int features = 1;
+};
+
 class Parser {
  public:
   static Result<Parser> Load(const std::string& path);
+  static Result<Parser> FromBytes(std::shared_ptr<const std::string> bytes);
 
   // Trains on gold tags; reports dev UAS/LAS (gold tags, universal relations
   // as CoNLL 2018 scores them) after each epoch and writes the epoch with the
@@ -43,6 +52,16 @@ class Parser {
   static Status Train(const std::vector<conllu::Sentence>& train,
                       const std::vector<conllu::Sentence>& dev,
                       const TrainOptions& options, const std::string& path);
+  static Status Train(const std::vector<conllu::Sentence>& train,
+                      const std::vector<conllu::Sentence>& dev,
+                      const TrainOptions& options,
+                      const ParserOptions& parser_options,
+                      const std::string& path);
+  // The same, returning the model file's bytes instead of writing them.
+  static Result<std::string> TrainBytes(
+      const std::vector<conllu::Sentence>& train,
+      const std::vector<conllu::Sentence>& dev, const TrainOptions& options,
+      const ParserOptions& parser_options);
 
   // heads[i] is the 1-based head of word i+1 (0 = root); labels[i] an index
   // into Label().
@@ -54,9 +73,14 @@ class Parser {
   int label_count() const { return static_cast<int>(labels_.size()); }
   const WeightTable& transitions() const { return transitions_; }
   const WeightTable& labeller() const { return labeller_; }
+  int features() const { return features_; }
 
  private:
+  static Result<Parser> FromFile(ModelFile f, const std::string& name);
+
   std::shared_ptr<ModelFile> file_;
+  std::shared_ptr<const std::string> bytes_;  // FromBytes keeps them alive
+  int features_ = 1;
   WeightTable transitions_, labeller_;
   std::vector<std::string> labels_;
   int root_label_ = 0;
@@ -77,7 +101,8 @@ bool IsProjective(const std::vector<int>& heads);
 // training scores, as a multiset. Returns the number of states checked, or
 // -1 at the first difference. Exposed for tests.
 int CheckMoveFeatureSplit(const std::vector<WordFeatures>& words,
-                          const std::vector<uint64_t>& tags, uint64_t seed);
+                          const std::vector<uint64_t>& tags, uint64_t seed,
+                          int features = 1);
 
 // Runs the static part of the oracle: the transitions a zero-cost path takes
 // for a projective tree, applied to an empty parser state; returns the heads
