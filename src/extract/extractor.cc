@@ -1842,6 +1842,29 @@ void DocState::QuoteStatements() {
     bool verb_after = words_[verb].span.begin >= qr.outer.end;
     if (!whole && !verb_after) continue;
     int subj = QuoteSafeSubject(verb, SubjectOf(verb));
+    // '"...," said Wen Halloway, who chairs ...' with the name made the
+    // subject of a later clause: the speaker is the noun phrase right
+    // after the verb (or right before it), whatever the parse.
+    bool inverted = verb_after && verb > 0 &&
+                    words_[verb - 1].span.end <= qr.outer.end + 1 &&
+                    !words_[verb].form.ends_with("ing");
+    if (subj < 0 && inverted) {
+      const int sl = vs.last;
+      int k = verb + 1;
+      while (k < sl && k < verb + 4 && !InAnyQuote(k) &&
+             (words_[k].upos == "DET" || words_[k].upos == "NUM" ||
+              words_[k].upos == "ADJ"))
+        ++k;
+      if (k < sl && !InAnyQuote(k) &&
+          (words_[k].upos == "PROPN" || words_[k].upos == "NOUN" ||
+           words_[k].upos == "PRON")) {
+        while (words_[k].head > k && words_[k].head < k + 6 &&
+               (words_[words_[k].head].upos == "PROPN" ||
+                words_[words_[k].head].upos == "NOUN"))
+          k = words_[k].head;
+        subj = k;
+      }
+    }
     Speaker sp;
     if (subj >= 0) sp = SpeakerFromWord(subj);
     if (!HasSpeaker(sp) && !sp.has_span) continue;
