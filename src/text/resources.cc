@@ -155,7 +155,8 @@ Status Resources::AddTokenization(std::string_view tsv, std::string_view name) {
       longest_multiword = std::max(longest_multiword, f[1].size());
       uint32_t bit = FilterBit(Lower(f[1]));
       multiword_filter[bit >> 6] |= uint64_t{1} << (bit & 63);
-      multiword_ends[f[1].front() & 31] |= uint32_t{1} << (f[1].back() & 31);
+      multiword_ends[EndsRow(f[1].size())][f[1].front() & 31] |=
+          uint32_t{1} << (f[1].back() & 31);
     } else {
       return DataLossError("unknown kind '" + std::string(f[0]) + "'");
     }
