@@ -3,7 +3,9 @@
 #include <cld2/public/compact_lang_det.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 
 #include "core/utf8.h"
 #include "ingest/util.h"
@@ -85,6 +87,29 @@ constexpr LetterTable kLetters = [] {
   return t;
 }();
 
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHigh = 0x8080808080808080ULL;
+
+// The high bit of each byte of x that kLetters counts as part of a word: an
+// ASCII letter or any byte of 0x80 and above. (Only little-endian byte
+// order is handled here; LooksEnglish() falls back to the table loop
+// elsewhere.)
+inline uint64_t WordBytes(uint64_t x) {
+  const uint64_t y = (x | 0x20 * kOnes) & ~kHigh;  // ASCII folded to lower
+  const uint64_t at_least_a = y + (0x80 - 'a') * kOnes;
+  const uint64_t past_z = y + (0x80 - 'z' - 1) * kOnes;
+  return ((at_least_a & ~past_z & ~x) | x) & kHigh;
+}
+
+// x with its ASCII capitals lower-cased, as kLetters.lower does for letters.
+inline uint64_t LowerAscii8(uint64_t x) {
+  const uint64_t low = x & ~kHigh;
+  const uint64_t at_least_A = low + (0x80 - 'A') * kOnes;
+  const uint64_t past_Z = low + (0x80 - 'Z' - 1) * kOnes;
+  const uint64_t upper = at_least_A & ~past_Z & ~x & kHigh;
+  return x | (upper >> 2);  // 0x80 >> 2 is the case bit 0x20
+}
+
 bool LooksEnglish(std::string_view text) {
   const WordTable& listed = EnglishWords();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -100,7 +125,25 @@ bool LooksEnglish(std::string_view text) {
     uint64_t key = 0;
     unsigned shift = 0;
     bool other = false;
-    for (uint8_t l; p < end && (l = kLetters.lower[*p]) != 0; ++p) {
+    bool packed = false;
+    if (std::endian::native == std::endian::little && end - p >= 8) {
+      // Eight bytes at once: most words end inside them.
+      uint64_t x;
+      std::memcpy(&x, p, 8);
+      const uint64_t in_word = WordBytes(x);
+      if (in_word != kHigh) {
+        // Bytes are in memory order in the low-to-high bits.
+        const unsigned bytes =
+            static_cast<unsigned>(std::countr_zero(~in_word & kHigh)) / 8;
+        const uint64_t keep = (uint64_t{1} << (8 * bytes)) - 1;
+        other = (x & keep & kHigh) != 0;
+        key = LowerAscii8(x) & keep;
+        shift = 8 * bytes;
+        p += bytes;
+        packed = true;
+      }
+    }
+    for (uint8_t l; !packed && p < end && (l = kLetters.lower[*p]) != 0; ++p) {
       other |= l == 1;
       if (shift < 8 * kMaxPacked) key |= static_cast<uint64_t>(l) << shift;
       shift += 8;

@@ -143,6 +143,24 @@ TEST(DetectLanguageTest, ShortOrWordlessTextIsLeftToCld2) {
   EXPECT_FALSE(LooksEnglish(""));
 }
 
+TEST(DetectLanguageTest, WordsCountWhateverTheirCaseAndLength) {
+  // Listed words count in capitals too, and a listed word inside a longer
+  // one or with a letter of another alphabet in it does not: words are
+  // read eight bytes at a time where the text allows, byte by byte near
+  // its end and past eight letters.
+  std::string caps, glued, accented;
+  for (int i = 0; i < 12; ++i) {
+    caps += "THE COMPANY SAID THAT IT WOULD ";
+    glued += "thecompany saidthat itwould ";
+    accented += "th\xC3\xA9 comp\xC3\xA0ny s\xC3\xA4id ";
+  }
+  EXPECT_TRUE(LooksEnglish(caps));
+  EXPECT_FALSE(LooksEnglish(glued));
+  EXPECT_FALSE(LooksEnglish(accented));
+  // The same words, the last ones too close to the end for eight bytes.
+  EXPECT_TRUE(LooksEnglish(caps.substr(0, caps.size() - 1)));
+}
+
 std::string SharedDir() {
   if (const char* env = std::getenv("HEARSAY_SHARED"); env && *env) return env;
   return std::string(HEARSAY_SOURCE_DIR) + "/../shared";
