@@ -1,5 +1,7 @@
 #include "core/utf8.h"
 
+#include "core/bytes8.h"
+
 namespace hearsay::utf8 {
 
 Decoded Decode(std::string_view s, size_t i) {
@@ -42,10 +44,7 @@ size_t FindInvalid(std::string_view s) {
   const size_t n = s.size();
   while (i < n) {
     // ASCII runs are the common case; skip 8 bytes at a time.
-    while (i + 8 <= n) {
-      uint64_t w;
-      __builtin_memcpy(&w, s.data() + i, 8);
-      if (w & 0x8080808080808080ULL) break;
+    while (i + 8 <= n && bytes8::NonAscii(bytes8::Load(s.data() + i)) == 0) {
       i += 8;
     }
     if (i >= n) break;

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
-#include <cstring>
 
+#include "core/bytes8.h"
 #include "core/utf8.h"
 #include "ingest/util.h"
 
@@ -87,29 +87,6 @@ constexpr LetterTable kLetters = [] {
   return t;
 }();
 
-constexpr uint64_t kOnes = 0x0101010101010101ULL;
-constexpr uint64_t kHigh = 0x8080808080808080ULL;
-
-// The high bit of each byte of x that kLetters counts as part of a word: an
-// ASCII letter or any byte of 0x80 and above. (Only little-endian byte
-// order is handled here; LooksEnglish() falls back to the table loop
-// elsewhere.)
-inline uint64_t WordBytes(uint64_t x) {
-  const uint64_t y = (x | 0x20 * kOnes) & ~kHigh;  // ASCII folded to lower
-  const uint64_t at_least_a = y + (0x80 - 'a') * kOnes;
-  const uint64_t past_z = y + (0x80 - 'z' - 1) * kOnes;
-  return ((at_least_a & ~past_z & ~x) | x) & kHigh;
-}
-
-// x with its ASCII capitals lower-cased, as kLetters.lower does for letters.
-inline uint64_t LowerAscii8(uint64_t x) {
-  const uint64_t low = x & ~kHigh;
-  const uint64_t at_least_A = low + (0x80 - 'A') * kOnes;
-  const uint64_t past_Z = low + (0x80 - 'Z' - 1) * kOnes;
-  const uint64_t upper = at_least_A & ~past_Z & ~x & kHigh;
-  return x | (upper >> 2);  // 0x80 >> 2 is the case bit 0x20
-}
-
 bool LooksEnglish(std::string_view text) {
   const WordTable& listed = EnglishWords();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -127,17 +104,15 @@ bool LooksEnglish(std::string_view text) {
     bool other = false;
     bool packed = false;
     if (std::endian::native == std::endian::little && end - p >= 8) {
-      // Eight bytes at once: most words end inside them.
-      uint64_t x;
-      std::memcpy(&x, p, 8);
-      const uint64_t in_word = WordBytes(x);
-      if (in_word != kHigh) {
-        // Bytes are in memory order in the low-to-high bits.
-        const unsigned bytes =
-            static_cast<unsigned>(std::countr_zero(~in_word & kHigh)) / 8;
+      // Eight bytes at once: most words end inside them. (The mask below
+      // keeps the word's bytes as the low bytes, which is little-endian.)
+      const uint64_t x = bytes8::Load(p);
+      const uint64_t in_word = bytes8::AsciiLetters(x) | bytes8::NonAscii(x);
+      if (in_word != bytes8::kHigh) {
+        const unsigned bytes = bytes8::FirstByte(~in_word & bytes8::kHigh);
         const uint64_t keep = (uint64_t{1} << (8 * bytes)) - 1;
-        other = (x & keep & kHigh) != 0;
-        key = LowerAscii8(x) & keep;
+        other = bytes8::NonAscii(x & keep) != 0;
+        key = bytes8::LowerAscii(x) & keep;
         shift = 8 * bytes;
         p += bytes;
         packed = true;

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <vector>
 
+#include "core/bytes8.h"
 #include "core/utf8.h"
 #include "hearsay/text.h"
 #include "text/chars.h"
@@ -58,16 +59,8 @@ int CombiningClass(char32_t cp) {
 // is mostly ASCII, and a per-byte loop costs more than the copy.
 size_t AsciiRunEnd(std::string_view s, size_t i, size_t n) {
   while (i + 8 <= n) {
-    uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    const uint64_t high = x & 0x8080808080808080ULL;
-    if (high != 0) {
-      if constexpr (std::endian::native == std::endian::little) {
-        return i + static_cast<size_t>(std::countr_zero(high) / 8);
-      } else {
-        return i + static_cast<size_t>(std::countl_zero(high) / 8);
-      }
-    }
+    const uint64_t high = bytes8::NonAscii(bytes8::Load(s.data() + i));
+    if (high != 0) return i + bytes8::FirstByte(high);
     i += 8;
   }
   while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;

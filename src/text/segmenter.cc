@@ -11,6 +11,7 @@
 #include <bit>
 #include <cstring>
 
+#include "core/bytes8.h"
 #include "hearsay/text.h"
 #include "text/chars.h"
 #include "text/resources.h"
@@ -600,26 +601,10 @@ class Tokenizer {
   // The end of the run of ASCII letters at text_[i, end): eight bytes at a
   // time, since a per-byte loop pays a mispredicted exit on every word.
   uint32_t LetterRunEnd(uint32_t i, uint32_t end) const {
-    constexpr uint64_t kOnes = 0x0101010101010101ULL;
-    constexpr uint64_t kHigh = 0x8080808080808080ULL;
     while (i + 8 <= end) {
-      uint64_t x;
-      std::memcpy(&x, text_.data() + i, 8);
-      // A byte is a letter when it is ASCII and, with the case bit set,
-      // lies in 'a'..'z'; the additions stay inside each byte.
-      const uint64_t y = (x | 0x20 * kOnes) & ~kHigh;
-      const uint64_t at_least_a = y + (0x80 - 'a') * kOnes;
-      const uint64_t past_z = y + (0x80 - 'z' - 1) * kOnes;
-      const uint64_t letter = at_least_a & ~past_z & ~x & kHigh;
-      const uint64_t other = ~letter & kHigh;
-      if (other != 0) {
-        // Bytes are in memory order in the low-to-high bits.
-        if constexpr (std::endian::native == std::endian::little) {
-          return i + static_cast<uint32_t>(std::countr_zero(other) / 8);
-        } else {
-          return i + static_cast<uint32_t>(std::countl_zero(other) / 8);
-        }
-      }
+      const uint64_t other =
+          ~bytes8::AsciiLetters(bytes8::Load(text_.data() + i)) & bytes8::kHigh;
+      if (other != 0) return i + bytes8::FirstByte(other);
       i += 8;
     }
     while (i < end && IsAsciiLetter(text_[i])) ++i;
