@@ -172,6 +172,7 @@ class DocState {
   void VerbStatements();
   void SourcingStatements();
   void NounStatements();
+  void PassiveStatements();
   // Attribution by punctuation and the speaker's full phrase (extractor.cc).
   void PunctuationStatements();
   Span SpeakerPhrase(const Speaker& sp, int cue) const;

@@ -1383,6 +1383,7 @@ void DocState::FindStatements() {
   VerbStatements();
   SourcingStatements();
   NounStatements();
+  PassiveStatements();
   DropNestedStatements();
 }
 
@@ -1412,14 +1413,24 @@ void DocState::DropNestedStatements() {
           !out.content.Contains(in.cue) || comma.begin < out.cue.end ||
           comma.begin <= out.content.begin)
         continue;
+      // One speaker: one entity, or the same words when no name is known.
       bool same =
           (in.speaker.entity >= 0 && in.speaker.entity == out.speaker.entity) ||
           (!in.speaker.entities.empty() &&
-           in.speaker.entities == out.speaker.entities);
+           in.speaker.entities == out.speaker.entities) ||
+          (in.speaker.has_span && out.speaker.has_span &&
+           in.speaker.span == out.speaker.span);
       if (!same) continue;
       Span cut{out.content.begin, comma.begin};
       cut = TrimContent(cut);
-      if (!cut.empty()) out.content = cut;
+      if (cut.empty()) continue;
+      out.content = cut;
+      if (out.kind == StatementKind::kPartial) {
+        bool quoted = false;
+        for (const QuoteRegion& qr : quotes_)
+          quoted |= cut.Contains(qr.inner) || cut.Overlaps(qr.outer);
+        if (!quoted) out.kind = StatementKind::kIndirect;
+      }
     }
   }
   std::vector<bool> drop(n, false);
@@ -2590,6 +2601,69 @@ void DocState::NounStatements() {
       st.confidence = 0.5;
       st.evidence = EvidenceOf(sents_, sents_[s].span);
       st.rule = "speech_noun";
+      for (int k = i; k < i + length; ++k) consumed_[k] = true;
+      AddStatement(std::move(st));
+    }
+  }
+}
+
+// "The bill is expected to pass", "Asked about the delay, ...": a speech
+// verb in the passive with nobody named as its agent, or opening its
+// sentence as a participle, attributes to someone the text leaves unsaid.
+// Attribution corpora mark these without a source; the statement has no
+// speaker.
+void DocState::PassiveStatements() {
+  for (size_t s = 0; s < sents_.size(); ++s) {
+    for (int i = sents_[s].first; i < sents_[s].last; ++i) {
+      if (InAnyQuote(i) || consumed_[i] || words_[i].upos != "VERB") continue;
+      int length = 0;
+      const SpeechVerb* sv = SpeechVerbAt(i, &length);
+      // Expectations, questions, views and charges; in other classes a
+      // passive is mostly an event ("was updated", "was named").
+      if (!sv || sv->pos != PartOfSpeech::kVerb ||
+          !(sv->cls == "predict" || sv->cls == "ask" || sv->cls == "believe" ||
+            sv->cls == "accuse" || sv->cls == "criticize"))
+        continue;
+      bool passive = false, agent = false;
+      for (int c : Children(i)) {
+        std::string_view d = words_[c].deprel;
+        if (d == "aux:pass") passive = true;
+        if (StartsWith(d, "obl"))
+          for (int cc : Children(c))
+            agent |= words_[cc].deprel == "case" &&
+                     EqualsIgnoreCase(words_[cc].form, "by");
+      }
+      // "Asked about the cost, ..." (which the parser may make the root).
+      bool opening = false;
+      if (i == static_cast<int>(sents_[s].first) &&
+          words_[i].form.ends_with("ed") && i + 1 < sents_[s].last) {
+        std::string_view next = words_[i + 1].form;
+        opening = StartsWith(words_[i].deprel, "advcl") ||
+                  EqualsIgnoreCase(next, "about") ||
+                  EqualsIgnoreCase(next, "if") ||
+                  EqualsIgnoreCase(next, "whether");
+      }
+      if (agent || !(passive || opening)) continue;
+      int lo = words_[i].lo, hi = words_[i].hi;
+      int from = i + length;
+      while (hi > from && IsPunct(words_[hi])) --hi;
+      Span content = hi >= from ? WordSpan(from, hi) : WordSpan(lo, hi);
+      if (!opening && lo < i) content = WordSpan(lo, hi);
+      if (opening) {
+        // What was asked runs to the comma that ends the participle.
+        int k = from;
+        while (k < sents_[s].last && words_[k].form != "," && k - from < 20)
+          ++k;
+        if (k > from) content = WordSpan(from, k - 1);
+      }
+      Statement st;
+      st.cue = WordSpan(i, i + length - 1);
+      st.cue_text = std::string(Text(st.cue));
+      st.kind = StatementKind::kIndirect;
+      st.content = content;
+      st.confidence = 0.4;
+      st.evidence = EvidenceOf(sents_, sents_[s].span);
+      st.rule = "verb.passive";
       for (int k = i; k < i + length; ++k) consumed_[k] = true;
       AddStatement(std::move(st));
     }
