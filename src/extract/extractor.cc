@@ -1385,6 +1385,7 @@ void DocState::FindStatements() {
   NounStatements();
   PassiveStatements();
   DropNestedStatements();
+  TidySpeakerSpans();
 }
 
 // Attribution corpora mark the outermost attribution only (PolNeAR has no
@@ -2604,6 +2605,59 @@ void DocState::NounStatements() {
       for (int k = i; k < i + length; ++k) consumed_[k] = true;
       AddStatement(std::move(st));
     }
+  }
+}
+
+// A speaker's phrase before its cue as attribution corpora mark it: not the
+// end of a quote the parser ran into it ('... a ballot," Orrel'), not an
+// aside after a comma ("Orrel, however," / "Orrel, in a statement,"), and
+// with the head a preposition hangs on ("72 percent of voters", "a report
+// by the Harlow Institute").
+void DocState::TidySpeakerSpans() {
+  for (Statement& st : statements_) {
+    if (!st.speaker.has_span || st.speaker.span.end > st.cue.begin) continue;
+    int hi = WordEndingAt(st.speaker.span.end);
+    if (hi < 0) continue;
+    int lo = hi;
+    while (lo > 0 && words_[lo - 1].span.end > st.speaker.span.begin) --lo;
+    const int first = sents_[words_[hi].sent].first;
+    if (words_[lo].sent != words_[hi].sent) continue;
+    int nlo = lo, nhi = hi;
+    for (int k = hi; k > lo; --k) {
+      if (InAnyQuote(k) || words_[k].form == "\"" ||
+          words_[k].form == "\xE2\x80\x9D" || words_[k].form == "''") {
+        nlo = k + 1;
+        break;
+      }
+    }
+    int depth = 0;
+    for (int k = nlo + 1; k < nhi; ++k) {
+      depth += words_[k].form == "(";
+      depth -= words_[k].form == ")";
+      if (depth == 0 && words_[k].form == "," &&
+          (words_[k + 1].upos == "ADV" || words_[k + 1].upos == "ADP")) {
+        nhi = k - 1;
+        break;
+      }
+    }
+    if (nlo == lo) {
+      auto nominal = [&](int k) {
+        std::string_view u = words_[k].upos;
+        return !InAnyQuote(k) && (u == "NOUN" || u == "PROPN" || u == "ADJ" ||
+                                  u == "NUM" || u == "DET");
+      };
+      int k = nlo - 1;
+      if (k > first && words_[k].upos == "ADP" &&
+          (EqualsIgnoreCase(words_[k].form, "of") ||
+           EqualsIgnoreCase(words_[k].form, "by")) &&
+          nominal(k - 1)) {
+        int j = k - 1;
+        while (j > first && nominal(j - 1) && k - j < 6) --j;
+        nlo = j;
+      }
+    }
+    if (nlo > nhi || (nlo == lo && nhi == hi)) continue;
+    st.speaker.span = WordSpan(nlo, nhi);
   }
 }
 
