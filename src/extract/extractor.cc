@@ -1548,7 +1548,7 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
   bool person = entities_[m.entity].e.type == EntityType::kPerson;
   // Titles before a person's name: a run of nouns, adjectives and names
   // ("retired Navy admiral", "Ohio Republican Party Chairwoman").
-  if (person && lo == m.first) {
+  if (person && lo <= m.first) {
     int k = lo;
     while (k > first && k - 1 != cue && !InAnyQuote(k - 1) &&
            (words_[k - 1].upos == "PROPN" || words_[k - 1].upos == "NOUN" ||
