@@ -50,10 +50,23 @@ Cls FirstCls(std::string_view text, const Token& t) {
 }
 
 Char LastChar(std::string_view text, const Token& t) {
-  unsigned char last = static_cast<unsigned char>(text[t.span.end - 1]);
-  if (last < 0x80) return CharAt(text, t.span.end - 1);  // the common case
-  uint32_t k = t.span.end - 1;
-  while (k > t.span.begin && !utf8::IsBoundary(text, k)) --k;
+  const uint32_t k = t.span.end - 1;
+  const auto last = static_cast<unsigned char>(text[k]);
+  if (last < 0x80) return CharAt(text, k);  // the common case
+  // The last byte is a character of its own unless it continues a valid
+  // sequence whose lead is at most three bytes back (utf8::IsBoundary()'s
+  // rule, applied once rather than byte by byte).
+  if ((last & 0xC0) == 0x80) {
+    for (uint32_t back = 1; back <= 3 && back <= k; ++back) {
+      const auto c = static_cast<unsigned char>(text[k - back]);
+      if ((c & 0xC0) == 0x80) continue;
+      const utf8::Decoded d = utf8::Decode(text, k - back);
+      if (d.valid && k - back + d.size > k) {
+        return CharAt(text, std::max(k - back, t.span.begin));
+      }
+      break;
+    }
+  }
   return CharAt(text, k);
 }
 
