@@ -2155,6 +2155,26 @@ void DocState::VerbStatements() {
           }
         }
       }
+      // "told the board that the plant would close", with the clause hung on
+      // the hearer as if "that" were a relative pronoun: a "that" clause
+      // with a subject of its own is what was said.
+      if (clause < 0 && sv->that_clause) {
+        for (int c : Children(v)) {
+          std::string_view d = words_[c].deprel;
+          if (c < v || !(d == "obj" || d == "iobj" || StartsWith(d, "obl")))
+            continue;
+          for (int cc : Children(c)) {
+            int lo = words_[cc].lo;
+            if (cc < c || !StartsWith(words_[cc].deprel, "acl") ||
+                !EqualsIgnoreCase(words_[lo].form, "that"))
+              continue;
+            bool own_subject = false;
+            for (int m : Children(cc))
+              own_subject |= StartsWith(words_[m].deprel, "nsubj") && m != lo;
+            if (own_subject) clause = cc;
+          }
+        }
+      }
       // "has insisted the factory is not closing", parsed as an object
       // and a verb joined without "and": the two are the clause.
       int split_object = -1;
@@ -2201,8 +2221,9 @@ void DocState::VerbStatements() {
       } else if (clause >= 0) {
         from = words_[clause].lo;
         to = words_[clause].hi;
-        while (from < to && (words_[from].deprel == "mark" &&
-                             EqualsIgnoreCase(words_[from].form, "that")))
+        while (from < to &&
+               (words_[from].deprel == "mark" || words_[from].upos == "PRON") &&
+               EqualsIgnoreCase(words_[from].form, "that"))
           ++from;
       } else if (int tail = AttributionTail(v, after_hearer);
                  sv->that_clause && (!HasObject(v) || hearer_only) &&
