@@ -207,6 +207,16 @@ int DocState::QuoteSafeSubject(int v, int subj) const {
             words_[k].upos == "NOUN");
   };
   if (nominal(v - 1)) return v - 1;
+  // '"...," Wen Halloway, 57, told ...': a name between the quote and the
+  // verb, with the age or a title after it.
+  for (int k = v - 1;
+       k >= sents_[words_[v].sent].first && k > v - 12 && words_[k].quote < 0;
+       --k) {
+    int m = words_[k].mention;
+    if (m >= 0 && mentions_[m].named && mentions_[m].last - 1 == k &&
+        entities_[mentions_[m].entity].e.type == EntityType::kPerson)
+      return k;
+  }
   for (int k = v + 1; k < v + 6 && nominal(k); ++k) {
     if (words_[k].upos == "PRON" || words_[k].mention >= 0) return k;
   }
