@@ -183,6 +183,14 @@ struct Resources {
   Status AddNonFinalWords(std::string_view tsv, std::string_view name);
 };
 
+// What Segmenter::Segment() does, with its resources and options given;
+// `tokenizer_fast_path` false sends every chunk through the tokenizer's
+// general path, which the fast path must match (segmenter_test checks it on
+// real news).
+void SegmentWith(const Resources& r, const SegmenterOptions& options,
+                 bool tokenizer_fast_path, std::string_view text,
+                 Segmentation* out);
+
 // The embedded lexicons and model; parsed on first use, never freed.
 std::shared_ptr<const Resources> DefaultResources();
 // The embedded data plus the files found in `dir`.

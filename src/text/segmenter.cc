@@ -93,6 +93,8 @@ class Tokenizer {
 
   uint32_t word_count() const { return words_; }
 
+  // kFastPath is off only to test the fast path against Chunk().
+  template <bool kFastPath>
   void Run(uint32_t begin, uint32_t end) {
     uint32_t i = begin;
     while (i < end) {
@@ -110,9 +112,9 @@ class Tokenizer {
       // alone or before one of , ; : ? ! (or a period after letters),
       // tokenizes the same as through Chunk() but without decoding it
       // character by character.
-      uint32_t j = LetterRunEnd(i, end);
+      uint32_t j = kFastPath ? LetterRunEnd(i, end) : i;
       const bool letters = j > i;
-      if (!letters) {
+      if (kFastPath && !letters) {
         while (j < end && IsAsciiDigit(text_[j])) ++j;
       }
       if (j > i) {
@@ -843,14 +845,21 @@ bool LineBreakEnds(std::string_view text, const Token* tokens, uint32_t i,
 }  // namespace
 
 void Segmenter::Segment(std::string_view text, Segmentation* out) const {
+  text_internal::SegmentWith(*resources_, options_,
+                             /*tokenizer_fast_path=*/true, text, out);
+}
+
+void text_internal::SegmentWith(const Resources& r,
+                                const SegmenterOptions& options,
+                                bool tokenizer_fast_path, std::string_view text,
+                                Segmentation* out) {
   out->paragraphs.clear();
   out->sentences.clear();
   out->tokens.clear();
   // out->words keeps its elements for the tokenizer to overwrite (NextWord).
   if (text.size() >= UINT32_MAX) text = text.substr(0, UINT32_MAX - 1);
-  const Resources& r = *resources_;
   Tokenizer tokenizer(text, r, out);
-  const bool use_model = options_.use_model && !r.sentence_model.empty();
+  const bool use_model = options.use_model && !r.sentence_model.empty();
   text_internal::FeatureCache cache;
   // News runs about five bytes a token; reserving avoids moving words (and
   // their strings) as the vectors grow.
@@ -884,7 +893,13 @@ void Segmenter::Segment(std::string_view text, Segmentation* out) const {
     }
     pos = end;
     uint32_t t0 = static_cast<uint32_t>(out->tokens.size());
-    tokenizer.Run(static_cast<uint32_t>(begin), static_cast<uint32_t>(end));
+    if (tokenizer_fast_path) {
+      tokenizer.Run<true>(static_cast<uint32_t>(begin),
+                          static_cast<uint32_t>(end));
+    } else {
+      tokenizer.Run<false>(static_cast<uint32_t>(begin),
+                           static_cast<uint32_t>(end));
+    }
     uint32_t t1 = static_cast<uint32_t>(out->tokens.size());
     if (t1 == t0) continue;  // cannot happen: `begin` is not a space
     uint32_t p_index = static_cast<uint32_t>(out->paragraphs.size());
@@ -910,7 +925,7 @@ void Segmenter::Segment(std::string_view text, Segmentation* out) const {
         }
       }
       if (!newline && text_internal::PlainGap(text, t, next)) continue;
-      if (newline && (options_.newline_is_boundary ||
+      if (newline && (options.newline_is_boundary ||
                       LineBreakEnds(text, view.tokens, i, longest_line))) {
         boundary = true;
       } else if (text_internal::AbbreviationEndsSentence(view, i)) {

@@ -1,12 +1,18 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "core/csv.h"
 #include "hearsay/text.h"
+#include "text/conllu.h"
 #include "text/invariants.h"
+#include "text/resources.h"
+#include "text/segment_eval.h"
 
 namespace hearsay {
 namespace {
@@ -375,6 +381,108 @@ TEST(SegmenterTest, UserLexiconDirectory) {
   // Missing files are not an error: the directory only adds entries.
   Result<Segmenter> seg = Segmenter::Create(o);
   EXPECT_TRUE(seg.ok());
+}
+
+// The tokenizer's fast path (a word of ASCII letters or digits, alone or
+// before one punctuation mark) must tokenize exactly as its general path
+// does: compared on every FNC-1 body and UD English dev document, and on
+// texts written to reach the fast path's edges.
+bool SameSegmentation(std::string_view text, std::string* why) {
+  const text_internal::Resources& r = *text_internal::DefaultResources();
+  Segmentation fast, general;
+  text_internal::SegmentWith(r, {}, true, text, &fast);
+  text_internal::SegmentWith(r, {}, false, text, &general);
+  auto span = [&](Span s) { return std::string(s.Slice(text)); };
+  for (size_t i = 0; i < std::min(fast.tokens.size(), general.tokens.size());
+       ++i) {
+    const Token& a = fast.tokens[i];
+    const Token& b = general.tokens[i];
+    if (a.span != b.span || a.word_count != b.word_count ||
+        a.space_after != b.space_after) {
+      *why = "token " + std::to_string(i) + ": \"" + span(a.span) + "\" vs \"" +
+             span(b.span) + "\"";
+      return false;
+    }
+  }
+  if (fast.tokens.size() != general.tokens.size()) {
+    *why = "token counts differ";
+    return false;
+  }
+  for (size_t i = 0; i < fast.words.size() && i < general.words.size(); ++i) {
+    const Word& a = fast.words[i];
+    const Word& b = general.words[i];
+    if (a.span != b.span || a.token != b.token || a.form != b.form) {
+      *why = "word " + std::to_string(i) + ": \"" + span(a.span) + "\" vs \"" +
+             span(b.span) + "\"";
+      return false;
+    }
+  }
+  if (fast.words.size() != general.words.size()) {
+    *why = "word counts differ";
+    return false;
+  }
+  for (size_t i = 0; i < fast.sentences.size(); ++i) {
+    if (i >= general.sentences.size() ||
+        fast.sentences[i].span != general.sentences[i].span) {
+      *why = "sentence " + std::to_string(i) + " differs";
+      return false;
+    }
+  }
+  if (fast.sentences.size() != general.sentences.size()) {
+    *why = "sentence counts differ";
+    return false;
+  }
+  return true;
+}
+
+TEST(TokenizerFastPathTest, MatchesTheGeneralPathAtItsEdges) {
+  const char* texts[] = {
+      "Ford said no. Inc. Corp. U.S. J. Smith, No. 5 and no. 5 ended.",
+      "gonna Gonna GONNA cannot dont can't 5pm 10:30 3.5 1,000 $5 co-op",
+      "end, end; end: end? end! end. end.. end... a b c",
+      "word\tword\nword  word\r\nword",
+      "Mr. Smith met Dr. Jones on Jan. 5 at No. 10 Downing St. in the U.K.",
+      "abcdefghijklmnop, abcdefgh. abcdefg! 12345678901234567890?",
+  };
+  for (const char* t : texts) {
+    std::string why;
+    EXPECT_TRUE(SameSegmentation(t, &why)) << why << " in: " << t;
+  }
+}
+
+std::string SharedDir() {
+  if (const char* env = std::getenv("HEARSAY_SHARED"); env && *env) return env;
+  return std::string(HEARSAY_SOURCE_DIR) + "/../shared";
+}
+
+TEST(TokenizerFastPathTest, MatchesTheGeneralPathOnRealNews) {
+  const std::string shared = SharedDir();
+  if (!std::filesystem::exists(shared + "/data")) {
+    GTEST_SKIP() << "no data at " << shared
+                 << " (set HEARSAY_SHARED to the shared data folder)";
+  }
+  std::vector<std::string> texts;
+  Result<CsvTable> bodies =
+      CsvTable::ReadFile(shared + "/data/fnc1/train_bodies.csv");
+  ASSERT_TRUE(bodies.ok()) << bodies.status().ToString();
+  const int column = bodies->ColumnIndex("articleBody");
+  ASSERT_GE(column, 0);
+  for (size_t r = 0; r < bodies->rows(); ++r) {
+    texts.emplace_back(bodies->Cell(r, column));
+  }
+  for (const char* f : {"/data/ud/en_ewt-ud-dev.conllu",
+                        "/data/ud/en_gum-ccby-ud-dev.conllu"}) {
+    Result<std::vector<conllu::Sentence>> gold = conllu::ReadFile(shared + f);
+    ASSERT_TRUE(gold.ok()) << gold.status().ToString();
+    for (GoldDocument& d : RebuildText(*gold))
+      texts.push_back(std::move(d.text));
+  }
+  ASSERT_GT(texts.size(), 1000u);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    std::string why;
+    ASSERT_TRUE(SameSegmentation(texts[i], &why))
+        << "text " << i << ": " << why;
+  }
 }
 
 }  // namespace
