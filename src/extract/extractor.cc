@@ -1337,7 +1337,23 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
   return sp;
 }
 
+namespace {
+
+// A day is when something was said, never who said it ("..., said
+// Wednesday a ministry official", parsed with the day as the subject).
+bool DayWord(std::string_view w) {
+  static constexpr std::string_view kDays[] = {
+      "monday",   "tuesday", "wednesday", "thursday",  "friday",
+      "saturday", "sunday",  "today",     "yesterday", "tonight"};
+  for (std::string_view d : kDays)
+    if (EqualsIgnoreCase(w, d)) return true;
+  return false;
+}
+
+}  // namespace
+
 Speaker DocState::SpeakerFromWord(int w) {
+  if (DayWord(words_[w].form)) return Speaker();
   // "Rep. Ellis Varga (R-Fla.) said": the parser may take the party in
   // brackets for the subject; the speaker is the name before them.
   if (w > 1 && words_[w - 1].form == "(" && words_[w - 2].mention >= 0 &&
@@ -2659,6 +2675,16 @@ void DocState::TidySpeakerSpans() {
           words_[k].form == "\xE2\x80\x9D" || words_[k].form == "''") {
         nlo = k + 1;
         break;
+      }
+    }
+    // "As to the staff's claims, Orrel": an opening phrase the parser left
+    // in the subject ends at its comma.
+    if (words_[nlo].upos == "ADP" || words_[nlo].upos == "SCONJ") {
+      for (int k = nhi - 1; k > nlo; --k) {
+        if (words_[k].form == ",") {
+          nlo = k + 1;
+          break;
+        }
       }
     }
     int depth = 0;
