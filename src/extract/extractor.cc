@@ -1417,10 +1417,12 @@ void DocState::FindStatements() {
 // Attribution corpora mark the outermost attribution only (PolNeAR has no
 // cue inside another attribution's content): "Marsh said she believes ..."
 // is one statement of Marsh's, not two. A statement whose cue lies in the
-// content of another is dropped when it has that statement's speaker, or
-// when it reports an attitude rather than words ("a majority of Americans
-// have come to believe"). A report inside a report by someone else stays:
-// it is hearsay, the thing this ledger keeps.
+// content of another is dropped when it has that statement's speaker, when
+// it reports an attitude rather than words ("a majority of Americans have
+// come to believe"), or when it is weak (see below). A report inside a
+// quote or a sourced report by someone else stays ('"The mayor told us
+// ...," Orrel said', "according to X, the FT reported ..."): it is
+// hearsay, the thing this ledger keeps.
 void DocState::DropNestedStatements() {
   const size_t n = statements_.size();
   // "urged voters to back the plan, saying ...": the participle after the
@@ -2752,7 +2754,20 @@ void DocState::PassiveStatements() {
         opening = StartsWith(words_[i].deprel, "advcl") ||
                   EqualsIgnoreCase(next, "about") ||
                   EqualsIgnoreCase(next, "if") ||
-                  EqualsIgnoreCase(next, "whether");
+                  EqualsIgnoreCase(next, "whether") || sv->cls == "ask";
+      }
+      // "..., she said when asked whether ...": a question put to the
+      // speaker by someone the text does not name.
+      if (!opening && sv->cls == "ask" && i > sents_[s].first &&
+          words_[i].form.ends_with("ed") &&
+          (EqualsIgnoreCase(words_[i - 1].form, "when") ||
+           EqualsIgnoreCase(words_[i - 1].form, "if") ||
+           EqualsIgnoreCase(words_[i - 1].form, "after") ||
+           EqualsIgnoreCase(words_[i - 1].form, "once"))) {
+        bool subject = false;
+        for (int c : Children(i))
+          subject |= StartsWith(words_[c].deprel, "nsubj");
+        opening = !subject;
       }
       if (agent || !(passive || opening)) continue;
       int lo = words_[i].lo, hi = words_[i].hi;
