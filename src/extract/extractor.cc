@@ -1432,15 +1432,19 @@ void DocState::DropNestedStatements() {
     const Statement& in = statements_[i];
     int w = WordEndingAt(in.cue.end);
     while (w > 0 && words_[w - 1].span.end > in.cue.begin) --w;
+    // So does a verb joined by "and" ("said the plan was dead and said,
+    // '...'"), which the parser may hang inside the first clause.
     if (w < 1 || in.kind == StatementKind::kReporter ||
-        !words_[w].form.ends_with("ing") || words_[w - 1].form != ",")
+        !((words_[w].form.ends_with("ing") && words_[w - 1].form == ",") ||
+          (words_[w - 1].upos == "CCONJ" && words_[w].upos == "VERB" &&
+           StartsWith(words_[w].deprel, "conj"))))
       continue;
-    const Span comma = words_[w - 1].span;
+    const Span joint = words_[w - 1].span;  // the comma or "and"
     for (size_t j = 0; j < n; ++j) {
       Statement& out = statements_[j];
       if (j == i || out.kind == StatementKind::kReporter ||
-          !out.content.Contains(in.cue) || comma.begin < out.cue.end ||
-          comma.begin <= out.content.begin)
+          !out.content.Contains(in.cue) || joint.begin < out.cue.end ||
+          joint.begin <= out.content.begin)
         continue;
       // One speaker: one entity, or the same words when no name is known.
       bool same =
@@ -1450,7 +1454,7 @@ void DocState::DropNestedStatements() {
           (in.speaker.has_span && out.speaker.has_span &&
            in.speaker.span == out.speaker.span);
       if (!same) continue;
-      Span cut{out.content.begin, comma.begin};
+      Span cut{out.content.begin, joint.begin};
       cut = TrimContent(cut);
       if (cut.empty()) continue;
       out.content = cut;
