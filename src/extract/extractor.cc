@@ -2187,6 +2187,20 @@ void DocState::VerbStatements() {
           }
         }
       }
+      // "saying mass layoffs were bigger problems", with the copular clause
+      // parsed as the verb's object: an object with a subject of its own is
+      // a clause.
+      if (clause < 0 && sv->that_clause) {
+        for (int c : Children(v)) {
+          if (c < v || words_[c].deprel != "obj") continue;
+          bool own_subject = false, copula = false;
+          for (int cc : Children(c)) {
+            own_subject |= StartsWith(words_[cc].deprel, "nsubj");
+            copula |= words_[cc].deprel == "cop";
+          }
+          if (own_subject && copula) clause = c;
+        }
+      }
       // "told the board that the plant would close", with the clause hung on
       // the hearer as if "that" were a relative pronoun: a "that" clause
       // with a subject of its own is what was said.
