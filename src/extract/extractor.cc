@@ -2258,6 +2258,12 @@ void DocState::VerbStatements() {
         }
         hearer_only = hearer_only && objects == 1;
       }
+      // "..., said Ilse Varnum, the editor of ...": a speaker after the
+      // verb closes the sentence with it.
+      int after_speaker = after_hearer;
+      if (subj > v && words_[subj].lo == i + length && i > sents_[s].first &&
+          words_[i - 1].form == ",")
+        after_speaker = std::max(after_hearer, words_[subj].hi + 1);
       Span content;
       int from = -1, to = -1;
       bool parenthetical = false;
@@ -2271,7 +2277,7 @@ void DocState::VerbStatements() {
                (words_[from].deprel == "mark" || words_[from].upos == "PRON") &&
                EqualsIgnoreCase(words_[from].form, "that"))
           ++from;
-      } else if (int tail = AttributionTail(v, after_hearer);
+      } else if (int tail = AttributionTail(v, after_speaker);
                  sv->that_clause && (!HasObject(v) || hearer_only) &&
                  (tail == sents_[s].last ||
                   (IsPunct(words_[tail]) && words_[tail].quote < 0)) &&
