@@ -3,9 +3,10 @@
 //
 // A candidate is the gap after a token of a paragraph (not the last) where a
 // sentence could end: after final punctuation, a closing quote or bracket, a
-// colon or dash, before a capitalised word (unless the word before is in
-// lexicons/non_final_words.tsv: "of Ford", "said Smith") or an opening
-// quote, or at a line break. The segmenter passes plain gaps (PlainGap()),
+// colon or dash, before a capitalised word (unless the word before ends in
+// a lower-case letter on the same line, or is in
+// lexicons/non_final_words.tsv: "OF FORD") or an opening quote, or at a
+// line break. The segmenter passes plain gaps (PlainGap()),
 // asks IsCandidate(), settles the gaps the model always decides the same way
 // (CertainGap()) and scores the rest (ScoreGap()); a positive score ends a
 // sentence. Training (TrainSentenceModel in text/segment_eval.h) runs
