@@ -85,16 +85,15 @@ class SentenceModel {
   void Precompute();
   // The low bits of a well-mixed hash pick the group and its top 16 bits,
   // never 0 (an empty lane), tell the features of a group apart: with
-  // about 2,000 groups that is a 27-bit hash of the feature, where a
+  // about 1,000 groups that is a 26-bit hash of the feature, where a
   // different feature meets a stored one about once in 10,000 lookups.
   static uint16_t Fingerprint(uint64_t key) {
     const auto fp = static_cast<uint16_t>(key >> 48);
     return fp == 0 ? 1 : fp;
   }
   // Sixteen fingerprints and their weights in one cache line, so that the
-  // whole table (12,000 features in 128 KB) stays in the core's own cache
-  // between the gaps the segmenter scores: when it was four times larger,
-  // waiting for its lines was most of ScoreGap's time. A lookup compares
+  // whole table (6,000 features in 64 KB) can stay in the core's own cache
+  // between the gaps the segmenter scores. A lookup compares
   // all sixteen lanes at once and sums the weights of the (at most one)
   // matching lane, so finding a feature and missing it take the same path:
   // a probe loop that ends on "found" or "empty" mispredicts about every
