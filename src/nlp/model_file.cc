@@ -165,7 +165,10 @@ std::string ModelWriter::Serialize() const {
 }
 
 Status ModelWriter::WriteFile(const std::string& path) const {
-  std::string bytes = Serialize();
+  return WriteFileAtomically(path, Serialize());
+}
+
+Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
   std::string tmp = path + ".tmp";
   {
     std::ofstream f(tmp, std::ios::binary | std::ios::trunc);

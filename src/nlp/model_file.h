@@ -81,6 +81,10 @@ class ModelWriter {
   std::vector<std::pair<std::string, std::string>> sections_;
 };
 
+// Writes `bytes` to path + ".tmp" and renames it over `path`, so that a
+// model file is never seen half written (by a reader, or after a crash).
+Status WriteFileAtomically(const std::string& path, std::string_view bytes);
+
 // Label lists are stored one per line.
 std::string JoinLines(const std::vector<std::string>& v);
 std::vector<std::string> SplitLines(std::string_view s);

@@ -891,15 +891,7 @@ Status Parser::Train(const std::vector<conllu::Sentence>& train,
                      const std::string& path) {
   HEARSAY_ASSIGN_OR_RETURN(std::string bytes,
                            TrainBytes(train, dev, options, parser_options));
-  std::string tmp = path + ".tmp";
-  FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) return IoError(tmp + ": cannot open for writing");
-  bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-  ok = std::fclose(f) == 0 && ok;
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    return IoError(path + ": write failed");
-  }
-  return Status::Ok();
+  return WriteFileAtomically(path, bytes);
 }
 
 Result<std::string> Parser::TrainBytes(
