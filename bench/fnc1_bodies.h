@@ -8,14 +8,12 @@
 #include <vector>
 
 #include "core/csv.h"
+#include "core/shared_data.h"
 
 namespace hearsay::bench {
 
 // $HEARSAY_SHARED, else the `shared` folder beside the source tree.
-inline std::string SharedDir() {
-  if (const char* env = std::getenv("HEARSAY_SHARED"); env && *env) return env;
-  return std::string(HEARSAY_SOURCE_DIR) + "/../shared";
-}
+using hearsay::SharedDir;
 
 // The articleBody column, in file order; empty when the file is missing or
 // has no such column (the benchmark then says so and skips).

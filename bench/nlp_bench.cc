@@ -13,18 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "core/shared_data.h"
 #include "hearsay/nlp.h"
 #include "hearsay/text.h"
 #include "text/conllu.h"
 #include "text/segment_eval.h"
 
 namespace {
-
-std::string SharedDir() {
-  const char* env = std::getenv("HEARSAY_SHARED");
-  if (env && *env) return env;
-  return std::string(HEARSAY_SOURCE_DIR) + "/../shared";
-}
 
 // HEARSAY_MODELS: another directory of model files (candidates before they
 // replace the committed ones).
@@ -48,7 +43,7 @@ struct Corpus {
 const Corpus* LoadCorpus() {
   static Corpus* corpus = [] {
     auto* c = new Corpus;
-    auto s = hearsay::conllu::ReadFile(SharedDir() +
+    auto s = hearsay::conllu::ReadFile(hearsay::SharedDir() +
                                        "/data/ud/en_ewt-ud-dev.conllu");
     if (s.ok()) c->sentences = std::move(*s);
     for (const auto& x : c->sentences) c->words += x.words.size();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/csv.h"
+#include "core/shared_data.h"
 
 namespace hearsay {
 namespace {
@@ -123,11 +124,6 @@ TEST(StorySplitTest, StoriesAreConnectedComponentsOfRelatedPairs) {
   }
   EXPECT_EQ(SplitStories(d, 0).heldout_pairs, 0u);
   EXPECT_EQ(SplitStories(d, 100).heldout_pairs, 5u);
-}
-
-std::string SharedDir() {
-  if (const char* env = std::getenv("HEARSAY_SHARED"); env && *env) return env;
-  return std::string(HEARSAY_SOURCE_DIR) + "/../shared";
 }
 
 TEST(StorySplitTest, FncTrainingDataNeverSharesAStory) {

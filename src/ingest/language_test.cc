@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/csv.h"
+#include "core/shared_data.h"
 #include "hearsay/ingest.h"
 #include "ingest/test_util.h"
 
@@ -159,11 +160,6 @@ TEST(DetectLanguageTest, WordsCountWhateverTheirCaseAndLength) {
   EXPECT_FALSE(LooksEnglish(accented));
   // The same words, the last ones too close to the end for eight bytes.
   EXPECT_TRUE(LooksEnglish(caps.substr(0, caps.size() - 1)));
-}
-
-std::string SharedDir() {
-  if (const char* env = std::getenv("HEARSAY_SHARED"); env && *env) return env;
-  return std::string(HEARSAY_SOURCE_DIR) + "/../shared";
 }
 
 // Where the shortcut says English, CLD2 must not name another language (it

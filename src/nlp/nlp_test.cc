@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/shared_data.h"
 #include "nlp/eval.h"
 #include "nlp/lemmatizer.h"
 #include "nlp/model_file.h"
@@ -22,12 +23,6 @@
 
 namespace hearsay::nlp {
 namespace {
-
-std::string SharedDir() {
-  const char* env = std::getenv("HEARSAY_SHARED");
-  if (env && *env) return env;
-  return std::string(HEARSAY_SOURCE_DIR) + "/../shared";
-}
 
 TEST(PerceptronTest, LearnsSeparableProblem) {
   // Class = which of three "words" is present; the bias feature is shared.

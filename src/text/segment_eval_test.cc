@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "core/shared_data.h"
 #include "hearsay/text.h"
 #include "text/conllu.h"
 #include "text/resources.h"
@@ -140,11 +141,6 @@ constexpr Recorded kRecorded[] = {
     {"en_ewt-ud-dev.conllu", 99.53, 99.21, 88.83},
     {"en_gum-ccby-ud-dev.conllu", 99.90, 99.91, 96.20},
 };
-
-std::string SharedDir() {
-  if (const char* env = std::getenv("HEARSAY_SHARED"); env && *env) return env;
-  return std::string(HEARSAY_SOURCE_DIR) + "/../shared";
-}
 
 TEST(DevFiguresTest, ReachRecordedFigures) {
   std::string dir = SharedDir() + "/data/ud";

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/csv.h"
+#include "core/shared_data.h"
 #include "hearsay/text.h"
 #include "text/conllu.h"
 #include "text/invariants.h"
@@ -448,11 +449,6 @@ TEST(TokenizerFastPathTest, MatchesTheGeneralPathAtItsEdges) {
     std::string why;
     EXPECT_TRUE(SameSegmentation(t, &why)) << why << " in: " << t;
   }
-}
-
-std::string SharedDir() {
-  if (const char* env = std::getenv("HEARSAY_SHARED"); env && *env) return env;
-  return std::string(HEARSAY_SOURCE_DIR) + "/../shared";
 }
 
 TEST(TokenizerFastPathTest, MatchesTheGeneralPathOnRealNews) {
