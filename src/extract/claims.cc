@@ -1201,6 +1201,40 @@ void DocState::FindClaims() {
     a.confidence = std::min(0.98, std::max(a.confidence, b.confidence) + 0.05);
     same->mentions.push_back(cb.mentions[0]);
   }
+  // Someone who resigns leaves an organisation, which answers for the
+  // resignation as much as the person does ("Blake resigned from the post",
+  // denied by the bank). Unnamed in the clause, it is the organisation the
+  // person holds a title at, else the one the article was just talking
+  // about, as for a title with no company named (FindRoles).
+  for (ClaimBuild& cb : claims_) {
+    if (cb.family != "resign" || cb.mentions.empty()) continue;
+    bool org_named = false;
+    int person = -1;
+    for (int e : cb.parties) {
+      EntityType t = entities_[e].e.type;
+      org_named |= CoarseType(t) == EntityType::kOrg;
+      if (t == EntityType::kPerson && person < 0) person = e;
+    }
+    if (org_named || person < 0) continue;
+    int org = -1;
+    for (size_t e = 0; e < entities_.size() && org < 0; ++e) {
+      if (entities_[e].e.type != EntityType::kOrg) continue;
+      for (const std::string& role : entities_[person].e.roles)
+        if (role.find(entities_[e].e.name) != std::string::npos)
+          org = static_cast<int>(e);
+    }
+    if (org < 0) {
+      int s = words_[cb.mentions[0].first].sent;
+      for (int k = cb.mentions[0].first - 1;
+           k >= 0 && words_[k].sent + 1 >= s && org < 0; --k) {
+        int m = words_[k].mention;
+        if (m >= 0 && !mentions_[m].weak &&
+            entities_[mentions_[m].entity].e.type == EntityType::kOrg)
+          org = mentions_[m].entity;
+      }
+    }
+    if (org >= 0) AddUnique(&cb.parties, org);
+  }
   for (ClaimBuild& cb : claims_)
     std::sort(cb.c.evidence.begin(), cb.c.evidence.end(),
               [](Span a, Span b) { return a.begin < b.begin; });
@@ -1309,6 +1343,25 @@ void DocState::FindOwners() {
   }
 }
 
+// Whether the word at w hangs, inside `within`, from a report-like noun
+// through a clause ("a report that she had resigned", "rumours that the
+// plant would close").
+bool DocState::InReportNoun(int w, Span within) const {
+  for (int k = w, guard = 0; k >= 0 && guard < 12;
+       k = words_[k].head, ++guard) {
+    if (words_[k].span.begin < within.begin || words_[k].span.end > within.end)
+      return false;
+    int h = words_[k].head;
+    if (h < 0 || !StartsWith(words_[k].deprel, "acl") || !IsNoun(words_[h]))
+      continue;
+    for (std::string_view noun :
+         {"report", "rumour", "rumor", "speculation", "claim", "allegation",
+          "suggestion", "story", "article"})
+      if (words_[h].lemma == noun) return true;
+  }
+  return false;
+}
+
 void DocState::FindStances() {
   const int nw = static_cast<int>(words_.size());
   auto set_stance = [](Statement& st, int claim, StanceValue v, Strength s,
@@ -1386,7 +1439,17 @@ void DocState::FindStances() {
     // be required to confirm or deny", "when they deny market rumours".
     if (cue_word >= 0) {
       bool hypothetical = false;
-      for (int c : Children(cue_word)) {
+      // "could be required to confirm or deny": the second verb shares the
+      // first one's auxiliaries, wherever the parser hung them.
+      int verb = cue_word;
+      std::vector<int> around = Children(cue_word);
+      if (Base(words_[cue_word].deprel) == "conj" &&
+          words_[cue_word].head >= 0) {
+        verb = words_[cue_word].head;
+        for (int x : Children(verb))
+          if (Base(words_[x].deprel) != "conj") around.push_back(x);
+      }
+      for (int c : around) {
         std::string low = Lower(words_[c].form);
         std::string_view d = words_[c].deprel;
         if (d == "aux" && (low == "could" || low == "would" || low == "may" ||
@@ -1404,8 +1467,16 @@ void DocState::FindStances() {
             hypothetical = true;
         }
       }
-      int h = words_[cue_word].head;
-      if (h >= 0 && Base(words_[cue_word].deprel) == "xcomp") {
+      if (verb != cue_word) {
+        int len = 0;
+        const SpeechVerb* first = SpeechVerbAt(verb, &len);
+        if (first && first->stance != hint &&
+            (first->stance == StanceHint::kDeny ||
+             first->stance == StanceHint::kConfirm))
+          hypothetical = true;
+      }
+      int h = words_[verb].head;
+      if (h >= 0 && Base(words_[verb].deprel) == "xcomp") {
         const std::string& hl = words_[h].lemma;
         if (hl == "require" || hl == "ask" || hl == "refuse" || hl == "urge")
           hypothetical = true;
@@ -1426,6 +1497,11 @@ void DocState::FindStances() {
       for (const ClaimMention& m : cb.mentions) {
         Span ts = words_[m.head].span;
         if (ts.begin < st.content.begin || ts.end > st.content.end) continue;
+        // "... after a local paper withdrew a report that she had
+        // resigned": a claim the speaker cites as someone's report is not
+        // one the speaker makes. Denying such a report still answers it.
+        if (signal != StanceHint::kDeny && InReportNoun(m.head, st.content))
+          continue;
         stated = true;
         bool principal = SpeaksFor(st, cb);
         StanceValue v = StanceValue::kAssert;

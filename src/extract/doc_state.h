@@ -63,6 +63,10 @@ struct MentionRec {
   int entity = -1;
   bool named = true;  // false for nominals and pronouns
   bool weak = false;  // a demonym: names the country only in passing
+  // A person's name after its titles and their organisation ("Greywater
+  // managing partner Colm Ashdown"): the first word of that prefix, which
+  // is read by its surface because parsers split such phrases many ways.
+  int titled_from = -1;
 };
 
 struct GroupRef {
@@ -255,6 +259,7 @@ class DocState {
   std::string ResolveTime(int w) const;
   int StatementHolding(Span s) const;
   bool SpeaksFor(const Statement& st, const ClaimBuild& c) const;
+  bool InReportNoun(int w, Span within) const;
 };
 
 }  // namespace extract_internal

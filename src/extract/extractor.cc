@@ -784,7 +784,7 @@ void DocState::FindRoles() {
     *end = j + role->length;
     return &rr;
   };
-  for (const MentionRec& m : mentions_) {
+  for (MentionRec& m : mentions_) {
     if (!m.named || entities_[m.entity].e.type != EntityType::kPerson) continue;
     const SentInfo& si = sents_[words_[m.first].sent];
     int sent_first = si.first;
@@ -825,7 +825,10 @@ void DocState::FindRoles() {
     // title belongs to the company the article was just talking about.
     if (title && org.empty() && title->speaks_for && title->kind == "business")
       org = RecentOrg(m.first);
-    if (title) add_role(m.entity, title, party, modifier, org);
+    if (title) {
+      add_role(m.entity, title, party, modifier, org);
+      m.titled_from = left;
+    }
 
     // In apposition after the name: "Marta Lindqvist, a banking analyst at
     // Orrin & Vale, said"; or after "as": "appointed Lena Varga as chief
@@ -1350,6 +1353,14 @@ bool DayWord(std::string_view w) {
   return false;
 }
 
+// A word that opens an adverbial clause, never a reported one.
+bool AdverbialOpener(std::string_view w) {
+  for (std::string_view a : {"after", "before", "because", "since", "until",
+                             "while", "when", "although", "though", "once"})
+    if (EqualsIgnoreCase(w, a)) return true;
+  return false;
+}
+
 }  // namespace
 
 Speaker DocState::SpeakerFromWord(int w) {
@@ -1360,6 +1371,22 @@ Speaker DocState::SpeakerFromWord(int w) {
       mentions_[words_[w - 2].mention].named)
     w -= 2;
   auto [lo, hi] = NounPhrase(w);
+  // "Greywater managing partner Colm Ashdown said", parsed with the
+  // organisation as the subject and the rest hung on it in any of several
+  // ways: the titled person speaks.
+  if (int om = words_[w].mention;
+      om >= 0 && mentions_[om].named &&
+      entities_[mentions_[om].entity].e.type != EntityType::kPerson) {
+    for (int k = mentions_[om].last;
+         k < static_cast<int>(words_.size()) && k <= mentions_[om].last + 5;
+         ++k) {
+      int pm = words_[k].mention;
+      if (pm < 0 || mentions_[pm].titled_from != mentions_[om].first) continue;
+      Speaker sp = SpeakerFromRange(mentions_[om].first, mentions_[pm].last - 1,
+                                    mentions_[pm].last - 1);
+      if (HasSpeaker(sp)) return sp;
+    }
+  }
   Speaker sp = SpeakerFromRange(lo, hi, w);
   // "Two analysts, who asked not to be named": anonymity is often said in a
   // relative clause that the phrase itself leaves out.
@@ -1398,6 +1425,18 @@ Span DocState::TrimContent(Span s) const {
 }
 
 int DocState::AddStatement(Statement st) {
+  // What was said never includes the dateline ("LJUBLJANA, Slovenia —"),
+  // whichever word of the clause the parser hung it on.
+  if (int k = FirstWordFrom(st.content.begin);
+      k < static_cast<int>(words_.size()) &&
+      words_[k].span.begin == st.content.begin &&
+      sents_[words_[k].sent].first == k && words_[k].quote < 0) {
+    int end = std::min(k + 10, static_cast<int>(sents_[words_[k].sent].last));
+    if (int dash = DatelineEnd(k, end);
+        dash >= 0 && dash + 1 < end &&
+        words_[dash + 1].span.begin < st.content.end)
+      st.content.begin = words_[dash + 1].span.begin;
+  }
   st.content = TrimContent(st.content);
   statements_.push_back(std::move(st));
   return static_cast<int>(statements_.size()) - 1;
@@ -2119,6 +2158,18 @@ void DocState::VerbStatements() {
           if (named) subj = c;
         }
       }
+      // The same when the parser gave the name no role, or made the verb's
+      // subject a word further left: a name between a comma and the verb
+      // ("..., the Corliss Ledger reported on Thursday") is who reports.
+      if (subj < v && v > first + 2) {
+        int m = words_[v - 1].mention;
+        if (m >= 0 && mentions_[m].named && mentions_[m].last == v &&
+            subj < mentions_[m].first) {
+          int f = mentions_[m].first;
+          if (f > first && words_[f - 1].upos == "DET") --f;
+          if (f > first && words_[f - 1].form == ",") subj = v - 1;
+        }
+      }
       Speaker sp;
       if (subj >= 0) sp = SpeakerFromWord(subj);
       // "The ministry, which holds a 30% stake in ..., said ...": a
@@ -2167,6 +2218,11 @@ void DocState::VerbStatements() {
                         (EqualsIgnoreCase(words_[cc].form, "if") ||
                          EqualsIgnoreCase(words_[cc].form, "whether"));
         if (!StartsWith(words_[c].deprel, "ccomp") && !question) continue;
+        // "..., the ministry said on Tuesday, after an investigation found
+        // that ...": a clause opened by "after" or "because" tells when or
+        // why it was said, whatever the parser called it.
+        if (c > v && !question && AdverbialOpener(words_[words_[c].lo].form))
+          continue;
         if (c > v) {
           clause = c;
           break;
