@@ -138,8 +138,8 @@ struct Recorded {
   double tokens, words, sentences;
 };
 constexpr Recorded kRecorded[] = {
-    {"en_ewt-ud-dev.conllu", 99.53, 99.21, 88.83},
-    {"en_gum-ccby-ud-dev.conllu", 99.90, 99.91, 96.20},
+    {"en_ewt-ud-dev.conllu", 99.53, 99.21, 89.06},
+    {"en_gum-ccby-ud-dev.conllu", 99.90, 99.91, 96.14},
 };
 
 TEST(DevFiguresTest, ReachRecordedFigures) {

@@ -497,6 +497,29 @@ class Tokenizer {
            w == "m" || w == "em" || w == "til" || w == "cause" || w == "n";
   }
 
+  // "the Hollywood Reporter.Christian Bale": two sentences run together
+  // where a line break was lost, a word of two or more letters ending in
+  // lower case, the period, then a capitalised word. Not "U.S.Army",
+  // "Ph.D" or "3.5", whose sides are capitals, single letters or digits.
+  bool JoinedSentences(uint32_t start, uint32_t k, uint32_t b) const {
+    if (k < start + 2 || k + 2 >= b) return false;
+    if (ClsAt(k - 1) != Cls::kLower || !IsLetterCls(ClsAt(k - 2))) return false;
+    if (ClsAt(k + 1) != Cls::kUpper || ClsAt(k + 2) != Cls::kLower)
+      return false;
+    // Nor "St.Louis" (an abbreviation) or "Amazon.Com" (a domain).
+    char buf[32];
+    std::string_view left =
+        text_internal::LowerAscii(Bytes(start, k + 1), buf, sizeof buf);
+    if (left.empty() || r_.abbreviations.find(left) != r_.abbreviations.end())
+      return false;
+    uint32_t e = k + 1;
+    while (e < b && IsLetterCls(ClsAt(e))) ++e;
+    std::string_view right = Bytes(k + 1, e);
+    for (std::string_view t : kTlds)
+      if (right.size() == t.size() && StartsWithNoCase(right, t)) return false;
+    return true;
+  }
+
   void Core(uint32_t a, uint32_t b) {
     if (b - a > 1 && (IsUrlOrMail(a, b) || IsNumber(a, b))) {
       Emit(a, b);
@@ -539,7 +562,8 @@ class Tokenizer {
         case Cls::kPeriod:
           // A final period is still here only when Chunk() kept it for an
           // abbreviation.
-          join = prev_alnum && (next_alnum || k + 1 == b);
+          join = prev_alnum && (next_alnum || k + 1 == b) &&
+                 !JoinedSentences(start, k, b);
           break;
         case Cls::kComma:
         case Cls::kColon:

@@ -83,6 +83,30 @@ TEST(SentencesTest, AbbreviationAtSentenceEnd) {
               ElementsAre("He moved to the U.S.", "He works there."));
 }
 
+TEST(SentencesTest, SentencesRunTogetherAtAPeriod) {
+  EXPECT_THAT(Sentences("It was announced by the Hollywood Reporter.Christian "
+                        "Bale will star. Then it.The end came."),
+              ElementsAre("It was announced by the Hollywood Reporter.",
+                          "Christian Bale will star.", "Then it.",
+                          "The end came."));
+  EXPECT_THAT(Tokens("Reporter.Christian"),
+              ElementsAre("Reporter", ".", "Christian"));
+  // Not an abbreviation, a domain, capitals or a single letter.
+  EXPECT_THAT(Tokens("St.Louis"), ElementsAre("St.Louis"));
+  EXPECT_THAT(Tokens("Amazon.Com"), ElementsAre("Amazon.Com"));
+  EXPECT_THAT(Tokens("U.S.Army"), ElementsAre("U.S.Army"));
+  EXPECT_THAT(Tokens("a.Mark"), ElementsAre("a.Mark"));
+  EXPECT_THAT(Sentences("He lives in St.Louis now."),
+              ElementsAre("He lives in St.Louis now."));
+}
+
+TEST(SentencesTest, TranscriptSpeakerLabel) {
+  EXPECT_THAT(Sentences("\"HOST: Will it stay open?\n\n\"ANSELM: It will "
+                        "stay open. Nobody asked me."),
+              ElementsAre("\"HOST: Will it stay open?",
+                          "\"ANSELM: It will stay open.", "Nobody asked me."));
+}
+
 TEST(SentencesTest, Initials) {
   EXPECT_THAT(Sentences("The book is by J. R. R. Tolkien and it is long."),
               ElementsAre("The book is by J. R. R. Tolkien and it is long."));

@@ -470,7 +470,32 @@ size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out) {
 int CertainGap(const ParagraphView& p, uint32_t i) {
   const Token& t0 = p.tokens[i];
   const Token& t1 = p.tokens[i + 1];
-  if (t0.span.end == t1.span.begin) return 0;
+  if (t0.span.end == t1.span.begin) {
+    // "Reporter.Christian": the tokenizer split a period between a word
+    // ending in lower case and a capitalised word only where two sentences
+    // ran together.
+    if (i > 0 && t0.span.size() == 1 && p.text[t0.span.begin] == '.' &&
+        p.tokens[i - 1].span.end == t0.span.begin &&
+        p.tokens[i - 1].span.size() >= 2 && t1.span.size() >= 2) {
+      const char last = p.text[t0.span.begin - 1];
+      const char c0 = p.text[t1.span.begin], c1 = p.text[t1.span.begin + 1];
+      if (last >= 'a' && last <= 'z' && c0 >= 'A' && c0 <= 'Z' && c1 >= 'a' &&
+          c1 <= 'z')
+        return 1;
+    }
+    return 0;
+  }
+  // "ANSELM: It will stay open": a transcript's speaker label, a word in
+  // capitals opening its paragraph (after an opening quote), is not a
+  // sentence of its own.
+  if (t0.span.size() == 1 && p.text[t0.span.begin] == ':' && i >= 1 && i <= 2 &&
+      (i == 1 || FirstCls(p.text, p.tokens[0]) == Cls::kQuote)) {
+    const Token& label = p.tokens[i - 1];
+    bool caps = label.span.size() >= 2;
+    for (uint32_t k = label.span.begin; k < label.span.end && caps; ++k)
+      caps = p.text[k] >= 'A' && p.text[k] <= 'Z';
+    if (caps) return 0;
+  }
   if (i == 0 || t0.span.size() != 1 || p.text[t0.span.begin] != '.') {
     return -1;
   }

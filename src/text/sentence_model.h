@@ -222,10 +222,12 @@ inline bool PlainGap(std::string_view text, const Token& t, const Token& next) {
 // Gaps the segmenter decides without the model, because the model always
 // decides them the same way: returns 0 where the tokens touch ("end.\"The",
 // "co-founder": never a boundary, by at least 5.8 points, on the UD English
-// train and dev splits and FNC-1), 1 for a lone full stop right after a word
-// ending in a lower-case letter and before spaces and a capital ("said. The":
-// the model disagrees on 8 of 18,000 such gaps, none in the dev splits, and
-// is as often wrong there), and -1 for every other gap.
+// train and dev splits and FNC-1) except after a period the tokenizer split
+// off between two run-together sentences ("Reporter.Christian": 1), 1 for a
+// lone full stop right after a word ending in a lower-case letter and before
+// spaces and a capital ("said. The": the model disagrees on 8 of 18,000 such
+// gaps, none in the dev splits, and is as often wrong there), and -1 for every
+// other gap.
 int CertainGap(const ParagraphView& p, uint32_t i);
 
 // Writes the features of the gap after token i (i + 1 < p.count) into
