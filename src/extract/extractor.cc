@@ -1365,6 +1365,39 @@ bool AdverbialOpener(std::string_view w) {
 
 Speaker DocState::SpeakerFromWord(int w) {
   if (DayWord(words_[w].form)) return Speaker();
+  // "Kim Dalton, who said ...": a relative pronoun speaks for the noun its
+  // clause hangs from. The span stays on the pronoun, where attribution
+  // corpora mark the source.
+  // ("WHO" in capitals is the health agency.)
+  std::string_view rel = words_[w].form;
+  if (words_[w].upos == "PRON" && rel != "WHO" &&
+      (EqualsIgnoreCase(rel, "who") || EqualsIgnoreCase(rel, "which") ||
+       EqualsIgnoreCase(rel, "that"))) {
+    int v = words_[w].head;
+    int noun =
+        v >= 0 && StartsWith(words_[v].deprel, "acl") ? words_[v].head : -1;
+    // The parser may join the clause to the main verb instead ("was
+    // criticised by Lina Marsh, who said"): the noun before the comma.
+    if (noun < 0 && w >= 2 && words_[w - 1].form == "," &&
+        words_[w - 1].sent == words_[w].sent &&
+        (words_[w - 2].upos == "PROPN" || words_[w - 2].upos == "NOUN"))
+      noun = w - 2;
+    if (noun >= 0 && noun < w) {
+      Speaker sp = SpeakerFromWord(noun);
+      // Unnamed, the noun speaks only as a participant ("a neighbour who
+      // said"), not as a circumstance ("in a deal which ...").
+      bool plain = words_[noun].upos == "NOUN" && !sp.name.empty() &&
+                   !StartsWith(words_[noun].deprel, "obl") &&
+                   words_[noun].deprel.find("tmod") == std::string::npos &&
+                   std::count(sp.name.begin(), sp.name.end(), ' ') < 6;
+      for (int c : Children(noun)) plain &= words_[c].deprel != "case";
+      if (HasSpeaker(sp) || plain) {
+        sp.span = words_[w].span;
+        sp.has_span = true;
+        return sp;
+      }
+    }
+  }
   // "Rep. Ellis Varga (R-Fla.) said": the parser may take the party in
   // brackets for the subject; the speaker is the name before them.
   if (w > 1 && words_[w - 1].form == "(" && words_[w - 2].mention >= 0 &&
