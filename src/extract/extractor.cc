@@ -531,8 +531,19 @@ void DocState::FindMentions() {
       const Role& rr = lex_.roles()[role->entry];
       if (rr.kind == "party" || rr.kind == "modifier") continue;
       int f = i + role->length, l = f;
-      while (l < si.last && words_[l].upos == "PROPN" && !taken[l - si.first] &&
-             !LongestAt(l, LexiconKind::kRole))
+      // "Lina Marsh-Ellery": a hyphen between two proper nouns, without
+      // spaces, joins one surname.
+      auto joining_hyphen = [&](int k) {
+        return k > f && k + 1 < static_cast<int>(si.last) &&
+               words_[k].form == "-" &&
+               words_[k].span.begin == words_[k - 1].span.end &&
+               words_[k + 1].span.begin == words_[k].span.end &&
+               words_[k + 1].upos == "PROPN";
+      };
+      while (
+          l < si.last && !taken[l - si.first] &&
+          ((words_[l].upos == "PROPN" && !LongestAt(l, LexiconKind::kRole)) ||
+           joining_hyphen(l)))
         ++l;
       if (l - f < 2) continue;
       bool ner = false;
@@ -576,6 +587,17 @@ void DocState::FindMentions() {
       EntityType type = NerType(tag);
       int end = i + 1;
       while (end < si.last && StartsWith(words_[end].ner, "I-")) ++end;
+      // "Taher El-Gamal": the tokenizer splits a hyphenated surname, and
+      // the recogniser may see two names; written without spaces, it is
+      // one.
+      while (end + 1 < si.last && words_[end].form == "-" &&
+             words_[end].span.begin == words_[end - 1].span.end &&
+             words_[end + 1].span.begin == words_[end].span.end &&
+             StartsWith(words_[end + 1].ner, "B-") &&
+             NerType(words_[end + 1].ner) == type) {
+        end += 2;
+        while (end < si.last && StartsWith(words_[end].ner, "I-")) ++end;
+      }
       for (int a = i; a < end;) {
         if (taken[a - si.first]) {
           ++a;
