@@ -811,6 +811,11 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   if (cls == "resign" && !agents.empty() &&
       entities_[agents[0]].e.type != EntityType::kPerson)
     return false;
+  // Nobody resigns in the passive: "the dog was left at the station".
+  if (cls == "resign")
+    for (int c : Children(t))
+      if (words_[c].deprel == "aux:pass" || words_[c].deprel == "nsubj:pass")
+        return false;
   // Relative and interrogative pronouns say nothing by themselves.
   theme.erase(std::remove_if(theme.begin(), theme.end(),
                              [&](int w) {

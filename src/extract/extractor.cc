@@ -342,7 +342,21 @@ constexpr std::string_view kCompanyWords[] = {"Inc.",
                                               "Software",
                                               "Electric",
                                               "Steel",
-                                              "Chemicals"};
+                                              "Chemicals",
+                                              "Corporation",
+                                              "Company",
+                                              "Limited",
+                                              "Enterprises",
+                                              "Investments",
+                                              "Securities",
+                                              "Ferries",
+                                              "Shipping",
+                                              "Railways",
+                                              "Mining",
+                                              "Resources",
+                                              "Petroleum",
+                                              "Brewing",
+                                              "Biosciences"};
 
 bool CompanyWord(std::string_view w) {
   return std::find(std::begin(kCompanyWords), std::end(kCompanyWords), w) !=
@@ -598,7 +612,28 @@ void DocState::FindMentions() {
         end += 2;
         while (end < si.last && StartsWith(words_[end].ner, "I-")) ++end;
       }
-      for (int a = i; a < end;) {
+      // The same when the recogniser found only the part after the hyphen
+      // ("Nils Ortega-Baird" as "Baird"): the name runs back over it and
+      // the untagged proper nouns before it.
+      int begin = i;
+      if (type == EntityType::kPerson) {
+        auto joins = [&](int h) {
+          return h - 1 >= static_cast<int>(si.first) && words_[h].form == "-" &&
+                 words_[h].span.end == words_[h + 1].span.begin &&
+                 words_[h - 1].span.end == words_[h].span.begin &&
+                 words_[h - 1].upos == "PROPN" && words_[h - 1].ner == "O" &&
+                 !taken[h - 1 - si.first];
+        };
+        while (begin - 2 >= static_cast<int>(si.first) && joins(begin - 1)) {
+          begin -= 2;
+          while (begin > static_cast<int>(si.first) &&
+                 words_[begin - 1].upos == "PROPN" &&
+                 words_[begin - 1].ner == "O" && !taken[begin - 1 - si.first] &&
+                 !LongestAt(begin - 1, LexiconKind::kRole))
+            --begin;
+        }
+      }
+      for (int a = begin; a < end;) {
         if (taken[a - si.first]) {
           ++a;
           continue;
@@ -722,7 +757,34 @@ void DocState::FindMentions() {
     }
   }
   bool added = false;
-  for (int k = 0; k < static_cast<int>(words_.size()); ++k) {
+  // The whole name too, however it was tagged where it recurs ("Ashcombe
+  // Ferries will close ..." read as two common nouns).
+  const int nw = static_cast<int>(words_.size());
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    const Entity& en = entities_[e].e;
+    EntityType ct = CoarseType(en.type);
+    if ((ct != EntityType::kPerson && ct != EntityType::kOrg) ||
+        en.name.find(' ') == std::string::npos)
+      continue;
+    std::vector<std::string_view> parts;
+    for (size_t at = 0; at <= en.name.size();) {
+      size_t sp = en.name.find(' ', at);
+      if (sp == std::string::npos) sp = en.name.size();
+      parts.push_back(std::string_view(en.name).substr(at, sp - at));
+      at = sp + 1;
+    }
+    const int n = static_cast<int>(parts.size());
+    for (int k = 0; k + n <= nw; ++k) {
+      bool match = words_[k].sent == words_[k + n - 1].sent;
+      for (int j = 0; j < n && match; ++j)
+        match = !taken[k + j] && words_[k + j].form == parts[j];
+      if (!match) continue;
+      AddMention(k, k + n, static_cast<int>(e), true, false);
+      for (int j = 0; j < n; ++j) taken[k + j] = true;
+      added = true;
+    }
+  }
+  for (int k = 0; k < nw; ++k) {
     if (taken[k] || words_[k].upos != "PROPN") continue;
     for (const auto& [name, e] : short_names) {
       if (words_[k].form != name) continue;
@@ -963,6 +1025,23 @@ void DocState::FindNominals() {
             continue;
           if (best < 0 || last_seen[e] > last_seen[best])
             best = static_cast<int>(e);
+        }
+        // "the company" may be a newspaper's publisher, but after a company
+        // and the outlet reporting on it, it is the company: an outlet is
+        // taken only when no other organisation was named in the last
+        // three sentences.
+        if (best >= 0 && entities_[best].e.type == EntityType::kOutlet &&
+            TypeAllowed(n, EntityType::kOrg)) {
+          int org = -1;
+          for (size_t e = 0; e < entities_.size(); ++e) {
+            if (last_seen[e] < 0 || entities_[e].e.type != EntityType::kOrg ||
+                !KindAllowed(n, entities_[e]) ||
+                words_[last_seen[e]].sent + 3 < static_cast<int>(s))
+              continue;
+            if (org < 0 || last_seen[e] > last_seen[org])
+              org = static_cast<int>(e);
+          }
+          if (org >= 0) best = org;
         }
         if (best >= 0) {
           added.push_back({i, last, best, false, false});
@@ -2585,6 +2664,20 @@ void DocState::VerbStatements() {
           CoarseType(entities_[sp.entity].e.type) == EntityType::kPlace &&
           (entities_[sp.entity].gaz || !stance_cue))
         continue;
+      // "Inspector Stewart Taylor said:" closing its paragraph: what was
+      // said is the next paragraph, quoted or not.
+      bool next_paragraph = false;
+      if (Span said = TrimContent(content);
+          said.begin >= said.end && s + 1 < sents_.size() &&
+          sents_[s + 1].paragraph != sents_[s].paragraph &&
+          i + length + 1 == sents_[s].last && words_[i + length].form == ":") {
+        size_t e = s + 1;
+        while (e + 1 < sents_.size() &&
+               sents_[e + 1].paragraph == sents_[s + 1].paragraph)
+          ++e;
+        content = Span{sents_[s + 1].span.begin, sents_[e].span.end};
+        next_paragraph = true;
+      }
       sp.span = SpeakerPhrase(sp, v);
       Statement st;
       st.speaker = std::move(sp);
@@ -2606,9 +2699,14 @@ void DocState::VerbStatements() {
                    st.speaker.anonymous;
       st.confidence = (clause >= 0 ? 0.8 : 0.6) * (named ? 1.0 : 0.75);
       st.evidence = EvidenceOf(sents_, sents_[s].span);
-      st.rule = clause >= 0 ? "verb.clause"
-                : action    ? "verb.action"
-                            : "verb.complement";
+      st.rule = next_paragraph ? "verb.colon_paragraph"
+                : clause >= 0  ? "verb.clause"
+                : action       ? "verb.action"
+                               : "verb.complement";
+      if (next_paragraph) {
+        st.confidence = named ? 0.7 : 0.5;
+        st.evidence.push_back(content);
+      }
       for (int k = i; k < i + length; ++k) consumed_[k] = true;
       AddStatement(std::move(st));
       i += length - 1;
