@@ -410,7 +410,7 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
 struct ClusterArgs {
   std::vector<std::string> text;
   std::string out;
-  std::vector<int> classes = {300, 80, 20};
+  std::vector<int> classes = {150, 40, 10};
   int min_count = 2;
   int iterations = 15;
   uint64_t seed = 1;

@@ -56,7 +56,7 @@ class WordClassCorpus {
 struct WordClassOptions {
   // Classes per level, finest first; each level has fewer than the one
   // before.
-  std::vector<int> classes = {300, 80, 20};
+  std::vector<int> classes = {150, 40, 10};
   // Rarer words share one placeholder in the statistics and get no class.
   int min_count = 2;
   // Most sweeps over the words per level; a level stops early once fewer
