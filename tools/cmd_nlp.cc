@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "command.h"
+#include "core/csv.h"
 #include "hearsay/ingest.h"
 #include "hearsay/nlp.h"
 #include "hearsay/text.h"
@@ -18,6 +19,7 @@
 #include "nlp/ner.h"
 #include "nlp/parser.h"
 #include "nlp/tagger.h"
+#include "nlp/word_classes.h"
 #include "output.h"
 #include "text/conllu.h"
 
@@ -224,7 +226,8 @@ struct TrainArgs {
   int tagger_epochs = 6;
   int passes = 1;
   std::string tagger, parser;
-  std::string gazetteers;
+  std::string gazetteers, clusters;
+  bool agree_types = false;
   std::string tagged_train, save_tagged;
   int parser_features = 1;
 };
@@ -248,6 +251,8 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
     o.prune = args->prune;
     o.max_bytes = static_cast<size_t>(args->max_mb * 1e6);
     o.gazetteers = args->gazetteers;
+    o.clusters = args->clusters;
+    o.agree_types = args->agree_types;
     o.passes = args->passes;
     o.log = [](const std::string& line) {
       std::printf("%s\n", line.c_str());
@@ -393,7 +398,134 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
                     "directory of places.tsv, organisations.tsv, outlets.tsv "
                     "and governments.tsv, whose names become features (the "
                     "lists are stored in the model)");
+    app->add_flag("--agree-types", args->agree_types,
+                  "identical names in a document agree on their type (dev "
+                  "scored so; recorded in the model for hearsay parse)");
+    app->add_option("--clusters", args->clusters,
+                    "word class file (train clusters) whose classes become "
+                    "features (stored in the model)");
   }
+}
+
+struct ClusterArgs {
+  std::vector<std::string> text;
+  std::string out;
+  std::vector<int> classes = {150, 40, 10};
+  int min_count = 2;
+  int iterations = 15;
+  uint64_t seed = 1;
+};
+
+bool EndsWith(std::string_view s, std::string_view end) {
+  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+// Adds the sentences of one input to `corpus`: the words of a CoNLL-U file
+// as they are, the text of a CSV file's articleBody column (FNC-1 bodies;
+// else its last column) or of any other file cut into words by the text
+// stage, which follows the treebanks' tokenization.
+Status AddClusterText(const std::string& path, const Segmenter& segmenter,
+                      nlp::WordClassCorpus& corpus) {
+  std::vector<std::string_view> words;
+  if (EndsWith(path, ".conllu")) {
+    HEARSAY_ASSIGN_OR_RETURN(std::vector<conllu::Sentence> sentences,
+                             conllu::ReadFile(path));
+    for (const conllu::Sentence& s : sentences) {
+      words.clear();
+      for (const auto& w : s.words) words.push_back(w.form);
+      corpus.AddSentence(words);
+    }
+    return Status::Ok();
+  }
+  auto add_text = [&](std::string_view text) {
+    Segmentation seg = segmenter.Segment(text);
+    for (const hearsay::Sentence& s : seg.sentences) {
+      words.clear();
+      for (uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
+        const Token& tok = seg.tokens[t];
+        for (uint32_t k = tok.first_word; k < tok.first_word + tok.word_count;
+             ++k) {
+          const Word& w = seg.words[k];
+          words.push_back(w.form.empty() ? w.span.Slice(text)
+                                         : std::string_view(w.form));
+        }
+      }
+      corpus.AddSentence(words);
+    }
+  };
+  if (EndsWith(path, ".csv")) {
+    HEARSAY_ASSIGN_OR_RETURN(CsvTable table, CsvTable::ReadFile(path));
+    int column = table.ColumnIndex("articleBody");
+    if (column < 0) column = static_cast<int>(table.header().size()) - 1;
+    for (size_t r = 0; r < table.rows(); ++r) add_text(table.Cell(r, column));
+    return Status::Ok();
+  }
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return NotFoundError(path + ": cannot read");
+  std::string text;
+  char buf[1 << 16];
+  size_t got;
+  while ((got = std::fread(buf, 1, sizeof(buf), f)) > 0) text.append(buf, got);
+  std::fclose(f);
+  add_text(text);
+  return Status::Ok();
+}
+
+void AddClusterCommand(CommandSet& set, CLI::App* group) {
+  auto args = std::make_shared<ClusterArgs>();
+  CLI::App* app = set.Add(
+      group, "clusters",
+      "Word classes from unlabeled text (exchange algorithm), for train ner "
+      "--clusters",
+      [args]() {
+        auto start = std::chrono::steady_clock::now();
+        nlp::WordClassCorpus corpus;
+        Segmenter segmenter;
+        for (const std::string& path : args->text) {
+          Status s = AddClusterText(path, segmenter, corpus);
+          if (!s.ok()) return Fail(s);
+          std::printf("%s: %zu words so far\n", path.c_str(), corpus.tokens());
+          std::fflush(stdout);
+        }
+        nlp::WordClassOptions o;
+        o.classes = args->classes;
+        o.min_count = args->min_count;
+        o.iterations = args->iterations;
+        o.seed = args->seed;
+        o.log = [](const std::string& line) {
+          std::printf("%s\n", line.c_str());
+          std::fflush(stdout);
+        };
+        auto wc = nlp::WordClasses::Train(corpus, o);
+        if (!wc.ok()) return Fail(wc.status());
+        Status s = nlp::WriteFileAtomically(args->out, wc->ToText());
+        if (!s.ok()) return Fail(s);
+        double secs = std::chrono::duration<double>(
+                          std::chrono::steady_clock::now() - start)
+                          .count();
+        std::printf("wrote %s: %zu words, %.1f s\n", args->out.c_str(),
+                    wc->size(), secs);
+        return kExitOk;
+      });
+  app->add_option("--text", args->text,
+                  "CoNLL-U files (their word forms), CSV files (the "
+                  "articleBody column, else the last) or plain text files")
+      ->required()
+      ->expected(1, -1);
+  app->add_option("-o,--output", args->out, "word class file to write")
+      ->required();
+  app->add_option("--classes", args->classes,
+                  "classes per level, finest first, each level fewer")
+      ->delimiter(',')
+      ->capture_default_str();
+  app->add_option("--min-count", args->min_count,
+                  "words seen fewer times get no class")
+      ->capture_default_str();
+  app->add_option("--iterations", args->iterations,
+                  "most sweeps over the words per level")
+      ->capture_default_str();
+  app->add_option("--seed", args->seed, "seed of the sweep order")
+      ->capture_default_str();
 }
 
 }  // namespace
@@ -407,6 +539,7 @@ void AddNlpCommands(CommandSet& set) {
            &nlp::Parser::Train, true);
   AddTrain(set, train, "ner", "Named-entity recogniser (GUM Entity= names)",
            &nlp::Recognizer::Train, true);
+  AddClusterCommand(set, train);
 
   auto pa = std::make_shared<ParseArgs>();
   CLI::App* parse = set.Add(

@@ -55,6 +55,10 @@ class Pipeline {
   // Fills every output of `s` from s.words. Sentences of any length work;
   // an empty one gets empty outputs.
   void Annotate(AnnotatedSentence& s) const;
+  // After Annotate on every sentence of one document: names written the
+  // same way take the type most of them got, when the name model was trained
+  // for it (`train ner --agree-types`); with other models it changes nothing.
+  void AgreeNames(std::vector<AnnotatedSentence>& document) const;
 
   // Bytes of model data mapped (weights and tables), for reporting.
   size_t model_bytes() const;

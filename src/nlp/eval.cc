@@ -474,8 +474,25 @@ std::vector<conllu::Sentence> AnnotateConllu(
     const Pipeline& pipeline, const std::vector<conllu::Sentence>& in) {
   std::vector<conllu::Sentence> out;
   out.reserve(in.size());
-  for (const conllu::Sentence& s : in)
-    out.push_back(AnnotateConllu(pipeline, s));
+  // A document at a time (from one "# newdoc" to the next), so that its
+  // names can agree on their types.
+  std::vector<AnnotatedSentence> doc;
+  for (size_t from = 0; from < in.size();) {
+    size_t to = from + 1;
+    while (to < in.size() && !in[to].newdoc) ++to;
+    doc.resize(to - from);
+    for (size_t i = from; i < to; ++i) {
+      AnnotatedSentence& a = doc[i - from];
+      a.words.clear();
+      for (const auto& w : in[i].words) a.words.push_back(w.form);
+      pipeline.Annotate(a);
+    }
+    pipeline.AgreeNames(doc);
+    for (size_t i = from; i < to; ++i) {
+      out.push_back(ToConllu(in[i], doc[i - from]));
+    }
+    from = to;
+  }
   return out;
 }
 

@@ -19,8 +19,12 @@
 //
 // Model file sections: "kind" ("ner"), weight tables "w" (sequence; classes
 // fixed: 0 = O, then for each type t in kEntityTypes 1+4t+{B, I, L, U}) and
-// "y" (types, one class per entry of kEntityTypes), and "gaz" (the name
-// lists the model was trained with; optional).
+// "y" (types, one class per entry of kEntityTypes), "gaz" (the name
+// lists the model was trained with; optional), "features" ("2" when the
+// model also reads word classes; absent for set 1) and "clusters" (the word
+// classes of set 2, word_classes.h, copied in at training time so that the
+// model never meets classes other than those it learned from) and "agree"
+// ("1" when types are to agree across a document; absent otherwise).
 //
 // Recognizer owns its mapped file; immutable after Load and safe to share
 // between threads.
@@ -40,6 +44,7 @@
 #include "nlp/ner_gazetteer.h"
 #include "nlp/perceptron.h"
 #include "nlp/tagger.h"
+#include "nlp/word_classes.h"
 #include "text/conllu.h"
 
 namespace hearsay::nlp {
@@ -59,6 +64,16 @@ std::vector<Name> GoldNames(const conllu::Sentence& s);
 // Names from per-word BIO strings "B-TYPE" / "I-TYPE" / "O" read the way the
 // reference scorer reads the NE= item in MISC.
 std::vector<Name> NamesFromBio(const std::vector<std::string_view>& bio);
+
+// Document-level agreement of types: a name's clearest context ("in
+// Coron", "Coron's mayor") is rarely in every sentence that mentions it, so
+// names written the same way in one document take the type most of them
+// got. `keys[i]` identifies the words of name i (NameKey), `types[i]` is its
+// type and becomes the most frequent type among the names with its key; a
+// tie keeps the name's own type.
+void AgreeTypes(const std::vector<uint64_t>& keys, std::vector<int>& types);
+// The key of words [first, last] by StringHash of their exact forms.
+uint64_t NameKey(const uint64_t* form_hashes, int first, int last);
 
 class Recognizer {
  public:
@@ -83,12 +98,17 @@ class Recognizer {
     const std::vector<uint64_t>* rels;
   };
   void Recognize(const Input& in, std::vector<Name>& names) const;
+  // Whether the model was trained (and its epoch chosen) with AgreeTypes
+  // over each document; callers that see whole documents then apply it.
+  bool agrees_types() const { return agree_types_; }
 
  private:
   std::shared_ptr<ModelFile> file_;
   WeightTable weights_;
   WeightTable types_;
   std::shared_ptr<const Gazetteer> gaz_;
+  std::shared_ptr<const WordClasses> classes_;  // feature set 2 only
+  bool agree_types_ = false;
 };
 
 }  // namespace hearsay::nlp

@@ -161,6 +161,38 @@ Result<Pipeline> Pipeline::Load(const std::string& models_dir,
 
 size_t Pipeline::model_bytes() const { return impl_->bytes; }
 
+void Pipeline::AgreeNames(std::vector<AnnotatedSentence>& document) const {
+  if (!impl_->ner.agrees_types()) return;
+  std::vector<std::vector<Name>> names(document.size());
+  std::vector<uint64_t> keys, forms;
+  std::vector<int> types;
+  for (size_t si = 0; si < document.size(); ++si) {
+    const AnnotatedSentence& s = document[si];
+    names[si] = NamesFromBio(s.entity);
+    forms.clear();
+    for (std::string_view w : s.words) forms.push_back(StringHash(w));
+    // Only the four types: NamesFromBio gives an unknown one its own.
+    std::erase_if(names[si], [](const Name& nm) {
+      return nm.type >= static_cast<int>(kEntityTypes.size());
+    });
+    for (const Name& nm : names[si]) {
+      keys.push_back(NameKey(forms.data(), nm.first, nm.last));
+      types.push_back(nm.type);
+    }
+  }
+  AgreeTypes(keys, types);
+  size_t k = 0;
+  for (size_t si = 0; si < document.size(); ++si) {
+    AnnotatedSentence& s = document[si];
+    for (const Name& nm : names[si]) {
+      int t = types[k++];
+      if (t == nm.type) continue;
+      s.entity[nm.first] = kBegin[t];
+      for (int i = nm.first + 1; i <= nm.last; ++i) s.entity[i] = kInside[t];
+    }
+  }
+}
+
 void Pipeline::Annotate(AnnotatedSentence& s) const {
   // Scratch reused across calls on the same thread: no per-word allocation
   // once it has grown to the longest sentence.

@@ -56,6 +56,13 @@ struct TrainOptions {
   // organisations.tsv, outlets.tsv, governments.tsv), copied into the model
   // (empty: none).
   std::string gazetteers;
+  // Recogniser: a word class file (word_classes.h) whose classes become
+  // features (feature set 2), copied into the model (empty: set 1).
+  std::string clusters;
+  // Recogniser: score dev (and so choose the epoch) with the types of
+  // identical names agreeing across each document, and ask callers to do
+  // the same (ner.h AgreeTypes).
+  bool agree_types = false;
   // Tagger: 2 adds the second pass (see above); jackknife taggers keep 1.
   int passes = 1;
   // Called after each epoch with one line of dev figures.

@@ -123,5 +123,23 @@ else
   echo "skipping the reference-scorer check: no $gold or scorers (set HEARSAY_SHARED)"
 fi
 
+# `train clusters`: the same text gives the same class file, from plain
+# text and from CoNLL-U alike.
+check "train clusters --help" "$bin" train clusters --help >/dev/null
+for i in 1 2 3 4 5 6; do
+  printf 'The cat sat on the mat. A dog sat on a rug. The cow ate the hay.\n\n'
+done > "$tmp/classes.txt"
+"$bin" train clusters --text "$tmp/classes.txt" "$tmp/a.conllu" --classes 6,2 \
+  -o "$tmp/c1.tsv" > /dev/null 2> "$tmp/c.err"; code=$?
+check "train clusters exits 0 (got $code: $(head -c 300 "$tmp/c.err"))" test "$code" -eq 0
+"$bin" train clusters --text "$tmp/classes.txt" "$tmp/a.conllu" --classes 6,2 \
+  -o "$tmp/c2.tsv" > /dev/null 2>&1
+check "train clusters is deterministic" cmp -s "$tmp/c1.tsv" "$tmp/c2.tsv"
+check "class file header" grep -qP '^# hearsay word classes\t6\t2$' "$tmp/c1.tsv"
+check "class file has the words" grep -qP '^sat\t12\t\d+\t\d+$' "$tmp/c1.tsv"
+"$bin" train clusters --text "$tmp/classes.txt" --classes 2,4 -o "$tmp/c3.tsv" \
+  > /dev/null 2>&1; code=$?
+check "coarser level with more classes is refused (got $code)" test "$code" -ne 0
+
 echo "$pass passed, $failures failed"
 [ "$failures" -eq 0 ]
