@@ -108,6 +108,10 @@ void DocState::Annotate() {
   keys_.resize(seg_.words.size());
   consumed_.assign(seg_.words.size(), false);
   nlp::AnnotatedSentence a;
+  // Every sentence's annotation, kept until the names of the whole
+  // document have agreed on their types (Pipeline::AgreeNames).
+  std::vector<nlp::AnnotatedSentence> annotated;
+  std::vector<int> annotated_first;
   for (size_t si = 0; si < seg_.sentences.size(); ++si) {
     const Sentence& s = seg_.sentences[si];
     if (s.token_count == 0) continue;
@@ -193,7 +197,16 @@ void DocState::Annotate() {
         h = words_[h].head;
       }
     }
+    // Only what AgreeNames reads: the words and their name tags.
+    annotated.emplace_back();
+    annotated.back().words = a.words;
+    annotated.back().entity = a.entity;
+    annotated_first.push_back(first);
   }
+  r_.pipeline.AgreeNames(annotated);
+  for (size_t j = 0; j < annotated.size(); ++j)
+    for (size_t k = 0; k < annotated[j].entity.size(); ++k)
+      words_[annotated_first[j] + k].ner = annotated[j].entity[k];
 }
 
 // '"They have known it for years," Okafor said': a subject inside a
@@ -361,6 +374,18 @@ constexpr std::string_view kCompanyWords[] = {"Inc.",
 bool CompanyWord(std::string_view w) {
   return std::find(std::begin(kCompanyWords), std::end(kCompanyWords), w) !=
          std::end(kCompanyWords);
+}
+
+// "Network Security Board", "Trade Commission": words the names of public
+// bodies end in.
+constexpr std::string_view kPublicBodyWords[] = {
+    "Board",     "Commission",   "Authority", "Agency",
+    "Ministry",  "Bureau",       "Council",   "Administration",
+    "Committee", "Inspectorate", "Regulator"};
+
+bool PublicBodyWord(std::string_view w) {
+  return std::find(std::begin(kPublicBodyWords), std::end(kPublicBodyWords),
+                   w) != std::end(kPublicBodyWords);
 }
 
 // "The Ashby Tribune", "the Harwick Courier": words newspapers' names end
@@ -560,9 +585,15 @@ void DocState::FindMentions() {
            joining_hyphen(l)))
         ++l;
       if (l - f < 2) continue;
+      // The recogniser's own name wins unless it is a person's lying inside
+      // the run ("senator Lina Marsh-Ellery" with only "Marsh" found).
+      bool other = l < si.last && StartsWith(words_[l].ner, "I-");
+      for (int k = f; k < l; ++k)
+        other |= words_[k].ner != "O" &&
+                 NerType(words_[k].ner) != EntityType::kPerson;
       bool ner = false;
       for (int k = f; k < l; ++k) ner |= words_[k].ner != "O";
-      if (ner) continue;
+      if (ner && other) continue;
       cands.push_back(
           {f, l, nullptr, NameForm::kName, EntityType::kPerson, heading});
       for (int k = f; k < l; ++k) taken[k - si.first] = true;
@@ -578,11 +609,17 @@ void DocState::FindMentions() {
       // The company word itself may be tagged as a common word ("Altavia
       // Solar").
       if (l > i && l < si.last && !taken[l - si.first] &&
-          CompanyWord(words_[l].form) && words_[l].upos != "PROPN")
+          (CompanyWord(words_[l].form) || PublicBodyWord(words_[l].form)) &&
+          words_[l].upos != "PROPN")
         ++l;
       if (l - i >= 2 && CompanyWord(words_[l - 1].form)) {
         cands.push_back(
             {i, l, nullptr, NameForm::kName, EntityType::kOrg, heading});
+        for (int k = i; k < l; ++k) taken[k - si.first] = true;
+      } else if (l - i >= 2 && PublicBodyWord(words_[l - 1].form)) {
+        // "The Network Security Board banned ...".
+        cands.push_back(
+            {i, l, nullptr, NameForm::kName, EntityType::kGov, heading});
         for (int k = i; k < l; ++k) taken[k - si.first] = true;
       } else if (l - i >= 2 && OutletWord(words_[l - 1].form)) {
         cands.push_back(
@@ -666,6 +703,12 @@ void DocState::FindMentions() {
                (words_[l - 1].upos == "PART" || IsPunct(words_[l - 1])))
           --l;
         while (f < l && (words_[f].upos == "DET" || IsPunct(words_[f]))) ++f;
+        // A title alone, its name taken after it ("Councillor" of
+        // "Councillor Maren Holt"), is no name.
+        if (f < l && b < end && taken[b - si.first] && f == a)
+          if (auto role = LongestAt(f, LexiconKind::kRole);
+              role && f + role->length == l)
+            f = l;
         bool has_propn = false;
         for (int k = f; k < l; ++k) has_propn |= words_[k].upos == "PROPN";
         // A name the recogniser cut short keeps its capitalised tail:
