@@ -1445,11 +1445,16 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
     FillSpeakerEntity(sp, m);
     if (last - first < 12) sp.span = WordSpan(first, last);
   };
+  // Of several people, the one a title introduces ("Port Edda harbour
+  // master Nils Ortega-Baird"), else the last.
+  int person = -1;
   for (int m : named) {
-    if (entities_[mentions_[m].entity].e.type == EntityType::kPerson) {
-      inner(m);
-      return sp;
-    }
+    if (entities_[mentions_[m].entity].e.type != EntityType::kPerson) continue;
+    if (person < 0 || mentions_[person].titled_from < 0) person = m;
+  }
+  if (person >= 0) {
+    inner(person);
+    return sp;
   }
   // "a Kestrel investor", "an analyst at Linden Row" name an organisation
   // the speaker does not speak for.
@@ -2771,6 +2776,11 @@ void DocState::SourcingStatements() {
       for (int k = i; k < i + m->length; ++k) used |= consumed_[k];
       if (used) continue;
       int a = i + m->length, b = a;
+      // "is said to have been in touch with ...": a cue ending in "to"
+      // before a verb is an infinitive, and what follows names no source.
+      if (a < si.last && EqualsIgnoreCase(words_[a - 1].form, "to") &&
+          (words_[a].upos == "VERB" || words_[a].upos == "AUX"))
+        continue;
       while (b < si.last && words_[b].form != "," && words_[b].form != ";" &&
              !(IsPunct(words_[b]) && b == si.last - 1) && b - a < 14)
         ++b;
