@@ -502,6 +502,17 @@ int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
       if (initials == name) return static_cast<int>(i);
     }
   }
+  // A name that writes the family name first ("Kim Jong Un ... Kim said"):
+  // a lone word that is no one's surname but the first word of a person
+  // named in full is that person, the first such named.
+  if (ner_type == EntityType::kPerson && name.find(' ') == std::string::npos) {
+    for (size_t i = 0; i < entities_.size(); ++i) {
+      const Entity& e = entities_[i].e;
+      if (e.type == EntityType::kPerson && StartsWith(e.name, name + " ") &&
+          std::count(e.name.begin(), e.name.end(), ' ') >= 2)
+        return static_cast<int>(i);
+    }
+  }
   return NewEntity(std::move(name), ner_type, nullptr);
 }
 
@@ -795,6 +806,9 @@ void DocState::FindMentions() {
       if (en.name.size() > 2) short_names.push_back({en.name, int(e)});
     } else if (ct == EntityType::kPerson) {
       short_names.push_back({std::string(LastWord(en.name)), int(e)});
+      // "Kim Jong Un ... Kim": a family name written first.
+      if (std::count(en.name.begin(), en.name.end(), ' ') >= 2)
+        short_names.push_back({en.name.substr(0, sp), int(e)});
     } else if (en.type == EntityType::kOrg) {
       short_names.push_back({en.name.substr(0, sp), int(e)});
     }
@@ -1263,8 +1277,15 @@ int DocState::SubjectOf(int v, int depth) const {
     std::string_view d = words_[c].deprel;
     if (d == "nsubj" || d == "nsubj:pass" || d == "csubj") {
       // Of several subjects, the one nearest the verb: "Brannock chief
-      // executive Idris Mallon said" parsed with "chief" a subject too.
+      // executive Idris Mallon said" parsed with "chief" a subject too;
+      // but an unnamed source before it is who speaks ("A source with
+      // access to the North's leadership insisted", with "leadership" a
+      // subject too).
       if (subj >= 0 && !(subj < c && c < v)) continue;
+      if (subj >= 0 && subj < c && words_[subj].mention < 0) {
+        SourceInfo before = AnalyzeSource(words_[subj].lo, subj);
+        if (before.is_source && before.anonymous) continue;
+      }
       if (int dash = DatelineDash(c); dash < 0) {
         subj = c;
       } else {
