@@ -371,6 +371,15 @@ constexpr std::string_view kCompanyWords[] = {"Inc.",
                                               "Brewing",
                                               "Biosciences"};
 
+// Verbs whose passive subject is what was said: "was revealed", "were
+// denied", "was announced".
+bool ContentSubjectPassiveLemma(std::string_view lemma) {
+  for (std::string_view l : {"reveal", "report", "confirm", "announce",
+                             "disclose"})
+    if (lemma == l) return true;
+  return false;
+}
+
 bool CompanyWord(std::string_view w) {
   return std::find(std::begin(kCompanyWords), std::end(kCompanyWords), w) !=
          std::end(kCompanyWords);
@@ -1273,8 +1282,17 @@ int DocState::DatelineEnd(int first, int end) const {
 // suggesting ...", "were quick to dismiss").
 int DocState::SubjectOf(int v, int depth) const {
   int subj = -1, agent = -1;
+  bool content_passive = false;
   for (int c : Children(v)) {
     std::string_view d = words_[c].deprel;
+    // "Rumours of the actor's death were revealed to be a hoax": what the
+    // subject of a passive verb of revealing names was said, not who said
+    // it ("X was quoted as saying" is X's word).
+    if (d == "nsubj:pass" && depth == 0 &&
+        ContentSubjectPassiveLemma(words_[v].lemma)) {
+      content_passive = true;
+      continue;
+    }
     if (d == "nsubj" || d == "nsubj:pass" || d == "csubj") {
       // Of several subjects, the one nearest the verb: "Brannock chief
       // executive Idris Mallon said" parsed with "chief" a subject too;
@@ -1303,6 +1321,7 @@ int DocState::SubjectOf(int v, int depth) const {
     }
   }
   if (agent >= 0) return agent;
+  if (content_passive) return -1;
   if (subj >= 0) return words_[subj].deprel == "csubj" ? -1 : subj;
   if (depth >= 3 || words_[v].head < 0) return -1;
   std::string_view d = words_[v].deprel;
@@ -2388,6 +2407,13 @@ void DocState::VerbStatements() {
             FillSpeakerEntity(sp, m);
         }
       }
+      // "Rumours that the singer had bought it were revealed to be false":
+      // a passive verb of revealing with no agent has no speaker to find.
+      bool content_subject = false;
+      if (ContentSubjectPassiveLemma(words_[v].lemma))
+        for (int c : Children(v))
+          content_subject |= words_[c].deprel == "nsubj:pass";
+      if (subj < 0 && content_subject) continue;
       if (subj < 0 && !HasSpeaker(sp)) {
         // Nearest name on the left within the clause ("lawmakers, like
         // Representative X, warning against ...").
