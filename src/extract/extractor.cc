@@ -1434,6 +1434,7 @@ void DocState::FindStatements() {
   SourcingStatements();
   NounStatements();
   PassiveStatements();
+  HeadlineStatements();
   DropNestedStatements();
   TidySpeakerSpans();
 }
@@ -2459,10 +2460,16 @@ void DocState::VerbStatements() {
       bool fallback = false;
       if (clause < 0 && !quoted && !stance_cue && !by_agent && !parenthetical &&
           !object_speech && !loose_clause && !action) {
-        bool ok = subj >= 0 && subj < v && words_[subj].head == v &&
-                  StartsWith(words_[subj].deprel, "nsubj") &&
-                  words_[subj].deprel != "nsubj:pass" && i + length < last &&
-                  !IsPunct(words_[i + length]);
+        // Or the maker of the speech noun it hangs on ("sent a letter
+        // saying ...", see SubjectOf).
+        const bool on_noun = StartsWith(words_[v].deprel, "acl") && subj >= 0 &&
+                             subj != words_[v].head;
+        bool ok = subj >= 0 && subj < v &&
+                  ((words_[subj].head == v &&
+                    StartsWith(words_[subj].deprel, "nsubj") &&
+                    words_[subj].deprel != "nsubj:pass") ||
+                   on_noun) &&
+                  i + length < last && !IsPunct(words_[i + length]);
         for (int c : Children(v)) {
           std::string_view d = words_[c].deprel;
           if (d == "aux:pass" || d == "expl") ok = false;
@@ -2879,6 +2886,66 @@ void DocState::PassiveStatements() {
       for (int k = i; k < i + length; ++k) consumed_[k] = true;
       AddStatement(std::move(st));
     }
+  }
+}
+
+// "Senator Dana Holt Praises Harbour Plan": in a headline in title case the
+// tagger reads every word as a name, so the verb is seldom found. A speech
+// verb in the third person ("Says", "Blasts", "Endorses") after a few
+// capitalised words at the start of the headline has them as its speaker.
+void DocState::HeadlineStatements() {
+  if (sents_.empty()) return;
+  const SentInfo& si = sents_[0];
+  if (sents_.size() > 1 && sents_[1].paragraph == si.paragraph) return;
+  std::vector<std::string_view> forms;
+  for (int k = si.first; k < si.last; ++k) forms.push_back(words_[k].form);
+  if (!TitleCase(forms)) return;
+  // After a label such as "Exclusive:" or "Update -".
+  int lo = si.first;
+  for (int k = si.first; k < si.last && k < si.first + 4; ++k)
+    if (std::string_view f = words_[k].form;
+        f == ":" || f == "-" || f == "\xE2\x80\x93" || f == "\xE2\x80\x94")
+      lo = k + 1;
+  for (int i = lo + 1; i < si.last && i <= lo + 6; ++i) {
+    std::string_view f = words_[i].form;
+    if (IsPunct(words_[i]) && f != "'s" && f != "\xE2\x80\x99s") break;
+    if (consumed_[i] || InAnyQuote(i)) break;
+    int length = 0;
+    const SpeechVerb* sv = SpeechVerbAt(i, &length);
+    if (!sv || sv->pos == PartOfSpeech::kNoun || !f.ends_with("s") ||
+        f.ends_with("ss") || !std::isupper(static_cast<unsigned char>(f[0])))
+      continue;
+    // Not a noun phrase ending in a plural ("Terror Attacks On ...",
+    // "Live Updates On ..."): a verb has its object after it.
+    const int next = i + length;
+    if (next >= si.last || IsPunct(words_[next]) || words_[next].upos == "ADP")
+      break;
+    // The speaker is a name or a description, not a clause ("Why ...",
+    // "... Spending In Battleground States").
+    bool nominal = true;
+    for (int k = lo; k < i && nominal; ++k) {
+      std::string_view u = words_[k].upos;
+      unsigned char c0 = static_cast<unsigned char>(words_[k].form[0]);
+      nominal = u == "PART" ||
+                ((u == "PROPN" || u == "NOUN" || u == "ADJ" || u == "NUM") &&
+                 (std::isupper(c0) || std::isdigit(c0)));
+    }
+    if (!nominal) break;
+    int to = si.last - 1;
+    while (to > next && IsPunct(words_[to])) --to;
+    Statement st;
+    st.speaker = SpeakerFromRange(lo, i - 1, i - 1);
+    st.speaker.span = WordSpan(lo, i - 1);
+    st.cue = WordSpan(i, i + length - 1);
+    st.cue_text = std::string(Text(st.cue));
+    st.kind = StatementKind::kIndirect;
+    st.content = WordSpan(i + length, to);
+    st.confidence = 0.5;
+    st.evidence = EvidenceOf(sents_, si.span);
+    st.rule = "headline.verb";
+    for (int k = i; k < i + length; ++k) consumed_[k] = true;
+    AddStatement(std::move(st));
+    break;
   }
 }
 
