@@ -2599,6 +2599,24 @@ void DocState::SourcingStatements() {
           break;
         }
       Speaker sp = SpeakerFromRange(a, b - 1, head);
+      // The source is the phrase as written, not a name inside it ("a
+      // letter to Ashby Mills from the regulator"), and a person's with the
+      // apposition that says who they are ("according to Wen Halloway, a
+      // former adviser, ...").
+      if (sp.entities.empty()) {
+        int end = b - 1;
+        if (b + 1 < si.last && words_[b].form == "," &&
+            words_[b - 1].mention >= 0 &&
+            entities_[mentions_[words_[b - 1].mention].entity].e.type ==
+                EntityType::kPerson &&
+            (words_[b + 1].upos == "DET" || words_[b + 1].upos == "ADJ" ||
+             words_[b + 1].upos == "NOUN" || words_[b + 1].upos == "PROPN")) {
+          int k = b + 1;
+          while (k < si.last && words_[k].form != "," && k - b < 12) ++k;
+          if (k < si.last && words_[k].form == ",") end = k - 1;
+        }
+        sp.span = WordSpan(a, end);
+      }
       SourceInfo info = AnalyzeSource(a, b - 1);
       // "according to" always names a source; other cues ("citing", "per",
       // "via") only when what follows is a source or a name.
