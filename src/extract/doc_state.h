@@ -177,6 +177,7 @@ class DocState {
   void SourcingStatements();
   void NounStatements();
   void PassiveStatements();
+  void HeadlineStatements();
   void TidySpeakerSpans();
   // Attribution by punctuation and the speaker's full phrase (extractor.cc).
   void PunctuationStatements();

@@ -15,7 +15,8 @@
 //   pending claim predicate=layoff count=1
 //
 // Keys: name, type, role~ (part of a role), alias; speaker (the entity's
-// name or the speaker's words), speakers (a group, joined by +), kind, cue,
+// name or the speaker's words), source (the speaker's words as written in
+// the text), speakers (a group, joined by +), kind, cue,
 // content~ (part of the content), anonymous (yes/no), count, via (the
 // speaker of the statement it reaches us through). "~=" means "contains",
 // "=" means "equals", both ignoring case. A `statement` line passes when
@@ -103,6 +104,14 @@ bool StatementMatches(const Extraction& x, const Statement& s,
   for (const auto& [k, v] : want) {
     if (k == "speaker") {
       if (!Same(SpeakerName(x, s), v)) return false;
+    } else if (k == "source") {
+      // The speaker's words as written, the span attribution corpora score.
+      if (!s.speaker.has_span || s.speaker.span.end > x.document.text.size() ||
+          !Same(std::string(x.document.text.substr(
+                    s.speaker.span.begin,
+                    s.speaker.span.end - s.speaker.span.begin)),
+                v))
+        return false;
     } else if (k == "speakers") {
       std::istringstream in(v);
       std::string name;
