@@ -1446,6 +1446,14 @@ void DocState::FindStances() {
       bool hypothetical = false;
       // "could be required to confirm or deny": the second verb shares the
       // first one's auxiliaries, wherever the parser hung them.
+      // "confirm or deny": a verb of the opposite answer beside the cue.
+      auto opposite_act = [&](int w) {
+        int len = 0;
+        const SpeechVerb* other = SpeechVerbAt(w, &len);
+        return other && other->stance != hint &&
+               (other->stance == StanceHint::kDeny ||
+                other->stance == StanceHint::kConfirm);
+      };
       int verb = cue_word;
       std::vector<int> around = Children(cue_word);
       if (Base(words_[cue_word].deprel) == "conj" &&
@@ -1463,23 +1471,9 @@ void DocState::FindStances() {
           hypothetical = true;
         if (d == "mark" && (low == "when" || low == "if" || low == "whether"))
           hypothetical = true;
-        if (d == "conj") {
-          int len = 0;
-          const SpeechVerb* other = SpeechVerbAt(c, &len);
-          if (other && other->stance != hint &&
-              (other->stance == StanceHint::kDeny ||
-               other->stance == StanceHint::kConfirm))
-            hypothetical = true;
-        }
+        if (d == "conj" && opposite_act(c)) hypothetical = true;
       }
-      if (verb != cue_word) {
-        int len = 0;
-        const SpeechVerb* first = SpeechVerbAt(verb, &len);
-        if (first && first->stance != hint &&
-            (first->stance == StanceHint::kDeny ||
-             first->stance == StanceHint::kConfirm))
-          hypothetical = true;
-      }
+      if (verb != cue_word && opposite_act(verb)) hypothetical = true;
       int h = words_[verb].head;
       if (h >= 0 && Base(words_[verb].deprel) == "xcomp") {
         const std::string& hl = words_[h].lemma;

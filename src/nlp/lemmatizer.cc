@@ -105,9 +105,8 @@ Lemmatizer Lemmatizer::Train(const std::vector<Example>& examples) {
   Lemmatizer lem;
   for (const auto& [key, rules] : counts) {
     const std::string* best = nullptr;
-    int n = 0, total = 0;
+    int n = 0;
     for (const auto& [text, c] : rules) {
-      total += c;
       if (c > n) n = c, best = &text;
     }
     // A suffix seen on one word only says nothing about unseen words.

@@ -307,8 +307,6 @@ enum Constant {
   kNoS1Right,   // 64
   kConstants
 };
-constexpr int kMaxGroupFeatures = 10;
-
 // The features of group g for word x in its role (-1: no word there).
 size_t GroupFeatures(int g, int x, const State& st, const Sentence& s,
                      uint64_t* f) {

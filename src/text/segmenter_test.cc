@@ -84,11 +84,11 @@ TEST(SentencesTest, AbbreviationAtSentenceEnd) {
 }
 
 TEST(SentencesTest, SentencesRunTogetherAtAPeriod) {
-  EXPECT_THAT(Sentences("It was announced by the Hollywood Reporter.Christian "
-                        "Bale will star. Then it.The end came."),
-              ElementsAre("It was announced by the Hollywood Reporter.",
-                          "Christian Bale will star.", "Then it.",
-                          "The end came."));
+  EXPECT_THAT(
+      Sentences("It was announced by the Hollywood Reporter.Christian "
+                "Bale will star. Then it.The end came."),
+      ElementsAre("It was announced by the Hollywood Reporter.",
+                  "Christian Bale will star.", "Then it.", "The end came."));
   EXPECT_THAT(Tokens("Reporter.Christian"),
               ElementsAre("Reporter", ".", "Christian"));
   // Not an abbreviation, a domain, capitals or a single letter.
