@@ -811,6 +811,18 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   if (cls == "resign" && !agents.empty() &&
       entities_[agents[0]].e.type != EntityType::kPerson)
     return false;
+  // One appoints people: "Apple would choose a Samsung chip" is no
+  // appointment, "Carrick named Lena Varga" is.
+  if (cls == "appoint") {
+    bool person = false;
+    for (int e : targets) person |= entities_[e].e.type == EntityType::kPerson;
+    for (int w : theme) {
+      int e = EntityAt(w);
+      person |= e >= 0 && entities_[e].e.type == EntityType::kPerson;
+      person |= static_cast<bool>(LongestAt(w, LexiconKind::kRole));
+    }
+    if (!person) return false;
+  }
   // Nobody resigns in the passive: "the dog was left at the station".
   if (cls == "resign")
     for (int c : Children(t))

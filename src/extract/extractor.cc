@@ -1583,7 +1583,10 @@ Speaker DocState::SpeakerFromWord(int w) {
   // corpora mark the source.
   // ("WHO" in capitals is the health agency.)
   std::string_view rel = words_[w].form;
+  // (Not the subject of a passive: "which is expected to land" has no
+  // speaker.)
   if (words_[w].upos == "PRON" && rel != "WHO" &&
+      words_[w].deprel != "nsubj:pass" &&
       (EqualsIgnoreCase(rel, "who") || EqualsIgnoreCase(rel, "which") ||
        EqualsIgnoreCase(rel, "that"))) {
     int v = words_[w].head;
