@@ -186,6 +186,7 @@ class DocState {
   // The first word that starts at or after byte `pos`.
   int FirstWordFrom(uint32_t pos) const;
   void DropNestedStatements();
+  void SpeakingDocuments();
   // Pass 5 (claims.cc).
   void FindClaims();
   void FindOwners();

@@ -1700,7 +1700,50 @@ void DocState::FindStatements() {
   PassiveStatements();
   HeadlineStatements();
   DropNestedStatements();
+  SpeakingDocuments();
   TidySpeakerSpans();
+}
+
+// '"We take any re-engagement seriously," the statement said', after "The
+// Pentagon said in a statement that ...": a document that speaks is its
+// issuer, the last named speaker whose sentence, at most five before, names
+// that kind of document.
+void DocState::SpeakingDocuments() {
+  static constexpr std::string_view kDocuments[] = {
+      "statement", "letter", "release", "memo", "filing", "report"};
+  for (Statement& st : statements_) {
+    if (st.speaker.entity >= 0 || !st.speaker.entities.empty() ||
+        st.speaker.anonymous || !st.speaker.has_span)
+      continue;
+    int w = WordEndingAt(st.speaker.span.end);
+    if (w < 1 || st.speaker.span.begin != words_[w - 1].span.begin ||
+        !EqualsIgnoreCase(words_[w - 1].form, "the"))
+      continue;
+    std::string_view noun = words_[w].lemma;
+    if (std::find(std::begin(kDocuments), std::end(kDocuments), noun) ==
+        std::end(kDocuments))
+      continue;
+    const Statement* issuer = nullptr;
+    for (const Statement& other : statements_) {
+      if (other.speaker.entity < 0 || other.cue.begin >= st.cue.begin ||
+          other.evidence.empty())
+        continue;
+      int ow = FirstWordFrom(other.evidence.front().begin);
+      if (ow >= static_cast<int>(words_.size()) ||
+          words_[ow].sent + 5 < words_[w].sent)
+        continue;
+      bool names = false;
+      for (int k = ow; k < static_cast<int>(words_.size()) &&
+                       words_[k].span.end <= other.evidence.front().end;
+           ++k)
+        names |= words_[k].lemma == noun;
+      if (names && (!issuer || other.cue.begin > issuer->cue.begin))
+        issuer = &other;
+    }
+    if (!issuer) continue;
+    st.speaker.entity = issuer->speaker.entity;
+    st.speaker.name = issuer->speaker.name;
+  }
 }
 
 // Attribution corpora mark the outermost attribution only (PolNeAR has no
