@@ -12,6 +12,7 @@
 
 #include "command.h"
 #include "core/csv.h"
+#include "core/file.h"
 #include "hearsay/ingest.h"
 #include "hearsay/nlp.h"
 #include "hearsay/text.h"
@@ -215,6 +216,12 @@ int RunParse(const ParseArgs& args) {
   return reader.skipped() > 0 ? kExitSkipped : kExitOk;
 }
 
+// One line of training progress, shown at once (a run takes minutes).
+void PrintProgress(const std::string& line) {
+  std::printf("%s\n", line.c_str());
+  std::fflush(stdout);
+}
+
 struct TrainArgs {
   std::vector<std::string> train;
   std::string dev, out;
@@ -254,10 +261,7 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
     o.clusters = args->clusters;
     o.agree_types = args->agree_types;
     o.passes = args->passes;
-    o.log = [](const std::string& line) {
-      std::printf("%s\n", line.c_str());
-      std::fflush(stdout);
-    };
+    o.log = PrintProgress;
     std::printf("%zu training sentences, %zu dev sentences\n", tr->size(),
                 dev->size());
     // Tags the model will be trained and scored on: predicted ones, as at
@@ -416,10 +420,6 @@ struct ClusterArgs {
   uint64_t seed = 1;
 };
 
-bool EndsWith(std::string_view s, std::string_view end) {
-  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
-}
-
 // Adds the sentences of one input to `corpus`: the words of a CoNLL-U file
 // as they are, the text of a CSV file's articleBody column (FNC-1 bodies;
 // else its last column) or of any other file cut into words by the text
@@ -427,7 +427,7 @@ bool EndsWith(std::string_view s, std::string_view end) {
 Status AddClusterText(const std::string& path, const Segmenter& segmenter,
                       nlp::WordClassCorpus& corpus) {
   std::vector<std::string_view> words;
-  if (EndsWith(path, ".conllu")) {
+  if (path.ends_with(".conllu")) {
     HEARSAY_ASSIGN_OR_RETURN(std::vector<conllu::Sentence> sentences,
                              conllu::ReadFile(path));
     for (const conllu::Sentence& s : sentences) {
@@ -453,20 +453,14 @@ Status AddClusterText(const std::string& path, const Segmenter& segmenter,
       corpus.AddSentence(words);
     }
   };
-  if (EndsWith(path, ".csv")) {
+  if (path.ends_with(".csv")) {
     HEARSAY_ASSIGN_OR_RETURN(CsvTable table, CsvTable::ReadFile(path));
     int column = table.ColumnIndex("articleBody");
     if (column < 0) column = static_cast<int>(table.header().size()) - 1;
     for (size_t r = 0; r < table.rows(); ++r) add_text(table.Cell(r, column));
     return Status::Ok();
   }
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return NotFoundError(path + ": cannot read");
-  std::string text;
-  char buf[1 << 16];
-  size_t got;
-  while ((got = std::fread(buf, 1, sizeof(buf), f)) > 0) text.append(buf, got);
-  std::fclose(f);
+  HEARSAY_ASSIGN_OR_RETURN(std::string text, ReadWholeFile(path));
   add_text(text);
   return Status::Ok();
 }
@@ -492,10 +486,7 @@ void AddClusterCommand(CommandSet& set, CLI::App* group) {
         o.min_count = args->min_count;
         o.iterations = args->iterations;
         o.seed = args->seed;
-        o.log = [](const std::string& line) {
-          std::printf("%s\n", line.c_str());
-          std::fflush(stdout);
-        };
+        o.log = PrintProgress;
         auto wc = nlp::WordClasses::Train(corpus, o);
         if (!wc.ok()) return Fail(wc.status());
         Status s = nlp::WriteFileAtomically(args->out, wc->ToText());

@@ -1,9 +1,8 @@
 #include "core/csv.h"
 
-#include <fstream>
-#include <sstream>
 #include <utility>
 
+#include "core/file.h"
 #include "core/tsv.h"
 
 namespace hearsay {
@@ -143,12 +142,8 @@ Result<CsvTable> CsvTable::Parse(std::string_view text, std::string source) {
 }
 
 Result<CsvTable> CsvTable::ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFoundError(path + ": cannot open");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return IoError(path + ": read failed");
-  return Parse(buf.str(), path);
+  HEARSAY_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(path));
+  return Parse(bytes, path);
 }
 
 int CsvTable::ColumnIndex(std::string_view name) const {

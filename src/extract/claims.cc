@@ -1240,16 +1240,7 @@ void DocState::FindClaims() {
         if (role.find(entities_[e].e.name) != std::string::npos)
           org = static_cast<int>(e);
     }
-    if (org < 0) {
-      int s = words_[cb.mentions[0].first].sent;
-      for (int k = cb.mentions[0].first - 1;
-           k >= 0 && words_[k].sent + 1 >= s && org < 0; --k) {
-        int m = words_[k].mention;
-        if (m >= 0 && !mentions_[m].weak &&
-            entities_[mentions_[m].entity].e.type == EntityType::kOrg)
-          org = mentions_[m].entity;
-      }
-    }
+    if (org < 0) org = RecentOrgEntity(cb.mentions[0].first);
     if (org >= 0) AddUnique(&cb.parties, org);
   }
   for (ClaimBuild& cb : claims_)
@@ -1456,8 +1447,6 @@ void DocState::FindStances() {
     // be required to confirm or deny", "when they deny market rumours".
     if (cue_word >= 0) {
       bool hypothetical = false;
-      // "could be required to confirm or deny": the second verb shares the
-      // first one's auxiliaries, wherever the parser hung them.
       // "confirm or deny": a verb of the opposite answer beside the cue.
       auto opposite_act = [&](int w) {
         int len = 0;
@@ -1466,6 +1455,8 @@ void DocState::FindStances() {
                (other->stance == StanceHint::kDeny ||
                 other->stance == StanceHint::kConfirm);
       };
+      // "could be required to confirm or deny": the second verb shares the
+      // first one's auxiliaries, wherever the parser hung them.
       int verb = cue_word;
       std::vector<int> around = Children(cue_word);
       if (Base(words_[cue_word].deprel) == "conj" &&

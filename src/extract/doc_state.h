@@ -163,6 +163,7 @@ class DocState {
   // Pass 2.
   void FindMentions();
   void AddMention(int first, int last, int entity, bool named, bool weak);
+  bool JoiningHyphen(int k) const;
   int EntityFor(int first, int last, const GazetteerEntry* gaz,
                 EntityType ner_type);
   int NewEntity(std::string name, EntityType type, const GazetteerEntry* gaz);
@@ -212,12 +213,14 @@ class DocState {
   int AttributionTail(int v, int from) const;
   int DatelineDash(int w) const;
   int DatelineEnd(int first, int end) const;
+  int RecentOrgEntity(int w) const;
   std::string RecentOrg(int w) const;
   bool ClosingAttribution(int v, int i, int subj, const Speaker& sp) const;
   // The subtree of w without its clausal modifiers and edge punctuation.
   std::pair<int, int> NounPhrase(int w) const;
   const SpeechVerb* SpeechVerbAt(int w, int* length) const;
   int SubjectOf(int v, int depth = 0) const;
+  bool PassiveOfRevealing(int v) const;
   Speaker SpeakerFromWord(int w);
   Speaker SpeakerFromRange(int first, int last_inclusive, int head);
   void FillSpeakerEntity(Speaker& sp, int mention);

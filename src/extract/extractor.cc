@@ -388,9 +388,10 @@ bool CompanyWord(std::string_view w) {
 // "Network Security Board", "Trade Commission": words the names of public
 // bodies end in.
 constexpr std::string_view kPublicBodyWords[] = {
-    "Board",     "Commission",   "Authority", "Agency",
-    "Ministry",  "Bureau",       "Council",   "Administration",
-    "Committee", "Inspectorate", "Regulator"};
+    "Board",     "Commission",     "Agency",       "Authority",
+    "Ministry",  "Department",     "Council",      "Bureau",
+    "Regulator", "Administration", "Parliament",   "Senate",
+    "Congress",  "Directorate",    "Inspectorate", "Committee"};
 
 bool PublicBodyWord(std::string_view w) {
   return std::find(std::begin(kPublicBodyWords), std::end(kPublicBodyWords),
@@ -432,13 +433,7 @@ int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
   if (name.find(' ') != std::string::npos && CompanyWord(LastWord(name)))
     ner_type = EntityType::kOrg;
   // "Network Security Board", "Federal Trade Commission": a public body.
-  static constexpr std::string_view kBodyWords[] = {
-      "Board",      "Commission", "Agency",   "Authority",   "Ministry",
-      "Department", "Council",    "Bureau",   "Regulator",   "Administration",
-      "Parliament", "Senate",     "Congress", "Directorate", "Inspectorate"};
-  if (name.find(' ') != std::string::npos &&
-      std::find(std::begin(kBodyWords), std::end(kBodyWords), LastWord(name)) !=
-          std::end(kBodyWords))
+  if (name.find(' ') != std::string::npos && PublicBodyWord(LastWord(name)))
     ner_type = EntityType::kGov;
   // "The Ashby Tribune", "the Harwick Courier": a name that ends in a word
   // newspapers end in is an outlet — the speaker of a report.
@@ -525,6 +520,15 @@ int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
   return NewEntity(std::move(name), ner_type, nullptr);
 }
 
+// "Marsh-Ellery": a hyphen at word k written without spaces between two
+// words, which the tokenizer split as UD does.
+bool DocState::JoiningHyphen(int k) const {
+  return k > 0 && k + 1 < static_cast<int>(words_.size()) &&
+         words_[k].form == "-" &&
+         words_[k].span.begin == words_[k - 1].span.end &&
+         words_[k + 1].span.begin == words_[k].span.end;
+}
+
 void DocState::AddMention(int first, int last, int entity, bool named,
                           bool weak) {
   mentions_.push_back({first, last, entity, named, weak});
@@ -592,17 +596,11 @@ void DocState::FindMentions() {
       int f = i + role->length, l = f;
       // "Lina Marsh-Ellery": a hyphen between two proper nouns, without
       // spaces, joins one surname.
-      auto joining_hyphen = [&](int k) {
-        return k > f && k + 1 < static_cast<int>(si.last) &&
-               words_[k].form == "-" &&
-               words_[k].span.begin == words_[k - 1].span.end &&
-               words_[k + 1].span.begin == words_[k].span.end &&
-               words_[k + 1].upos == "PROPN";
-      };
       while (
           l < si.last && !taken[l - si.first] &&
           ((words_[l].upos == "PROPN" && !LongestAt(l, LexiconKind::kRole)) ||
-           joining_hyphen(l)))
+           (l > f && l + 1 < si.last && JoiningHyphen(l) &&
+            words_[l + 1].upos == "PROPN")))
         ++l;
       if (l - f < 2) continue;
       // The recogniser's own name wins unless it is a person's lying inside
@@ -661,9 +659,7 @@ void DocState::FindMentions() {
       // "Taher El-Gamal": the tokenizer splits a hyphenated surname, and
       // the recogniser may see two names; written without spaces, it is
       // one.
-      while (end + 1 < si.last && words_[end].form == "-" &&
-             words_[end].span.begin == words_[end - 1].span.end &&
-             words_[end + 1].span.begin == words_[end].span.end &&
+      while (end + 1 < si.last && JoiningHyphen(end) &&
              StartsWith(words_[end + 1].ner, "B-") &&
              NerType(words_[end + 1].ner) == type) {
         end += 2;
@@ -675,9 +671,7 @@ void DocState::FindMentions() {
       int begin = i;
       if (type == EntityType::kPerson) {
         auto joins = [&](int h) {
-          return h - 1 >= static_cast<int>(si.first) && words_[h].form == "-" &&
-                 words_[h].span.end == words_[h + 1].span.begin &&
-                 words_[h - 1].span.end == words_[h].span.begin &&
+          return h - 1 >= static_cast<int>(si.first) && JoiningHyphen(h) &&
                  words_[h - 1].upos == "PROPN" && words_[h - 1].ner == "O" &&
                  !taken[h - 1 - si.first];
         };
@@ -870,15 +864,20 @@ void DocState::FindMentions() {
 // "former President Donald Trump": titles read leftwards from the name.
 // The organisation named last before word w, in its sentence or the one
 // before: a company, not a government or an outlet.
-std::string DocState::RecentOrg(int w) const {
+int DocState::RecentOrgEntity(int w) const {
   int s = words_[w].sent;
   for (int k = w - 1; k >= 0 && words_[k].sent + 1 >= s; --k) {
     int m = words_[k].mention;
     if (m < 0 || mentions_[m].weak) continue;
-    const Entity& e = entities_[mentions_[m].entity].e;
-    if (e.type == EntityType::kOrg) return e.name;
+    if (entities_[mentions_[m].entity].e.type == EntityType::kOrg)
+      return mentions_[m].entity;
   }
-  return {};
+  return -1;
+}
+
+std::string DocState::RecentOrg(int w) const {
+  int e = RecentOrgEntity(w);
+  return e < 0 ? std::string() : entities_[e].e.name;
 }
 
 void DocState::FindRoles() {
@@ -1280,19 +1279,22 @@ int DocState::DatelineEnd(int first, int end) const {
 // The subject of a speech verb: its nsubj, the agent of a passive, or the
 // subject of the predicate it hangs from ("has offered a perspective,
 // suggesting ...", "were quick to dismiss").
+// "Rumours of the actor's death were revealed to be a hoax": a passive
+// verb of revealing whose subject names what was said, not who said it ("X
+// was quoted as saying" is X's word).
+bool DocState::PassiveOfRevealing(int v) const {
+  if (!ContentSubjectPassiveLemma(words_[v].lemma)) return false;
+  for (int c : Children(v))
+    if (words_[c].deprel == "nsubj:pass") return true;
+  return false;
+}
+
 int DocState::SubjectOf(int v, int depth) const {
   int subj = -1, agent = -1;
-  bool content_passive = false;
+  const bool content_passive = depth == 0 && PassiveOfRevealing(v);
   for (int c : Children(v)) {
     std::string_view d = words_[c].deprel;
-    // "Rumours of the actor's death were revealed to be a hoax": what the
-    // subject of a passive verb of revealing names was said, not who said
-    // it ("X was quoted as saying" is X's word).
-    if (d == "nsubj:pass" && depth == 0 &&
-        ContentSubjectPassiveLemma(words_[v].lemma)) {
-      content_passive = true;
-      continue;
-    }
+    if (d == "nsubj:pass" && content_passive) continue;
     if (d == "nsubj" || d == "nsubj:pass" || d == "csubj") {
       // Of several subjects, the one nearest the verb: "Brannock chief
       // executive Idris Mallon said" parsed with "chief" a subject too;
@@ -2481,11 +2483,7 @@ void DocState::VerbStatements() {
       }
       // "Rumours that the singer had bought it were revealed to be false":
       // a passive verb of revealing with no agent has no speaker to find.
-      bool content_subject = false;
-      if (ContentSubjectPassiveLemma(words_[v].lemma))
-        for (int c : Children(v))
-          content_subject |= words_[c].deprel == "nsubj:pass";
-      if (subj < 0 && content_subject) continue;
+      if (subj < 0 && PassiveOfRevealing(v)) continue;
       if (subj < 0 && !HasSpeaker(sp)) {
         // Nearest name on the left within the clause ("lawmakers, like
         // Representative X, warning against ...").

@@ -4,10 +4,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <numeric>
-#include <sstream>
 
+#include "core/file.h"
 #include "nlp/features.h"
 
 namespace hearsay::nlp {
@@ -398,11 +397,8 @@ Result<WordClasses> WordClasses::Parse(std::string_view text) {
 }
 
 Result<WordClasses> WordClasses::ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFoundError(path + ": cannot read");
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto wc = Parse(text.str());
+  HEARSAY_ASSIGN_OR_RETURN(std::string text, ReadWholeFile(path));
+  auto wc = Parse(text);
   if (!wc.ok()) return DataLossError(path + ": " + wc.status().message());
   return wc;
 }
