@@ -62,11 +62,22 @@ Result<std::vector<Sentence>> Parse(std::string_view data,
   Sentence cur;
   bool open = false;
   int line_no = 0;
+  int last_range_line = 0;  // line of the sentence's last multi-word range
   size_t pos = 0;
-  auto flush = [&]() {
+  // A range that runs past the sentence's last word would be dropped on
+  // writing (ranges are written before the word they start at), so it is
+  // refused here, where the line it came from is still known.
+  auto flush = [&]() -> Status {
+    if (open && !cur.multiwords.empty() &&
+        cur.multiwords.back().last > static_cast<int>(cur.words.size())) {
+      return LineError(name, last_range_line,
+                       "multi-word token range runs past the sentence's "
+                       "last word");
+    }
     if (open) out.push_back(std::move(cur));
     cur = Sentence();
     open = false;
+    return Status::Ok();
   };
   while (pos < data.size()) {
     size_t nl = data.find('\n', pos);
@@ -76,7 +87,7 @@ Result<std::vector<Sentence>> Parse(std::string_view data,
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) {
-      flush();
+      if (Status st = flush(); !st.ok()) return st;
       continue;
     }
     if (!open) {
@@ -104,7 +115,7 @@ Result<std::vector<Sentence>> Parse(std::string_view data,
       cols[n++] = line.substr(start, tab - start);
       start = tab + 1;
     }
-    if (n != 10)
+    if (n != 10 || cols[9].data() + cols[9].size() != line.data() + line.size())
       return LineError(name, line_no, "expected 10 tab-separated columns");
     std::string_view id = cols[0];
     if (size_t dot = id.find('.'); dot != std::string_view::npos) {
@@ -124,6 +135,12 @@ Result<std::vector<Sentence>> Parse(std::string_view data,
           !ParseInt(id.substr(dash + 1), &mw.last) || mw.last < mw.first) {
         return LineError(name, line_no, "bad multi-word token range");
       }
+      if (mw.first != static_cast<int>(cur.words.size()) + 1) {
+        return LineError(name, line_no,
+                         "a multi-word token range must start at the next "
+                         "word");
+      }
+      last_range_line = line_no;
       mw.form.assign(cols[1]);
       mw.misc.assign(cols[9]);
       cur.multiwords.push_back(std::move(mw));
@@ -149,7 +166,7 @@ Result<std::vector<Sentence>> Parse(std::string_view data,
     w.misc.assign(cols[9]);
     cur.words.push_back(std::move(w));
   }
-  flush();
+  if (Status st = flush(); !st.ok()) return st;
   return out;
 }
 

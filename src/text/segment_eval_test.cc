@@ -114,6 +114,37 @@ TEST(ConlluParseTest, EmptyNodesSkippedAndBadIdsReported) {
   }
 }
 
+// What cannot be written back as it was read is refused with its line: an
+// eleventh column, and a multi-word range that does not start at the next
+// word or runs past the sentence's words (writing would drop it).
+TEST(ConlluParseTest, RangesAndColumnsThatWouldNotRoundTripAreReported) {
+  const std::string row = "\t_\t_\t_\t_\t_\t_\t_\t_\t_\n";
+  Result<std::vector<conllu::Sentence>> ok = conllu::Parse(
+      "1-2\tdon't" + row.substr(2) + "1" + row + "2" + row + "\n", "g");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  ASSERT_EQ((*ok)[0].multiwords.size(), 1u);
+  struct Case {
+    std::string text;
+    std::string message;
+  };
+  const Case cases[] = {
+      {"1" + row + "2\t_\t_\t_\t_\t_\t_\t_\t_\t_\textra\n\n",
+       "g: line 2: expected 10 tab-separated columns"},
+      {"1" + row + "3-4\tx" + row.substr(2) + "2" + row + "\n",
+       "g: line 2: a multi-word token range must start at the next word"},
+      {"1" + row + "2-3\tx" + row.substr(2) + "2" + row + "\n",
+       "g: line 2: multi-word token range runs past"},
+      {"1" + row + "2-3\tx" + row.substr(2),
+       "g: line 2: multi-word token range runs past"},
+  };
+  for (const Case& c : cases) {
+    Result<std::vector<conllu::Sentence>> bad = conllu::Parse(c.text, "g");
+    ASSERT_FALSE(bad.ok()) << c.text;
+    EXPECT_NE(bad.status().message().find(c.message), std::string::npos)
+        << bad.status().message();
+  }
+}
+
 TEST(ResourcesTest, EmbeddedLexiconsParse) {
   auto r = text_internal::DefaultResources();
   EXPECT_GT(r->abbreviations.count("inc."), 0u);
