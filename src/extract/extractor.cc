@@ -2148,6 +2148,7 @@ void DocState::QuoteStatements() {
         cands.push_back(static_cast<int>(s));
     // '"... ?" Trump said': the attribution may be cut off as a sentence of
     // its own right after the quote.
+    const size_t own_sentences = cands.size();
     for (size_t s = 0; s < sents_.size(); ++s) {
       if (sents_[s].span.begin < qr.outer.end ||
           sents_[s].span.begin > qr.outer.end + 2 ||
@@ -2159,7 +2160,8 @@ void DocState::QuoteStatements() {
         cands.push_back(static_cast<int>(s));
     }
     int verb = -1, length = 0;
-    for (int s : cands) {
+    for (size_t c = 0; c < cands.size(); ++c) {
+      const int s = cands[c];
       int best_dist = 1 << 30;
       for (int i = sents_[s].first; i < sents_[s].last; ++i) {
         if (InAnyQuote(i) || consumed_[i]) continue;
@@ -2167,6 +2169,10 @@ void DocState::QuoteStatements() {
         const SpeechVerb* v = SpeechVerbAt(i, &len);
         if (!v || v->pos == PartOfSpeech::kNoun || words_[i].upos != "VERB")
           continue;
+        // A sentence after the quote attributes it only when its verb says
+        // nothing of its own ("Trump said on Tuesday."): "The Senate will
+        // discuss the matter next week" is news, not the quote's speaker.
+        if (c >= own_sentences && HasObject(i)) continue;
         int dist = std::min(std::abs(static_cast<int>(words_[i].span.begin) -
                                      static_cast<int>(qr.outer.end)),
                             std::abs(static_cast<int>(words_[i].span.end) -
