@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "nlp/model_file.h"
+
 namespace hearsay::nlp {
 namespace {
 
@@ -73,6 +75,24 @@ TEST(GazetteerTest, BuildsSortedListFromTheLexicons) {
   auto w = Words({"Reuters", "reported"});
   EXPECT_EQ(g->Lookup(w, 0, 0), kGazOrg);
   EXPECT_FALSE(Gazetteer::FromLexicons("/nonexistent").ok());
+}
+
+// The recogniser carries the name lists it was trained with. If a lexicon
+// changed since, the shipped ner.model no longer comes out of the command
+// recorded in models/README.md, and the name lists the recogniser sees
+// differ from the ones the extractor uses.
+TEST(GazetteerTest, ShippedModelMatchesTheLexicons) {
+  auto text =
+      Gazetteer::FromLexicons(std::string(HEARSAY_SOURCE_DIR) + "/lexicons");
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  auto model =
+      ModelFile::Open(std::string(HEARSAY_SOURCE_DIR) + "/models/ner.model");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  auto shipped = model->Section("gaz");
+  ASSERT_TRUE(shipped.ok()) << shipped.status().ToString();
+  EXPECT_TRUE(*shipped == *text)
+      << "models/ner.model was trained with other name lists than "
+         "lexicons/ holds; retrain it with the command in models/README.md";
 }
 
 }  // namespace
