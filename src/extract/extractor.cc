@@ -1191,14 +1191,26 @@ void DocState::FindQuotes() {
     }
     for (; i < p.end; ++i) {
       char c = text_[i];
+      // A mark turned the wrong way is read by where it stands: after a
+      // word and before a space it closes ('"It's unusual,“ said Noble'),
+      // after a space and before a word it opens.
+      const bool after_word = i > p.begin && !IsSpace(text_[i - 1]);
+      const bool before_word = i + 3 < p.end && !IsSpace(text_[i + 3]);
       if (text_.substr(i, 3) == kOpen) {
         if (open < 0) {
           open_mark = i;
           open = i + 3;
+        } else if (after_word && !before_word) {
+          close_at(i, i + 3);
         }
         i += 2;
       } else if (text_.substr(i, 3) == kClose) {
-        if (open >= 0) close_at(i, i + 3);
+        if (open >= 0) {
+          close_at(i, i + 3);
+        } else if (!after_word && before_word) {
+          open_mark = i;
+          open = i + 3;
+        }
         i += 2;
       } else if (c == '"' ||
                  (c == '\'' && i + 1 < p.end && text_[i + 1] == '\'')) {
