@@ -1993,6 +1993,7 @@ void DocState::PunctuationStatements() {
     for (char c : w) upper &= std::isupper(static_cast<unsigned char>(c)) != 0;
     return upper;
   };
+
   int transcript_lines = 0;
   for (size_t s = 0; s < sents_.size(); ++s) {
     if (s > 0 && sents_[s - 1].paragraph == sents_[s].paragraph) continue;
@@ -2049,6 +2050,29 @@ void DocState::PunctuationStatements() {
           all_caps(words_[first].form)) {
         sp.has_span = true;
         sp.name = tag;
+      }
+      // A headline's tag is its source even when the article never names
+      // it again: a columnist ("Milbank: ..."), a poll or a report ("Poll:
+      // Trump and Clinton hold narrow leads"), insiders. Not a label
+      // ("EXCLUSIVE:", "The Latest:", "Clinton Wades In:"): the tag is a
+      // short run of proper nouns, or ends in a source noun or a noun of
+      // speech.
+      if (!sp.has_span && s == 0 && sents_.size() > 1 &&
+          sents_[1].paragraph != sents_[0].paragraph) {
+        bool names = colon - first <= 3;
+        for (int k = first; k < colon && names; ++k)
+          names = words_[k].upos == "PROPN" && !all_caps(words_[k].form);
+        int n = 0;
+        const SpeechVerb* noun = SpeechVerbAt(colon - 1, &n);
+        auto src = LongestAt(colon - 1, LexiconKind::kSourcing);
+        bool source =
+            (noun && noun->pos == PartOfSpeech::kNoun && n == 1) ||
+            (src && src->length == 1 &&
+             lex_.sourcing()[src->entry].kind == SourcingKind::kSourceNoun);
+        if (names || source) {
+          sp.has_span = true;
+          sp.name = tag;
+        }
       }
       if (!sp.has_span) continue;
     }
