@@ -176,6 +176,7 @@ class DocState {
   void QuoteStatements();
   void VerbStatements();
   void SourcingStatements();
+  void InPollStatements();
   void NounStatements();
   void PassiveStatements();
   void HeadlineStatements();

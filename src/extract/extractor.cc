@@ -1710,6 +1710,7 @@ void DocState::FindStatements() {
   QuoteStatements();
   VerbStatements();
   SourcingStatements();
+  InPollStatements();
   NounStatements();
   PassiveStatements();
   HeadlineStatements();
@@ -3076,6 +3077,75 @@ void DocState::SourcingStatements() {
       for (int k = i; k < i + m->length; ++k) consumed_[k] = true;
       AddStatement(std::move(st));
       i = b - 1;
+    }
+  }
+}
+
+// "Trump leads in the latest NBC News poll", "In a September survey, 75
+// percent said ...": a poll or a study that a finding is in is its source,
+// with "in" as the cue. Not where a verb of speech already says who speaks
+// ("the commission said in its report").
+void DocState::InPollStatements() {
+  for (size_t s = 0; s < sents_.size(); ++s) {
+    const SentInfo& si = sents_[s];
+    for (int i = si.first; i < si.last; ++i) {
+      if (!EqualsIgnoreCase(words_[i].form, "in") || words_[i].upos != "ADP" ||
+          InAnyQuote(i) || consumed_[i])
+        continue;
+      // The poll is read off the words ("in the latest NBC News/Wall
+      // Street Journal poll"): parsers often hang "in" on a name inside.
+      int n = -1, length = 0;
+      for (int k = i + 1; k < si.last && k <= i + 10 && n < 0; ++k) {
+        std::string_view u = words_[k].upos;
+        const SpeechVerb* noun =
+            u == "NOUN" ? SpeechVerbAt(k, &length) : nullptr;
+        if (noun && noun->pos == PartOfSpeech::kNoun && length == 1 &&
+            (noun->lemma == "poll" || noun->lemma == "study") &&
+            (k + 1 == si.last ||
+             (words_[k + 1].upos != "NOUN" && words_[k + 1].upos != "PROPN"))) {
+          n = k;
+        } else if (!(u == "DET" || u == "ADJ" || u == "PROPN" || u == "NOUN" ||
+                     u == "NUM" || u == "SYM" || words_[k].form == "-" ||
+                     words_[k].form == "'s")) {
+          break;
+        }
+      }
+      // One poll, told apart by who ran it or when ("a new Fox News poll",
+      // "a September survey"): "ahead in the polls" is the race itself.
+      bool named = false;
+      for (int k = i + 1; k < n; ++k)
+        named |= words_[k].upos == "PROPN" || words_[k].upos == "NUM";
+      if (n < 0 || !named || words_[n].form.ends_with("s")) continue;
+      int gov = words_[n].head;
+      if (gov < 0 || consumed_[gov]) continue;
+      if (const SpeechVerb* v = SpeechVerbAt(gov, &length);
+          v && v->pos != PartOfSpeech::kNoun)
+        continue;
+      int lo = i + 1, hi = std::max(n, NounPhrase(n).second);
+      Statement st;
+      st.speaker = SpeakerFromRange(lo, hi, n);
+      st.speaker.has_span = true;
+      st.speaker.span = WordSpan(lo, hi);
+      if (st.speaker.name.empty())
+        st.speaker.name = std::string(Text(st.speaker.span));
+      st.cue = words_[i].span;
+      st.cue_text = std::string(Text(st.cue));
+      st.kind = StatementKind::kAccordingTo;
+      // What the poll found: the sentence without the phrase.
+      Span sent = si.span;
+      Span phrase = {words_[i].span.begin, words_[hi].span.end};
+      st.content = phrase.begin - sent.begin < sent.end - phrase.end
+                       ? Span{phrase.end, sent.end}
+                       : Span{sent.begin, phrase.begin};
+      while (st.content.end > st.content.begin &&
+             (text_[st.content.end - 1] == '.' ||
+              IsSpace(text_[st.content.end - 1])))
+        --st.content.end;
+      st.confidence = 0.6;
+      st.evidence = EvidenceOf(sents_, si.span);
+      st.rule = "sourcing.in_poll";
+      consumed_[i] = true;
+      AddStatement(std::move(st));
     }
   }
 }
