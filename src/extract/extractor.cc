@@ -3100,7 +3100,7 @@ void DocState::InPollStatements() {
         const SpeechVerb* noun =
             u == "NOUN" ? SpeechVerbAt(k, &length) : nullptr;
         if (noun && noun->pos == PartOfSpeech::kNoun && length == 1 &&
-            (noun->lemma == "poll" || noun->lemma == "study") &&
+            noun->cls == "poll" &&
             (k + 1 == si.last ||
              (words_[k + 1].upos != "NOUN" && words_[k + 1].upos != "PROPN"))) {
           n = k;
