@@ -104,10 +104,11 @@ void WriteExtractText(const Extraction& x, std::string& out) {
     if (!c.location.empty()) out += ", in " + c.location;
     if (!c.time.empty()) out += ", on " + c.time;
     out += "  (" + std::string(conf) + ", key " + c.key + ")\n";
-    for (const Participant& p : c.participants)
+    for (const Participant& p : c.participants) {
       out += "      " + p.role + ": " + p.text +
              (p.entity >= 0 ? " (E" + std::to_string(p.entity + 1) + ")" : "") +
              "\n";
+    }
     // Who takes which side: the answer an analyst reads first.
     for (size_t k = 0; k < x.statements.size(); ++k) {
       for (const Stance& st : x.statements[k].stances) {

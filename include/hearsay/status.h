@@ -140,9 +140,13 @@ class [[nodiscard]] Result {
 #define HEARSAY_ASSIGN_OR_RETURN(lhs, expr)                                  \
   HEARSAY_ASSIGN_OR_RETURN_IMPL_(HEARSAY_CONCAT_(hearsay_result_, __LINE__), \
                                  lhs, expr)
+// `tmp` is a name and `lhs` may be a declaration: neither can be
+// parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define HEARSAY_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                                   \
   if (!tmp.ok()) return tmp.status();                  \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 #endif  // HEARSAY_STATUS_H_

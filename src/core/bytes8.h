@@ -43,9 +43,9 @@ inline uint64_t AsciiLetters(uint64_t x) {
 // x with its ASCII capitals lower-cased; every other byte unchanged.
 inline uint64_t LowerAscii(uint64_t x) {
   const uint64_t low = x & ~kHigh;
-  const uint64_t at_least_A = low + (0x80 - 'A') * kOnes;
-  const uint64_t past_Z = low + (0x80 - 'Z' - 1) * kOnes;
-  const uint64_t capitals = at_least_A & ~past_Z & ~x & kHigh;
+  const uint64_t at_least_upper_a = low + (0x80 - 'A') * kOnes;
+  const uint64_t past_upper_z = low + (0x80 - 'Z' - 1) * kOnes;
+  const uint64_t capitals = at_least_upper_a & ~past_upper_z & ~x & kHigh;
   return x | (capitals >> 2);  // 0x80 >> 2 is the case bit, 0x20
 }
 

@@ -104,9 +104,10 @@ std::vector<GoldAttribution> ParseAnn(std::string_view ann,
 }
 
 bool Overlap(const Spans& a, const Spans& b) {
-  for (const Span& x : a)
+  for (const Span& x : a) {
     for (const Span& y : b)
       if (x.Overlaps(y)) return true;
+  }
   return false;
 }
 
@@ -119,11 +120,12 @@ bool HalfUnion(const Spans& a, const Spans& b, std::string_view text) {
     return false;
   };
   uint32_t lo = UINT32_MAX, hi = 0;
-  for (const Spans* s : {&a, &b})
+  for (const Spans* s : {&a, &b}) {
     for (const Span& x : *s) {
       lo = std::min(lo, x.begin);
       hi = std::max(hi, x.end);
     }
+  }
   size_t inter = 0, uni = 0;
   for (uint32_t i = lo; i < hi && i < text.size(); ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
@@ -150,9 +152,10 @@ Result<AttributionScores> EvaluatePolnear(const std::string& split_dir,
   if (!fs::is_directory(text_dir, ec) || !fs::is_directory(ann_dir, ec))
     return NotFoundError(split_dir + ": no text/ and attributions/ here");
   std::vector<std::string> names, anns;
-  for (const auto& e : fs::directory_iterator(text_dir))
+  for (const auto& e : fs::directory_iterator(text_dir)) {
     if (e.path().extension() == ".txt")
       names.push_back(e.path().stem().string());
+  }
   for (const auto& e : fs::directory_iterator(ann_dir))
     anns.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());

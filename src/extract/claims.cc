@@ -96,11 +96,12 @@ int Month(std::string_view low) {  // 1..12; 0 none
   static constexpr std::string_view kMonths[] = {
       "january", "february", "march",     "april",   "may",      "june",
       "july",    "august",   "september", "october", "november", "december"};
-  for (int k = 0; k < 12; ++k)
+  for (int k = 0; k < 12; ++k) {
     if (low == kMonths[k] || (low.size() >= 3 && low.size() <= 4 &&
                               kMonths[k].substr(0, 3) == low.substr(0, 3) &&
                               (low.size() == 3 || low[3] == '.')))
       return k + 1;
+  }
   return 0;
 }
 
@@ -145,11 +146,13 @@ int DocState::EntityAt(int w) {
         int e = st.speaker.entity;
         if (e < 0) continue;
         if (CoarseType(entities_[e].e.type) == EntityType::kOrg) return e;
-        for (const std::string& role : entities_[e].e.roles)
-          for (size_t o = 0; o < entities_.size(); ++o)
+        for (const std::string& role : entities_[e].e.roles) {
+          for (size_t o = 0; o < entities_.size(); ++o) {
             if (CoarseType(entities_[o].e.type) == EntityType::kOrg &&
                 EndsWith(role, " of " + entities_[o].e.name))
               return static_cast<int>(o);
+          }
+        }
       }
       return -1;
     }
@@ -189,11 +192,12 @@ void DocState::CollectArgs(int w, std::vector<int>* entities,
         if (words_[k].sent + 1 < words_[w].sent) break;
         if (!StartsWith(words_[k].deprel, "nsubj")) continue;
         std::vector<int> ents, fur, oth;
-        for (int c : Children(k))
+        for (int c : Children(k)) {
           if (words_[c].deprel == "conj") {
             CollectArgs(k, &ents, &fur, &oth, depth + 1);
             break;
           }
+        }
         if (ents.size() >= 2) {
           for (int e : ents) AddUnique(entities, e);
           found = true;
@@ -283,12 +287,13 @@ int DocState::PredicateAt(int w, int* last) const {
     bool ok = false;
     for (int k = w; k < end && !ok; ++k) {
       std::string_view u = words_[k].upos;
-      if (p.pos == PartOfSpeech::kVerb)
+      if (p.pos == PartOfSpeech::kVerb) {
         ok = u == "VERB";
-      else if (p.pos == PartOfSpeech::kNoun)
+      } else if (p.pos == PartOfSpeech::kNoun) {
         ok = u == "NOUN" || u == "PROPN";
-      else
+      } else {
         ok = u == "VERB" || u == "NOUN" || u == "PROPN" || u == "ADJ";
+      }
     }
     if (!ok) continue;
     *last = end;
@@ -328,17 +333,19 @@ std::string DocState::ResolveTime(int w) const {
         return f.size() <= 4 ? v : 0;
       };
       int next = number(k + 1), prev = number(k - 1);
-      if (next >= 1 && next <= 31)
+      if (next >= 1 && next <= 31) {
         day = next;
-      else if (prev >= 1 && prev <= 31)
+      } else if (prev >= 1 && prev <= 31) {
         day = prev;
+      }
       int y1 = number(k + 2), y2 = number(k + 3);
-      if (y1 >= 1900)
+      if (y1 >= 1900) {
         year = y1;
-      else if (y2 >= 1900)
+      } else if (y2 >= 1900) {
         year = y2;
-      else if (day == 0 && next >= 1900)
+      } else if (day == 0 && next >= 1900) {
         year = next;
+      }
       if (day == 0) continue;
       if (year == 0) {
         if (!has_pub) continue;
@@ -375,9 +382,10 @@ bool DocState::SpeaksFor(const Statement& st, const ClaimBuild& c) const {
   for (int e : who) {
     if (std::find(c.parties.begin(), c.parties.end(), e) != c.parties.end())
       return true;
-    for (const std::string& role : entities_[e].e.roles)
+    for (const std::string& role : entities_[e].e.roles) {
       for (int p : c.parties)
         if (role.find(entities_[p].e.name) != std::string::npos) return true;
+    }
   }
   // A government speaks for its country: "the trade ministry", "Trade
   // Minister Hendra Wirawan" answer for Indonesia.
@@ -429,7 +437,7 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   // "in talks to acquire Brannock": talks about a deal are the deal's
   // (a hedged acquisition, read at its own trigger), not a claim of talks.
   if (cls == "negotiate") {
-    for (int k = first; k < last; ++k)
+    for (int k = first; k < last; ++k) {
       for (int c : Children(k)) {
         std::string_view b = Base(words_[c].deprel);
         if ((b == "acl" || b == "xcomp") && trigger_at[c] >= 0) {
@@ -437,6 +445,7 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
           if (inner != "negotiate" && inner != "cooperate") return false;
         }
       }
+    }
   }
   std::vector<int> agents, partners, targets, further, theme;
   std::string location, time;
@@ -485,9 +494,10 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
             // "invest $400 million in Altavia Solar".
             std::vector<int> ents;
             CollectArgs(g, &ents, &further, &others);
-            for (int e : ents)
+            for (int e : ents) {
               if (CoarseType(entities_[e].e.type) == EntityType::kOrg)
                 AddUnique(&targets, e);
+            }
           }
         }
       } else if (b == "obl" || b == "nmod") {
@@ -513,9 +523,10 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
           // "invest in its research centre in Ottawa" is about the centre.
           std::vector<int> ents;
           CollectArgs(c, &ents, &further, &others);
-          for (int e : ents)
+          for (int e : ents) {
             if (CoarseType(entities_[e].e.type) == EntityType::kOrg)
               AddUnique(&targets, e);
+          }
           if (ents.empty() && (family == "invest" || family == "build"))
             for (int w : others) theme.push_back(w);
         } else if (k.empty() && own && c > t && words_[c].lo > 0 &&
@@ -566,12 +577,13 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
       } else if ((b == "acl" || b == "xcomp" || b == "advcl") && own) {
         // The clause a trigger governs says where and what: "talks to
         // establish operations within the United States".
-        for (int k = words_[c].lo; k <= words_[c].hi && location.empty(); ++k)
+        for (int k = words_[c].lo; k <= words_[c].hi && location.empty(); ++k) {
           if (Base(words_[k].deprel) == "obl" && words_[k].head != k) {
             std::string ck = CaseOf(k);
             if (ck == "in" || ck == "within" || ck == "inside")
               location = place_of(k);
           }
+        }
       } else if (d == "obl:tmod" || d == "advmod:tmod") {
         if (time.empty()) time = ResolveTime(c);
       }
@@ -634,9 +646,10 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   for (int depth = 0; depth < 5; ++depth) {
     std::string_view b = Base(words_[n].deprel);
     bool nonfinite = false;
-    for (int c : Children(n))
+    for (int c : Children(n)) {
       if (words_[c].deprel == "mark" && Lower(words_[c].form) == "to")
         nonfinite = true;
+    }
     if (EndsWith(words_[n].form, "ing")) nonfinite = true;
     bool climb = b == "xcomp" || b == "acl" || b == "obj" || b == "nmod" ||
                  b == "conj" || b == "compound" ||
@@ -733,15 +746,16 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   if (time.empty() && !noun) {
     for (int c : Children(t)) {
       if (!StartsWith(words_[c].deprel, "nsubj")) continue;
-      for (int g : Children(c))
+      for (int g : Children(c)) {
         if (StartsWith(words_[g].deprel, "nmod") && CaseOf(g) == "on" &&
             Weekday(Lower(words_[g].form)) >= 0)
           time = ResolveTime(g);
+      }
     }
   }
   // "close its weaving plant in Maribor", "open a new plant in Arizona":
   // the place of what the claim is about is the claim's place.
-  for (size_t k = 0; k < theme.size() && location.empty(); ++k)
+  for (size_t k = 0; k < theme.size() && location.empty(); ++k) {
     for (int c : Children(theme[k])) {
       std::string ck = CaseOf(c);
       if (Base(words_[c].deprel) == "nmod" &&
@@ -750,6 +764,7 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
         if (!location.empty()) break;
       }
     }
+  }
   // "The Guimarães plant is not closing", "its factory will stay open": a
   // site that closes or opens does so by its owner's decision. The owner
   // is the site's possessor ("its", "Aldmere's"), else the company whose
@@ -773,9 +788,10 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
     auto org = [&](int e) {
       return e >= 0 && entities_[e].e.type == EntityType::kOrg;
     };
-    for (int c : Children(theme.front()))
+    for (int c : Children(theme.front())) {
       if (words_[c].deprel == "nmod:poss" && org(EntityAt(c)))
         agents.push_back(EntityAt(c));
+    }
     if (agents.empty()) {
       int si = StatementHolding(words_[t].span);
       if (si >= 0) {
@@ -783,11 +799,13 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
         if (org(e)) {
           agents.push_back(e);
         } else if (e >= 0) {
-          for (const std::string& role : entities_[e].e.roles)
-            for (size_t o = 0; o < entities_.size() && agents.empty(); ++o)
+          for (const std::string& role : entities_[e].e.roles) {
+            for (size_t o = 0; o < entities_.size() && agents.empty(); ++o) {
               if (org(static_cast<int>(o)) &&
                   EndsWith(role, " of " + entities_[o].e.name))
                 agents.push_back(static_cast<int>(o));
+            }
+          }
         }
       }
     }
@@ -824,10 +842,12 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
     if (!person) return false;
   }
   // Nobody resigns in the passive: "the dog was left at the station".
-  if (cls == "resign")
-    for (int c : Children(t))
+  if (cls == "resign") {
+    for (int c : Children(t)) {
       if (words_[c].deprel == "aux:pass" || words_[c].deprel == "nsubj:pass")
         return false;
+    }
+  }
   // Relative and interrogative pronouns say nothing by themselves.
   theme.erase(std::remove_if(theme.begin(), theme.end(),
                              [&](int w) {
@@ -904,10 +924,11 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   if (!agents.empty()) side_a.push_back(name_of(agents[0]));
   if (agents.size() > 1 && partners.empty() && Symmetric(family))
     side_b.push_back(name_of(agents[1]));
-  if (!partners.empty())
+  if (!partners.empty()) {
     side_b.push_back(name_of(partners[0]));
-  else if (!targets.empty())
+  } else if (!targets.empty()) {
     side_b.push_back(name_of(targets[0]));
+  }
   // A subject that names no entity ("the logistics-software company")
   // stands in the key, but leaves the side open to completion.
   bool text_agent = false;
@@ -973,7 +994,7 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   c.evidence.push_back(sents_[words_[t].sent].span);
 
   if (const char* dbg = std::getenv("HEARSAY_EXTRACT_DEBUG");
-      dbg && std::string_view(dbg) == "claims")
+      dbg && std::string_view(dbg) == "claims") {
     std::fprintf(stderr, "claim %s [%.*s] key=%s %s | %.*s\n", cls.c_str(),
                  static_cast<int>(Text(WordSpan(first, last - 1)).size()),
                  Text(WordSpan(first, last - 1)).data(), c.key.c_str(),
@@ -981,6 +1002,7 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
                  static_cast<int>(sents_[words_[t].sent].span.end -
                                   sents_[words_[t].sent].span.begin),
                  text_.data() + sents_[words_[t].sent].span.begin);
+  }
   ClaimMention m;
   m.first = first;
   m.last = last;
@@ -1050,10 +1072,12 @@ void DocState::FindClaims() {
         st.kind == StatementKind::kReporter)
       continue;
     bool has = false;
-    for (const ClaimBuild& cb : found)
-      for (const ClaimMention& m : cb.mentions)
+    for (const ClaimBuild& cb : found) {
+      for (const ClaimMention& m : cb.mentions) {
         has |= words_[m.head].span.begin >= st.content.begin &&
                words_[m.head].span.end <= st.content.end;
+      }
+    }
     if (has) continue;
     int root = -1;
     for (int k = FirstWordFrom(st.content.begin);
@@ -1109,10 +1133,11 @@ void DocState::FindClaims() {
     // A report passes a claim on; a hedge in its own words ("may launch")
     // or a rumour stays what it is.
     if (from == Modality::kReported && m.modality != Modality::kSpeculative &&
-        m.modality != Modality::kHedged)
+        m.modality != Modality::kHedged) {
       m.modality = Modality::kReported;
-    else
+    } else {
       m.modality = Weaker(m.modality, from);
+    }
     cb.c.modality = m.modality;
   }
 
@@ -1154,11 +1179,12 @@ void DocState::FindClaims() {
     if (cb.site_only) {
       // The paraphrase gains its agent: "Dornfield Mills close the whole
       // mill".
-      for (const Participant& p : full->c.participants)
+      for (const Participant& p : full->c.participants) {
         if (p.role == "agent" && p.entity >= 0) {
           cb.c.text = p.text + " " + cb.c.text;
           break;
         }
+      }
       cb.site_only = false;
     }
     for (const Participant& p : full->c.participants) {
@@ -1189,9 +1215,10 @@ void DocState::FindClaims() {
   // One claim per proposition and polarity.
   for (ClaimBuild& cb : found) {
     ClaimBuild* same = nullptr;
-    for (ClaimBuild& have : claims_)
+    for (ClaimBuild& have : claims_) {
       if (have.c.key == cb.c.key && have.c.positive == cb.c.positive)
         same = &have;
+    }
     if (!same) {
       claims_.push_back(std::move(cb));
       continue;
@@ -1205,16 +1232,18 @@ void DocState::FindClaims() {
     // "collaboration" when both are said of it.
     for (const Participant& p : b.participants) {
       bool dup = false;
-      for (const Participant& q : a.participants)
+      for (const Participant& q : a.participants) {
         dup |= (p.entity >= 0 && p.entity == q.entity) ||
                (p.entity < 0 && q.entity < 0 && p.text == q.text);
+      }
       if (!dup) a.participants.push_back(p);
     }
     for (int e : cb.parties) AddUnique(&same->parties, e);
-    for (Span s : b.evidence)
+    for (Span s : b.evidence) {
       if (std::find(a.evidence.begin(), a.evidence.end(), s) ==
           a.evidence.end())
         a.evidence.push_back(s);
+    }
     a.confidence = std::min(0.98, std::max(a.confidence, b.confidence) + 0.05);
     same->mentions.push_back(cb.mentions[0]);
   }
@@ -1236,16 +1265,18 @@ void DocState::FindClaims() {
     int org = -1;
     for (size_t e = 0; e < entities_.size() && org < 0; ++e) {
       if (entities_[e].e.type != EntityType::kOrg) continue;
-      for (const std::string& role : entities_[person].e.roles)
+      for (const std::string& role : entities_[person].e.roles) {
         if (role.find(entities_[e].e.name) != std::string::npos)
           org = static_cast<int>(e);
+      }
     }
     if (org < 0) org = RecentOrgEntity(cb.mentions[0].first);
     if (org >= 0) AddUnique(&cb.parties, org);
   }
-  for (ClaimBuild& cb : claims_)
+  for (ClaimBuild& cb : claims_) {
     std::sort(cb.c.evidence.begin(), cb.c.evidence.end(),
               [](Span a, Span b) { return a.begin < b.begin; });
+  }
 }
 
 // Owners answer for what their holdings do. "The ministry, which through a
@@ -1278,9 +1309,10 @@ void DocState::FindOwners() {
       for (int c : Children(w))
         if (Base(words_[c].deprel) == "obj") held = c;
       // "owns 70% of the plant's operating company".
-      if (held >= 0 && words_[held].upos == "SYM")
+      if (held >= 0 && words_[held].upos == "SYM") {
         for (int c : Children(held))
           if (Base(words_[c].deprel) == "nmod" && CaseOf(c) == "of") held = c;
+      }
     }
     if (verb < 0 || held < 0) continue;
     // The owner: the subject of the verb, or the noun a relative clause
@@ -1305,13 +1337,14 @@ void DocState::FindOwners() {
       } else if (words_[c].upos != "PRON") {
         owner_at(c);
         // "The Portuguese state": a demonym names the owner too.
-        if (owners.empty())
+        if (owners.empty()) {
           for (int k = words_[c].lo; k <= words_[c].hi; ++k) {
             int m = words_[k].mention;
             if (m >= 0 && CoarseType(entities_[mentions_[m].entity].e.type) ==
                               EntityType::kPlace)
               AddUnique(&owners, mentions_[m].entity);
           }
+        }
       }
       if (!owners.empty()) break;
     }
@@ -1331,9 +1364,10 @@ void DocState::FindOwners() {
     }
     for (ClaimBuild& cb : claims_) {
       bool answers = false;
-      for (int e : held_entities)
+      for (int e : held_entities) {
         answers |= std::find(cb.parties.begin(), cb.parties.end(), e) !=
                    cb.parties.end();
+      }
       bool site = false;
       for (const Participant& p : cb.c.participants) {
         if (p.role != "theme") continue;
@@ -1431,10 +1465,11 @@ void DocState::FindStances() {
         // An outlet withdrawing its own report: the ledger's retraction.
         for (std::string_view mark :
              {"incorrect", "erroneous", "wrongly", "inaccurate", "withdr",
-              "retract", "earlier version", "standards", "should not have"})
+              "retract", "earlier version", "standards", "should not have"}) {
           if (d.phrase.find(mark) != std::string::npos &&
               st.rule.find(".correction") == std::string::npos)
             st.rule += ".correction";
+        }
       }
     }
     StanceHint hint = StanceHint::kNone;
@@ -1568,9 +1603,10 @@ void DocState::FindStances() {
           const PredicateTrigger& pt = lex_.predicates()[p->entry];
           families.push_back(pt.family.empty() ? pt.cls : pt.family);
         }
-        if (auto h = LongestAt(k, LexiconKind::kHedge))
+        if (auto h = LongestAt(k, LexiconKind::kHedge)) {
           hedged |= lex_.hedges()[h->entry].modality == Modality::kHedged ||
                     lex_.hedges()[h->entry].modality == Modality::kSpeculative;
+        }
       }
       int best = -1;
       size_t best_told = 0;
@@ -1579,18 +1615,20 @@ void DocState::FindStances() {
         if (!cb.c.positive || SpeaksFor(st, cb)) continue;
         bool about = std::find(families.begin(), families.end(), cb.family) !=
                      families.end();
-        for (int e : named)
+        for (int e : named) {
           about |= std::find(cb.parties.begin(), cb.parties.end(), e) !=
                    cb.parties.end();
+        }
         if (about && cb.mentions.size() > best_told) {
           best = static_cast<int>(ci);
           best_told = cb.mentions.size();
         }
       }
-      if (best >= 0)
+      if (best >= 0) {
         set_stance(st, best,
                    hedged ? StanceValue::kHedge : StanceValue::kAssert,
                    Strength::kNone, 0.4, false);
+      }
       continue;
     }
     if (signal != StanceHint::kDeny && signal != StanceHint::kConfirm &&
@@ -1628,11 +1666,13 @@ void DocState::FindStances() {
       // others: salience counts its mentions and the statements carrying
       // it.
       int told = static_cast<int>(cb.mentions.size());
-      for (size_t k = 0; k < n_statements; ++k)
-        for (const Stance& x : statements_[k].stances)
+      for (size_t k = 0; k < n_statements; ++k) {
+        for (const Stance& x : statements_[k].stances) {
           told += x.claim == static_cast<int>(ci) &&
                   (x.value == StanceValue::kAssert ||
                    x.value == StanceValue::kHedge);
+        }
+      }
       score += std::min(told, 6);
       if (score > best_score || (score == best_score && pos > best_pos)) {
         best = static_cast<int>(ci);

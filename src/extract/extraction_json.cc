@@ -353,7 +353,7 @@ class Fields {
     std::optional<array> a;
     HEARSAY_RETURN_IF_ERROR(Array(key, a));
     size_t i = 0;
-    if (a)
+    if (a) {
       for (element e : *a) {
         std::string_view s;
         if (e.get_string().get(s) != simdjson::SUCCESS) {
@@ -363,6 +363,7 @@ class Fields {
         out.emplace_back(s);
         ++i;
       }
+    }
     return Status::Ok();
   }
   // A reference "E3" (prefix 'E') to an item in [0, limit): its index, or
@@ -397,7 +398,7 @@ class Fields {
     std::optional<array> a;
     HEARSAY_RETURN_IF_ERROR(Array(key, a));
     size_t i = 0;
-    if (a)
+    if (a) {
       for (element e : *a) {
         array pair;
         uint64_t b = 0, en = 0;
@@ -412,6 +413,7 @@ class Fields {
             Span{static_cast<uint32_t>(b), static_cast<uint32_t>(en)});
         ++i;
       }
+    }
     return Status::Ok();
   }
   // An id field, when present, must be the item's own position.
@@ -481,7 +483,7 @@ Status ParseEntities(const Fields& root, size_t text_size, Extraction& x) {
   std::optional<array> a;
   HEARSAY_RETURN_IF_ERROR(root.Array("entities", a));
   size_t i = 0;
-  if (a)
+  if (a) {
     for (element e : *a) {
       std::string path = Indexed("entities", i);
       object o;
@@ -507,6 +509,7 @@ Status ParseEntities(const Fields& root, size_t text_size, Extraction& x) {
       x.entities.push_back(std::move(ent));
       ++i;
     }
+  }
   return Status::Ok();
 }
 
@@ -534,7 +537,7 @@ Status ParseSpeaker(const Fields& st, size_t entity_count, size_t text_size,
   std::optional<array> group;
   HEARSAY_RETURN_IF_ERROR(f.Array("entities", group));
   size_t k = 0;
-  if (group)
+  if (group) {
     for (element e : *group) {
       int idx;
       HEARSAY_RETURN_IF_ERROR(Fields::ParseRef(
@@ -542,6 +545,7 @@ Status ParseSpeaker(const Fields& st, size_t entity_count, size_t text_size,
       sp.entities.push_back(idx);
       ++k;
     }
+  }
   HEARSAY_RETURN_IF_ERROR(f.String("name", sp.name));
   HEARSAY_RETURN_IF_ERROR(f.Bool("anonymous", sp.anonymous));
   HEARSAY_RETURN_IF_ERROR(f.Int("count", sp.count));
@@ -562,7 +566,7 @@ Status ParseStances(const Fields& st, size_t claim_count, Statement& s) {
   std::optional<array> a;
   HEARSAY_RETURN_IF_ERROR(st.Array("stances", a));
   size_t k = 0;
-  if (a)
+  if (a) {
     for (element e : *a) {
       std::string path = Indexed(st.PathOf("stances"), k);
       object o;
@@ -588,6 +592,7 @@ Status ParseStances(const Fields& st, size_t claim_count, Statement& s) {
       s.stances.push_back(stance);
       ++k;
     }
+  }
   return Status::Ok();
 }
 
@@ -597,7 +602,7 @@ Status ParseStatements(const Fields& root, size_t text_size, Extraction& x,
   HEARSAY_RETURN_IF_ERROR(root.Array("statements", a));
   size_t count = a ? a->size() : 0;
   size_t i = 0;
-  if (a)
+  if (a) {
     for (element e : *a) {
       std::string path = Indexed("statements", i);
       object o;
@@ -629,6 +634,7 @@ Status ParseStatements(const Fields& root, size_t text_size, Extraction& x,
       x.statements.push_back(std::move(s));
       ++i;
     }
+  }
   // A via chain must end: following it from any statement may not loop.
   for (size_t start = 0; start < x.statements.size(); ++start) {
     int at = x.statements[start].via;
@@ -647,7 +653,7 @@ Status ParseClaims(const Fields& root, size_t text_size, Extraction& x) {
   std::optional<array> a;
   HEARSAY_RETURN_IF_ERROR(root.Array("claims", a));
   size_t i = 0;
-  if (a)
+  if (a) {
     for (element e : *a) {
       std::string path = Indexed("claims", i);
       object o;
@@ -661,7 +667,7 @@ Status ParseClaims(const Fields& root, size_t text_size, Extraction& x) {
       std::optional<array> parts;
       HEARSAY_RETURN_IF_ERROR(f.Array("participants", parts));
       size_t k = 0;
-      if (parts)
+      if (parts) {
         for (element pe : *parts) {
           std::string ppath = Indexed(path + ".participants", k);
           object po;
@@ -675,6 +681,7 @@ Status ParseClaims(const Fields& root, size_t text_size, Extraction& x) {
           c.participants.push_back(std::move(p));
           ++k;
         }
+      }
       HEARSAY_RETURN_IF_ERROR(f.String("location", c.location));
       HEARSAY_RETURN_IF_ERROR(f.String("time", c.time));
       std::optional<element> pol = f.Get("polarity");
@@ -708,6 +715,7 @@ Status ParseClaims(const Fields& root, size_t text_size, Extraction& x) {
       x.claims.push_back(std::move(c));
       ++i;
     }
+  }
   return Status::Ok();
 }
 

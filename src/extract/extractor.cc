@@ -141,9 +141,10 @@ void DocState::Annotate() {
       for (size_t i = 0; i < a.words.size(); ++i) {
         hits.clear();
         lex_.Match(k, i, &hits, kGazetteerKinds);
-        for (const PhraseMatch& m : hits)
+        for (const PhraseMatch& m : hits) {
           for (size_t j = i; j < i + m.length && j < named.size(); ++j)
             named[j] = true;
+        }
       }
       original = a.words;
       folded.reserve(a.words.size());
@@ -165,13 +166,14 @@ void DocState::Annotate() {
     if (!original.empty()) a.words = original;
     if (const char* dbg = std::getenv("HEARSAY_EXTRACT_DEBUG");
         dbg && std::string_view(dbg) != "claims") {
-      for (size_t k = 0; k < a.words.size(); ++k)
+      for (size_t k = 0; k < a.words.size(); ++k) {
         std::fprintf(stderr, "%zu\t%.*s\t%.*s\t%d\t%.*s\t%.*s\n", k + 1,
                      static_cast<int>(a.words[k].size()), a.words[k].data(),
                      static_cast<int>(a.upos[k].size()), a.upos[k].data(),
                      a.head[k], static_cast<int>(a.deprel[k].size()),
                      a.deprel[k].data(), static_cast<int>(a.entity[k].size()),
                      a.entity[k].data());
+      }
       std::fprintf(stderr, "\n");
     }
     for (int i = first; i < last; ++i) {
@@ -204,9 +206,10 @@ void DocState::Annotate() {
     annotated_first.push_back(first);
   }
   r_.pipeline.AgreeNames(annotated);
-  for (size_t j = 0; j < annotated.size(); ++j)
+  for (size_t j = 0; j < annotated.size(); ++j) {
     for (size_t k = 0; k < annotated[j].entity.size(); ++k)
       words_[annotated_first[j] + k].ner = annotated[j].entity[k];
+  }
 }
 
 // '"They have known it for years," Okafor said': a subject inside a
@@ -606,9 +609,10 @@ void DocState::FindMentions() {
       // The recogniser's own name wins unless it is a person's lying inside
       // the run ("senator Lina Marsh-Ellery" with only "Marsh" found).
       bool other = l < si.last && StartsWith(words_[l].ner, "I-");
-      for (int k = f; k < l; ++k)
+      for (int k = f; k < l; ++k) {
         other |= words_[k].ner != "O" &&
                  NerType(words_[k].ner) != EntityType::kPerson;
+      }
       bool ner = false;
       for (int k = f; k < l; ++k) ner |= words_[k].ner != "O";
       if (ner && other) continue;
@@ -719,10 +723,11 @@ void DocState::FindMentions() {
         while (f < l && (words_[f].upos == "DET" || IsPunct(words_[f]))) ++f;
         // A title alone, its name taken after it ("Councillor" of
         // "Councillor Maren Holt"), is no name.
-        if (f < l && b < end && taken[b - si.first] && f == a)
+        if (f < l && b < end && taken[b - si.first] && f == a) {
           if (auto role = LongestAt(f, LexiconKind::kRole);
               role && f + role->length == l)
             f = l;
+        }
         bool has_propn = false;
         for (int k = f; k < l; ++k) has_propn |= words_[k].upos == "PROPN";
         // A name the recogniser cut short keeps its capitalised tail:
@@ -853,11 +858,12 @@ void DocState::FindMentions() {
       break;
     }
   }
-  if (added)
+  if (added) {
     std::stable_sort(mentions_.begin(), mentions_.end(),
                      [](const MentionRec& a, const MentionRec& b) {
                        return a.first < b.first;
                      });
+  }
 }
 
 // "Ford CEO Jim Farley", "Republican Representative John Moolenaar",
@@ -896,10 +902,11 @@ void DocState::FindRoles() {
       }
       size_t b = p, e = p + ph.size();
       if (b >= join.size() &&
-          label.compare(b - join.size(), join.size(), join) == 0)
+          label.compare(b - join.size(), join.size(), join) == 0) {
         b -= join.size();
-      else if (e < label.size() && label[e] == ' ')
+      } else if (e < label.size() && label[e] == ' ') {
         ++e;
+      }
       label.erase(b, e - b);
     };
     fill("{org}", org, " of ");
@@ -1114,10 +1121,11 @@ void DocState::FindNominals() {
         }
       } else {
         std::vector<int> cand;
-        for (size_t e = 0; e < entities_.size(); ++e)
+        for (size_t e = 0; e < entities_.size(); ++e) {
           if (counts[e] > 0 && TypeAllowed(n, entities_[e].e.type) &&
               KindAllowed(n, entities_[e]))
             cand.push_back(static_cast<int>(e));
+        }
         std::stable_sort(cand.begin(), cand.end(), [&](int a, int b) {
           if (counts[a] != counts[b]) return counts[a] > counts[b];
           return first_seen[a] < first_seen[b];
@@ -1128,9 +1136,10 @@ void DocState::FindNominals() {
         for (auto g = groups_.rbegin(); g != groups_.rend(); ++g) {
           if (g->entities.size() != want) continue;
           bool fits = true;
-          for (int e : g->entities)
+          for (int e : g->entities) {
             fits &= TypeAllowed(n, entities_[e].e.type) &&
                     KindAllowed(n, entities_[e]);
+          }
           if (fits) {
             earlier = g->entities;
             break;
@@ -1155,9 +1164,10 @@ void DocState::FindNominals() {
               return a.first < b.first;
             });
   for (W& w : words_) w.mention = -1;
-  for (size_t m = 0; m < mentions_.size(); ++m)
+  for (size_t m = 0; m < mentions_.size(); ++m) {
     for (int k = mentions_[m].first; k < mentions_[m].last; ++k)
       words_[k].mention = static_cast<int>(m);
+  }
 }
 
 // ---------------------------------------------------------------- quotes
@@ -1170,9 +1180,10 @@ void DocState::FindQuotes() {
   int64_t open = -1;       // first inner byte
   int64_t open_mark = -1;  // the opening mark
   auto close_at = [&](uint32_t inner_end, uint32_t outer_end) {
-    if (open >= 0 && inner_end > open)
+    if (open >= 0 && inner_end > open) {
       quotes_.push_back({{static_cast<uint32_t>(open_mark), outer_end},
                          {static_cast<uint32_t>(open), inner_end}});
+    }
     open = open_mark = -1;
   };
   uint32_t prev_end = 0;
@@ -1323,15 +1334,17 @@ int DocState::SubjectOf(int v, int depth) const {
       } else {
         // The parser may hang the real subject on the dateline:
         // "COLUMBUS, Ohio — Employees at ... said".
-        for (int cc : Children(c))
+        for (int cc : Children(c)) {
           if (cc > dash && words_[cc].lo <= dash + 1 && !IsPunct(words_[cc]))
             subj = cc;
+        }
       }
     } else if (d == "obl:agent" || d == "obl") {
-      for (int cc : Children(c))
+      for (int cc : Children(c)) {
         if (words_[cc].deprel == "case" &&
             EqualsIgnoreCase(words_[cc].form, "by") && agent < 0)
           agent = c;
+      }
     }
   }
   if (agent >= 0) return agent;
@@ -1351,17 +1364,20 @@ int DocState::SubjectOf(int v, int depth) const {
       return h;
     for (int c : Children(h)) {
       if (words_[c].deprel == "nmod:poss") return c;
-      if (StartsWith(words_[c].deprel, "nmod"))
-        for (int cc : Children(c))
+      if (StartsWith(words_[c].deprel, "nmod")) {
+        for (int cc : Children(c)) {
           if (words_[cc].deprel == "case" &&
               (EqualsIgnoreCase(words_[cc].form, "from") ||
                EqualsIgnoreCase(words_[cc].form, "by")))
             return c;
+        }
+      }
     }
     if ((words_[h].deprel == "obj" || StartsWith(words_[h].deprel, "obl")) &&
-        words_[h].head >= 0)
+        words_[h].head >= 0) {
       if (int subj = SubjectOf(words_[h].head, depth + 1); subj >= 0)
         return subj;
+    }
     return h;
   }
   if (StartsWith(d, "xcomp") || StartsWith(d, "advcl") ||
@@ -1832,9 +1848,10 @@ void DocState::DropNestedStatements() {
       while (w > 0 && words_[w - 1].span.end > in.cue.begin) --w;
       int length = 0;
       if (w >= 0) {
-        if (const SpeechVerb* sv = SpeechVerbAt(w, &length))
+        if (const SpeechVerb* sv = SpeechVerbAt(w, &length)) {
           attitude = sv->cls == "believe" || sv->cls == "intend" ||
                      sv->cls == "appear";
+        }
       }
       // "defending his tweets, saying it shows ...": the clause is what was
       // said, the verb without one only framed it.
@@ -1940,11 +1957,12 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
       --k;
     // A name just before is another speaker's, not a title.
     bool other_name = false;
-    for (int j = k; j < lo; ++j)
+    for (int j = k; j < lo; ++j) {
       other_name |= words_[j].mention >= 0 &&
                     words_[j].mention != words_[hi].mention &&
                     entities_[mentions_[words_[j].mention].entity].e.type ==
                         EntityType::kPerson;
+    }
     if (!other_name) lo = k;
   }
   int end = hi;
@@ -2143,9 +2161,10 @@ void DocState::PunctuationStatements() {
       from += 3;
     if (from >= close) continue;
     Speaker sp;
-    for (int k = a; k < b && sp.entity < 0; ++k)
+    for (int k = a; k < b && sp.entity < 0; ++k) {
       if (words_[k].mention >= 0 && speaker_type(words_[k].mention))
         FillSpeakerEntity(sp, words_[k].mention);
+    }
     sp.has_span = true;
     sp.span = WordSpan(a, b - 1);
     if (sp.name.empty()) sp.name = std::string(Text(sp.span));
@@ -2175,14 +2194,16 @@ void DocState::QuoteStatements() {
     // Candidate sentences: the one where the quote closes, then where it
     // opens.
     std::vector<int> cands;
-    for (size_t s = 0; s < sents_.size(); ++s)
+    for (size_t s = 0; s < sents_.size(); ++s) {
       if (sents_[s].span.begin < qr.outer.end &&
           qr.outer.end <= sents_[s].span.end + 1)
         cands.push_back(static_cast<int>(s));
-    for (size_t s = 0; s < sents_.size(); ++s)
+    }
+    for (size_t s = 0; s < sents_.size(); ++s) {
       if (sents_[s].span.Contains({qr.outer.begin, qr.outer.begin}) &&
           (cands.empty() || cands[0] != static_cast<int>(s)))
         cands.push_back(static_cast<int>(s));
+    }
     // '"... ?" Trump said': the attribution may be cut off as a sentence of
     // its own right after the quote.
     const size_t own_sentences = cands.size();
@@ -2239,10 +2260,11 @@ void DocState::QuoteStatements() {
           // attribution between them).
           Statement& st = statements_[last_quote_statement];
           st.content.end = std::max(st.content.end, TrimContent(qr.inner).end);
-          for (const Span& e : EvidenceOf(sents_, qr.outer))
+          for (const Span& e : EvidenceOf(sents_, qr.outer)) {
             if (std::find(st.evidence.begin(), st.evidence.end(), e) ==
                 st.evidence.end())
               st.evidence.push_back(e);
+          }
           st.kind = StatementKind::kDirect;
           qr.used = true;
         }
@@ -2468,18 +2490,20 @@ void DocState::VerbStatements() {
         int a = i + src->length, b = a;
         while (b < sents_[s].last && words_[b].form != "," && b - a < 14) ++b;
         bool object_is_source = b > a && AnalyzeSource(a, b - 1).is_source;
-        for (int k = a; k < b; ++k)
+        for (int k = a; k < b; ++k) {
           object_is_source |=
               words_[k].mention >= 0 && mentions_[words_[k].mention].named;
+        }
         if (object_is_source) continue;
       }
       // The verb of the phrase is its head word inside the phrase.
       int v = i;
-      for (int k = i; k < i + length; ++k)
+      for (int k = i; k < i + length; ++k) {
         if (words_[k].upos == "VERB") {
           v = k;
           break;
         }
+      }
       int subj = QuoteSafeSubject(v, SubjectOf(v));
       // "... to acquire Brannock Software, the Corliss Ledger reported": a
       // name in apposition just before the verb, after a comma, is the
@@ -2554,11 +2578,14 @@ void DocState::VerbStatements() {
         // "asked the drivers whether they would ...": a question the parser
         // made an adverbial clause.
         bool question = false;
-        if (sv->cls == "ask" && StartsWith(words_[c].deprel, "advcl") && c > v)
-          for (int cc : Children(c))
+        if (sv->cls == "ask" && StartsWith(words_[c].deprel, "advcl") &&
+            c > v) {
+          for (int cc : Children(c)) {
             question |= words_[cc].deprel == "mark" && cc < c &&
                         (EqualsIgnoreCase(words_[cc].form, "if") ||
                          EqualsIgnoreCase(words_[cc].form, "whether"));
+          }
+        }
         if (!StartsWith(words_[c].deprel, "ccomp") && !question) continue;
         // "..., the ministry said on Tuesday, after an investigation found
         // that ...": a clause opened by "after" or "because" tells when or
@@ -2578,10 +2605,11 @@ void DocState::VerbStatements() {
           if (c < v || !StartsWith(words_[c].deprel, "obl")) continue;
           for (int cc : Children(c)) {
             if (!StartsWith(words_[cc].deprel, "acl")) continue;
-            for (int m : Children(cc))
+            for (int m : Children(cc)) {
               if (words_[m].deprel == "mark" && words_[m].upos == "SCONJ" &&
                   EqualsIgnoreCase(words_[m].form, "that") && m < cc)
                 clause = cc;
+            }
           }
         }
       }
@@ -2720,9 +2748,10 @@ void DocState::VerbStatements() {
         if (to < from) to = sents_[s].last - 1;
         // The object of "told" is the hearer, not what was said.
         if (sv->cls == "tell") {
-          for (int c : Children(v))
+          for (int c : Children(v)) {
             if (words_[c].deprel == "obj" || words_[c].deprel == "iobj")
               from = std::max(from, words_[c].hi + 1);
+          }
         }
       }
       if (from < 0 || to < from) continue;
@@ -2750,10 +2779,11 @@ void DocState::VerbStatements() {
       // "did not respond to a request for comment": a no-comment form of
       // the denial cues around the verb makes it an answer too.
       for (int k = std::max(static_cast<int>(sents_[s].first), i - 3);
-           k <= i && !stance_cue; ++k)
+           k <= i && !stance_cue; ++k) {
         if (auto d = LongestAt(k, LexiconKind::kDenialCue);
             d && k + d->length > i)
           stance_cue = true;
+      }
       bool by_agent = false;
       for (int c : Children(v))
         if (subj == c && StartsWith(words_[c].deprel, "obl")) by_agent = true;
@@ -2773,9 +2803,10 @@ void DocState::VerbStatements() {
         if (!StartsWith(words_[c].deprel, "xcomp") &&
             !StartsWith(words_[c].deprel, "advcl"))
           continue;
-        for (int cc : Children(c))
+        for (int cc : Children(c)) {
           xcomp |= words_[cc].deprel == "mark" &&
                    EqualsIgnoreCase(words_[cc].form, "to");
+        }
       }
       bool object_speech = !sv->that_clause &&
                            (HasObject(v) || (length > 1 && !xcomp)) &&
@@ -2989,11 +3020,12 @@ void DocState::SourcingStatements() {
         ++b;
       if (b == a) continue;
       int head = -1;
-      for (int k = a; k < b; ++k)
+      for (int k = a; k < b; ++k) {
         if (words_[k].head < a || words_[k].head >= b) {
           head = k;
           break;
         }
+      }
       Speaker sp = SpeakerFromRange(a, b - 1, head);
       // The source is the phrase as written, not a name inside it ("a
       // letter to Ashby Mills from the regulator"), and a person's with the
@@ -3032,10 +3064,11 @@ void DocState::SourcingStatements() {
       // what the citing statement says.
       Span sent = si.span;
       Span phrase = {words_[i].span.begin, words_[b - 1].span.end};
-      if (phrase.begin - sent.begin < sent.end - phrase.end)
+      if (phrase.begin - sent.begin < sent.end - phrase.end) {
         st.content = {phrase.end, sent.end};
-      else
+      } else {
         st.content = {sent.begin, phrase.begin};
+      }
       // A source cited by another statement of the sentence ("the FT,
       // citing four anonymous sources, claimed ...") reaches us through it.
       bool cited = false;
@@ -3046,9 +3079,10 @@ void DocState::SourcingStatements() {
         // An act inside another statement's content is part of what that
         // one says ("reported that the board had asked him to leave").
         bool inner = false;
-        for (int j = k - 1; j >= 0 && o.rule == "verb.action" && !inner; --j)
+        for (int j = k - 1; j >= 0 && o.rule == "verb.action" && !inner; --j) {
           inner = si.span.Contains(statements_[j].cue) &&
                   statements_[j].content.Contains(o.cue);
+        }
         if (inner) continue;
         // "X reported that ..., citing two people familiar with the
         // matter": the parser may leave the trailing sourcing phrase in the
@@ -3164,22 +3198,24 @@ void DocState::NounStatements() {
         std::string_view d = words_[c].deprel;
         if (d == "nmod:poss") who = c;
         if (StartsWith(d, "nmod") && who < 0) {
-          for (int cc : Children(c))
+          for (int cc : Children(c)) {
             if (words_[cc].deprel == "case" &&
                 (EqualsIgnoreCase(words_[cc].form, "from") ||
                  EqualsIgnoreCase(words_[cc].form, "by")))
               who = c;
+          }
         }
       }
       if (who < 0) continue;
       // A clause that says what was said, not a relative clause about the
       // act ("the speech that he gave").
       int clause0 = -1;
-      for (int c : Children(i))
+      for (int c : Children(i)) {
         if ((StartsWith(words_[c].deprel, "acl") &&
              words_[c].deprel != "acl:relcl") ||
             StartsWith(words_[c].deprel, "ccomp"))
           clause0 = c;
+      }
       // "pounced on Harlow's claim that the plant had been ...": the parser may
       // hang the noun's "that" clause on the verb of the sentence.
       int loose = -1;
@@ -3188,10 +3224,12 @@ void DocState::NounStatements() {
           EqualsIgnoreCase(words_[i + length].form, "that")) {
         int h = words_[i + length].head;
         bool finite = false;
-        if (h > i + length)
-          for (int c : Children(h))
+        if (h > i + length) {
+          for (int c : Children(h)) {
             finite |= StartsWith(words_[c].deprel, "nsubj") ||
                       words_[c].deprel == "expl";
+          }
+        }
         if (finite && words_[h].lo == i + length) loose = clause0 = h;
       }
       bool stance_cue = sv->stance == StanceHint::kDeny ||
@@ -3200,10 +3238,11 @@ void DocState::NounStatements() {
       // "did not respond to a request for comment": a no-comment form of
       // the denial cues around the verb makes it an answer too.
       for (int k = std::max(static_cast<int>(sents_[s].first), i - 3);
-           k <= i && !stance_cue; ++k)
+           k <= i && !stance_cue; ++k) {
         if (auto d = LongestAt(k, LexiconKind::kDenialCue);
             d && k + d->length > i)
           stance_cue = true;
+      }
       if (clause0 < 0 && !stance_cue) continue;
       Speaker sp = SpeakerFromWord(who);
       if (sp.entity < 0 && sp.entities.empty() && !sp.anonymous) continue;
@@ -3213,10 +3252,11 @@ void DocState::NounStatements() {
       st.cue_text = std::string(Text(st.cue));
       st.kind = StatementKind::kIndirect;
       int clause = -1;
-      for (int c : Children(i))
+      for (int c : Children(i)) {
         if (StartsWith(words_[c].deprel, "acl") ||
             StartsWith(words_[c].deprel, "ccomp"))
           clause = c;
+      }
       if (clause < 0) clause = loose;
       if (clause >= 0) {
         st.content = WordSpan(words_[clause].lo, words_[clause].hi);
@@ -3317,10 +3357,12 @@ void DocState::PassiveStatements() {
       for (int c : Children(i)) {
         std::string_view d = words_[c].deprel;
         if (d == "aux:pass") passive = true;
-        if (StartsWith(d, "obl"))
-          for (int cc : Children(c))
+        if (StartsWith(d, "obl")) {
+          for (int cc : Children(c)) {
             agent |= words_[cc].deprel == "case" &&
                      EqualsIgnoreCase(words_[cc].form, "by");
+          }
+        }
       }
       // "Asked about the cost, ..." (which the parser may make the root).
       bool opening = false;
@@ -3385,10 +3427,11 @@ void DocState::HeadlineStatements() {
   if (!TitleCase(forms)) return;
   // After a label such as "Exclusive:" or "Update -".
   int lo = si.first;
-  for (int k = si.first; k < si.last && k < si.first + 4; ++k)
+  for (int k = si.first; k < si.last && k < si.first + 4; ++k) {
     if (std::string_view f = words_[k].form;
         f == ":" || f == "-" || f == "\xE2\x80\x93" || f == "\xE2\x80\x94")
       lo = k + 1;
+  }
   for (int i = lo + 1; i < si.last && i <= lo + 6; ++i) {
     std::string_view f = words_[i].form;
     if (IsPunct(words_[i]) && f != "'s" && f != "\xE2\x80\x99s") break;
@@ -3437,9 +3480,10 @@ void DocState::HeadlineStatements() {
 void DocState::Run(Extraction& x) {
   Annotate();
   FindMentions();
-  for (size_t m = 0; m < mentions_.size(); ++m)
+  for (size_t m = 0; m < mentions_.size(); ++m) {
     for (int k = mentions_[m].first; k < mentions_[m].last; ++k)
       words_[k].mention = static_cast<int>(m);
+  }
   FindRoles();
   FindNominals();
   FindQuotes();

@@ -163,8 +163,8 @@ size_t FeaturesOf(const Context& c, int i, int p1, int p2, uint64_t* f) {
     return (*c.upos)[k];
   };
   const WordFeatures& x = w[i];
-  uint64_t P1 = static_cast<uint64_t>(p1 + 8),
-           P2 = static_cast<uint64_t>(p2 + 8);
+  uint64_t prev1 = static_cast<uint64_t>(p1 + 8),
+           prev2 = static_cast<uint64_t>(p2 + 8);
   put(false, Feat(201, 0));
   put(false, Feat(202, x.lower));
   put(false, Feat(203, x.form));
@@ -181,10 +181,10 @@ size_t FeaturesOf(const Context& c, int i, int p1, int p2, uint64_t* f) {
   put(false, Feat(214, upos(i - 1)));
   put(false, Feat(215, upos(i + 1)));
   put(false, Feat(216, upos(i - 1), upos(i), upos(i + 1)));
-  put(true, Feat(217, P1));
-  put(true, Feat(218, P1, P2));
-  put(true, Feat(219, P1, x.lower));
-  put(true, Feat(220, P1, upos(i)));
+  put(true, Feat(217, prev1));
+  put(true, Feat(218, prev1, prev2));
+  put(true, Feat(219, prev1, x.lower));
+  put(true, Feat(220, prev1, upos(i)));
   put(false, Feat(221, lower(i - 1), x.lower));
   put(false, Feat(222, x.lower, lower(i + 1)));
   put(false, Feat(223, shape(i - 1)));
@@ -192,7 +192,7 @@ size_t FeaturesOf(const Context& c, int i, int p1, int p2, uint64_t* f) {
   put(false, Feat(225, x.flags, i == 0));
   put(false, Feat(226, form(i + 1)));
   put(false, Feat(227, form(i - 1)));
-  put(true, Feat(228, P1, x.shape));
+  put(true, Feat(228, prev1, x.shape));
   int a = c.run_first[i], b = c.run_last[i];
   if (a >= 0) {
     uint64_t from = std::min(i - a, 3), to = std::min(b - i, 3);
@@ -203,11 +203,11 @@ size_t FeaturesOf(const Context& c, int i, int p1, int p2, uint64_t* f) {
     put(false, Feat(233, lower(b + 1)));
     put(false, Feat(234, lower(a - 1), from, to));
     put(false, Feat(235, w[b].lower, from, to));
-    put(true, Feat(236, P1, from, to));
+    put(true, Feat(236, prev1, from, to));
     put(false, Feat(237, x.lower, from, to));
-    put(true, Feat(238, w[b].suffix[2], P1));
+    put(true, Feat(238, w[b].suffix[2], prev1));
   } else {
-    put(true, Feat(239, P1, upos(i)));
+    put(true, Feat(239, prev1, upos(i)));
   }
   // Listed places, organisations and demonyms: the kind and position of
   // the match over this word and its neighbours.
@@ -218,7 +218,7 @@ size_t FeaturesOf(const Context& c, int i, int p1, int p2, uint64_t* f) {
   put(false, Feat(250, c.gkind[i], c.gpart[i]));
   put(false, Feat(251, c.gkind[i], c.gpart[i], upos(i)));
   put(false, Feat(252, gaz(i - 1) / 8, gaz(i + 1) / 8));
-  put(true, Feat(253, c.gkind[i], c.gpart[i], P1));
+  put(true, Feat(253, c.gkind[i], c.gpart[i], prev1));
   put(false, Feat(270, gaz(i - 1)));
   put(false, Feat(271, gaz(i + 1)));
   put(false, Feat(272, c.gkind[i], x.shape));

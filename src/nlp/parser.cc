@@ -179,7 +179,7 @@ size_t MoveFeatures(const State& st, const Sentence& s, uint64_t* f) {
   size_t n = 0;
   int s0 = st.S(0), s1 = st.S(1), s2 = st.S(2);
   int b0 = st.B(0), b1 = st.B(1), b2 = st.B(2);
-  auto L = [&](int x) -> uint64_t {
+  auto label_of = [&](int x) -> uint64_t {
     return x < 0 || st.label[x] < 0 ? kNoLabel : st.label[x] + 8;
   };
   auto at = [](const std::vector<int>& v, int x) { return x < 0 ? -1 : v[x]; };
@@ -248,20 +248,20 @@ size_t MoveFeatures(const State& st, const Sentence& s, uint64_t* f) {
   // Children: words, tags, labels.
   f[n++] = Feat(49, s.W(s0l));
   f[n++] = Feat(50, s.T(s0l));
-  f[n++] = Feat(51, L(s0l));
+  f[n++] = Feat(51, label_of(s0l));
   f[n++] = Feat(52, s.W(s0r));
   f[n++] = Feat(53, s.T(s0r));
-  f[n++] = Feat(54, L(s0r));
+  f[n++] = Feat(54, label_of(s0r));
   f[n++] = Feat(55, s.W(b0l));
   f[n++] = Feat(56, s.T(b0l));
-  f[n++] = Feat(57, L(b0l));
-  f[n++] = Feat(58, s.T(s0l2), L(s0l2));
-  f[n++] = Feat(59, s.T(s0r2), L(s0r2));
-  f[n++] = Feat(60, s.T(b0l2), L(b0l2));
-  f[n++] = Feat(61, s0t, L(s0l), L(s0l2));
-  f[n++] = Feat(62, s0t, L(s0r), L(s0r2));
-  f[n++] = Feat(63, b0t, L(b0l), L(b0l2));
-  f[n++] = Feat(64, s.T(s1r), L(s1r));
+  f[n++] = Feat(57, label_of(b0l));
+  f[n++] = Feat(58, s.T(s0l2), label_of(s0l2));
+  f[n++] = Feat(59, s.T(s0r2), label_of(s0r2));
+  f[n++] = Feat(60, s.T(b0l2), label_of(b0l2));
+  f[n++] = Feat(61, s0t, label_of(s0l), label_of(s0l2));
+  f[n++] = Feat(62, s0t, label_of(s0r), label_of(s0r2));
+  f[n++] = Feat(63, b0t, label_of(b0l), label_of(b0l2));
+  f[n++] = Feat(64, s.T(s1r), label_of(s1r));
   // Label sets.
   uint64_t s0ls = s0 >= 0 ? st.lset[s0] : 0, s0rs = s0 >= 0 ? st.rset[s0] : 0;
   uint64_t b0ls = b0 >= 0 ? st.lset[b0] : 0;
@@ -271,8 +271,8 @@ size_t MoveFeatures(const State& st, const Sentence& s, uint64_t* f) {
   f[n++] = Feat(68, s0t, s0ls);
   f[n++] = Feat(69, b0w, b0ls);
   f[n++] = Feat(70, b0t, b0ls);
-  f[n++] = Feat(71, s0t, b0t, L(s0r));
-  f[n++] = Feat(72, s0t, b0t, L(b0l));
+  f[n++] = Feat(71, s0t, b0t, label_of(s0r));
+  f[n++] = Feat(72, s0t, b0t, label_of(b0l));
   if (s.features >= 2) n += ExtraMoveFeatures(st, s, f + n);
   return n;
 }
@@ -424,7 +424,7 @@ size_t SplitMoveFeatures(const State& st, const Sentence& s, uint64_t* f,
   size_t n = 0;
   int s0 = st.S(0), s1 = st.S(1), s2 = st.S(2);
   int b0 = st.B(0);
-  auto L = [&](int x) -> uint64_t {
+  auto label_of = [&](int x) -> uint64_t {
     return x < 0 || st.label[x] < 0 ? kNoLabel : st.label[x] + 8;
   };
   auto at = [](const std::vector<int>& v, int x) { return x < 0 ? -1 : v[x]; };
@@ -480,8 +480,8 @@ size_t SplitMoveFeatures(const State& st, const Sentence& s, uint64_t* f,
   f[n++] = Feat(40, b0t, d);
   f[n++] = Feat(41, s0w, b0w, d);
   f[n++] = Feat(42, s0t, b0t, d);
-  f[n++] = Feat(71, s0t, b0t, L(s0r));
-  f[n++] = Feat(72, s0t, b0t, L(b0l));
+  f[n++] = Feat(71, s0t, b0t, label_of(s0r));
+  f[n++] = Feat(72, s0t, b0t, label_of(b0l));
   // Children, valency and label sets of words that have children.
   if (s0_left) {
     uint64_t vl = st.nl[s0], ls = st.lset[s0];
@@ -489,11 +489,11 @@ size_t SplitMoveFeatures(const State& st, const Sentence& s, uint64_t* f,
     f[n++] = Feat(46, s0t, vl);
     f[n++] = Feat(49, s.W(s0l));
     f[n++] = Feat(50, s.T(s0l));
-    f[n++] = Feat(51, L(s0l));
-    f[n++] = Feat(61, s0t, L(s0l), L(s0l2));
+    f[n++] = Feat(51, label_of(s0l));
+    f[n++] = Feat(61, s0t, label_of(s0l), label_of(s0l2));
     f[n++] = Feat(67, s0w, ls);
     f[n++] = Feat(68, s0t, ls);
-    if (s0l2 >= 0) f[n++] = Feat(58, s.T(s0l2), L(s0l2));
+    if (s0l2 >= 0) f[n++] = Feat(58, s.T(s0l2), label_of(s0l2));
   }
   if (s0_right) {
     uint64_t vr = st.nr[s0], rs = st.rset[s0];
@@ -501,11 +501,11 @@ size_t SplitMoveFeatures(const State& st, const Sentence& s, uint64_t* f,
     f[n++] = Feat(44, s0t, vr);
     f[n++] = Feat(52, s.W(s0r));
     f[n++] = Feat(53, s.T(s0r));
-    f[n++] = Feat(54, L(s0r));
-    f[n++] = Feat(62, s0t, L(s0r), L(s0r2));
+    f[n++] = Feat(54, label_of(s0r));
+    f[n++] = Feat(62, s0t, label_of(s0r), label_of(s0r2));
     f[n++] = Feat(65, s0w, rs);
     f[n++] = Feat(66, s0t, rs);
-    if (s0r2 >= 0) f[n++] = Feat(59, s.T(s0r2), L(s0r2));
+    if (s0r2 >= 0) f[n++] = Feat(59, s.T(s0r2), label_of(s0r2));
   }
   if (b0_left) {
     uint64_t vl = st.nl[b0], ls = st.lset[b0];
@@ -513,13 +513,13 @@ size_t SplitMoveFeatures(const State& st, const Sentence& s, uint64_t* f,
     f[n++] = Feat(48, b0t, vl);
     f[n++] = Feat(55, s.W(b0l));
     f[n++] = Feat(56, s.T(b0l));
-    f[n++] = Feat(57, L(b0l));
-    f[n++] = Feat(63, b0t, L(b0l), L(b0l2));
+    f[n++] = Feat(57, label_of(b0l));
+    f[n++] = Feat(63, b0t, label_of(b0l), label_of(b0l2));
     f[n++] = Feat(69, b0w, ls);
     f[n++] = Feat(70, b0t, ls);
-    if (b0l2 >= 0) f[n++] = Feat(60, s.T(b0l2), L(b0l2));
+    if (b0l2 >= 0) f[n++] = Feat(60, s.T(b0l2), label_of(b0l2));
   }
-  if (s1r >= 0) f[n++] = Feat(64, s.T(s1r), L(s1r));
+  if (s1r >= 0) f[n++] = Feat(64, s.T(s1r), label_of(s1r));
   if (s.features >= 2) n += ExtraMoveFeatures(st, s, f + n);
   return n;
 }
@@ -530,7 +530,7 @@ size_t LabelFeatures(const State& st, const Sentence& s, int h, int d,
   uint64_t dir = st.Pos(d) < st.Pos(h) ? 1 : 2;
   uint64_t hw = s.W(h), ht = s.T(h), dw = s.W(d), dt = s.T(d);
   uint64_t dist = Dist(st.Pos(h), st.Pos(d));
-  auto L = [&](int x) -> uint64_t {
+  auto label_of = [&](int x) -> uint64_t {
     return x < 0 || st.label[x] < 0 ? kNoLabel : st.label[x] + 8;
   };
   int dl = st.lc1[d], dr = st.rc1[d], hl = st.lc1[h], hr = st.rc1[h];
@@ -546,8 +546,8 @@ size_t LabelFeatures(const State& st, const Sentence& s, int h, int d,
   f[n++] = Feat(107, ht, dt, dist, dir);
   f[n++] = Feat(108, dt, st.lset[d]);
   f[n++] = Feat(109, dt, st.rset[d]);
-  f[n++] = Feat(110, dt, L(dl));
-  f[n++] = Feat(111, dt, L(dr));
+  f[n++] = Feat(110, dt, label_of(dl));
+  f[n++] = Feat(111, dt, label_of(dr));
   f[n++] = Feat(112, dt, s.W(dl));
   f[n++] = Feat(113, ht, st.lset[h], dir);
   f[n++] = Feat(114, ht, st.rset[h], dir);
@@ -560,8 +560,8 @@ size_t LabelFeatures(const State& st, const Sentence& s, int h, int d,
   f[n++] = Feat(121, dt, std::min(st.nl[d], 3), std::min(st.nr[d], 3));
   f[n++] = Feat(122, dt, s.W(dr));
   f[n++] = Feat(123, hw, dir);
-  f[n++] = Feat(124, ht, L(hl), dir);
-  f[n++] = Feat(125, ht, L(hr), dir);
+  f[n++] = Feat(124, ht, label_of(hl), dir);
+  f[n++] = Feat(125, ht, label_of(hr), dir);
   f[n++] = Feat(126, dt, s.T(dl), s.T(dr));
   f[n++] = Feat(127, ht, dt, s.W(dl));
   if (s.features >= 2) {
@@ -574,7 +574,7 @@ size_t LabelFeatures(const State& st, const Sentence& s, int h, int d,
     f[n++] = Feat(128, hsuf, ht, dir);
     f[n++] = Feat(129, dshape, dt, dir);
     f[n++] = Feat(130, hw, dt, dist, dir);
-    f[n++] = Feat(131, dt, L(dl), L(dr));
+    f[n++] = Feat(131, dt, label_of(dl), label_of(dr));
     f[n++] = Feat(132, dt, s.W(st.lc2[d]));
     f[n++] = Feat(133, ht, dt, st.lset[d], dir);
     f[n++] = Feat(134, prev_w, dt, dir);

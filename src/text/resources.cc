@@ -102,20 +102,22 @@ Status Resources::AddAbbreviations(std::string_view tsv,
       return DataLossError("form must end with a period");
     }
     Abbreviation a;
-    if (f[1] == "title")
+    if (f[1] == "title") {
       a.kind = AbbrevKind::kTitle;
-    else if (f[1] == "month")
+    } else if (f[1] == "month") {
       a.kind = AbbrevKind::kMonth;
-    else if (f[1] == "number")
+    } else if (f[1] == "number") {
       a.kind = AbbrevKind::kNumber;
-    else if (f[1] == "other")
+    } else if (f[1] == "other") {
       a.kind = AbbrevKind::kOther;
-    else
+    } else {
       return DataLossError("unknown kind '" + std::string(f[1]) + "'");
-    if (f[2] == "cap")
+    }
+    if (f[2] == "cap") {
       a.needs_capital = true;
-    else if (f[2] != "any")
+    } else if (f[2] != "any") {
       return DataLossError("case must be any or cap");
+    }
     abbreviations[Lower(f[0])] = a;
     return Status::Ok();
   });

@@ -274,10 +274,12 @@ class Tokenizer {
       bool letter = false;
       for (uint32_t k = a + 1; k < b; ++k) {
         Cls c = ClsAt(k);
-        if (IsLetterCls(c))
+        if (IsLetterCls(c)) {
           letter = true;
-        else if (c != Cls::kDigit && c != Cls::kUnderscore && c != Cls::kMark)
+        } else if (c != Cls::kDigit && c != Cls::kUnderscore &&
+                   c != Cls::kMark) {
           return false;
+        }
       }
       return letter;
     }
