@@ -401,6 +401,33 @@ bool PublicBodyWord(std::string_view w) {
                    w) != std::end(kPublicBodyWords);
 }
 
+// "the Center for Responsive Politics", "the Institute for Fiscal
+// Studies": words an institution's name starts its "for ..." or "of ..."
+// with.
+constexpr std::string_view kInstitutionWords[] = {
+    "Center",     "Centre",      "Institute", "Foundation", "Coalition",
+    "Alliance",   "Association", "Society",   "League",     "Fund",
+    "Union",      "Project",     "Network",   "Forum",      "Campaign",
+    "University", "College",     "School",    "Academy",    "Office"};
+
+// Days and months, which follow "on" and "of" without naming anything.
+constexpr std::string_view kDateWords[] = {
+    "Monday",    "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday",  "Sunday",  "January",   "February", "March",
+    "April",     "May",     "June",      "July",     "August",
+    "September", "October", "November",  "December"};
+
+bool DateWord(std::string_view w) {
+  return std::find(std::begin(kDateWords), std::end(kDateWords), w) !=
+         std::end(kDateWords);
+}
+
+bool InstitutionWord(std::string_view w) {
+  return std::find(std::begin(kInstitutionWords), std::end(kInstitutionWords),
+                   w) != std::end(kInstitutionWords) ||
+         PublicBodyWord(w);
+}
+
 // "The Ashby Tribune", "the Harwick Courier": words newspapers' names end
 // in.
 constexpr std::string_view kOutletWords[] = {
@@ -634,6 +661,34 @@ void DocState::FindMentions() {
           (CompanyWord(words_[l].form) || PublicBodyWord(words_[l].form)) &&
           words_[l].upos != "PROPN")
         ++l;
+      // "the Center for Responsive Politics", "the Department of Justice":
+      // an institution word, "for", "of" or "on", and its capitalised
+      // rest, which the recogniser tends to cut in two (and the tagger may
+      // read in part as adjectives: "Coastal").
+      auto capitalised = [&](int k) {
+        std::string_view u = words_[k].upos;
+        return !taken[k - si.first] && !DateWord(words_[k].form) &&
+               std::isupper(static_cast<unsigned char>(words_[k].form[0])) &&
+               (u == "PROPN" || u == "ADJ" || u == "NOUN");
+      };
+      int rest = l + 1;
+      if (rest < si.last && words_[rest].upos == "DET" &&
+          EqualsIgnoreCase(words_[rest].form, "a"))
+        ++rest;
+      if (l < si.last && rest < si.last &&
+          InstitutionWord(words_[l - 1].form) &&
+          (words_[l].form == "for" || words_[l].form == "of" ||
+           words_[l].form == "on") &&
+          capitalised(rest)) {
+        int e = rest;
+        while (e < si.last && capitalised(e)) ++e;
+        bool gov = PublicBodyWord(words_[l - 1].form);
+        cands.push_back({i, e, nullptr, NameForm::kName,
+                         gov ? EntityType::kGov : EntityType::kOrg, heading});
+        for (int k = i; k < e; ++k) taken[k - si.first] = true;
+        i = e - 1;
+        continue;
+      }
       if (l - i >= 2 && CompanyWord(words_[l - 1].form)) {
         cands.push_back(
             {i, l, nullptr, NameForm::kName, EntityType::kOrg, heading});
@@ -3052,7 +3107,10 @@ void DocState::SourcingStatements() {
           lex_.sourcing()[m->entry].phrase.starts_with("according");
       if (!according && !info.is_source && sp.entity < 0 && sp.entities.empty())
         continue;
-      if (sp.entity >= 0 &&
+      // A place is a source after "according to" (a country, or a name
+      // the recogniser typed wrongly: "the Center for Responsive
+      // Politics"), not after "in" or "via".
+      if (!according && sp.entity >= 0 &&
           CoarseType(entities_[sp.entity].e.type) == EntityType::kPlace)
         continue;
       Statement st;
