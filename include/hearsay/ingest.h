@@ -114,7 +114,7 @@ class Reader {
 
  private:
   friend class ReaderAccess;
-  Status Report(Diagnostic d);  // counts, prints, and stops when strict
+  Status Report(const Diagnostic& d);  // counts, prints, and stops when strict
   Status Emit(Document&& doc, const DocumentCallback& cb);
 
   ReadOptions options_;

@@ -866,14 +866,16 @@ void DocState::FindMentions() {
     if (ct != EntityType::kPerson && ct != EntityType::kOrg) continue;
     size_t sp = en.name.find(' ');
     if (sp == std::string::npos) {
-      if (en.name.size() > 2) short_names.push_back({en.name, int(e)});
+      if (en.name.size() > 2)
+        short_names.push_back({en.name, static_cast<int>(e)});
     } else if (ct == EntityType::kPerson) {
-      short_names.push_back({std::string(LastWord(en.name)), int(e)});
+      short_names.push_back(
+          {std::string(LastWord(en.name)), static_cast<int>(e)});
       // "Kim Jong Un ... Kim": a family name written first.
       if (std::count(en.name.begin(), en.name.end(), ' ') >= 2)
-        short_names.push_back({en.name.substr(0, sp), int(e)});
+        short_names.push_back({en.name.substr(0, sp), static_cast<int>(e)});
     } else if (en.type == EntityType::kOrg) {
-      short_names.push_back({en.name.substr(0, sp), int(e)});
+      short_names.push_back({en.name.substr(0, sp), static_cast<int>(e)});
     }
   }
   bool added = false;

@@ -936,7 +936,7 @@ Status StanceClassifier::Save(const std::string& path) const {
 
 Result<StanceClassifier> StanceClassifier::Parse(
     std::string_view bytes, const std::string& lexicon_dir) {
-  auto bad = [](std::string why) {
+  auto bad = [](const std::string& why) {
     return DataLossError("not a stance model: " + why);
   };
   if (bytes.substr(0, kMagic.size()) != kMagic) return bad("wrong header");

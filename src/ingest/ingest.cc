@@ -126,9 +126,9 @@ std::string Diagnostic::ToString() const {
 }
 
 Reader::Reader(ReadOptions options, DiagnosticCallback on_diagnostic)
-    : options_(std::move(options)), on_diagnostic_(std::move(on_diagnostic)) {}
+    : options_(options), on_diagnostic_(std::move(on_diagnostic)) {}
 
-Status Reader::Report(Diagnostic d) {
+Status Reader::Report(const Diagnostic& d) {
   ++skipped_;
   if (on_diagnostic_) {
     on_diagnostic_(d);
