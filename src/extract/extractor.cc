@@ -2891,9 +2891,17 @@ void DocState::VerbStatements() {
       // "saying any driver who objects ... would be heard in full",
       // where the parser hung the clause elsewhere: what follows "say" is
       // what was said when it holds a verb of its own.
+      // So is an object with a subject of its own: "saying she favors
+      // raising ...", with "favors" read as a noun.
+      bool object_clause = false;
+      for (int c : Children(v)) {
+        if (words_[c].deprel != "obj" || c < v) continue;
+        for (int cc : Children(c))
+          object_clause |= cc < c && StartsWith(words_[cc].deprel, "nsubj");
+      }
       bool loose_clause = false;
       if (clause < 0 && !parenthetical && sv->lemma.starts_with("say") &&
-          !HasObject(v) && i + length < sents_[s].last &&
+          (!HasObject(v) || object_clause) && i + length < sents_[s].last &&
           !IsPunct(words_[i + length])) {
         for (int k = i + length; k < sents_[s].last && !loose_clause; ++k)
           loose_clause = words_[k].upos == "VERB" || words_[k].upos == "AUX";
