@@ -45,6 +45,8 @@ const char* KindName(uint8_t kind) {
       return "PLACE";
     case kGazOrg:
       return "ORG";
+    case kGazGivenName:
+      return "GIVEN";
     default:
       return "DEMONYM";
   }
@@ -86,6 +88,7 @@ Result<Gazetteer> Gazetteer::Parse(std::string_view text) {
     uint8_t kind = k == "PLACE"     ? kGazPlace
                    : k == "ORG"     ? kGazOrg
                    : k == "DEMONYM" ? kGazDemonym
+                   : k == "GIVEN"   ? kGazGivenName
                                     : 0;
     if (kind == 0) {
       return DataLossError("gazetteer line " + std::to_string(line) +
@@ -103,6 +106,7 @@ Result<std::string> Gazetteer::FromLexicons(const std::string& dir) {
       {"organisations.tsv", kGazOrg, {"name", "aliases"}},
       {"outlets.tsv", kGazOrg, {"name", "aliases"}},
       {"governments.tsv", kGazOrg, {"name", "aliases"}},
+      {"given_names.tsv", kGazGivenName, {"name"}},
   };
   std::set<std::pair<std::string, std::string>> entries;  // phrase, kind
   for (const Source& s : sources) {

@@ -1,6 +1,6 @@
 // Name lists for the recogniser: which word sequences are known places,
-// organisations or demonyms (lexicons/places.tsv, organisations.tsv,
-// outlets.tsv, governments.tsv).
+// organisations, demonyms or given names (lexicons/places.tsv,
+// organisations.tsv, outlets.tsv, governments.tsv, given_names.tsv).
 //
 // The recogniser was trained with one particular list, so the list travels
 // inside ner.model (section "gaz", one "KIND\tphrase" line per entry) rather
@@ -28,12 +28,14 @@ namespace hearsay::nlp {
 inline constexpr uint8_t kGazPlace = 1;
 inline constexpr uint8_t kGazOrg = 2;
 inline constexpr uint8_t kGazDemonym = 4;
+// A person's first name ("Melanie"): evidence of a person, not proof.
+inline constexpr uint8_t kGazGivenName = 8;
 
 class Gazetteer {
  public:
   Gazetteer() = default;
 
-  // The "gaz" section text: lines "PLACE|ORG|DEMONYM \t phrase".
+  // The "gaz" section text: lines "PLACE|ORG|DEMONYM|GIVEN \t phrase".
   static Result<Gazetteer> Parse(std::string_view text);
   // The section text built from the lexicon files in `dir`, entries sorted
   // so the model file does not depend on the order of the lists.

@@ -74,6 +74,10 @@ TEST(GazetteerTest, BuildsSortedListFromTheLexicons) {
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   auto w = Words({"Reuters", "reported"});
   EXPECT_EQ(g->Lookup(w, 0, 0), kGazOrg);
+  // First names are a kind of their own: evidence of a person.
+  EXPECT_NE(text->find("GIVEN\tMelanie\n"), std::string::npos);
+  auto melanie = Words({"Melanie", "will", "call"});
+  EXPECT_EQ(g->Lookup(melanie, 0, 0), kGazGivenName);
   EXPECT_FALSE(Gazetteer::FromLexicons("/nonexistent").ok());
 }
 
