@@ -47,6 +47,12 @@ const char* KindName(uint8_t kind) {
       return "ORG";
     case kGazGivenName:
       return "GIVEN";
+    case kGazPlaceWord:
+      return "PLACE_WORD";
+    case kGazOrgWord:
+      return "ORG_WORD";
+    case kGazMiscWord:
+      return "MISC_WORD";
     default:
       return "DEMONYM";
   }
@@ -85,11 +91,14 @@ Result<Gazetteer> Gazetteer::Parse(std::string_view text) {
                            ": no tab");
     }
     std::string_view k = l.substr(0, tab);
-    uint8_t kind = k == "PLACE"     ? kGazPlace
-                   : k == "ORG"     ? kGazOrg
-                   : k == "DEMONYM" ? kGazDemonym
-                   : k == "GIVEN"   ? kGazGivenName
-                                    : 0;
+    uint8_t kind = k == "PLACE"        ? kGazPlace
+                   : k == "ORG"        ? kGazOrg
+                   : k == "DEMONYM"    ? kGazDemonym
+                   : k == "GIVEN"      ? kGazGivenName
+                   : k == "PLACE_WORD" ? kGazPlaceWord
+                   : k == "ORG_WORD"   ? kGazOrgWord
+                   : k == "MISC_WORD"  ? kGazMiscWord
+                                       : 0;
     if (kind == 0) {
       return DataLossError("gazetteer line " + std::to_string(line) +
                            ": unknown kind '" + std::string(k) + "'");
@@ -127,6 +136,25 @@ Result<std::string> Gazetteer::FromLexicons(const std::string& dir) {
         }
       }
     }
+  }
+  // Name words carry their kind in a column of their own.
+  HEARSAY_ASSIGN_OR_RETURN(TsvTable words,
+                           TsvTable::ReadFile(dir + "/name_words.tsv"));
+  HEARSAY_ASSIGN_OR_RETURN(int word_column, words.Column("word"));
+  HEARSAY_ASSIGN_OR_RETURN(int type_column, words.Column("type"));
+  for (size_t r = 0; r < words.rows(); ++r) {
+    std::string_view type = words.Cell(r, type_column);
+    uint8_t kind = type == "PLACE"  ? kGazPlaceWord
+                   : type == "ORG"  ? kGazOrgWord
+                   : type == "MISC" ? kGazMiscWord
+                                    : 0;
+    if (kind == 0) {
+      return InvalidArgumentError(
+          dir + "/name_words.tsv: row " + std::to_string(r + 1) + ": type '" +
+          std::string(type) + "' is not PLACE, ORG or MISC");
+    }
+    std::string_view w = words.Cell(r, word_column);
+    if (!w.empty()) entries.emplace(std::string(w), KindName(kind));
   }
   std::string out;
   for (const auto& [phrase, kind] : entries) {

@@ -30,12 +30,18 @@ inline constexpr uint8_t kGazOrg = 2;
 inline constexpr uint8_t kGazDemonym = 4;
 // A person's first name ("Melanie"): evidence of a person, not proof.
 inline constexpr uint8_t kGazGivenName = 8;
+// A word that says what a name names when it is part of it ("Mount",
+// "Cyclone", "College"): lexicons/name_words.tsv.
+inline constexpr uint8_t kGazPlaceWord = 16;
+inline constexpr uint8_t kGazOrgWord = 32;
+inline constexpr uint8_t kGazMiscWord = 64;
 
 class Gazetteer {
  public:
   Gazetteer() = default;
 
-  // The "gaz" section text: lines "PLACE|ORG|DEMONYM|GIVEN \t phrase".
+  // The "gaz" section text: lines "KIND \t phrase", KIND one of PLACE, ORG,
+  // DEMONYM, GIVEN, PLACE_WORD, ORG_WORD, MISC_WORD.
   static Result<Gazetteer> Parse(std::string_view text);
   // The section text built from the lexicon files in `dir`, entries sorted
   // so the model file does not depend on the order of the lists.

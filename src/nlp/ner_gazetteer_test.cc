@@ -78,6 +78,10 @@ TEST(GazetteerTest, BuildsSortedListFromTheLexicons) {
   EXPECT_NE(text->find("GIVEN\tMelanie\n"), std::string::npos);
   auto melanie = Words({"Melanie", "will", "call"});
   EXPECT_EQ(g->Lookup(melanie, 0, 0), kGazGivenName);
+  // Name words have the kind of the thing they name.
+  auto cyclone = Words({"Cyclone", "Phailin", "near", "Mount", "Hood"});
+  EXPECT_EQ(g->Lookup(cyclone, 0, 0), kGazMiscWord);
+  EXPECT_EQ(g->Lookup(cyclone, 3, 3), kGazPlaceWord);
   EXPECT_FALSE(Gazetteer::FromLexicons("/nonexistent").ok());
 }
 
