@@ -219,6 +219,7 @@ class DocState {
   bool ClosingAttribution(int v, int i, int subj, const Speaker& sp) const;
   // The subtree of w without its clausal modifiers and edge punctuation.
   std::pair<int, int> NounPhrase(int w) const;
+  Span WithoutFinalStop(Span content) const;
   const SpeechVerb* SpeechVerbAt(int w, int* length) const;
   int SubjectOf(int v, int depth = 0) const;
   bool PassiveOfRevealing(int v) const;

@@ -3061,6 +3061,26 @@ void DocState::VerbStatements() {
   }
 }
 
+namespace {
+
+// What a sourcing phrase attributes: the longer side of its sentence
+// ("..., according to X." and "According to X, ...").
+Span OtherSide(Span sentence, Span phrase) {
+  if (phrase.begin - sentence.begin < sentence.end - phrase.end)
+    return {phrase.end, sentence.end};
+  return {sentence.begin, phrase.begin};
+}
+
+}  // namespace
+
+// Trailing sentence punctuation is not content.
+Span DocState::WithoutFinalStop(Span content) const {
+  while (content.end > content.begin &&
+         (text_[content.end - 1] == '.' || IsSpace(text_[content.end - 1])))
+    --content.end;
+  return content;
+}
+
 // "according to X", "citing X": sources named or described.
 void DocState::SourcingStatements() {
   for (size_t s = 0; s < sents_.size(); ++s) {
@@ -3132,11 +3152,7 @@ void DocState::SourcingStatements() {
       // what the citing statement says.
       Span sent = si.span;
       Span phrase = {words_[i].span.begin, words_[b - 1].span.end};
-      if (phrase.begin - sent.begin < sent.end - phrase.end) {
-        st.content = {phrase.end, sent.end};
-      } else {
-        st.content = {sent.begin, phrase.begin};
-      }
+      st.content = OtherSide(sent, phrase);
       // A source cited by another statement of the sentence ("the FT,
       // citing four anonymous sources, claimed ...") reaches us through it.
       bool cited = false;
@@ -3167,11 +3183,7 @@ void DocState::SourcingStatements() {
           break;
         }
       }
-      // Trailing sentence punctuation is not content.
-      while (st.content.end > st.content.begin &&
-             (text_[st.content.end - 1] == '.' ||
-              IsSpace(text_[st.content.end - 1])))
-        --st.content.end;
+      st.content = WithoutFinalStop(st.content);
       st.confidence =
           st.speaker.entity >= 0 || st.speaker.anonymous ? 0.8 : 0.6;
       st.evidence = EvidenceOf(sents_, si.span);
@@ -3236,13 +3248,7 @@ void DocState::InPollStatements() {
       // What the poll found: the sentence without the phrase.
       Span sent = si.span;
       Span phrase = {words_[i].span.begin, words_[hi].span.end};
-      st.content = phrase.begin - sent.begin < sent.end - phrase.end
-                       ? Span{phrase.end, sent.end}
-                       : Span{sent.begin, phrase.begin};
-      while (st.content.end > st.content.begin &&
-             (text_[st.content.end - 1] == '.' ||
-              IsSpace(text_[st.content.end - 1])))
-        --st.content.end;
+      st.content = WithoutFinalStop(OtherSide(sent, phrase));
       st.confidence = 0.6;
       st.evidence = EvidenceOf(sents_, si.span);
       st.rule = "sourcing.in_poll";
