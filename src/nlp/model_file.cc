@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 
@@ -79,6 +80,10 @@ Status ModelFile::Index() {
   if (size_ < 16 || std::memcmp(data_, kMagic, 8) != 0) {
     return DataLossError(name_ + ": not a hearsay model file (bad magic)");
   }
+  if (reinterpret_cast<uintptr_t>(data_) % 8 != 0) {
+    return InvalidArgumentError(name_ +
+                                ": model bytes must start 8-byte aligned");
+  }
   uint32_t version, n;
   std::memcpy(&version, data_ + 8, 4);
   std::memcpy(&n, data_ + 12, 4);
@@ -100,6 +105,12 @@ Status ModelFile::Index() {
     if (entry.offset > size_ || entry.size > size_ - entry.offset) {
       return DataLossError(name_ + ": section " + entry.name +
                            " lies outside the file");
+    }
+    // Weight tables are read in place as arrays of integers: a section
+    // that does not start on an 8-byte boundary cannot be one of ours.
+    if (entry.offset % 8 != 0) {
+      return DataLossError(name_ + ": section " + entry.name +
+                           " is not 8-byte aligned");
     }
     sections_.push_back(std::move(entry));
   }

@@ -202,6 +202,19 @@ TEST(ModelFileTest, RejectsGarbage) {
   std::string bytes = w.Serialize();
   bytes.resize(bytes.size() - 2);
   EXPECT_FALSE(ModelFile::FromBuffer(bytes, "cut").ok());
+  // A section moved off its 8-byte boundary (weights are read in place as
+  // integers) is refused with its name.
+  std::string shifted = w.Serialize();
+  uint64_t offset;
+  std::memcpy(&offset, shifted.data() + 16 + 24, 8);
+  --offset;
+  std::memcpy(shifted.data() + 16 + 24, &offset, 8);
+  auto f = ModelFile::FromBuffer(shifted, "shifted");
+  ASSERT_FALSE(f.ok());
+  EXPECT_NE(
+      f.status().message().find("shifted: section x is not 8-byte aligned"),
+      std::string::npos)
+      << f.status().message();
 }
 
 // Random projective trees: attach each word to a node so that no arc
