@@ -83,6 +83,24 @@ bool PublishedDays(std::string_view published, int64_t* days) {
   return true;
 }
 
+bool IsNoun(const W& w) {
+  return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON" ||
+         w.upos == "NUM";
+}
+
+void AddUnique(std::vector<int>* v, int x) {
+  if (x >= 0 && std::find(v->begin(), v->end(), x) == v->end()) v->push_back(x);
+}
+
+std::string LowerName(std::string_view s) {
+  std::string out = Lower(s);
+  for (char& c : out)
+    if (c == '|' || c == '+' || c == '>' || c == ':') c = ' ';
+  return out;
+}
+
+}  // namespace
+
 int Weekday(std::string_view low) {  // 0 = Monday; -1 none
   static constexpr std::string_view kDays[] = {
       "monday", "tuesday",  "wednesday", "thursday",
@@ -104,24 +122,6 @@ int Month(std::string_view low) {  // 1..12; 0 none
   }
   return 0;
 }
-
-bool IsNoun(const W& w) {
-  return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON" ||
-         w.upos == "NUM";
-}
-
-void AddUnique(std::vector<int>* v, int x) {
-  if (x >= 0 && std::find(v->begin(), v->end(), x) == v->end()) v->push_back(x);
-}
-
-std::string LowerName(std::string_view s) {
-  std::string out = Lower(s);
-  for (char& c : out)
-    if (c == '|' || c == '+' || c == '>' || c == ':') c = ' ';
-  return out;
-}
-
-}  // namespace
 
 // The entity word w names or stands for: its mention (not a passing
 // demonym), a resolved pronoun, or a name in apposition. A name compounded

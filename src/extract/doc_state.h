@@ -127,6 +127,12 @@ inline std::string Lower(std::string_view s) {
   return out;
 }
 
+// A lower-cased day of the week: 0 for Monday, ..., 6; -1 for anything else.
+int Weekday(std::string_view low);
+// A lower-cased month, in full or as "sep" / "sep.": 1..12; 0 for anything
+// else.
+int Month(std::string_view low);
+
 inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {

@@ -410,18 +410,6 @@ constexpr std::string_view kInstitutionWords[] = {
     "Union",      "Project",     "Network",   "Forum",      "Campaign",
     "University", "College",     "School",    "Academy",    "Office"};
 
-// Days and months, which follow "on" and "of" without naming anything.
-constexpr std::string_view kDateWords[] = {
-    "Monday",    "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday",  "Sunday",  "January",   "February", "March",
-    "April",     "May",     "June",      "July",     "August",
-    "September", "October", "November",  "December"};
-
-bool DateWord(std::string_view w) {
-  return std::find(std::begin(kDateWords), std::end(kDateWords), w) !=
-         std::end(kDateWords);
-}
-
 bool InstitutionWord(std::string_view w) {
   return std::find(std::begin(kInstitutionWords), std::end(kInstitutionWords),
                    w) != std::end(kInstitutionWords) ||
@@ -667,7 +655,9 @@ void DocState::FindMentions() {
       // read in part as adjectives: "Coastal").
       auto capitalised = [&](int k) {
         std::string_view u = words_[k].upos;
-        return !taken[k - si.first] && !DateWord(words_[k].form) &&
+        // Days and months follow "on" and "of" without naming anything.
+        const std::string low = Lower(words_[k].form);
+        return !taken[k - si.first] && Weekday(low) < 0 && Month(low) == 0 &&
                std::isupper(static_cast<unsigned char>(words_[k].form[0])) &&
                (u == "PROPN" || u == "ADJ" || u == "NOUN");
       };

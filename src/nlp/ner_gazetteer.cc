@@ -39,23 +39,27 @@ std::vector<std::string> Words(std::string_view phrase) {
   return out;
 }
 
-const char* KindName(uint8_t kind) {
-  switch (kind) {
-    case kGazPlace:
-      return "PLACE";
-    case kGazOrg:
-      return "ORG";
-    case kGazGivenName:
-      return "GIVEN";
-    case kGazPlaceWord:
-      return "PLACE_WORD";
-    case kGazOrgWord:
-      return "ORG_WORD";
-    case kGazMiscWord:
-      return "MISC_WORD";
-    default:
-      return "DEMONYM";
-  }
+// The kinds and their names in the "gaz" section: one table for both ways.
+struct KindNameEntry {
+  uint8_t kind;
+  std::string_view name;
+};
+constexpr KindNameEntry kKindNames[] = {
+    {kGazPlace, "PLACE"},          {kGazOrg, "ORG"},
+    {kGazDemonym, "DEMONYM"},      {kGazGivenName, "GIVEN"},
+    {kGazPlaceWord, "PLACE_WORD"}, {kGazOrgWord, "ORG_WORD"},
+    {kGazMiscWord, "MISC_WORD"}};
+
+std::string_view KindName(uint8_t kind) {
+  for (const KindNameEntry& e : kKindNames)
+    if (e.kind == kind) return e.name;
+  return "DEMONYM";
+}
+
+uint8_t KindNamed(std::string_view name) {  // 0 for an unknown name
+  for (const KindNameEntry& e : kKindNames)
+    if (e.name == name) return e.kind;
+  return 0;
 }
 
 }  // namespace
@@ -91,14 +95,7 @@ Result<Gazetteer> Gazetteer::Parse(std::string_view text) {
                            ": no tab");
     }
     std::string_view k = l.substr(0, tab);
-    uint8_t kind = k == "PLACE"        ? kGazPlace
-                   : k == "ORG"        ? kGazOrg
-                   : k == "DEMONYM"    ? kGazDemonym
-                   : k == "GIVEN"      ? kGazGivenName
-                   : k == "PLACE_WORD" ? kGazPlaceWord
-                   : k == "ORG_WORD"   ? kGazOrgWord
-                   : k == "MISC_WORD"  ? kGazMiscWord
-                                       : 0;
+    uint8_t kind = KindNamed(k);
     if (kind == 0) {
       return DataLossError("gazetteer line " + std::to_string(line) +
                            ": unknown kind '" + std::string(k) + "'");
@@ -132,7 +129,8 @@ Result<std::string> Gazetteer::FromLexicons(const std::string& dir) {
               v.remove_prefix(article.size());
             }
           }
-          if (!v.empty()) entries.emplace(std::string(v), KindName(s.kind));
+          if (!v.empty())
+            entries.emplace(std::string(v), std::string(KindName(s.kind)));
         }
       }
     }
@@ -144,17 +142,15 @@ Result<std::string> Gazetteer::FromLexicons(const std::string& dir) {
   HEARSAY_ASSIGN_OR_RETURN(int type_column, words.Column("type"));
   for (size_t r = 0; r < words.rows(); ++r) {
     std::string_view type = words.Cell(r, type_column);
-    uint8_t kind = type == "PLACE"  ? kGazPlaceWord
-                   : type == "ORG"  ? kGazOrgWord
-                   : type == "MISC" ? kGazMiscWord
-                                    : 0;
+    const uint8_t kind = KindNamed(std::string(type) + "_WORD");
     if (kind == 0) {
       return InvalidArgumentError(
           dir + "/name_words.tsv: row " + std::to_string(r + 1) + ": type '" +
           std::string(type) + "' is not PLACE, ORG or MISC");
     }
     std::string_view w = words.Cell(r, word_column);
-    if (!w.empty()) entries.emplace(std::string(w), KindName(kind));
+    if (!w.empty())
+      entries.emplace(std::string(w), std::string(KindName(kind)));
   }
   std::string out;
   for (const auto& [phrase, kind] : entries) {
