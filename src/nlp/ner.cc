@@ -569,8 +569,23 @@ void Recognizer::Recognize(const Input& in, std::vector<Name>& names) const {
 
 Result<Recognizer> Recognizer::Load(const std::string& path) {
   HEARSAY_ASSIGN_OR_RETURN(ModelFile f, ModelFile::Open(path));
+  return FromFile(std::make_shared<ModelFile>(std::move(f)));
+}
+
+Result<Recognizer> Recognizer::FromBytes(
+    std::shared_ptr<const std::string> bytes) {
+  HEARSAY_ASSIGN_OR_RETURN(ModelFile f,
+                           ModelFile::FromBuffer(*bytes, "(in memory)"));
+  HEARSAY_ASSIGN_OR_RETURN(Recognizer r,
+                           FromFile(std::make_shared<ModelFile>(std::move(f))));
+  r.bytes_ = std::move(bytes);
+  return r;
+}
+
+Result<Recognizer> Recognizer::FromFile(std::shared_ptr<ModelFile> file) {
   Recognizer r;
-  r.file_ = std::make_shared<ModelFile>(std::move(f));
+  r.file_ = std::move(file);
+  const std::string& path = r.file_->name();
   HEARSAY_ASSIGN_OR_RETURN(std::string_view kind, r.file_->Section("kind"));
   if (kind != "ner") return FailedPreconditionError(path + ": not a ner model");
   HEARSAY_ASSIGN_OR_RETURN(r.weights_, WeightTable::FromModel(*r.file_, "w"));

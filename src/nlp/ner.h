@@ -78,6 +78,8 @@ uint64_t NameKey(const uint64_t* form_hashes, int first, int last);
 class Recognizer {
  public:
   static Result<Recognizer> Load(const std::string& path);
+  // A recogniser over model-file bytes it keeps alive.
+  static Result<Recognizer> FromBytes(std::shared_ptr<const std::string> bytes);
   // Trains on the gold names of `train` (with the tags and trees of
   // options.tagged_train when set) and the lists in options.gazetteers;
   // reports dev F1 after each epoch and writes the best epoch to `path`.
@@ -103,6 +105,9 @@ class Recognizer {
   bool agrees_types() const { return agree_types_; }
 
  private:
+  static Result<Recognizer> FromFile(std::shared_ptr<ModelFile> file);
+
+  std::shared_ptr<const std::string> bytes_;  // when not mapped from a file
   std::shared_ptr<ModelFile> file_;
   WeightTable weights_;
   WeightTable types_;

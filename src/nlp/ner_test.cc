@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -81,12 +82,19 @@ TEST(NerTest, WordClassesAreStoredAndUsed) {
   auto r = Recognizer::Load(paths[0]);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_TRUE(r->agrees_types());
+  // The same bytes from memory (as the model-file fuzzer loads them) give
+  // the same recogniser.
+  auto in_memory = Recognizer::FromBytes(
+      std::make_shared<const std::string>(Slurp(paths[0])));
+  ASSERT_TRUE(in_memory.ok()) << in_memory.status().ToString();
+  EXPECT_TRUE(in_memory->agrees_types());
   auto r_plain = Recognizer::Load(paths[2]);
   ASSERT_TRUE(r_plain.ok());
   EXPECT_FALSE(r_plain->agrees_types());
   size_t tp = 0, gold = 0, found = 0;
   std::vector<WordFeatures> words;
-  std::vector<Name> names;
+  std::vector<Name> names, names_in_memory;
+  size_t differ = 0;
   for (const auto& s : train) {
     ComputeWordFeatures(Forms(s), words);
     std::vector<uint64_t> upos, tags, rels;
@@ -100,6 +108,9 @@ TEST(NerTest, WordClassesAreStoredAndUsed) {
       rels.push_back(StringHash(w.deprel));
     }
     r->Recognize({&words, &upos, &tags, &propn, &heads, &rels}, names);
+    in_memory->Recognize({&words, &upos, &tags, &propn, &heads, &rels},
+                         names_in_memory);
+    differ += names != names_in_memory;
     std::vector<Name> g = GoldNames(s);
     gold += g.size();
     found += names.size();
@@ -107,6 +118,7 @@ TEST(NerTest, WordClassesAreStoredAndUsed) {
   }
   ASSERT_GT(gold, 50u);
   EXPECT_GT(2.0 * tp / (gold + found), 0.8);
+  EXPECT_EQ(differ, 0u);
 
   // A feature set this build does not know, or set 2 without its classes,
   // is refused rather than scored with the wrong features.
@@ -119,6 +131,10 @@ TEST(NerTest, WordClassesAreStoredAndUsed) {
     std::string bad = dir + "/ner_test_bad.model";
     ASSERT_TRUE(w.WriteFile(bad).ok());
     EXPECT_FALSE(Recognizer::Load(bad).ok()) << features;
+    EXPECT_FALSE(Recognizer::FromBytes(
+                     std::make_shared<const std::string>(w.Serialize()))
+                     .ok())
+        << features;
     std::remove(bad.c_str());
   }
   for (const std::string& p : paths) std::remove(p.c_str());

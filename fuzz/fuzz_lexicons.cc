@@ -1,0 +1,54 @@
+// Feeds arbitrary bytes to the lexicon loader as a user's `--lexicon DIR`
+// file: the first byte picks which of the twelve files the rest becomes.
+// A malformed file is refused with its path in the message, never a crash;
+// a file that loads gives lexicons that match text.
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/lexicons.h"
+
+namespace {
+
+constexpr std::string_view kFiles[] = {
+    "speech_verbs.tsv", "sourcing.tsv",      "denial_cues.tsv", "hedges.tsv",
+    "negation.tsv",     "predicates.tsv",    "roles.tsv",       "nominals.tsv",
+    "outlets.tsv",      "organisations.tsv", "governments.tsv", "places.tsv"};
+
+const std::string& Dir() {
+  static const std::string* dir = [] {
+    char tmpl[] = "/tmp/fuzz_lexicons.XXXXXX";
+    if (mkdtemp(tmpl) == nullptr) std::abort();
+    return new std::string(tmpl);
+  }();
+  return *dir;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  std::string_view file = kFiles[data[0] % std::size(kFiles)];
+  std::string path = Dir() + "/" + std::string(file);
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr) std::abort();
+  if (size > 1 && std::fwrite(data + 1, 1, size - 1, f) != size - 1) {
+    std::abort();
+  }
+  std::fclose(f);
+  auto lex = hearsay::Lexicons::Load({.user_dir = Dir()});
+  std::remove(path.c_str());
+  if (!lex.ok()) {
+    // The message names the file the user has to fix.
+    if (lex.status().message().find(file) == std::string::npos) std::abort();
+    return 0;
+  }
+  if (lex->version().size() != 16) std::abort();
+  return 0;
+}
