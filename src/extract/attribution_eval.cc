@@ -1,6 +1,7 @@
 #include "extract/attribution_eval.h"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,10 +15,6 @@ namespace {
 namespace fs = std::filesystem;
 
 using Spans = std::vector<Span>;
-
-struct GoldAttribution {
-  Spans source, cue, content;
-};
 
 Result<std::string> ReadAll(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -39,69 +36,131 @@ std::vector<uint32_t> CharToByte(std::string_view text) {
   return out;
 }
 
-// "Source 10 20;30 40" -> spans (after the type word).
-Spans ParseSpans(std::string_view field, const std::vector<uint32_t>& c2b) {
-  Spans out;
-  size_t sp = field.find(' ');
-  if (sp == std::string_view::npos) return out;
-  std::string rest(field.substr(sp + 1));
-  std::istringstream parts(rest);
-  std::string part;
-  while (std::getline(parts, part, ';')) {
-    std::istringstream nums(part);
-    size_t b = 0, e = 0;
-    if (!(nums >> b >> e)) continue;
-    b = std::min(b, c2b.size() - 1);
-    e = std::min(e, c2b.size() - 1);
-    out.push_back({c2b[b], c2b[e]});
-  }
-  return out;
+// Parses a decimal offset that fills `field` exactly.
+bool Offset(std::string_view field, size_t* v) {
+  auto [ptr, ec] =
+      std::from_chars(field.data(), field.data() + field.size(), *v);
+  return ec == std::errc() && ptr == field.data() + field.size() &&
+         !field.empty();
 }
 
-std::vector<GoldAttribution> ParseAnn(std::string_view ann,
-                                      const std::vector<uint32_t>& c2b) {
+}  // namespace
+
+Result<std::vector<GoldAttribution>> ParsePolnearAnnotations(
+    std::string_view ann, std::string_view text, const std::string& name) {
+  const std::vector<uint32_t> c2b = CharToByte(text);
+  const size_t chars = c2b.size() - 1;
   std::unordered_map<std::string, Spans> t;
-  std::vector<std::unordered_map<std::string, std::string>> events;
+  struct Event {
+    std::unordered_map<std::string, std::string> roles;
+    int line;
+  };
+  std::vector<Event> events;
   size_t pos = 0;
+  int line_no = 0;
+  bool in_text = false;  // inside the covered text of a T line
+  auto error = [&](const std::string& what) {
+    return DataLossError(name + ": line " + std::to_string(line_no) + ": " +
+                         what);
+  };
   while (pos < ann.size()) {
     size_t nl = ann.find('\n', pos);
     if (nl == std::string_view::npos) nl = ann.size();
     std::string_view line = ann.substr(pos, nl - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     pos = nl + 1;
+    ++line_no;
     size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) continue;
+    if (tab == std::string_view::npos) {
+      // The covered text of a span that runs over a line break goes on in
+      // the next lines of the file.
+      if (in_text || line.empty()) continue;
+      return error("expected an id, a tab and an annotation");
+    }
+    in_text = false;
     std::string id(line.substr(0, tab));
     std::string_view rest = line.substr(tab + 1);
-    size_t tab2 = rest.find('\t');
-    std::string_view field = rest.substr(0, tab2);
-    if (!id.empty() && id[0] == 'T') {
-      t[id] = ParseSpans(field, c2b);
-    } else if (!id.empty() && id[0] == 'E') {
-      std::unordered_map<std::string, std::string> roles;
-      std::istringstream in{std::string(field)};
-      std::string kv;
-      while (in >> kv) {
-        size_t colon = kv.find(':');
-        if (colon != std::string::npos)
-          roles[kv.substr(0, colon)] = kv.substr(colon + 1);
+    std::string_view field = rest.substr(0, rest.find('\t'));
+    if (id.empty()) return error("an annotation without an id");
+    if (id[0] == 'T') {
+      // "Cue 10 20;30 40": a type, then fragments of character offsets.
+      size_t sp = field.find(' ');
+      if (sp == std::string_view::npos || sp == 0) {
+        return error(id + ": expected a type and offsets");
       }
-      events.push_back(std::move(roles));
+      Spans spans;
+      std::string_view frags = field.substr(sp + 1);
+      while (true) {
+        size_t semi = frags.find(';');
+        std::string_view frag = frags.substr(0, semi);
+        size_t mid = frag.find(' ');
+        size_t b = 0, e = 0;
+        if (mid == std::string_view::npos || !Offset(frag.substr(0, mid), &b) ||
+            !Offset(frag.substr(mid + 1), &e)) {
+          return error(id + ": expected 'BEGIN END' offsets, got '" +
+                       std::string(frag) + "'");
+        }
+        if (b > e || e > chars) {
+          return error(id + ": offsets " + std::to_string(b) + "-" +
+                       std::to_string(e) + " are not within the text's " +
+                       std::to_string(chars) + " characters");
+        }
+        spans.push_back({c2b[b], c2b[e]});
+        if (semi == std::string_view::npos) break;
+        frags.remove_prefix(semi + 1);
+      }
+      t[id] = std::move(spans);
+      in_text = true;
+    } else if (id[0] == 'E') {
+      // "Attribution:T4 Content:T3 Cue:T2 Source:T1"
+      Event ev{{}, line_no};
+      size_t i = 0;
+      while (i < field.size()) {
+        size_t j = field.find(' ', i);
+        if (j == std::string_view::npos) j = field.size();
+        std::string_view kv = field.substr(i, j - i);
+        i = j + 1;
+        if (kv.empty()) continue;
+        size_t colon = kv.find(':');
+        if (colon == std::string_view::npos || colon == 0 ||
+            colon + 1 == kv.size()) {
+          return error(id + ": expected ROLE:ID, got '" + std::string(kv) +
+                       "'");
+        }
+        ev.roles[std::string(kv.substr(0, colon))] =
+            std::string(kv.substr(colon + 1));
+      }
+      events.push_back(std::move(ev));
+    } else if (id[0] != '#' && id[0] != 'A' && id[0] != 'R' && id[0] != 'N' &&
+               id[0] != 'M' && id[0] != '*') {
+      // Notes, attributes, relations, normalisations and equivalences say
+      // nothing the score uses; anything else is not brat standoff.
+      return error("unknown annotation '" + id + "'");
     }
   }
   std::vector<GoldAttribution> out;
-  for (auto& roles : events) {
-    auto get = [&](const char* k) -> Spans {
-      auto r = roles.find(k);
-      if (r == roles.end()) return {};
-      auto s = t.find(r->second);
-      return s == t.end() ? Spans{} : s->second;
-    };
-    GoldAttribution g{get("Source"), get("Cue"), get("Content")};
+  for (const Event& ev : events) {
+    GoldAttribution g;
+    for (const auto& [role, target] : ev.roles) {
+      Spans* slot = role == "Source"    ? &g.source
+                    : role == "Cue"     ? &g.cue
+                    : role == "Content" ? &g.content
+                                        : nullptr;
+      if (slot == nullptr) continue;
+      auto it = t.find(target);
+      if (it == t.end()) {
+        line_no = ev.line;
+        return error(role + " names " + target + ", which is not defined");
+      }
+      *slot = it->second;
+    }
     if (g.cue.empty()) continue;
     out.push_back(std::move(g));
   }
   return out;
 }
+
+namespace {
 
 bool Overlap(const Spans& a, const Spans& b) {
   for (const Span& x : a) {
@@ -170,8 +229,9 @@ Result<AttributionScores> EvaluatePolnear(const std::string& split_dir,
     if (!text.ok()) return text.status();
     Result<std::string> ann_text = ReadAll(ann_dir / *ann);
     if (!ann_text.ok()) return ann_text.status();
-    std::vector<uint32_t> c2b = CharToByte(*text);
-    std::vector<GoldAttribution> gold = ParseAnn(*ann_text, c2b);
+    HEARSAY_ASSIGN_OR_RETURN(
+        std::vector<GoldAttribution> gold,
+        ParsePolnearAnnotations(*ann_text, *text, (ann_dir / *ann).string()));
     Document doc;
     doc.id = n;
     doc.text = std::move(*text);

@@ -20,6 +20,8 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "hearsay/extractor.h"
 #include "hearsay/status.h"
@@ -41,8 +43,25 @@ struct AttributionScores {
   double content_overlap = 0;
 };
 
+// One gold attribution: byte spans of the article's text, a part in as many
+// pieces as the annotation has fragments. Source and content may be empty.
+struct GoldAttribution {
+  std::vector<Span> source, cue, content;
+};
+
+// Reads one brat standoff file of PolNeAR annotating `text` (`name` is used
+// in messages): T lines ("T3<TAB>Cue 10 20;30 40<TAB>covered text"), whose
+// character offsets become byte spans of `text`, and E lines
+// ("E1<TAB>Attribution:T4 Cue:T2 Source:T1 Content:T3"), one attribution
+// each (those without a cue are left out). Notes, attributes and relations
+// are skipped, as are the further lines of a covered text that runs over a
+// line break. Anything else fails with "NAME: line N: what is wrong".
+Result<std::vector<GoldAttribution>> ParsePolnearAnnotations(
+    std::string_view ann, std::string_view text, const std::string& name);
+
 // Reads every article of `split_dir`, extracts it and scores it. Fails when
-// the directory lacks text/ or attributions/, or a file is unreadable.
+// the directory lacks text/ or attributions/, or a file is unreadable or
+// malformed.
 Result<AttributionScores> EvaluatePolnear(const std::string& split_dir,
                                           const Extractor& extractor);
 
