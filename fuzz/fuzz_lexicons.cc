@@ -1,7 +1,7 @@
 // Feeds arbitrary bytes to the lexicon loader as a user's `--lexicon DIR`
 // file: the first byte picks which of the twelve files the rest becomes.
-// A malformed file is refused with its path in the message, never a crash;
-// a file that loads gives lexicons that match text.
+// A malformed file is refused with its path in the message, never a crash
+// or a hang; a file that loads gives lexicons with a version to cite.
 #include <unistd.h>
 
 #include <cstddef>
