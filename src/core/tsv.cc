@@ -6,6 +6,7 @@
 #include <fstream>
 #include <utility>
 
+#include "core/lines.h"
 #include "core/utf8.h"
 
 namespace hearsay {
@@ -72,20 +73,13 @@ Result<TsvTable> TsvTable::Parse(std::string_view text, std::string source) {
   t.source_ = std::move(source);
   t.text_.assign(text);
   std::string_view all = t.text_;
-  size_t pos = 0;
-  if (all.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;  // a byte-order mark
-
-  uint32_t line = 0;
+  // After a byte-order mark, if any.
+  LineCursor lines(all.substr(all.starts_with("\xEF\xBB\xBF") ? 3 : 0));
+  std::string_view content;
   bool have_header = false;
-  while (pos < all.size()) {
-    ++line;
-    size_t nl = all.find('\n', pos);
-    if (nl == std::string_view::npos) nl = all.size();
-    size_t line_begin = pos;
-    size_t line_end = nl;
-    pos = nl + 1;
-    if (line_end > line_begin && all[line_end - 1] == '\r') --line_end;
-    std::string_view content = all.substr(line_begin, line_end - line_begin);
+  while (lines.Next(&content)) {
+    const uint32_t line = static_cast<uint32_t>(lines.number());
+    const size_t line_begin = static_cast<size_t>(content.data() - all.data());
     if (TrimTsvSpace(content).empty()) continue;
     if (content.front() == '#') continue;
 

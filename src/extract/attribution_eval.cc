@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/lines.h"
+
 namespace hearsay {
 namespace {
 
@@ -56,20 +58,17 @@ Result<std::vector<GoldAttribution>> ParsePolnearAnnotations(
     int line;
   };
   std::vector<Event> events;
-  size_t pos = 0;
-  int line_no = 0;
+  LineCursor lines(ann);
+  std::string_view line;
   bool in_text = false;  // inside the covered text of a T line
-  auto error = [&](const std::string& what) {
+  auto error_at = [&](int line_no, const std::string& what) {
     return DataLossError(name + ": line " + std::to_string(line_no) + ": " +
                          what);
   };
-  while (pos < ann.size()) {
-    size_t nl = ann.find('\n', pos);
-    if (nl == std::string_view::npos) nl = ann.size();
-    std::string_view line = ann.substr(pos, nl - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    pos = nl + 1;
-    ++line_no;
+  auto error = [&](const std::string& what) {
+    return error_at(lines.number(), what);
+  };
+  while (lines.Next(&line)) {
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) {
       // The covered text of a span that runs over a line break goes on in
@@ -113,7 +112,7 @@ Result<std::vector<GoldAttribution>> ParsePolnearAnnotations(
       in_text = true;
     } else if (id[0] == 'E') {
       // "Attribution:T4 Content:T3 Cue:T2 Source:T1"
-      Event ev{{}, line_no};
+      Event ev{{}, lines.number()};
       size_t i = 0;
       while (i < field.size()) {
         size_t j = field.find(' ', i);
@@ -149,8 +148,8 @@ Result<std::vector<GoldAttribution>> ParsePolnearAnnotations(
       if (slot == nullptr) continue;
       auto it = t.find(target);
       if (it == t.end()) {
-        line_no = ev.line;
-        return error(role + " names " + target + ", which is not defined");
+        return error_at(ev.line,
+                        role + " names " + target + ", which is not defined");
       }
       *slot = it->second;
     }

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/lines.h"
+
 namespace hearsay::conllu {
 namespace {
 
@@ -61,9 +63,9 @@ Result<std::vector<Sentence>> Parse(std::string_view data,
   std::vector<Sentence> out;
   Sentence cur;
   bool open = false;
-  int line_no = 0;
+  LineCursor lines(data);
+  std::string_view line;
   int last_range_line = 0;  // line of the sentence's last multi-word range
-  size_t pos = 0;
   // A range that runs past the sentence's last word would be dropped on
   // writing (ranges are written before the word they start at), so it is
   // refused here, where the line it came from is still known.
@@ -79,13 +81,8 @@ Result<std::vector<Sentence>> Parse(std::string_view data,
     open = false;
     return Status::Ok();
   };
-  while (pos < data.size()) {
-    size_t nl = data.find('\n', pos);
-    if (nl == std::string_view::npos) nl = data.size();
-    std::string_view line = data.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  while (lines.Next(&line)) {
+    const int line_no = lines.number();
     if (line.empty()) {
       if (Status st = flush(); !st.ok()) return st;
       continue;

@@ -6,6 +6,8 @@
 #include <mutex>
 #include <sstream>
 
+#include "core/lines.h"
+
 namespace hearsay::embedded {
 extern const std::string_view kAbbreviations;
 extern const std::string_view kTokenization;
@@ -21,15 +23,9 @@ namespace {
 // fn(fields, line_number); stops at the first error.
 template <typename Fn>
 Status ForEachRow(std::string_view tsv, std::string_view name, Fn fn) {
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < tsv.size()) {
-    size_t nl = tsv.find('\n', pos);
-    if (nl == std::string_view::npos) nl = tsv.size();
-    std::string_view line = tsv.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  LineCursor lines(tsv);
+  std::string_view line;
+  while (lines.Next(&line)) {
     if (line.empty() || line[0] == '#') continue;
     std::string_view fields[4];
     int n = 0;
@@ -45,7 +41,7 @@ Status ForEachRow(std::string_view tsv, std::string_view name, Fn fn) {
     Status s = fn(fields, n);
     if (!s.ok()) {
       return DataLossError(std::string(name) + ": line " +
-                           std::to_string(line_no) + ": " + s.message());
+                           std::to_string(lines.number()) + ": " + s.message());
     }
   }
   return Status::Ok();

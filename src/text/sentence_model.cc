@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/lines.h"
 #include "text/chars.h"
 #include "text/resources.h"
 
@@ -164,14 +165,9 @@ bool IsAbbreviationToken(const ParagraphView& p, const Token& t,
 Result<SentenceModel> SentenceModel::Parse(std::string_view tsv) {
   std::vector<std::pair<uint64_t, float>> weights;
   weights.reserve(tsv.size() / 24);
-  size_t pos = 0;
-  int line_no = 0;
-  while (pos < tsv.size()) {
-    size_t nl = tsv.find('\n', pos);
-    if (nl == std::string_view::npos) nl = tsv.size();
-    std::string_view line = tsv.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
+  LineCursor lines(tsv);
+  std::string_view line;
+  while (lines.Next(&line)) {
     if (line.empty() || line[0] == '#') continue;
     size_t tab = line.find('\t');
     uint64_t key = 0;
@@ -179,7 +175,8 @@ Result<SentenceModel> SentenceModel::Parse(std::string_view tsv) {
         std::from_chars(line.data(), line.data() + 16, key, 16).ptr !=
             line.data() + 16 ||
         key == 0) {
-      return DataLossError("sentence model: line " + std::to_string(line_no) +
+      return DataLossError("sentence model: line " +
+                           std::to_string(lines.number()) +
                            ": expected 16 hex digits and a tab");
     }
     std::string_view number = line.substr(tab + 1);
@@ -189,10 +186,10 @@ Result<SentenceModel> SentenceModel::Parse(std::string_view tsv) {
     if (std::from_chars(number.data(), number.data() + number.size(), w).ec !=
             std::errc() ||
         !(std::abs(w) <= kMaxWeight)) {
-      return DataLossError("sentence model: line " + std::to_string(line_no) +
-                           ": bad weight (at most " +
-                           std::to_string(static_cast<int>(kMaxWeight)) +
-                           " in magnitude)");
+      return DataLossError(
+          "sentence model: line " + std::to_string(lines.number()) +
+          ": bad weight (at most " +
+          std::to_string(static_cast<int>(kMaxWeight)) + " in magnitude)");
     }
     weights.emplace_back(key, static_cast<float>(w));
   }
