@@ -148,8 +148,9 @@ Result<std::vector<GoldAttribution>> ParsePolnearAnnotations(
       if (slot == nullptr) continue;
       auto it = t.find(target);
       if (it == t.end()) {
-        return error_at(ev.line,
-                        role + " names " + target + ", which is not defined");
+        std::string what = role;
+        what += " names " + target + ", which is not defined";
+        return error_at(ev.line, what);
       }
       *slot = it->second;
     }

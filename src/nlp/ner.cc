@@ -340,9 +340,7 @@ void Decode(const std::vector<int>& labels, std::vector<Name>& names) {
     int c = labels[i];
     if (c == 0) continue;
     int part = PartOf(c);
-    if (part == kU) {
-      names.push_back({i, i, TypeOf(c)});
-    } else if (part == kB) {
+    if (part == kU || part == kB) {
       names.push_back({i, i, TypeOf(c)});
     } else if (!names.empty()) {
       names.back().last = i;
