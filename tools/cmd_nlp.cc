@@ -232,6 +232,7 @@ struct TrainArgs {
   int jackknife = 0;
   int tagger_epochs = 6;
   int passes = 1;
+  int runs = 1;
   std::string tagger, parser;
   std::string gazetteers, clusters;
   bool agree_types = false;
@@ -261,6 +262,7 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
     o.clusters = args->clusters;
     o.agree_types = args->agree_types;
     o.passes = args->passes;
+    o.runs = args->runs;
     o.log = PrintProgress;
     std::printf("%zu training sentences, %zu dev sentences\n", tr->size(),
                 dev->size());
@@ -366,6 +368,13 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
                     "1, or 2: a second pass that also sees the first pass's "
                     "tags of the next two words")
         ->check(CLI::Range(1, 2))
+        ->capture_default_str();
+  }
+  if (name == "tagger" || name == "ner") {
+    app->add_option("--runs", args->runs,
+                    "models trained on differently shuffled data and "
+                    "averaged into one")
+        ->check(CLI::Range(1, 32))
         ->capture_default_str();
   }
   if (uses_tags) {

@@ -684,10 +684,21 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
         dev[i], options.tagged_dev ? (*options.tagged_dev)[i] : dev[i]));
   }
 
-  PerceptronTrainer model(kClasses);
-  std::vector<size_t> order(tr.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t rng = options.seed;
+  // Each run learns from its own shuffles; the model is the mean of the
+  // runs' weights (run 0 alone is what one run gives).
+  const int runs = std::max(1, options.runs);
+  std::vector<PerceptronTrainer> models(runs, PerceptronTrainer(kClasses));
+  std::vector<std::vector<size_t>> orders(runs, std::vector<size_t>(tr.size()));
+  std::vector<uint64_t> rngs(runs);
+  for (int k = 0; k < runs; ++k) {
+    for (size_t i = 0; i < tr.size(); ++i) orders[k][i] = i;
+    rngs[k] = options.seed + static_cast<uint64_t>(k) * 0x9E3779B97F4A7C15ull;
+  }
+  auto mean = [](const std::vector<PerceptronTrainer>& v, float prune) {
+    std::vector<const PerceptronTrainer*> ptrs;
+    for (const PerceptronTrainer& t : v) ptrs.push_back(&t);
+    return PerceptronTrainer::ExportMean(ptrs, prune);
+  };
   uint64_t f[kMaxFeatures];
   float scores[kClasses];
   bool valid[kClasses];
@@ -713,35 +724,38 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
   WeightTable best;
   {
     // The typer first: it learns from the gold spans alone.
-    PerceptronTrainer typer(kTypes);
+    std::vector<PerceptronTrainer> typers(runs, PerceptronTrainer(kTypes));
     uint64_t tf[kMaxFeatures];
     float ts[kTypes];
-    uint64_t trng = options.seed;
+    std::vector<uint64_t> trngs = rngs;
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-      Shuffle(order, trng);
-      for (size_t si : order) {
-        const Prepared& p = tr[si];
-        c.words = &p.words;
-        c.upos = &p.upos;
-        c.tags = &p.tags;
-        MatchGazetteer(c);
-        for (const Name& nm : p.names) {
-          size_t nf = TypeFeatures(c, nm.first, nm.last, tf);
-          std::fill(ts, ts + kTypes, 0.f);
-          typer.Score(tf, nf, ts);
-          typer.Update(tf, nf, nm.type, ArgMax(ts, kTypes));
-          typer.Tick();
-        }
-        for (const Name& nm : p.nouns) {
-          size_t nf = TypeFeatures(c, nm.first, nm.last, tf, true);
-          std::fill(ts, ts + kTypes, 0.f);
-          typer.Score(tf, nf, ts);
-          typer.Update(tf, nf, nm.type, ArgMax(ts, kTypes));
-          typer.Tick();
+      for (int k = 0; k < runs; ++k) {
+        PerceptronTrainer& typer = typers[k];
+        Shuffle(orders[k], trngs[k]);
+        for (size_t si : orders[k]) {
+          const Prepared& p = tr[si];
+          c.words = &p.words;
+          c.upos = &p.upos;
+          c.tags = &p.tags;
+          MatchGazetteer(c);
+          for (const Name& nm : p.names) {
+            size_t nf = TypeFeatures(c, nm.first, nm.last, tf);
+            std::fill(ts, ts + kTypes, 0.f);
+            typer.Score(tf, nf, ts);
+            typer.Update(tf, nf, nm.type, ArgMax(ts, kTypes));
+            typer.Tick();
+          }
+          for (const Name& nm : p.nouns) {
+            size_t nf = TypeFeatures(c, nm.first, nm.last, tf, true);
+            std::fill(ts, ts + kTypes, 0.f);
+            typer.Score(tf, nf, ts);
+            typer.Update(tf, nf, nm.type, ArgMax(ts, kTypes));
+            typer.Tick();
+          }
         }
       }
     }
-    probe.types_ = typer.Export(options.prune);
+    probe.types_ = mean(typers, options.prune);
     size_t ok = 0, all = 0;
     for (const Prepared& p : dv) {
       c.words = &p.words;
@@ -761,33 +775,36 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
     }
   }
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    Shuffle(order, rng);
-    for (size_t si : order) {
-      const Prepared& p = tr[si];
-      c.words = &p.words;
-      c.upos = &p.upos;
-      c.tags = &p.tags;
-      MatchGazetteer(c);
-      c.heads = &p.heads;
-      c.rels = &p.rels;
-      Runs(p.propn, c);
-      int n = static_cast<int>(p.words.size());
-      int p1 = -1, p2 = -2;
-      for (int i = 0; i < n; ++i) {
-        size_t nf = Features(c, i, p1, p2, f);
-        std::fill(scores, scores + kClasses, 0.f);
-        model.Score(f, nf, scores);
-        ValidAfter(p1, i == n - 1, valid);
-        int guess = ArgMax(scores, kClasses, valid);
-        model.Update(f, nf, p.gold[i], guess);
-        model.Tick();
-        // Gold history during training keeps the BILOU constraints
-        // satisfiable for the next word.
-        p2 = p1;
-        p1 = p.gold[i];
+    for (int k = 0; k < runs; ++k) {
+      PerceptronTrainer& model = models[k];
+      Shuffle(orders[k], rngs[k]);
+      for (size_t si : orders[k]) {
+        const Prepared& p = tr[si];
+        c.words = &p.words;
+        c.upos = &p.upos;
+        c.tags = &p.tags;
+        MatchGazetteer(c);
+        c.heads = &p.heads;
+        c.rels = &p.rels;
+        Runs(p.propn, c);
+        int n = static_cast<int>(p.words.size());
+        int p1 = -1, p2 = -2;
+        for (int i = 0; i < n; ++i) {
+          size_t nf = Features(c, i, p1, p2, f);
+          std::fill(scores, scores + kClasses, 0.f);
+          model.Score(f, nf, scores);
+          ValidAfter(p1, i == n - 1, valid);
+          int guess = ArgMax(scores, kClasses, valid);
+          model.Update(f, nf, p.gold[i], guess);
+          model.Tick();
+          // Gold history during training keeps the BILOU constraints
+          // satisfiable for the next word.
+          p2 = p1;
+          p1 = p.gold[i];
+        }
       }
     }
-    probe.weights_ = model.Export(options.prune);
+    probe.weights_ = mean(models, options.prune);
     size_t tp = 0, ng = 0, ns = 0;
     std::vector<std::vector<Name>> got(dv.size());
     for (size_t si = 0; si < dv.size(); ++si) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -45,6 +46,42 @@ TEST(PerceptronTest, LearnsSeparableProblem) {
     w.Score(f, 2, s);
     EXPECT_EQ(ArgMax(s, 3), y);
   }
+}
+
+// The mean of runs: one run exports exactly as Export(); two runs give the
+// mean of their averaged weights, with a feature one run never saw counted
+// as zero in the other.
+TEST(PerceptronTest, ExportMeanAveragesRuns) {
+  PerceptronTrainer a(2), b(2);
+  uint64_t shared = Feat(1, 1), only_a = Feat(1, 2);
+  // a: `shared` votes for class 0 and `only_a` for class 1, each from the
+  // first tick on; b: `shared` votes for class 1.
+  uint64_t fa[2] = {shared, only_a};
+  a.Update(fa, 1, 0, 1);
+  a.Update(fa + 1, 1, 1, 0);
+  a.Tick();
+  b.Update(&shared, 1, 1, 0);
+  b.Tick();
+  auto scores = [](const WeightTable& w, uint64_t f) {
+    std::array<int32_t, 2> s = {0, 0};
+    w.Score(&f, 1, s.data());
+    return std::array<float, 2>{s[0] * w.scale(), s[1] * w.scale()};
+  };
+  WeightTable one = PerceptronTrainer::ExportMean({&a});
+  WeightTable direct = a.Export();
+  EXPECT_EQ(one.bytes(), direct.bytes());
+  EXPECT_EQ(scores(one, shared), scores(direct, shared));
+  WeightTable two = PerceptronTrainer::ExportMean({&a, &b});
+  // Each update was in force for half of its run (ticks 1 of 2), so a's
+  // averaged weights are +-0.5: shared (+0.5, -0.5), only_a (-0.5, +0.5).
+  EXPECT_NEAR(scores(one, only_a)[0], -0.5f, 1e-3);
+  EXPECT_NEAR(scores(one, only_a)[1], 0.5f, 1e-3);
+  // shared is (-0.5, +0.5) in b: the mean is zero, so the row is not
+  // stored. only_a has nothing in b: half of a's weights.
+  EXPECT_EQ(scores(two, shared)[0], 0.f);
+  EXPECT_EQ(scores(two, shared)[1], 0.f);
+  EXPECT_NEAR(scores(two, only_a)[0], -0.25f, 1e-3);
+  EXPECT_NEAR(scores(two, only_a)[1], 0.25f, 1e-3);
 }
 
 TEST(ModelFileTest, SaveLoadRoundTripsBitForBit) {

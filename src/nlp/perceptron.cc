@@ -599,22 +599,47 @@ void PerceptronTrainer::Update(const uint64_t* feats, size_t n, int truth,
 }
 
 WeightTable PerceptronTrainer::Export(float min_fraction) const {
+  return ExportMean({this}, min_fraction);
+}
+
+WeightTable PerceptronTrainer::ExportMean(
+    const std::vector<const PerceptronTrainer*>& runs, float min_fraction) {
+  const int classes_ = runs.front()->classes_;
+  // Rows in key order make the file independent of hash-map iteration order.
+  std::vector<std::pair<uint64_t, uint32_t>> keys;
+  for (const PerceptronTrainer* r : runs) {
+    for (const auto& [key, row] : r->index_) keys.emplace_back(key, 0);
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  for (uint32_t i = 0; i < keys.size(); ++i) keys[i].second = i;
   // Averaged weight = w - u / clock (the running-sum trick: each update made
-  // at time t contributes to the average for clock - t steps).
-  double inv = 1.0 / static_cast<double>(clock_);
+  // at time t contributes to the average for clock - t steps), then the
+  // mean of the runs' averaged weights.
   float max_abs = 0;
-  std::vector<float> avg(w_.size());
-  for (size_t i = 0; i < w_.size(); ++i) {
-    avg[i] = static_cast<float>(w_[i] - u_[i] * inv);
-    max_abs = std::max(max_abs, std::fabs(avg[i]));
+  std::vector<float> avg(keys.size() * classes_);
+  std::vector<double> sum(classes_);
+  for (const auto& [key, row] : keys) {
+    std::fill(sum.begin(), sum.end(), 0.0);
+    for (const PerceptronTrainer* r : runs) {
+      auto it = r->index_.find(key);
+      if (it == r->index_.end()) continue;
+      double inv = 1.0 / static_cast<double>(r->clock_);
+      size_t base = static_cast<size_t>(it->second) * classes_;
+      for (int c = 0; c < classes_; ++c) {
+        sum[c] += r->w_[base + c] - r->u_[base + c] * inv;
+      }
+    }
+    for (int c = 0; c < classes_; ++c) {
+      float a = static_cast<float>(sum[c] / static_cast<double>(runs.size()));
+      avg[static_cast<size_t>(row) * classes_ + c] = a;
+      max_abs = std::max(max_abs, std::fabs(a));
+    }
   }
   WeightTable t;
   t.meta_.classes = static_cast<uint32_t>(classes_);
   t.meta_.scale = max_abs > 0 ? max_abs / 32767.f : 1.f;
   float cut = max_abs * min_fraction;
-  // Rows in key order make the file independent of hash-map iteration order.
-  std::vector<std::pair<uint64_t, uint32_t>> keys(index_.begin(), index_.end());
-  std::sort(keys.begin(), keys.end());
   auto pairs = std::make_shared<std::vector<uint32_t>>();
   std::vector<std::pair<uint64_t, uint32_t>> kept;  // key, offset
   for (const auto& [key, row] : keys) {

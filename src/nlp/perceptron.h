@@ -124,6 +124,12 @@ class PerceptronTrainer {
   // Averaged, quantised table. Weights whose magnitude is below
   // `min_fraction` of the largest are dropped.
   WeightTable Export(float min_fraction = 0) const;
+  // The same for the mean of several trainers' averaged weights (runs over
+  // differently shuffled data, for a steadier model than any one of them);
+  // Export() is ExportMean({this}).
+  static WeightTable ExportMean(
+      const std::vector<const PerceptronTrainer*>& runs,
+      float min_fraction = 0);
 
  private:
   int classes_;

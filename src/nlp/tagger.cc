@@ -463,10 +463,18 @@ Result<std::string> Tagger::TrainBytes(
   std::string lemma_rules, lemma_exc;
   lem.Serialize(&lemma_rules, &lemma_exc);
 
-  PerceptronTrainer model(n_tags);
-  std::vector<size_t> order(tr.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t rng = options.seed;
+  // Each run learns from its own shuffles; the model is the mean of the
+  // runs' weights (run 0 alone is what one run gives).
+  const int runs = std::max(1, options.runs);
+  std::vector<PerceptronTrainer> models(runs, PerceptronTrainer(n_tags));
+  std::vector<std::vector<size_t>> orders(runs, std::vector<size_t>(tr.size()));
+  std::vector<uint64_t> rngs(runs);
+  for (int k = 0; k < runs; ++k) {
+    for (size_t i = 0; i < tr.size(); ++i) orders[k][i] = i;
+    rngs[k] = options.seed + static_cast<uint64_t>(k) * 0x9E3779B97F4A7C15ull;
+  }
+  std::vector<const PerceptronTrainer*> model_ptrs;
+  for (const PerceptronTrainer& m : models) model_ptrs.push_back(&m);
   uint64_t feats[kMaxFeatures];
   std::vector<float> scores(n_tags);
   bool two = options.passes == 2;
@@ -478,82 +486,85 @@ Result<std::string> Tagger::TrainBytes(
   std::vector<int> first;
   std::vector<uint64_t> first_feats;
   std::vector<size_t> first_n;
-  auto train_two_passes = [&](const std::vector<WordFeatures>& words,
-                              const std::vector<uint64_t>& amb,
-                              const std::vector<int>& gold) {
-    size_t len = words.size();
-    first.resize(len);
-    first_feats.resize(len * kMaxFeatures);
-    first_n.resize(len);
-    int p1 = kStart, p2 = kStart2;
-    for (size_t i = 0; i < len; ++i) {
-      uint64_t* f = first_feats.data() + i * kMaxFeatures;
-      first_n[i] = Features(words, amb, i, p1, p2, f);
-      std::fill(scores.begin(), scores.end(), 0.f);
-      model.Score(f, first_n[i], scores.data());
-      first[i] = ArgMax(scores.data(), n_tags);
-      p2 = p1;
-      p1 = first[i];
-    }
-    p1 = kStart, p2 = kStart2;
-    for (size_t i = 0; i < len; ++i) {
-      size_t n = Features(words, amb, i, p1, p2, feats);
-      int r1 = i + 1 < len ? first[i + 1] : kEnd;
-      int r2 = i + 2 < len ? first[i + 2] : kEnd;
-      n += RightFeatures(words, i, p1, r1, r2, feats + n);
-      std::fill(scores.begin(), scores.end(), 0.f);
-      model.Score(feats, n, scores.data());
-      int guess = ArgMax(scores.data(), n_tags);
-      if (gold[i] >= 0) {
-        model.Update(feats, n, gold[i], guess);
-        correct += gold[i] == guess;
-        ++total;
-      }
-      model.Tick();
-      p2 = p1;
-      p1 = guess;
-    }
-    for (size_t i = 0; i < len; ++i) {
-      if (gold[i] >= 0) {
-        model.Update(first_feats.data() + i * kMaxFeatures, first_n[i], gold[i],
-                     first[i]);
-      }
-      model.Tick();
-    }
-  };
+  auto train_two_passes =
+      [&](PerceptronTrainer& model, const std::vector<WordFeatures>& words,
+          const std::vector<uint64_t>& amb, const std::vector<int>& gold) {
+        size_t len = words.size();
+        first.resize(len);
+        first_feats.resize(len * kMaxFeatures);
+        first_n.resize(len);
+        int p1 = kStart, p2 = kStart2;
+        for (size_t i = 0; i < len; ++i) {
+          uint64_t* f = first_feats.data() + i * kMaxFeatures;
+          first_n[i] = Features(words, amb, i, p1, p2, f);
+          std::fill(scores.begin(), scores.end(), 0.f);
+          model.Score(f, first_n[i], scores.data());
+          first[i] = ArgMax(scores.data(), n_tags);
+          p2 = p1;
+          p1 = first[i];
+        }
+        p1 = kStart, p2 = kStart2;
+        for (size_t i = 0; i < len; ++i) {
+          size_t n = Features(words, amb, i, p1, p2, feats);
+          int r1 = i + 1 < len ? first[i + 1] : kEnd;
+          int r2 = i + 2 < len ? first[i + 2] : kEnd;
+          n += RightFeatures(words, i, p1, r1, r2, feats + n);
+          std::fill(scores.begin(), scores.end(), 0.f);
+          model.Score(feats, n, scores.data());
+          int guess = ArgMax(scores.data(), n_tags);
+          if (gold[i] >= 0) {
+            model.Update(feats, n, gold[i], guess);
+            correct += gold[i] == guess;
+            ++total;
+          }
+          model.Tick();
+          p2 = p1;
+          p1 = guess;
+        }
+        for (size_t i = 0; i < len; ++i) {
+          if (gold[i] >= 0) {
+            model.Update(first_feats.data() + i * kMaxFeatures, first_n[i],
+                         gold[i], first[i]);
+          }
+          model.Tick();
+        }
+      };
   WeightTable best_table;
   double best_acc = -1;
   std::vector<std::vector<uint64_t>> tr_amb(tr.size());
   for (size_t i = 0; i < tr.size(); ++i)
     probe.Ambiguity(tr[i].words, tr_amb[i]);
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    Shuffle(order, rng);
     correct = 0, total = 0;
-    for (size_t si : order) {
-      const Prepared& s = tr[si];
-      if (two) {
-        train_two_passes(s.words, tr_amb[si], s.gold);
-        continue;
-      }
-      int p1 = kStart, p2 = kStart2;
-      for (size_t i = 0; i < s.words.size(); ++i) {
-        size_t n = Features(s.words, tr_amb[si], i, p1, p2, feats);
-        std::fill(scores.begin(), scores.end(), 0.f);
-        model.Score(feats, n, scores.data());
-        int guess = ArgMax(scores.data(), n_tags);
-        int gold = s.gold[i];
-        if (gold >= 0) {
-          model.Update(feats, n, gold, guess);
-          correct += gold == guess;
-          ++total;
+    for (int k = 0; k < runs; ++k) {
+      PerceptronTrainer& model = models[k];
+      Shuffle(orders[k], rngs[k]);
+      for (size_t si : orders[k]) {
+        const Prepared& s = tr[si];
+        if (two) {
+          train_two_passes(model, s.words, tr_amb[si], s.gold);
+          continue;
         }
-        model.Tick();
-        p2 = p1;
-        p1 = guess;
+        int p1 = kStart, p2 = kStart2;
+        for (size_t i = 0; i < s.words.size(); ++i) {
+          size_t n = Features(s.words, tr_amb[si], i, p1, p2, feats);
+          std::fill(scores.begin(), scores.end(), 0.f);
+          model.Score(feats, n, scores.data());
+          int guess = ArgMax(scores.data(), n_tags);
+          int gold = s.gold[i];
+          if (gold >= 0) {
+            model.Update(feats, n, gold, guess);
+            correct += gold == guess;
+            ++total;
+          }
+          model.Tick();
+          p2 = p1;
+          p1 = guess;
+        }
       }
+      // Evaluate exactly what would be shipped: the averaged, quantised table.
     }
-    // Evaluate exactly what would be shipped: the averaged, quantised table.
-    probe.weights_ = model.Export(options.prune);
+    probe.weights_ = PerceptronTrainer::ExportMean(model_ptrs, options.prune);
     probe.upos_.resize(n_tags);
     size_t dc = 0, du = 0, dn = 0;
     std::vector<int> tags;
@@ -574,7 +585,7 @@ Result<std::string> Tagger::TrainBytes(
                   "epoch %d  train-acc %.2f  dev UPOS %.2f  UPOS+XPOS %.2f  "
                   "rows %zu  stored %.1f MB",
                   epoch, total ? 100.0 * correct / total : 0.0, acc,
-                  dn ? 100.0 * dc / dn : 0.0, model.rows(),
+                  dn ? 100.0 * dc / dn : 0.0, models[0].rows(),
                   probe.weights_.bytes() / 1e6);
     if (options.log) options.log(line);
     if (acc > best_acc) {
