@@ -370,7 +370,7 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
         ->check(CLI::Range(1, 2))
         ->capture_default_str();
   }
-  if (name == "tagger" || name == "ner") {
+  if (name == "tagger" || name == "ner" || parser) {
     app->add_option("--runs", args->runs,
                     "models trained on differently shuffled data and "
                     "averaged into one")

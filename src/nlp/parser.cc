@@ -955,10 +955,22 @@ Result<std::string> Parser::TrainBytes(
   probe.labels_ = labels;
   probe.root_label_ = root_label;
   probe.features_ = parser_options.features;
-  PerceptronTrainer moves(kMoves), labeller(n_labels);
-  std::vector<size_t> order(tr.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  uint64_t rng = options.seed;
+  // Each run learns from its own shuffles and explorations; the model is
+  // the mean of the runs' weights (run 0 alone is what one run gives).
+  const int runs = std::max(1, options.runs);
+  std::vector<PerceptronTrainer> all_moves(runs, PerceptronTrainer(kMoves)),
+      all_labellers(runs, PerceptronTrainer(n_labels));
+  std::vector<std::vector<size_t>> orders(runs, std::vector<size_t>(tr.size()));
+  std::vector<uint64_t> rngs(runs);
+  for (int k = 0; k < runs; ++k) {
+    for (size_t i = 0; i < tr.size(); ++i) orders[k][i] = i;
+    rngs[k] = options.seed + static_cast<uint64_t>(k) * 0x9E3779B97F4A7C15ull;
+  }
+  auto mean = [](const std::vector<PerceptronTrainer>& v, float prune) {
+    std::vector<const PerceptronTrainer*> ptrs;
+    for (const PerceptronTrainer& t : v) ptrs.push_back(&t);
+    return PerceptronTrainer::ExportMean(ptrs, prune);
+  };
   uint64_t f[kMaxFeatures];
   float scores[kMoves];
   std::vector<float> lscores(n_labels);
@@ -989,69 +1001,74 @@ Result<std::string> Parser::TrainBytes(
                                      total ? 100.0 * las / total : 0.0);
   };
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    Shuffle(order, rng);
     size_t moves_right = 0, moves_total = 0;
-    for (size_t si : order) {
-      const Prepared& p = tr[si];
-      int n = static_cast<int>(p.words.size());
-      st.Reset(n);
-      in_stack.assign(n + 1, 0);
-      Sentence s{&p.words, &p.tags, parser_options.features};
-      bool valid[kMoves];
-      int cost[kMoves];
-      while (!st.Terminal()) {
-        size_t nf = MoveFeatures(st, s, f);
-        std::fill(scores, scores + kMoves, 0.f);
-        moves.Score(f, nf, scores);
-        st.Valid(valid);
-        Costs(st, p.gold, in_stack, valid, cost);
-        int guess = ArgMax(scores, kMoves, valid);
-        int min_cost = 1 << 30;
-        for (int m = 0; m < kMoves; ++m) {
-          if (valid[m]) min_cost = std::min(min_cost, cost[m]);
-        }
-        int truth = -1;
-        for (int m = 0; m < kMoves; ++m) {
-          if (valid[m] && cost[m] == min_cost &&
-              (truth < 0 || scores[m] > scores[truth])) {
-            truth = m;
+    for (int k = 0; k < runs; ++k) {
+      PerceptronTrainer& moves = all_moves[k];
+      PerceptronTrainer& labeller = all_labellers[k];
+      uint64_t& rng = rngs[k];
+      Shuffle(orders[k], rng);
+      for (size_t si : orders[k]) {
+        const Prepared& p = tr[si];
+        int n = static_cast<int>(p.words.size());
+        st.Reset(n);
+        in_stack.assign(n + 1, 0);
+        Sentence s{&p.words, &p.tags, parser_options.features};
+        bool valid[kMoves];
+        int cost[kMoves];
+        while (!st.Terminal()) {
+          size_t nf = MoveFeatures(st, s, f);
+          std::fill(scores, scores + kMoves, 0.f);
+          moves.Score(f, nf, scores);
+          st.Valid(valid);
+          Costs(st, p.gold, in_stack, valid, cost);
+          int guess = ArgMax(scores, kMoves, valid);
+          int min_cost = 1 << 30;
+          for (int m = 0; m < kMoves; ++m) {
+            if (valid[m]) min_cost = std::min(min_cost, cost[m]);
           }
-        }
-        int move = truth;
-        if (cost[guess] == min_cost) {
-          move = guess;
-          ++moves_right;
-        } else {
-          moves.Update(f, nf, truth, guess);
-          // Exploration: from the second epoch on, sometimes follow the
-          // mistake so the model learns to recover from its own errors.
-          if (epoch > 1 && NextRandom(rng) % 10 < 9) move = guess;
-        }
-        ++moves_total;
-        moves.Tick();
-        if (move == kShift) in_stack[st.b] = 1;
-        if (move != kShift) in_stack[st.S(0)] = 0;
-        int d = st.Apply(move);
-        if (d < 0) continue;
-        int h = st.head[d];
-        int l = root_label;
-        if (h != 0) {
-          nf = LabelFeatures(st, s, h, d, f);
-          std::fill(lscores.begin(), lscores.end(), 0.f);
-          labeller.Score(f, nf, lscores.data());
-          lscores[root_label] = -1e30f;
-          l = ArgMax(lscores.data(), n_labels);
-          int gold_label = p.labels[d];
-          if (h == p.gold[d] && gold_label >= 0 && gold_label != root_label) {
-            labeller.Update(f, nf, gold_label, l);
-            labeller.Tick();
+          int truth = -1;
+          for (int m = 0; m < kMoves; ++m) {
+            if (valid[m] && cost[m] == min_cost &&
+                (truth < 0 || scores[m] > scores[truth])) {
+              truth = m;
+            }
           }
+          int move = truth;
+          if (cost[guess] == min_cost) {
+            move = guess;
+            ++moves_right;
+          } else {
+            moves.Update(f, nf, truth, guess);
+            // Exploration: from the second epoch on, sometimes follow the
+            // mistake so the model learns to recover from its own errors.
+            if (epoch > 1 && NextRandom(rng) % 10 < 9) move = guess;
+          }
+          ++moves_total;
+          moves.Tick();
+          if (move == kShift) in_stack[st.b] = 1;
+          if (move != kShift) in_stack[st.S(0)] = 0;
+          int d = st.Apply(move);
+          if (d < 0) continue;
+          int h = st.head[d];
+          int l = root_label;
+          if (h != 0) {
+            nf = LabelFeatures(st, s, h, d, f);
+            std::fill(lscores.begin(), lscores.end(), 0.f);
+            labeller.Score(f, nf, lscores.data());
+            lscores[root_label] = -1e30f;
+            l = ArgMax(lscores.data(), n_labels);
+            int gold_label = p.labels[d];
+            if (h == p.gold[d] && gold_label >= 0 && gold_label != root_label) {
+              labeller.Update(f, nf, gold_label, l);
+              labeller.Tick();
+            }
+          }
+          st.SetLabel(d, l);
         }
-        st.SetLabel(d, l);
       }
     }
-    probe.transitions_ = moves.Export(options.prune);
-    probe.labeller_ = labeller.Export(options.prune);
+    probe.transitions_ = mean(all_moves, options.prune);
+    probe.labeller_ = mean(all_labellers, options.prune);
     auto [uas_pct, las_pct] = score_dev(probe);
     char line[256];
     std::snprintf(line, sizeof(line),

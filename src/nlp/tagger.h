@@ -65,9 +65,8 @@ struct TrainOptions {
   bool agree_types = false;
   // Tagger: 2 adds the second pass (see above); jackknife taggers keep 1.
   int passes = 1;
-  // Tagger and recogniser: models trained side by side on differently
-  // shuffled data, whose weights are averaged into the one stored (1: a
-  // single model).
+  // Models trained side by side on differently shuffled data, whose
+  // weights are averaged into the one stored (1: a single model).
   int runs = 1;
   // Called after each epoch with one line of dev figures.
   std::function<void(const std::string&)> log;
