@@ -187,6 +187,7 @@ class DocState {
   void PassiveStatements();
   void HeadlineStatements();
   void TidySpeakerSpans();
+  void SpeakersBeforeRelativeClauses();
   // Attribution by punctuation and the speaker's full phrase (extractor.cc).
   void PunctuationStatements();
   Span SpeakerPhrase(const Speaker& sp, int cue) const;
