@@ -2649,6 +2649,21 @@ void DocState::VerbStatements() {
           if (t == EntityType::kPlace || t == EntityType::kMisc ||
               (f > 0 && words_[f - 1].form == "("))
             continue;
+          // Nor the owner in "Jeff Weaver, Sanders' campaign manager,
+          // said": the name that owns the title in an apposition is not who
+          // speaks, the name before the apposition is.
+          if (int e = mentions_[m].last;
+              f > first + 1 && words_[f - 1].form == "," &&
+              e < sents_[s].last && words_[e].upos == "PART" &&
+              (words_[e].form == "'s" || words_[e].form == "\u2019s" ||
+               words_[e].form == "'" || words_[e].form == "\u2019")) {
+            if (int pm = words_[f - 2].mention;
+                pm >= 0 && mentions_[pm].named && !InAnyQuote(f - 2) &&
+                mentions_[pm].last == f - 1 &&
+                CoarseType(entities_[mentions_[pm].entity].e.type) ==
+                    EntityType::kPerson)
+              m = pm;
+          }
           sp = Speaker();
           FillSpeakerEntity(sp, m);
           break;
