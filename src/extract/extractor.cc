@@ -2975,11 +2975,25 @@ void DocState::VerbStatements() {
         // saying ...", see SubjectOf).
         const bool on_noun = StartsWith(words_[v].deprel, "acl") && subj >= 0 &&
                              subj != words_[v].head;
+        // "Public health experts said money is needed", parsed as experts
+        // who were said to be something: a verb of saying hung on the noun
+        // just before it, and a new subject after it, is that noun's
+        // statement.
+        const int after = i + length;
+        const bool reduced_relative =
+            StartsWith(words_[v].deprel, "acl") && v == i && length == 1 &&
+            subj == v - 1 && words_[v].head == subj && sv->that_clause &&
+            !words_[v].form.ends_with("ing") &&
+            (words_[subj].upos == "NOUN" || words_[subj].upos == "PROPN") &&
+            after < last &&
+            (words_[after].upos == "DET" || words_[after].upos == "NOUN" ||
+             words_[after].upos == "PROPN" || words_[after].upos == "PRON" ||
+             words_[after].upos == "NUM" || words_[after].upos == "ADJ");
         bool ok = subj >= 0 && subj < v &&
                   ((words_[subj].head == v &&
                     StartsWith(words_[subj].deprel, "nsubj") &&
                     words_[subj].deprel != "nsubj:pass") ||
-                   on_noun) &&
+                   on_noun || reduced_relative) &&
                   i + length < last && !IsPunct(words_[i + length]);
         for (int c : Children(v)) {
           std::string_view d = words_[c].deprel;
@@ -2998,7 +3012,10 @@ void DocState::VerbStatements() {
           ok = false;
         if (ok) {
           fallback = true;
-          int to = std::max(words_[v].hi, i + length);
+          // The reduced relative's subtree stops at the new subject: what was
+          // said runs on to the end of the sentence.
+          int to =
+              reduced_relative ? last - 1 : std::max(words_[v].hi, i + length);
           while (to > i + length && IsPunct(words_[to])) --to;
           content = WordSpan(i + length, to);
         }
