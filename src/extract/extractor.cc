@@ -2086,7 +2086,8 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
 
 // Punctuation in place of a speech verb: a headline's "Pence: Gennifer
 // Flowers Won't Be at Debate", a transcript's "WALLACE: Let's start ...",
-// and a quote signed with a dash ("... in serious trouble." ― Edwin Monroy).
+// a name and a colon before a quote inside a paragraph, and a quote signed
+// with a dash ("... in serious trouble." ― Edwin Monroy).
 void DocState::PunctuationStatements() {
   auto speaker_type = [&](int m) {
     EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
@@ -2197,6 +2198,43 @@ void DocState::PunctuationStatements() {
     st.rule = "punct.colon";
     consumed_[colon] = true;
     AddStatement(std::move(st));
+  }
+  // Inside a paragraph, a name alone before a colon and a quote: "Clinton:
+  // '...' Bush: '...'", "... - Philip Bump: '...'". The name opens its
+  // sentence or follows a spaced dash, and the quote is what was said.
+  for (size_t s = 0; s < sents_.size(); ++s) {
+    const int first = sents_[s].first, last = sents_[s].last;
+    for (int colon = first + 1; colon + 1 < last; ++colon) {
+      if (words_[colon].form != ":" || consumed_[colon] || InAnyQuote(colon) ||
+          !InAnyQuote(colon + 1))
+        continue;
+      const QuoteRegion& qr = quotes_[words_[colon + 1].quote];
+      if (qr.used || qr.outer.begin != words_[colon + 1].span.begin) continue;
+      int m = words_[colon - 1].mention;
+      if (m < 0 || !mentions_[m].named || mentions_[m].last != colon ||
+          !speaker_type(m))
+        continue;
+      const int from = mentions_[m].first;
+      bool opens = from == first;
+      if (from > first + 1) {
+        std::string_view d = words_[from - 1].form;
+        opens = (d == "-" || d == "--" || d == "\u2013" || d == "\u2014") &&
+                words_[from - 1].span.begin > words_[from - 2].span.end;
+      }
+      if (!opens) continue;
+      Statement st;
+      FillSpeakerEntity(st.speaker, m);
+      st.cue = words_[colon].span;
+      st.cue_text = ":";
+      st.kind = StatementKind::kDirect;
+      st.content = qr.inner;
+      st.confidence = 0.6;
+      st.evidence = EvidenceOf(sents_, {words_[from].span.begin, qr.outer.end});
+      st.rule = "punct.colon";
+      consumed_[colon] = true;
+      quotes_[words_[colon + 1].quote].used = true;
+      AddStatement(std::move(st));
+    }
   }
   // A signed quote is a line of its own: read it off the text, since a
   // mis-turned quotation mark elsewhere can pair the marks wrongly.
