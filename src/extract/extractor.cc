@@ -2994,10 +2994,14 @@ void DocState::VerbStatements() {
       }
       // "continued to stay away", "went on to win": a verb that goes on
       // with earlier words is no act of speech by itself (on PolNeAR train
-      // one time in six).
-      bool action = clause < 0 && !quoted && !stance_cue && !by_agent &&
-                    !parenthetical && !object_speech && !loose_clause &&
-                    sv->cls != "tell" && sv->cls != "add" &&
+      // one time in six). A denial, confirmation or refusal by a named
+      // subject is read below through its object; by an unnamed one ("the
+      // task force announced an agreement", "several delegates declined to
+      // comment") it is an act like the others (on train right two times
+      // in three).
+      bool action = clause < 0 && !quoted && (!stance_cue || !named_subject) &&
+                    !by_agent && !parenthetical && !object_speech &&
+                    !loose_clause && sv->cls != "tell" && sv->cls != "add" &&
                     ActiveSpeech(v, i, length, subj);
       // Whatever the parser made of the rest, a speech verb with its active
       // subject before it and words after it is an attribution more often
