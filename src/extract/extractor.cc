@@ -2979,6 +2979,14 @@ void DocState::VerbStatements() {
         if (words_[c].deprel != "obj" || c < v) continue;
         for (int cc : Children(c))
           object_clause |= cc < c && StartsWith(words_[cc].deprel, "nsubj");
+        // So is an object followed at once by a verb the parser hung
+        // elsewhere, "saying the city is an important front", when someone
+        // named or described says it.
+        if (int next = words_[c].hi + 1;
+            HasSpeaker(sp) && next < sents_[s].last && !InAnyQuote(next) &&
+            (words_[next].upos == "AUX" || words_[next].upos == "VERB") &&
+            !words_[next].form.ends_with("ing"))
+          object_clause = true;
       }
       bool loose_clause = false;
       if (clause < 0 && !parenthetical && sv->lemma.starts_with("say") &&
