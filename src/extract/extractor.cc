@@ -1394,7 +1394,12 @@ int DocState::SubjectOf(int v, int depth) const {
       }
     }
   }
-  if (agent >= 0) return agent;
+  // "said by telephone", "referred to her by a nickname": a "by" phrase
+  // the parser did not call an agent is one only when the verb has no
+  // active subject.
+  if (agent >= 0 && (words_[agent].deprel == "obl:agent" || subj < 0 ||
+                     words_[subj].deprel != "nsubj"))
+    return agent;
   if (content_passive) return -1;
   if (subj >= 0) return words_[subj].deprel == "csubj" ? -1 : subj;
   if (depth >= 3 || words_[v].head < 0) return -1;
