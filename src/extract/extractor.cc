@@ -2524,7 +2524,15 @@ int DocState::AttributionTail(int v, int from) const {
 // accused of ..."), a passive ("has never been charged"), an infinitive
 // ("to appeal") or a verb with nothing after it.
 bool DocState::ActiveSpeech(int v, int i, int length, int subj) const {
-  if (subj < 0 || words_[subj].deprel != "nsubj" || words_[subj].head != v)
+  // "The mayor proposed a ban, citing fears of pollution": a participle
+  // after a comma acts with the subject of the verb it follows.
+  const bool participle = subj >= 0 && StartsWith(words_[v].deprel, "advcl") &&
+                          words_[v].form.ends_with("ing") && v > 0 &&
+                          words_[v - 1].form == "," && words_[v].head >= 0 &&
+                          words_[subj].head == words_[v].head &&
+                          words_[subj].head < v;
+  if (subj < 0 || words_[subj].deprel != "nsubj" ||
+      (words_[subj].head != v && !participle))
     return false;
   if (words_[v].deprel == "acl" || StartsWith(words_[v].deprel, "amod"))
     return false;
