@@ -165,7 +165,7 @@ class DocState {
  private:
   // Pass 1.
   void Annotate();
-  bool CapitalisedInBody(std::string_view word) const;
+  bool CapitalisedInBody(std::string_view word, uint32_t from) const;
   // Pass 2.
   void FindMentions();
   void AddMention(int first, int last, int entity, bool named, bool weak);

@@ -55,11 +55,10 @@ bool TitleCase(const std::vector<std::string_view>& words) {
 
 }  // namespace
 
-// Whether `word` occurs in the body with its capital after a lower-case
-// word or a comma: a name, not a sentence's first word.
-bool DocState::CapitalisedInBody(std::string_view word) const {
-  std::string_view body =
-      text_.substr(std::min<size_t>(doc_.body_begin, text_.size()));
+// Whether `word` occurs in the body (from byte `from` on) with its capital
+// after a lower-case word or a comma: a name, not a sentence's first word.
+bool DocState::CapitalisedInBody(std::string_view word, uint32_t from) const {
+  std::string_view body = text_.substr(std::min<size_t>(from, text_.size()));
   auto letter = [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0;
   };
@@ -133,7 +132,13 @@ void DocState::Annotate() {
     // know keep their capitals; the words keep their original forms.
     std::vector<std::string> folded;
     std::vector<std::string_view> original;
-    if (s.span.end <= doc_.body_begin && TitleCase(a.words)) {
+    // A text given without its title often opens with it: a first
+    // paragraph of one sentence before others is read as the headline.
+    const bool headline =
+        s.span.end <= doc_.body_begin ||
+        (doc_.body_begin == 0 && si == 0 && seg_.sentences.size() > 1 &&
+         seg_.sentences[1].paragraph != s.paragraph);
+    if (headline && TitleCase(a.words)) {
       std::vector<TokenKey> k;
       for (std::string_view f : a.words) k.push_back(TokenKey::Of(f));
       std::vector<bool> named(a.words.size(), false);
@@ -156,9 +161,11 @@ void DocState::Annotate() {
           title = std::islower(static_cast<unsigned char>(f[j])) != 0;
         // A name the body writes with its capital inside a sentence
         // ("said Dornfield") keeps it.
-        folded.push_back(title && !named[i] && !CapitalisedInBody(f)
-                             ? Lower(f)
-                             : std::string(f));
+        folded.push_back(
+            title && !named[i] &&
+                    !CapitalisedInBody(f, std::max(doc_.body_begin, s.span.end))
+                ? Lower(f)
+                : std::string(f));
       }
       for (size_t i = 0; i < a.words.size(); ++i) a.words[i] = folded[i];
     }
