@@ -2851,6 +2851,13 @@ void DocState::VerbStatements() {
       Span content;
       int from = -1, to = -1;
       bool parenthetical = false;
+      // "... After SCOTUS Ruling.": a verb in a clause opened by "after" or
+      // "because" tells when or why, and the sentence is not its words.
+      bool adverbial_clause = false;
+      for (int c : Children(v)) {
+        adverbial_clause |= words_[c].deprel == "mark" && c < v &&
+                            AdverbialOpener(words_[c].form);
+      }
       if (split_object >= 0) {
         from = words_[split_object].lo;
         to = words_[clause].hi;
@@ -2863,6 +2870,7 @@ void DocState::VerbStatements() {
           ++from;
       } else if (int tail = AttributionTail(v, after_speaker);
                  sv->that_clause && (!HasObject(v) || hearer_only) &&
+                 !adverbial_clause &&
                  (tail == sents_[s].last ||
                   (IsPunct(words_[tail]) && words_[tail].quote < 0)) &&
                  (tail == i + length || ClosingAttribution(v, i, subj, sp))) {
