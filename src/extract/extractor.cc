@@ -3641,13 +3641,17 @@ void DocState::PassiveStatements() {
 // tagger reads every word as a name, so the verb is seldom found. A speech
 // verb in the third person ("Says", "Blasts", "Endorses") after a few
 // capitalised words at the start of the headline has them as its speaker.
+// In sentence case, so does such a verb that the tagger took for a noun.
 void DocState::HeadlineStatements() {
   if (sents_.empty()) return;
   const SentInfo& si = sents_[0];
   if (sents_.size() > 1 && sents_[1].paragraph == si.paragraph) return;
   std::vector<std::string_view> forms;
   for (int k = si.first; k < si.last; ++k) forms.push_back(words_[k].form);
-  if (!TitleCase(forms)) return;
+  // In sentence case ("Saudi prince mocks Trump on Twitter") the tagger
+  // reads the verb well, except a verb in -s that it takes for a plural
+  // noun: only that one is looked for.
+  const bool title_case = TitleCase(forms);
   // After a label such as "Exclusive:" or "Update -".
   int lo = si.first;
   for (int k = si.first; k < si.last && k < si.first + 4; ++k) {
@@ -3662,7 +3666,10 @@ void DocState::HeadlineStatements() {
     int length = 0;
     const SpeechVerb* sv = SpeechVerbAt(i, &length);
     if (!sv || sv->pos == PartOfSpeech::kNoun || !f.ends_with("s") ||
-        f.ends_with("ss") || !std::isupper(static_cast<unsigned char>(f[0])))
+        f.ends_with("ss") ||
+        (title_case && !std::isupper(static_cast<unsigned char>(f[0]))) ||
+        (!title_case && (words_[i].upos != "NOUN" ||
+                         !std::islower(static_cast<unsigned char>(f[0])))))
       continue;
     // Not a noun phrase ending in a plural ("Terror Attacks On ...",
     // "Live Updates On ..."): a verb has its object after it.
@@ -3677,7 +3684,7 @@ void DocState::HeadlineStatements() {
       unsigned char c0 = static_cast<unsigned char>(words_[k].form[0]);
       nominal = u == "PART" ||
                 ((u == "PROPN" || u == "NOUN" || u == "ADJ" || u == "NUM") &&
-                 (std::isupper(c0) || std::isdigit(c0)));
+                 (std::isupper(c0) || std::isdigit(c0) || !title_case));
     }
     if (!nominal) break;
     int to = si.last - 1;
