@@ -1780,6 +1780,21 @@ int DocState::AddStatement(Statement st) {
         words_[dash + 1].span.begin < st.content.end)
       st.content.begin = words_[dash + 1].span.begin;
   }
+  // "X says the plan is sound, but he was shocked when ...": what was said
+  // ends where ", but" opens a clause of the writer's, outside any quote.
+  if (st.kind == StatementKind::kIndirect) {
+    for (int k = FirstWordFrom(std::max(st.content.begin, st.cue.end));
+         k + 1 < static_cast<int>(words_.size()) &&
+         words_[k + 1].span.end <= st.content.end;
+         ++k) {
+      if (words_[k].form == "," && !InAnyQuote(k) &&
+          EqualsIgnoreCase(words_[k + 1].form, "but") && k > 0 &&
+          words_[k - 1].span.end > st.content.begin) {
+        st.content.end = words_[k - 1].span.end;
+        break;
+      }
+    }
+  }
   st.content = TrimContent(st.content);
   statements_.push_back(std::move(st));
   return static_cast<int>(statements_.size()) - 1;
