@@ -1655,6 +1655,13 @@ bool DayWord(std::string_view w) {
   return false;
 }
 
+// A word that, after a comma, opens a clause set against the one before.
+bool ContrastOpener(std::string_view w) {
+  for (std::string_view a : {"but", "while", "although", "though"})
+    if (EqualsIgnoreCase(w, a)) return true;
+  return false;
+}
+
 // A word that opens an adverbial clause, never a reported one.
 bool AdverbialOpener(std::string_view w) {
   for (std::string_view a : {"after", "before", "because", "since", "until",
@@ -1781,14 +1788,15 @@ int DocState::AddStatement(Statement st) {
       st.content.begin = words_[dash + 1].span.begin;
   }
   // "X says the plan is sound, but he was shocked when ...": what was said
-  // ends where ", but" opens a clause of the writer's, outside any quote.
+  // ends where ", but" (or ", while", ", although") opens a clause of the
+  // writer's, outside any quote.
   if (st.kind == StatementKind::kIndirect) {
     for (int k = FirstWordFrom(std::max(st.content.begin, st.cue.end));
          k + 1 < static_cast<int>(words_.size()) &&
          words_[k + 1].span.end <= st.content.end;
          ++k) {
       if (words_[k].form == "," && !InAnyQuote(k) &&
-          EqualsIgnoreCase(words_[k + 1].form, "but") && k > 0 &&
+          ContrastOpener(words_[k + 1].form) && k > 0 &&
           words_[k - 1].span.end > st.content.begin) {
         st.content.end = words_[k - 1].span.end;
         break;
