@@ -2699,6 +2699,12 @@ void DocState::VerbStatements() {
           if (f > first && words_[f - 1].form == ",") subj = v - 1;
         }
       }
+      // "384 pledged delegates": a number before and a noun after make the
+      // verb a participle in a noun phrase, whatever the parser says.
+      if (subj == v - 1 && words_[subj].upos == "NUM" && v + 1 < last &&
+          (words_[v + 1].upos == "NOUN" || words_[v + 1].upos == "PROPN") &&
+          words_[v + 1].head == v && words_[v + 1].deprel == "obj")
+        continue;
       Speaker sp;
       if (subj >= 0) sp = SpeakerFromWord(subj);
       // "The ministry, which holds a 30% stake in ..., said ...": a
