@@ -2701,7 +2701,8 @@ void DocState::VerbStatements() {
       }
       // "384 pledged delegates": a number before and a noun after make the
       // verb a participle in a noun phrase, whatever the parser says.
-      if (subj == v - 1 && words_[subj].upos == "NUM" && v + 1 < last &&
+      if (subj >= 0 && subj == v - 1 && words_[subj].upos == "NUM" &&
+          v + 1 < last &&
           (words_[v + 1].upos == "NOUN" || words_[v + 1].upos == "PROPN") &&
           words_[v + 1].head == v && words_[v + 1].deprel == "obj")
         continue;
@@ -3089,8 +3090,8 @@ void DocState::VerbStatements() {
         const int after = i + length;
         const bool reduced_relative =
             StartsWith(words_[v].deprel, "acl") && v == i && length == 1 &&
-            subj == v - 1 && words_[v].head == subj && sv->that_clause &&
-            !words_[v].form.ends_with("ing") &&
+            subj >= 0 && subj == v - 1 && words_[v].head == subj &&
+            sv->that_clause && !words_[v].form.ends_with("ing") &&
             (words_[subj].upos == "NOUN" || words_[subj].upos == "PROPN") &&
             after < last &&
             (words_[after].upos == "DET" || words_[after].upos == "NOUN" ||
