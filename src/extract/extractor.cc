@@ -3204,6 +3204,21 @@ void DocState::VerbStatements() {
         if (infinitive) continue;
       }
       sp.span = SpeakerPhrase(sp, v);
+      // "a Mexican official who was not authorized to speak said": an
+      // unnamed subject before its verb is the whole phrase, with the
+      // clause that says who it is.
+      if (subj >= 0 && sp.entity < 0 && sp.entities.empty() &&
+          words_[subj].hi < i && sp.has_span &&
+          sp.span.begin == words_[NounPhrase(subj).first].span.begin) {
+        int hi = words_[subj].hi;
+        while (hi > subj && IsPunct(words_[hi])) --hi;
+        bool clause = false, quoted = false;
+        for (int c : Children(subj))
+          clause |= c > subj && StartsWith(words_[c].deprel, "acl");
+        for (int k = subj; k <= hi; ++k) quoted |= InAnyQuote(k);
+        if (clause && !quoted && hi - subj <= 15)
+          sp.span.end = words_[hi].span.end;
+      }
       Statement st;
       st.speaker = std::move(sp);
       st.cue = WordSpan(i, i + length - 1);
