@@ -191,6 +191,7 @@ class DocState {
   // Attribution by punctuation and the speaker's full phrase (extractor.cc).
   void PunctuationStatements();
   Span SpeakerPhrase(const Speaker& sp, int cue) const;
+  Span WithItsClause(const Speaker& sp, int subj, int cue) const;
   int WordEndingAt(uint32_t end) const;
   // The first word that starts at or after byte `pos`.
   int FirstWordFrom(uint32_t pos) const;

@@ -2119,6 +2119,24 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
   return {words_[lo].span.begin, words_[end].span.end};
 }
 
+// "a Mexican official who was not authorized to speak said": an unnamed
+// subject before its verb is the whole phrase, with the clause that says
+// who it is (attribution corpora mark it so); the span of `sp` otherwise.
+Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
+  if (subj < 0 || sp.entity >= 0 || !sp.entities.empty() || !sp.has_span ||
+      words_[subj].hi >= cue ||
+      sp.span.begin != words_[NounPhrase(subj).first].span.begin)
+    return sp.span;
+  int hi = words_[subj].hi;
+  while (hi > subj && IsPunct(words_[hi])) --hi;
+  bool clause = false, quoted = false;
+  for (int c : Children(subj))
+    clause |= c > subj && StartsWith(words_[c].deprel, "acl");
+  for (int k = subj; k <= hi; ++k) quoted |= InAnyQuote(k);
+  if (!clause || quoted || hi - subj > 15) return sp.span;
+  return {sp.span.begin, std::max(sp.span.end, words_[hi].span.end)};
+}
+
 // Punctuation in place of a speech verb: a headline's "Pence: Gennifer
 // Flowers Won't Be at Debate", a transcript's "WALLACE: Let's start ...",
 // a name and a colon before a quote inside a paragraph, and a quote signed
@@ -2471,6 +2489,7 @@ void DocState::QuoteStatements() {
     if (subj >= 0) sp = SpeakerFromWord(subj);
     if (!HasSpeaker(sp) && !sp.has_span) continue;
     sp.span = SpeakerPhrase(sp, verb);
+    sp.span = WithItsClause(sp, subj, verb);
     Statement st;
     st.speaker = std::move(sp);
     st.cue = WordSpan(verb, verb + length - 1);
@@ -3204,21 +3223,7 @@ void DocState::VerbStatements() {
         if (infinitive) continue;
       }
       sp.span = SpeakerPhrase(sp, v);
-      // "a Mexican official who was not authorized to speak said": an
-      // unnamed subject before its verb is the whole phrase, with the
-      // clause that says who it is.
-      if (subj >= 0 && sp.entity < 0 && sp.entities.empty() &&
-          words_[subj].hi < i && sp.has_span &&
-          sp.span.begin == words_[NounPhrase(subj).first].span.begin) {
-        int hi = words_[subj].hi;
-        while (hi > subj && IsPunct(words_[hi])) --hi;
-        bool clause = false, quoted = false;
-        for (int c : Children(subj))
-          clause |= c > subj && StartsWith(words_[c].deprel, "acl");
-        for (int k = subj; k <= hi; ++k) quoted |= InAnyQuote(k);
-        if (clause && !quoted && hi - subj <= 15)
-          sp.span.end = words_[hi].span.end;
-      }
+      sp.span = WithItsClause(sp, subj, i);
       Statement st;
       st.speaker = std::move(sp);
       st.cue = WordSpan(i, i + length - 1);
