@@ -165,7 +165,7 @@ class DocState {
  private:
   // Pass 1.
   void Annotate();
-  bool CapitalisedInBody(std::string_view word) const;
+  bool CapitalisedInBody(std::string_view word, uint32_t from) const;
   // Pass 2.
   void FindMentions();
   void AddMention(int first, int last, int entity, bool named, bool weak);
@@ -187,9 +187,11 @@ class DocState {
   void PassiveStatements();
   void HeadlineStatements();
   void TidySpeakerSpans();
+  void SpeakersBeforeRelativeClauses();
   // Attribution by punctuation and the speaker's full phrase (extractor.cc).
   void PunctuationStatements();
   Span SpeakerPhrase(const Speaker& sp, int cue) const;
+  Span WithItsClause(const Speaker& sp, int subj, int cue) const;
   int WordEndingAt(uint32_t end) const;
   // The first word that starts at or after byte `pos`.
   int FirstWordFrom(uint32_t pos) const;

@@ -495,6 +495,26 @@ TEST_F(GoldenTest, Attribution) { RunFolder("attribution"); }
 
 TEST_F(GoldenTest, Claims) { RunFolder("claims"); }
 
+// A text given without its title (as PolNeAR gives its articles) still
+// opens with its headline: a title-case first paragraph of one sentence is
+// read as one, its capitals no sign of names.
+TEST_F(GoldenTest, HeadlineWithoutTitle) {
+  ASSERT_NE(extractor_, nullptr);
+  Document doc;
+  doc.text =
+      "Harbour Chief Olwen Tarr Endorses Quillon Crane Sale.\n\n"
+      "The Vellmar council votes on the sale of the cranes on Monday.";
+  Extraction x = extractor_->Extract(doc);
+  bool found = false;
+  for (const Statement& st : x.statements) {
+    std::string speaker = doc.text.substr(
+        st.speaker.span.begin, st.speaker.span.end - st.speaker.span.begin);
+    found |= st.cue_text == "Endorses" &&
+             speaker.find("Olwen Tarr") != std::string::npos;
+  }
+  EXPECT_TRUE(found) << Describe(x);
+}
+
 TEST_F(GoldenTest, EmptyDocument) {
   ASSERT_NE(extractor_, nullptr);
   Document doc;
