@@ -495,6 +495,17 @@ int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
         return static_cast<int>(i);
     }
   }
+  // A lone surname of a person named in full is that person however the
+  // recogniser typed this mention ("Brood:" a place after "Ansel Brood"):
+  // the document's full name says more than one mention's type.
+  if (name.find(' ') == std::string::npos && ner_type != EntityType::kPerson) {
+    for (size_t i = 0; i < entities_.size(); ++i) {
+      const Entity& e = entities_[i].e;
+      if (!entities_[i].gaz && e.type == EntityType::kPerson &&
+          e.name.find(' ') != std::string::npos && LastWord(e.name) == name)
+        return static_cast<int>(i);
+    }
+  }
   // Same name, or a surname of a person named in full, or an acronym.
   for (size_t i = 0; i < entities_.size(); ++i) {
     Entity& e = entities_[i].e;
