@@ -685,24 +685,22 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
   }
 
   // Each run learns from its own shuffles; the model is the mean of the
-  // runs' weights (run 0 alone is what one run gives).
-  const int runs = std::max(1, options.runs);
-  std::vector<PerceptronTrainer> models(runs, PerceptronTrainer(kClasses));
-  std::vector<std::vector<size_t>> orders(runs, std::vector<size_t>(tr.size()));
-  std::vector<uint64_t> rngs(runs);
-  for (int k = 0; k < runs; ++k) {
-    for (size_t i = 0; i < tr.size(); ++i) orders[k][i] = i;
-    rngs[k] = options.seed + static_cast<uint64_t>(k) * 0x9E3779B97F4A7C15ull;
-  }
-  auto mean = [](const std::vector<PerceptronTrainer>& v, float prune) {
-    std::vector<const PerceptronTrainer*> ptrs;
-    for (const PerceptronTrainer& t : v) ptrs.push_back(&t);
-    return PerceptronTrainer::ExportMean(ptrs, prune);
-  };
+  // runs' weights (run 0 alone is what one run gives). The typer's runs
+  // shuffle first, the recogniser's go on from the orders they left.
+  TrainingRuns runs(options.runs, tr.size(), options.seed);
+  std::vector<PerceptronTrainer> models(runs.size(),
+                                        PerceptronTrainer(kClasses));
   uint64_t f[kMaxFeatures];
   float scores[kClasses];
   bool valid[kClasses];
   Context c;
+  // Points the context at a sentence and matches its words in the lists.
+  auto use = [&c](const auto& p) {
+    c.words = &p.words;
+    c.upos = &p.upos;
+    c.tags = &p.tags;
+    MatchGazetteer(c);
+  };
   Recognizer probe;
   std::string gaz_text;
   if (!options.gazetteers.empty()) {
@@ -724,20 +722,18 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
   WeightTable best;
   {
     // The typer first: it learns from the gold spans alone.
-    std::vector<PerceptronTrainer> typers(runs, PerceptronTrainer(kTypes));
+    std::vector<PerceptronTrainer> typers(runs.size(),
+                                          PerceptronTrainer(kTypes));
     uint64_t tf[kMaxFeatures];
     float ts[kTypes];
-    std::vector<uint64_t> trngs = rngs;
+    std::vector<uint64_t> trngs = runs.rngs;
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-      for (int k = 0; k < runs; ++k) {
+      for (int k = 0; k < runs.size(); ++k) {
         PerceptronTrainer& typer = typers[k];
-        Shuffle(orders[k], trngs[k]);
-        for (size_t si : orders[k]) {
+        Shuffle(runs.orders[k], trngs[k]);
+        for (size_t si : runs.orders[k]) {
           const Prepared& p = tr[si];
-          c.words = &p.words;
-          c.upos = &p.upos;
-          c.tags = &p.tags;
-          MatchGazetteer(c);
+          use(p);
           for (const Name& nm : p.names) {
             size_t nf = TypeFeatures(c, nm.first, nm.last, tf);
             std::fill(ts, ts + kTypes, 0.f);
@@ -755,13 +751,10 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
         }
       }
     }
-    probe.types_ = mean(typers, options.prune);
+    probe.types_ = ExportMean(typers, options.prune);
     size_t ok = 0, all = 0;
     for (const Prepared& p : dv) {
-      c.words = &p.words;
-      c.upos = &p.upos;
-      c.tags = &p.tags;
-      MatchGazetteer(c);
+      use(p);
       for (const Name& nm : p.names) {
         size_t nf = TypeFeatures(c, nm.first, nm.last, tf);
         int32_t ts2[kTypes] = {};
@@ -775,15 +768,12 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
     }
   }
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    for (int k = 0; k < runs; ++k) {
+    for (int k = 0; k < runs.size(); ++k) {
       PerceptronTrainer& model = models[k];
-      Shuffle(orders[k], rngs[k]);
-      for (size_t si : orders[k]) {
+      Shuffle(runs.orders[k], runs.rngs[k]);
+      for (size_t si : runs.orders[k]) {
         const Prepared& p = tr[si];
-        c.words = &p.words;
-        c.upos = &p.upos;
-        c.tags = &p.tags;
-        MatchGazetteer(c);
+        use(p);
         c.heads = &p.heads;
         c.rels = &p.rels;
         Runs(p.propn, c);
@@ -804,7 +794,7 @@ Status Recognizer::Train(const std::vector<conllu::Sentence>& train,
         }
       }
     }
-    probe.weights_ = mean(models, options.prune);
+    probe.weights_ = ExportMean(models, options.prune);
     size_t tp = 0, ng = 0, ns = 0;
     std::vector<std::vector<Name>> got(dv.size());
     for (size_t si = 0; si < dv.size(); ++si) {

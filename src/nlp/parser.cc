@@ -957,20 +957,10 @@ Result<std::string> Parser::TrainBytes(
   probe.features_ = parser_options.features;
   // Each run learns from its own shuffles and explorations; the model is
   // the mean of the runs' weights (run 0 alone is what one run gives).
-  const int runs = std::max(1, options.runs);
-  std::vector<PerceptronTrainer> all_moves(runs, PerceptronTrainer(kMoves)),
-      all_labellers(runs, PerceptronTrainer(n_labels));
-  std::vector<std::vector<size_t>> orders(runs, std::vector<size_t>(tr.size()));
-  std::vector<uint64_t> rngs(runs);
-  for (int k = 0; k < runs; ++k) {
-    for (size_t i = 0; i < tr.size(); ++i) orders[k][i] = i;
-    rngs[k] = options.seed + static_cast<uint64_t>(k) * 0x9E3779B97F4A7C15ull;
-  }
-  auto mean = [](const std::vector<PerceptronTrainer>& v, float prune) {
-    std::vector<const PerceptronTrainer*> ptrs;
-    for (const PerceptronTrainer& t : v) ptrs.push_back(&t);
-    return PerceptronTrainer::ExportMean(ptrs, prune);
-  };
+  TrainingRuns runs(options.runs, tr.size(), options.seed);
+  std::vector<PerceptronTrainer> all_moves(runs.size(),
+                                           PerceptronTrainer(kMoves)),
+      all_labellers(runs.size(), PerceptronTrainer(n_labels));
   uint64_t f[kMaxFeatures];
   float scores[kMoves];
   std::vector<float> lscores(n_labels);
@@ -1002,12 +992,12 @@ Result<std::string> Parser::TrainBytes(
   };
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     size_t moves_right = 0, moves_total = 0;
-    for (int k = 0; k < runs; ++k) {
+    for (int k = 0; k < runs.size(); ++k) {
       PerceptronTrainer& moves = all_moves[k];
       PerceptronTrainer& labeller = all_labellers[k];
-      uint64_t& rng = rngs[k];
-      Shuffle(orders[k], rng);
-      for (size_t si : orders[k]) {
+      uint64_t& rng = runs.rngs[k];
+      Shuffle(runs.orders[k], rng);
+      for (size_t si : runs.orders[k]) {
         const Prepared& p = tr[si];
         int n = static_cast<int>(p.words.size());
         st.Reset(n);
@@ -1067,8 +1057,8 @@ Result<std::string> Parser::TrainBytes(
         }
       }
     }
-    probe.transitions_ = mean(all_moves, options.prune);
-    probe.labeller_ = mean(all_labellers, options.prune);
+    probe.transitions_ = ExportMean(all_moves, options.prune);
+    probe.labeller_ = ExportMean(all_labellers, options.prune);
     auto [uas_pct, las_pct] = score_dev(probe);
     char line[256];
     std::snprintf(line, sizeof(line),

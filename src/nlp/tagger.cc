@@ -60,6 +60,22 @@ void Shuffle(std::vector<size_t>& v, uint64_t& state) {
   }
 }
 
+TrainingRuns::TrainingRuns(int runs, size_t examples, uint64_t seed)
+    : orders(std::max(1, runs), std::vector<size_t>(examples)),
+      rngs(orders.size()) {
+  for (size_t k = 0; k < orders.size(); ++k) {
+    for (size_t i = 0; i < examples; ++i) orders[k][i] = i;
+    rngs[k] = seed + k * 0x9E3779B97F4A7C15ull;
+  }
+}
+
+WeightTable ExportMean(const std::vector<PerceptronTrainer>& runs,
+                       float min_fraction) {
+  std::vector<const PerceptronTrainer*> ptrs;
+  for (const PerceptronTrainer& t : runs) ptrs.push_back(&t);
+  return PerceptronTrainer::ExportMean(ptrs, min_fraction);
+}
+
 namespace {
 
 // Neighbour lookups with padding outside the sentence.
@@ -465,16 +481,8 @@ Result<std::string> Tagger::TrainBytes(
 
   // Each run learns from its own shuffles; the model is the mean of the
   // runs' weights (run 0 alone is what one run gives).
-  const int runs = std::max(1, options.runs);
-  std::vector<PerceptronTrainer> models(runs, PerceptronTrainer(n_tags));
-  std::vector<std::vector<size_t>> orders(runs, std::vector<size_t>(tr.size()));
-  std::vector<uint64_t> rngs(runs);
-  for (int k = 0; k < runs; ++k) {
-    for (size_t i = 0; i < tr.size(); ++i) orders[k][i] = i;
-    rngs[k] = options.seed + static_cast<uint64_t>(k) * 0x9E3779B97F4A7C15ull;
-  }
-  std::vector<const PerceptronTrainer*> model_ptrs;
-  for (const PerceptronTrainer& m : models) model_ptrs.push_back(&m);
+  TrainingRuns runs(options.runs, tr.size(), options.seed);
+  std::vector<PerceptronTrainer> models(runs.size(), PerceptronTrainer(n_tags));
   uint64_t feats[kMaxFeatures];
   std::vector<float> scores(n_tags);
   bool two = options.passes == 2;
@@ -536,10 +544,10 @@ Result<std::string> Tagger::TrainBytes(
     probe.Ambiguity(tr[i].words, tr_amb[i]);
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     correct = 0, total = 0;
-    for (int k = 0; k < runs; ++k) {
+    for (int k = 0; k < runs.size(); ++k) {
       PerceptronTrainer& model = models[k];
-      Shuffle(orders[k], rngs[k]);
-      for (size_t si : orders[k]) {
+      Shuffle(runs.orders[k], runs.rngs[k]);
+      for (size_t si : runs.orders[k]) {
         const Prepared& s = tr[si];
         if (two) {
           train_two_passes(model, s.words, tr_amb[si], s.gold);
@@ -564,7 +572,7 @@ Result<std::string> Tagger::TrainBytes(
       }
       // Evaluate exactly what would be shipped: the averaged, quantised table.
     }
-    probe.weights_ = PerceptronTrainer::ExportMean(model_ptrs, options.prune);
+    probe.weights_ = ExportMean(models, options.prune);
     probe.upos_.resize(n_tags);
     size_t dc = 0, du = 0, dn = 0;
     std::vector<int> tags;

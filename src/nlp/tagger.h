@@ -161,6 +161,19 @@ std::vector<std::string_view> Forms(const conllu::Sentence& s);
 // Fisher-Yates with a fixed generator, identical on every platform.
 void Shuffle(std::vector<size_t>& v, uint64_t& state);
 
+// TrainOptions::runs trainings side by side: run k visits the `examples`
+// in its own shuffled order, drawn from its own generator (seed + k times
+// a fixed odd constant, so run 0 is the single-run training of `seed`).
+struct TrainingRuns {
+  TrainingRuns(int runs, size_t examples, uint64_t seed);
+  int size() const { return static_cast<int>(orders.size()); }
+  std::vector<std::vector<size_t>> orders;
+  std::vector<uint64_t> rngs;
+};
+// The mean of the runs' averaged weights (PerceptronTrainer::ExportMean).
+WeightTable ExportMean(const std::vector<PerceptronTrainer>& runs,
+                       float min_fraction);
+
 }  // namespace hearsay::nlp
 
 #endif  // HEARSAY_NLP_TAGGER_H_
