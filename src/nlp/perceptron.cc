@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -604,10 +605,12 @@ WeightTable PerceptronTrainer::Export(float min_fraction) const {
 
 WeightTable PerceptronTrainer::ExportMean(
     const std::vector<const PerceptronTrainer*>& runs, float min_fraction) {
-  const int classes_ = runs.front()->classes_;
+  assert(!runs.empty());
+  const int classes = runs.front()->classes_;
   // Rows in key order make the file independent of hash-map iteration order.
   std::vector<std::pair<uint64_t, uint32_t>> keys;
   for (const PerceptronTrainer* r : runs) {
+    assert(r->classes_ == classes);
     for (const auto& [key, row] : r->index_) keys.emplace_back(key, 0);
   }
   std::sort(keys.begin(), keys.end());
@@ -617,37 +620,37 @@ WeightTable PerceptronTrainer::ExportMean(
   // at time t contributes to the average for clock - t steps), then the
   // mean of the runs' averaged weights.
   float max_abs = 0;
-  std::vector<float> avg(keys.size() * classes_);
-  std::vector<double> sum(classes_);
+  std::vector<float> avg(keys.size() * classes);
+  std::vector<double> sum(classes);
   for (const auto& [key, row] : keys) {
     std::fill(sum.begin(), sum.end(), 0.0);
     for (const PerceptronTrainer* r : runs) {
       auto it = r->index_.find(key);
       if (it == r->index_.end()) continue;
       double inv = 1.0 / static_cast<double>(r->clock_);
-      size_t base = static_cast<size_t>(it->second) * classes_;
-      for (int c = 0; c < classes_; ++c) {
+      size_t base = static_cast<size_t>(it->second) * classes;
+      for (int c = 0; c < classes; ++c) {
         sum[c] += r->w_[base + c] - r->u_[base + c] * inv;
       }
     }
-    for (int c = 0; c < classes_; ++c) {
+    for (int c = 0; c < classes; ++c) {
       float a = static_cast<float>(sum[c] / static_cast<double>(runs.size()));
-      avg[static_cast<size_t>(row) * classes_ + c] = a;
+      avg[static_cast<size_t>(row) * classes + c] = a;
       max_abs = std::max(max_abs, std::fabs(a));
     }
   }
   WeightTable t;
-  t.meta_.classes = static_cast<uint32_t>(classes_);
+  t.meta_.classes = static_cast<uint32_t>(classes);
   t.meta_.scale = max_abs > 0 ? max_abs / 32767.f : 1.f;
   float cut = max_abs * min_fraction;
   auto pairs = std::make_shared<std::vector<uint32_t>>();
   std::vector<std::pair<uint64_t, uint32_t>> kept;  // key, offset
   for (const auto& [key, row] : keys) {
-    size_t base = static_cast<size_t>(row) * classes_;
+    size_t base = static_cast<size_t>(row) * classes;
     uint32_t off = static_cast<uint32_t>(pairs->size());
     pairs->push_back(0);
     uint32_t count = 0;
-    for (int c = 0; c < classes_; ++c) {
+    for (int c = 0; c < classes; ++c) {
       float a = avg[base + c];
       if (std::fabs(a) < cut) continue;
       long q = std::lround(a / t.meta_.scale);

@@ -126,7 +126,8 @@ class PerceptronTrainer {
   WeightTable Export(float min_fraction = 0) const;
   // The same for the mean of several trainers' averaged weights (runs over
   // differently shuffled data, for a steadier model than any one of them);
-  // Export() is ExportMean({this}).
+  // Export() is ExportMean({this}). `runs` is not empty and all have the
+  // same classes.
   static WeightTable ExportMean(
       const std::vector<const PerceptronTrainer*>& runs,
       float min_fraction = 0);
