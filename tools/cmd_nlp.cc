@@ -238,6 +238,7 @@ struct TrainArgs {
   bool agree_types = false;
   std::string tagged_train, save_tagged;
   int parser_features = 1;
+  int beam = 1;
 };
 
 void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
@@ -340,6 +341,7 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
     if (!tagged_dev.empty()) o.tagged_dev = &tagged_dev;
     nlp::ParserOptions po;
     po.features = args->parser_features;
+    po.beam = args->beam;
     Status s = parser ? nlp::Parser::Train(*tr, *dev, o, po, args->out)
                       : train(*tr, *dev, o, args->out);
     if (!s.ok()) return Fail(s);
@@ -368,6 +370,16 @@ void AddTrain(CommandSet& set, CLI::App* group, const std::string& name,
                     "1, or 2: a second pass that also sees the first pass's "
                     "tags of the next two words")
         ->check(CLI::Range(1, 2))
+        ->capture_default_str();
+  }
+  if (parser) {
+    app->add_option("--beam", args->beam,
+                    "parser states kept per step: 1 is the greedy parser; "
+                    "more trains on whole transition sequences (beam "
+                    "search, max-violation updates) and stores the beam in "
+                    "the model, which then parses with it (slower: see "
+                    "models/README.md)")
+        ->check(CLI::Range(1, 64))
         ->capture_default_str();
   }
   if (name == "tagger" || name == "ner" || parser) {

@@ -84,6 +84,28 @@ TEST(PerceptronTest, ExportMeanAveragesRuns) {
   EXPECT_NEAR(scores(two, only_a)[1], 0.25f, 1e-3);
 }
 
+// An update of a whole sequence is made of Add steps: adding +1 to the
+// truth and -1 to the guess is the perceptron step Update takes, averaging
+// included.
+TEST(PerceptronTest, AddStepsMakeAnUpdate) {
+  PerceptronTrainer by_update(4), by_add(4);
+  for (uint64_t i = 1; i < 500; ++i) {
+    uint64_t f[3] = {Feat(1, i % 11), Feat(2, i % 5), Feat(3, 0)};
+    int truth = static_cast<int>(i % 4), guess = static_cast<int>(i * 7 % 4);
+    by_update.Update(f, 3, truth, guess);
+    if (truth != guess) {
+      by_add.Add(f, 3, truth, 1.f);
+      by_add.Add(f, 3, guess, -1.f);
+    }
+    by_update.Tick();
+    by_add.Tick();
+  }
+  ModelWriter a, b;
+  by_update.Export().AddTo(a, "w");
+  by_add.Export().AddTo(b, "w");
+  EXPECT_EQ(a.Serialize(), b.Serialize());
+}
+
 TEST(ModelFileTest, SaveLoadRoundTripsBitForBit) {
   PerceptronTrainer t(5);
   for (uint64_t i = 1; i < 2000; ++i) {
@@ -364,6 +386,56 @@ TEST(ParserTest, FeatureSetIsStoredAndUsed) {
   }
   EXPECT_GT(uas[0], 85);
   EXPECT_GT(uas[1], 85);
+}
+
+// A beam-trained parser says so in its file (a greedy one keeps the old
+// layout), parses with its beam, and learns the trees it was trained on at
+// least as well as the greedy parser trained alike.
+TEST(ParserTest, BeamIsStoredAndUsed) {
+  std::string path = SharedDir() + "/data/ud/en_ewt-ud-dev.conllu";
+  auto sentences = conllu::ReadFile(path);
+  if (!sentences.ok()) GTEST_SKIP() << "no shared data at " << path;
+  std::vector<conllu::Sentence> train(sentences->begin(),
+                                      sentences->begin() + 300);
+  double uas[2] = {0, 0};
+  for (int k : {1, 4}) {
+    TrainOptions o;
+    o.epochs = 3;
+    ParserOptions po;
+    po.beam = k;
+    auto bytes = Parser::TrainBytes(train, train, o, po);
+    ASSERT_TRUE(bytes.ok());
+    auto again = Parser::TrainBytes(train, train, o, po);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(*bytes, *again) << "training with beam " << k;
+    auto shared = std::make_shared<const std::string>(std::move(*bytes));
+    auto file = ModelFile::FromBuffer(*shared, "test");
+    ASSERT_TRUE(file.ok());
+    EXPECT_EQ(file->Has("beam"), k > 1);
+    auto parser = Parser::FromBytes(shared);
+    ASSERT_TRUE(parser.ok());
+    EXPECT_EQ(parser->beam(), k);
+    size_t right = 0, all = 0;
+    std::vector<WordFeatures> words;
+    std::vector<uint64_t> tags;
+    std::vector<int> heads, labels;
+    for (const auto& s : train) {
+      ComputeWordFeatures(Forms(s), words);
+      tags.clear();
+      for (const auto& w : s.words) tags.push_back(TagValue(w.upos, w.xpos));
+      parser->Parse(words, tags, heads, labels);
+      ASSERT_EQ(heads.size(), s.words.size());
+      for (size_t i = 0; i < heads.size(); ++i) {
+        right += heads[i] == s.words[i].head;
+        ++all;
+        ASSERT_GE(labels[i], 0);
+        ASSERT_LT(labels[i], parser->label_count());
+      }
+    }
+    uas[k > 1] = 100.0 * right / all;
+  }
+  EXPECT_GT(uas[0], 85);
+  EXPECT_GE(uas[1], uas[0]);
 }
 
 // A two-pass model says so in its file (a one-pass model keeps the old

@@ -1,6 +1,7 @@
 #include "nlp/parser.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -694,8 +695,13 @@ std::vector<int> OracleHeads(const std::vector<int>& heads) {
     for (int m = 0; m < kMoves; ++m) {
       if (valid[m] && (move < 0 || cost[m] < cost[move])) move = m;
     }
-    if (move == kShift) in_stack[st.b] = 1;
-    if (move != kShift) in_stack[st.S(0)] = 0;
+    // A reduce always has a stack (State::Valid); saying so lets the
+    // compiler see the index is never -1.
+    if (move == kShift) {
+      in_stack[st.b] = 1;
+    } else if (!st.stack.empty()) {
+      in_stack[st.stack.back()] = 0;
+    }
     st.Apply(move);
   }
   return std::vector<int>(st.head.begin() + 1, st.head.end());
@@ -743,11 +749,127 @@ size_t AllSplitFeatures(const State& st, const Sentence& s, uint64_t* f,
 
 size_t SplitRows(int n) { return 1 + kConstants + kGroups * (n + 2); }
 
+// One state of a beam: the configuration and the sum of its moves' scores.
+struct BeamItem {
+  State st;
+  int64_t score = 0;
+};
+
+// How an item of the beam after a step was made from one before it.
+struct BeamStep {
+  int parent = 0;
+  int move = 0;
+  int label = -1;  // the label its arc got, -1 when the move made none
+};
+
+struct Candidate {
+  int64_t score;
+  int parent;
+  int move;
+};
+
+// Keeps the `k` best candidates, best first; ties go to the earlier parent
+// and the lower move, so a beam is the same on every run.
+template <class C>
+void KeepBest(std::vector<C>& c, size_t k) {
+  auto better = [](const C& a, const C& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.parent != b.parent) return a.parent < b.parent;
+    return a.move < b.move;
+  };
+  k = std::min(k, c.size());
+  std::partial_sort(c.begin(), c.begin() + static_cast<std::ptrdiff_t>(k),
+                    c.end(), better);
+  c.resize(k);
+}
+
+bool Forced(const bool* valid, int& move) {
+  if (valid[kShift] + valid[kLeft] + valid[kRight] != 1) return false;
+  move = valid[kShift] ? kShift : valid[kLeft] ? kLeft : kRight;
+  return true;
+}
+
 }  // namespace
+
+void Parser::ParseBeam(const std::vector<WordFeatures>& words,
+                       const std::vector<uint64_t>& tags,
+                       std::vector<int>& heads,
+                       std::vector<int>& labels) const {
+  thread_local std::vector<BeamItem> cur, next;
+  thread_local std::vector<Candidate> cands;
+  // The per-word groups and constants depend on the word alone, not on the
+  // state, so one cache of their sums serves every item of the beam.
+  thread_local std::vector<int32_t> rows;
+  thread_local std::vector<char> ready;
+  int n = static_cast<int>(words.size());
+  Sentence s{&words, &tags, features_};
+  cur.resize(1);
+  cur[0].st.Reset(n);
+  cur[0].score = 0;
+  rows.assign(SplitRows(n) * 4, 0);
+  ready.assign(SplitRows(n), 0);
+  uint64_t f[kMaxSplitFeatures];
+  uint32_t owner[kMaxSplitFeatures];
+  uint32_t use[int{kGroups} + int{kConstants}];
+  size_t n_use = 0;
+  std::vector<int32_t> lscores(labels_.size());
+  bool valid[kMoves];
+  int n_labels = label_count();
+  // Every sequence of arc-hybrid moves has 2n of them, so the items of a
+  // beam are always comparable.
+  for (int t = 0; t < 2 * n; ++t) {
+    cands.clear();
+    for (size_t i = 0; i < cur.size(); ++i) {
+      const State& st = cur[i].st;
+      st.Valid(valid);
+      int move;
+      if (Forced(valid, move)) {
+        cands.push_back({cur[i].score, static_cast<int>(i), move});
+        continue;
+      }
+      size_t nf = AllSplitFeatures(st, s, f, owner, ready.data(), use, n_use);
+      std::fill(rows.begin(), rows.begin() + 4, 0);
+      transitions_.ScoreRows(f, owner, nf, rows.data(), 4);
+      for (int m = 0; m < kMoves; ++m) {
+        if (!valid[m]) continue;
+        int64_t score = rows[m];
+        for (size_t u = 0; u < n_use; ++u) score += rows[4 * use[u] + m];
+        cands.push_back({cur[i].score + score, static_cast<int>(i), m});
+      }
+    }
+    KeepBest(cands, static_cast<size_t>(beam_));
+    next.resize(cands.size());
+    for (size_t j = 0; j < cands.size(); ++j) {
+      BeamItem& it = next[j];
+      it.st = cur[cands[j].parent].st;
+      it.score = cands[j].score;
+      int d = it.st.Apply(cands[j].move);
+      if (d < 0) continue;
+      int h = it.st.head[d];
+      int l = root_label_;
+      if (h != 0) {
+        size_t nf = LabelFeatures(it.st, s, h, d, f);
+        std::fill(lscores.begin(), lscores.end(), 0);
+        labeller_.Score(f, nf, lscores.data());
+        lscores[root_label_] = INT32_MIN;
+        l = ArgMax(lscores.data(), n_labels);
+      }
+      it.st.SetLabel(d, l);
+    }
+    std::swap(cur, next);
+  }
+  const State& best = cur[0].st;
+  heads.assign(best.head.begin() + 1, best.head.end());
+  labels.assign(best.label.begin() + 1, best.label.end());
+}
 
 void Parser::Parse(const std::vector<WordFeatures>& words,
                    const std::vector<uint64_t>& tags, std::vector<int>& heads,
                    std::vector<int>& labels) const {
+  if (beam_ > 1) {
+    ParseBeam(words, tags, heads, labels);
+    return;
+  }
   thread_local State st;
   // Sums of the cached groups and constants (and row 0, the transition's
   // own features), 4 ints a row.
@@ -857,6 +979,16 @@ Result<Parser> Parser::FromFile(ModelFile f, const std::string& path) {
     if (features != "2") return DataLossError(path + ": bad feature set");
     p.features_ = 2;
   }
+  if (p.file_->Has("beam")) {
+    HEARSAY_ASSIGN_OR_RETURN(std::string_view beam, p.file_->Section("beam"));
+    int k = 0;
+    const char* end = beam.data() + beam.size();
+    auto [stop, error] = std::from_chars(beam.data(), end, k);
+    if (error != std::errc() || stop != end || k < 2 || k > 64) {
+      return DataLossError(path + ": bad beam size");
+    }
+    p.beam_ = k;
+  }
   HEARSAY_ASSIGN_OR_RETURN(std::string_view kind, p.file_->Section("kind"));
   if (kind != "parser") {
     return FailedPreconditionError(path + ": not a parser model");
@@ -892,12 +1024,197 @@ Status Parser::Train(const std::vector<conllu::Sentence>& train,
   return WriteFileAtomically(path, bytes);
 }
 
+namespace {
+
+// Trains the move and label perceptrons on one sentence with beam search
+// over whole transition sequences (ParserOptions::beam). The gold path takes
+// zero-cost moves, ties going to the higher score. At the step where the
+// beam's best item leads the gold path by most while no item of the beam is
+// still correct (max-violation), the gold prefix's moves gain and the best
+// item's prefix's lose, so the model learns to rank sequences, not moves.
+// The labeller learns on the gold path's arcs as in greedy training.
+void TrainBeam(const std::vector<WordFeatures>& words,
+               const std::vector<uint64_t>& tags,
+               const std::vector<int>& gold_heads,
+               const std::vector<int>& gold_labels, int root_label,
+               const ParserOptions& po, PerceptronTrainer& moves,
+               PerceptronTrainer& labeller, size_t& right, size_t& total) {
+  struct Item {
+    State st;
+    double score = 0;
+    bool correct = true;
+  };
+  struct Cand {
+    double score;
+    int parent;
+    int move;
+    bool correct;
+  };
+  thread_local std::vector<Item> cur, next;
+  thread_local std::vector<Cand> cands;
+  thread_local std::vector<std::vector<BeamStep>> hist;
+  thread_local std::vector<char> in_stack, gold_in;
+  thread_local std::vector<int> gold_moves, gold_labs;
+  thread_local State gold;
+  int n = static_cast<int>(words.size());
+  int steps = 2 * n;
+  if (steps == 0) return;
+  Sentence s{&words, &tags, po.features};
+  int n_labels = labeller.classes();
+  cur.resize(1);
+  cur[0].st.Reset(n);
+  cur[0].score = 0;
+  cur[0].correct = true;
+  gold.Reset(n);
+  gold_in.assign(static_cast<size_t>(n) + 1, 0);
+  gold_moves.clear();
+  gold_labs.clear();
+  if (hist.size() < static_cast<size_t>(steps)) hist.resize(steps);
+  double gold_score = 0, max_violation = -1;
+  int violation_step = -1;
+  uint64_t f[kMaxFeatures];
+  float sc[kMoves];
+  std::vector<float> lscores(static_cast<size_t>(n_labels));
+  bool valid[kMoves];
+  int cost[kMoves];
+  auto label_of = [&](const State& st, int d) {
+    int h = st.head[d];
+    if (h == 0) return root_label;
+    size_t nf = LabelFeatures(st, s, h, d, f);
+    std::fill(lscores.begin(), lscores.end(), 0.f);
+    labeller.Score(f, nf, lscores.data());
+    lscores[root_label] = -1e30f;
+    return ArgMax(lscores.data(), n_labels);
+  };
+  for (int t = 0; t < steps; ++t) {
+    cands.clear();
+    for (size_t i = 0; i < cur.size(); ++i) {
+      const State& st = cur[i].st;
+      st.Valid(valid);
+      std::fill(cost, cost + kMoves, 1);
+      if (cur[i].correct) {
+        in_stack.assign(static_cast<size_t>(n) + 1, 0);
+        for (int x : st.stack) in_stack[x] = 1;
+        Costs(st, gold_heads, in_stack, valid, cost);
+      }
+      int parent = static_cast<int>(i);
+      int move;
+      if (Forced(valid, move)) {
+        cands.push_back(
+            {cur[i].score, parent, move, cur[i].correct && cost[move] == 0});
+        continue;
+      }
+      size_t nf = MoveFeatures(st, s, f);
+      std::fill(sc, sc + kMoves, 0.f);
+      moves.Score(f, nf, sc);
+      for (int m = 0; m < kMoves; ++m) {
+        if (!valid[m]) continue;
+        cands.push_back(
+            {cur[i].score + sc[m], parent, m, cur[i].correct && cost[m] == 0});
+      }
+    }
+    KeepBest(cands, static_cast<size_t>(po.beam));
+    // The gold path's step.
+    gold.Valid(valid);
+    Costs(gold, gold_heads, gold_in, valid, cost);
+    int gm;
+    if (!Forced(valid, gm)) {
+      size_t nf = MoveFeatures(gold, s, f);
+      std::fill(sc, sc + kMoves, 0.f);
+      moves.Score(f, nf, sc);
+      gm = -1;
+      for (int m = 0; m < kMoves; ++m) {
+        if (valid[m] && cost[m] == 0 && (gm < 0 || sc[m] > sc[gm])) gm = m;
+      }
+      if (gm < 0) gm = ArgMax(sc, kMoves, valid);  // unreachable gold
+      gold_score += sc[gm];
+    }
+    if (gm == kShift) gold_in[gold.b] = 1;
+    if (gm != kShift) gold_in[gold.S(0)] = 0;
+    gold_moves.push_back(gm);
+    int gd = gold.Apply(gm);
+    int gl = -1;
+    if (gd >= 0) {
+      gl = label_of(gold, gd);
+      int h = gold.head[gd];
+      int want = gold_labels[gd];
+      if (h != 0 && h == gold_heads[gd] && want >= 0 && want != root_label) {
+        size_t nf = LabelFeatures(gold, s, h, gd, f);
+        labeller.Update(f, nf, want, gl);
+        labeller.Tick();
+      }
+      gold.SetLabel(gd, gl);
+    }
+    gold_labs.push_back(gl);
+    // The beam's step.
+    next.resize(cands.size());
+    hist[t].resize(cands.size());
+    bool any_correct = false;
+    for (size_t j = 0; j < cands.size(); ++j) {
+      Item& it = next[j];
+      it.st = cur[cands[j].parent].st;
+      it.score = cands[j].score;
+      it.correct = cands[j].correct;
+      any_correct |= it.correct;
+      int d = it.st.Apply(cands[j].move);
+      int l = -1;
+      if (d >= 0) {
+        l = label_of(it.st, d);
+        it.st.SetLabel(d, l);
+      }
+      hist[t][j] = {cands[j].parent, cands[j].move, l};
+    }
+    ++total;
+    right += next[0].correct;
+    if (!any_correct && next[0].score - gold_score > max_violation) {
+      max_violation = next[0].score - gold_score;
+      violation_step = t;
+    }
+    moves.Tick();
+    std::swap(cur, next);
+  }
+  if (violation_step < 0 && !cur[0].correct) violation_step = steps - 1;
+  if (violation_step < 0) return;
+  // Replays a path from the empty state, adding delta to each of its
+  // scored moves' features.
+  auto replay = [&](const std::vector<BeamStep>& path, float delta) {
+    State& r = next[0].st;
+    r.Reset(n);
+    for (const BeamStep& step : path) {
+      r.Valid(valid);
+      int forced;
+      if (!Forced(valid, forced)) {
+        size_t nf = MoveFeatures(r, s, f);
+        moves.Add(f, nf, step.move, delta);
+      }
+      int d = r.Apply(step.move);
+      if (d >= 0) r.SetLabel(d, step.label);
+    }
+  };
+  std::vector<BeamStep> path(static_cast<size_t>(violation_step) + 1);
+  for (int t = 0; t <= violation_step; ++t) {
+    path[t] = {0, gold_moves[t], gold_labs[t]};
+  }
+  replay(path, 1.f);
+  int idx = 0;
+  for (int t = violation_step; t >= 0; --t) {
+    path[t] = hist[t][idx];
+    idx = hist[t][idx].parent;
+  }
+  replay(path, -1.f);
+}
+
+}  // namespace
+
 Result<std::string> Parser::TrainBytes(
     const std::vector<conllu::Sentence>& train,
     const std::vector<conllu::Sentence>& dev, const TrainOptions& options,
     const ParserOptions& parser_options) {
   if (parser_options.features < 1 || parser_options.features > 2) {
     return InvalidArgumentError("parser feature set must be 1 or 2");
+  }
+  if (parser_options.beam < 1 || parser_options.beam > 64) {
+    return InvalidArgumentError("parser beam must be 1 to 64");
   }
   std::map<std::string, int> label_count;
   for (const auto& s : train) {
@@ -955,6 +1272,7 @@ Result<std::string> Parser::TrainBytes(
   probe.labels_ = labels;
   probe.root_label_ = root_label;
   probe.features_ = parser_options.features;
+  probe.beam_ = parser_options.beam;
   // Each run learns from its own shuffles and explorations; the model is
   // the mean of the runs' weights (run 0 alone is what one run gives).
   TrainingRuns runs(options.runs, tr.size(), options.seed);
@@ -1000,6 +1318,11 @@ Result<std::string> Parser::TrainBytes(
       for (size_t si : runs.orders[k]) {
         const Prepared& p = tr[si];
         int n = static_cast<int>(p.words.size());
+        if (parser_options.beam > 1) {
+          TrainBeam(p.words, p.tags, p.gold, p.labels, root_label,
+                    parser_options, moves, labeller, moves_right, moves_total);
+          continue;
+        }
         st.Reset(n);
         in_stack.assign(n + 1, 0);
         Sentence s{&p.words, &p.tags, parser_options.features};
@@ -1094,6 +1417,9 @@ Result<std::string> Parser::TrainBytes(
   best_l.AddTo(w, "l");
   if (parser_options.features != 1) {
     w.Add("features", std::to_string(parser_options.features));
+  }
+  if (parser_options.beam > 1) {
+    w.Add("beam", std::to_string(parser_options.beam));
   }
   return w.Serialize();
 }

@@ -39,6 +39,11 @@ struct ParserOptions {
   // 1: the templates of the shipped model; 2: also ExtraMoveFeatures and
   // more arc-label templates (stored in the model; Parse follows it).
   int features = 1;
+  // States kept per step (stored in the model; Parse follows it). 1 is the
+  // greedy parser trained move by move with the dynamic oracle; above 1
+  // the parser is trained on whole transition sequences with beam search
+  // and max-violation updates, and parses with the same beam.
+  int beam = 1;
 };
 
 class Parser {
@@ -74,13 +79,18 @@ class Parser {
   const WeightTable& transitions() const { return transitions_; }
   const WeightTable& labeller() const { return labeller_; }
   int features() const { return features_; }
+  int beam() const { return beam_; }
 
  private:
   static Result<Parser> FromFile(ModelFile f, const std::string& name);
+  void ParseBeam(const std::vector<WordFeatures>& words,
+                 const std::vector<uint64_t>& tags, std::vector<int>& heads,
+                 std::vector<int>& labels) const;
 
   std::shared_ptr<ModelFile> file_;
   std::shared_ptr<const std::string> bytes_;  // FromBytes keeps them alive
   int features_ = 1;
+  int beam_ = 1;
   WeightTable transitions_, labeller_;
   std::vector<std::string> labels_;
   int root_label_ = 0;

@@ -599,6 +599,22 @@ void PerceptronTrainer::Update(const uint64_t* feats, size_t n, int truth,
   }
 }
 
+void PerceptronTrainer::Add(const uint64_t* feats, size_t n, int cls,
+                            float delta) {
+  float c = static_cast<float>(clock_) * delta;
+  for (size_t i = 0; i < n; ++i) {
+    auto [it, inserted] =
+        index_.try_emplace(feats[i], static_cast<uint32_t>(index_.size()));
+    if (inserted) {
+      w_.resize(w_.size() + classes_, 0.f);
+      u_.resize(u_.size() + classes_, 0.f);
+    }
+    size_t base = static_cast<size_t>(it->second) * classes_;
+    w_[base + cls] += delta;
+    u_[base + cls] += c;
+  }
+}
+
 WeightTable PerceptronTrainer::Export(float min_fraction) const {
   return ExportMean({this}, min_fraction);
 }

@@ -117,6 +117,9 @@ class PerceptronTrainer {
   void Score(const uint64_t* feats, size_t n, float* scores) const;
   // A standard perceptron step when truth != guess.
   void Update(const uint64_t* feats, size_t n, int truth, int guess);
+  // Adds `delta` to one class's weight of every feature: one side of an
+  // update over a whole sequence of decisions.
+  void Add(const uint64_t* feats, size_t n, int cls, float delta);
   // One training example seen; drives the averaging.
   void Tick() { ++clock_; }
   size_t rows() const { return index_.size(); }
