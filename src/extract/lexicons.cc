@@ -709,6 +709,7 @@ Result<Lexicons> Lexicons::Load(const LexiconOptions& options) {
   std::string hashed;  // everything loaded, for the version
   std::vector<std::unique_ptr<std::string>> sources;
   for (const FileSpec& spec : Specs()) {
+    if (!(options.kinds & KindBit(spec.kind))) continue;
     std::vector<RawRow> rows;
     sources.push_back(
         std::make_unique<std::string>("lexicons/" + std::string(spec.file)));

@@ -210,6 +210,9 @@ struct LexiconOptions {
   // A directory whose files named like the shipped ones add and remove rows;
   // empty for the shipped lexicons only.
   std::string user_dir;
+  // The lexicons to load, shipped and user files alike; the others stay
+  // empty and are not read (a tool or a fuzzer that needs one kind).
+  LexiconKindSet kinds = kAllLexiconKinds;
 };
 
 class Lexicons {

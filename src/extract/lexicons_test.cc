@@ -397,6 +397,33 @@ TEST(LexiconsTest, UserDirectoryAddsAndRemovesEntries) {
       lex.Longest(Lexicons::KeysOf("rumours"), 0, LexiconKind::kDenialCue));
 }
 
+// Loading some kinds reads only their files: the others stay empty, and
+// a broken user file of a kind not asked for is not read.
+TEST(LexiconsTest, KindsLimitWhatIsLoaded) {
+  TempDir dir("kinds");
+  dir.Write("places.tsv", "name\ttype\n\tGPE\n");
+  dir.Write("hedges.tsv",
+            "phrase\tmodality\n"
+            "word on the pier\treported\n");
+  Result<Lexicons> r = Lexicons::Load(
+      {.user_dir = dir.path(), .kinds = KindBit(LexiconKind::kHedge)});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->size(LexiconKind::kHedge),
+            Shipped().size(LexiconKind::kHedge) + 1);
+  EXPECT_TRUE(
+      r->Longest(Lexicons::KeysOf("word on the pier"), 0, LexiconKind::kHedge));
+  for (int k = 0; k < kLexiconKindCount; ++k) {
+    auto kind = static_cast<LexiconKind>(k);
+    if (kind == LexiconKind::kHedge) continue;
+    EXPECT_EQ(r->size(kind), 0u) << LexiconFileName(kind);
+  }
+  EXPECT_NE(r->version(), Shipped().version());
+  Result<Lexicons> places = Lexicons::Load(
+      {.user_dir = dir.path(), .kinds = KindBit(LexiconKind::kPlace)});
+  ASSERT_FALSE(places.ok());
+  EXPECT_NE(places.status().message().find("places.tsv"), std::string::npos);
+}
+
 TEST(LexiconsTest, ErrorsNameFileAndLine) {
   {
     TempDir dir("bad_value");
