@@ -344,6 +344,43 @@ TEST(ParserTest, RunTimeFeaturesAreTheTrainingFeatures) {
   EXPECT_GT(states, 40000);
 }
 
+// Trains a parser in memory on `train` (3 epochs) and returns its UAS on
+// those same sentences, checking every label is one of the model's; also
+// gives back the model file so the caller can see what it records.
+double ParserUasOnItsTraining(const std::vector<conllu::Sentence>& train,
+                              const ParserOptions& po,
+                              std::shared_ptr<const std::string>* model) {
+  TrainOptions o;
+  o.epochs = 3;
+  auto bytes = Parser::TrainBytes(train, train, o, po);
+  EXPECT_TRUE(bytes.ok());
+  if (!bytes.ok()) return 0;
+  *model = std::make_shared<const std::string>(std::move(*bytes));
+  auto parser = Parser::FromBytes(*model);
+  EXPECT_TRUE(parser.ok());
+  if (!parser.ok()) return 0;
+  EXPECT_EQ(parser->features(), po.features);
+  EXPECT_EQ(parser->beam(), po.beam);
+  size_t right = 0, all = 0;
+  std::vector<WordFeatures> words;
+  std::vector<uint64_t> tags;
+  std::vector<int> heads, labels;
+  for (const auto& s : train) {
+    ComputeWordFeatures(Forms(s), words);
+    tags.clear();
+    for (const auto& w : s.words) tags.push_back(TagValue(w.upos, w.xpos));
+    parser->Parse(words, tags, heads, labels);
+    EXPECT_EQ(heads.size(), s.words.size());
+    for (size_t i = 0; i < heads.size(); ++i) {
+      right += heads[i] == s.words[i].head;
+      ++all;
+      EXPECT_GE(labels[i], 0);
+      EXPECT_LT(labels[i], parser->label_count());
+    }
+  }
+  return 100.0 * right / all;
+}
+
 // A feature-set-2 model says so in its file (set 1 keeps the old layout,
 // so the shipped model's command still gives its bytes), Parse follows it,
 // and either learns the trees it was trained on.
@@ -353,44 +390,20 @@ TEST(ParserTest, FeatureSetIsStoredAndUsed) {
   if (!sentences.ok()) GTEST_SKIP() << "no shared data at " << path;
   std::vector<conllu::Sentence> train(sentences->begin(),
                                       sentences->begin() + 300);
-  double uas[2] = {0, 0};
   for (int features = 1; features <= 2; ++features) {
-    TrainOptions o;
-    o.epochs = 3;
     ParserOptions po;
     po.features = features;
-    auto bytes = Parser::TrainBytes(train, train, o, po);
-    ASSERT_TRUE(bytes.ok());
-    auto shared = std::make_shared<const std::string>(std::move(*bytes));
-    auto file = ModelFile::FromBuffer(*shared, "test");
+    std::shared_ptr<const std::string> model;
+    EXPECT_GT(ParserUasOnItsTraining(train, po, &model), 85);
+    auto file = ModelFile::FromBuffer(*model, "test");
     ASSERT_TRUE(file.ok());
     EXPECT_EQ(file->Has("features"), features == 2);
-    auto parser = Parser::FromBytes(shared);
-    ASSERT_TRUE(parser.ok());
-    EXPECT_EQ(parser->features(), features);
-    size_t right = 0, all = 0;
-    std::vector<WordFeatures> words;
-    std::vector<uint64_t> tags;
-    std::vector<int> heads, labels;
-    for (const auto& s : train) {
-      ComputeWordFeatures(Forms(s), words);
-      tags.clear();
-      for (const auto& w : s.words) tags.push_back(TagValue(w.upos, w.xpos));
-      parser->Parse(words, tags, heads, labels);
-      for (size_t i = 0; i < heads.size(); ++i) {
-        right += heads[i] == s.words[i].head;
-        ++all;
-      }
-    }
-    uas[features - 1] = 100.0 * right / all;
   }
-  EXPECT_GT(uas[0], 85);
-  EXPECT_GT(uas[1], 85);
 }
 
 // A beam-trained parser says so in its file (a greedy one keeps the old
-// layout), parses with its beam, and learns the trees it was trained on at
-// least as well as the greedy parser trained alike.
+// layout), trains the same bytes twice, parses with its beam, and learns
+// the trees it was trained on at least as well as the greedy parser.
 TEST(ParserTest, BeamIsStoredAndUsed) {
   std::string path = SharedDir() + "/data/ud/en_ewt-ud-dev.conllu";
   auto sentences = conllu::ReadFile(path);
@@ -399,40 +412,16 @@ TEST(ParserTest, BeamIsStoredAndUsed) {
                                       sentences->begin() + 300);
   double uas[2] = {0, 0};
   for (int k : {1, 4}) {
-    TrainOptions o;
-    o.epochs = 3;
     ParserOptions po;
     po.beam = k;
-    auto bytes = Parser::TrainBytes(train, train, o, po);
-    ASSERT_TRUE(bytes.ok());
-    auto again = Parser::TrainBytes(train, train, o, po);
-    ASSERT_TRUE(again.ok());
-    EXPECT_EQ(*bytes, *again) << "training with beam " << k;
-    auto shared = std::make_shared<const std::string>(std::move(*bytes));
-    auto file = ModelFile::FromBuffer(*shared, "test");
+    std::shared_ptr<const std::string> model, again;
+    uas[k > 1] = ParserUasOnItsTraining(train, po, &model);
+    ParserUasOnItsTraining(train, po, &again);
+    ASSERT_TRUE(model && again);
+    EXPECT_EQ(*model, *again) << "training with beam " << k;
+    auto file = ModelFile::FromBuffer(*model, "test");
     ASSERT_TRUE(file.ok());
     EXPECT_EQ(file->Has("beam"), k > 1);
-    auto parser = Parser::FromBytes(shared);
-    ASSERT_TRUE(parser.ok());
-    EXPECT_EQ(parser->beam(), k);
-    size_t right = 0, all = 0;
-    std::vector<WordFeatures> words;
-    std::vector<uint64_t> tags;
-    std::vector<int> heads, labels;
-    for (const auto& s : train) {
-      ComputeWordFeatures(Forms(s), words);
-      tags.clear();
-      for (const auto& w : s.words) tags.push_back(TagValue(w.upos, w.xpos));
-      parser->Parse(words, tags, heads, labels);
-      ASSERT_EQ(heads.size(), s.words.size());
-      for (size_t i = 0; i < heads.size(); ++i) {
-        right += heads[i] == s.words[i].head;
-        ++all;
-        ASSERT_GE(labels[i], 0);
-        ASSERT_LT(labels[i], parser->label_count());
-      }
-    }
-    uas[k > 1] = 100.0 * right / all;
   }
   EXPECT_GT(uas[0], 85);
   EXPECT_GE(uas[1], uas[0]);

@@ -749,6 +749,68 @@ size_t AllSplitFeatures(const State& st, const Sentence& s, uint64_t* f,
 
 size_t SplitRows(int n) { return 1 + kConstants + kGroups * (n + 2); }
 
+// Scores transitions at run time from the split features: the per-word
+// groups and constants are summed once per sentence into cached rows (they
+// depend on the word alone, not on the state, so the cache serves every
+// state of a beam too) and each state adds only its own features.
+class MoveScorer {
+ public:
+  MoveScorer(const WeightTable& table, const Sentence& s)
+      : table_(table), s_(s) {
+    size_t rows = SplitRows(static_cast<int>(s.words->size()));
+    rows_.assign(rows * 4, 0);
+    ready_.assign(rows, 0);
+  }
+  // The three transitions' scores in `st`.
+  void Score(const State& st, int32_t* scores) {
+    size_t nf =
+        AllSplitFeatures(st, s_, f_, owner_, ready_.data(), use_, n_use_);
+    std::fill(rows_.begin(), rows_.begin() + 4, 0);
+    table_.ScoreRows(f_, owner_, nf, rows_.data(), 4);
+    for (int m = 0; m < kMoves; ++m) scores[m] = rows_[m];
+    for (size_t u = 0; u < n_use_; ++u) {
+      for (int m = 0; m < kMoves; ++m) scores[m] += rows_[4 * use_[u] + m];
+    }
+  }
+
+ private:
+  const WeightTable& table_;
+  const Sentence& s_;
+  // Sums of the cached groups and constants (and row 0, the state's own
+  // features), 4 ints a row. Scratch reused across sentences on a thread.
+  static thread_local std::vector<int32_t> rows_;
+  static thread_local std::vector<char> ready_;
+  uint64_t f_[kMaxSplitFeatures];
+  uint32_t owner_[kMaxSplitFeatures];
+  uint32_t use_[int{kGroups} + int{kConstants}];
+  size_t n_use_ = 0;
+};
+thread_local std::vector<int32_t> MoveScorer::rows_;
+thread_local std::vector<char> MoveScorer::ready_;
+
+// Gives the arc just made to dependent d its label (root for the root's).
+void LabelArc(const WeightTable& labeller, int root_label, State& st,
+              const Sentence& s, int d) {
+  thread_local std::vector<int32_t> scores;
+  int h = st.head[d];
+  int l = root_label;
+  if (h != 0) {
+    uint64_t f[kMaxFeatures];
+    size_t nf = LabelFeatures(st, s, h, d, f);
+    scores.assign(static_cast<size_t>(labeller.classes()), 0);
+    labeller.Score(f, nf, scores.data());
+    scores[root_label] = INT32_MIN;
+    l = ArgMax(scores.data(), labeller.classes());
+  }
+  st.SetLabel(d, l);
+}
+
+bool Forced(const bool* valid, int& move) {
+  if (valid[kShift] + valid[kLeft] + valid[kRight] != 1) return false;
+  move = valid[kShift] ? kShift : valid[kLeft] ? kLeft : kRight;
+  return true;
+}
+
 // One state of a beam: the configuration and the sum of its moves' scores.
 struct BeamItem {
   State st;
@@ -783,12 +845,6 @@ void KeepBest(std::vector<C>& c, size_t k) {
   c.resize(k);
 }
 
-bool Forced(const bool* valid, int& move) {
-  if (valid[kShift] + valid[kLeft] + valid[kRight] != 1) return false;
-  move = valid[kShift] ? kShift : valid[kLeft] ? kLeft : kRight;
-  return true;
-}
-
 }  // namespace
 
 void Parser::ParseBeam(const std::vector<WordFeatures>& words,
@@ -797,24 +853,14 @@ void Parser::ParseBeam(const std::vector<WordFeatures>& words,
                        std::vector<int>& labels) const {
   thread_local std::vector<BeamItem> cur, next;
   thread_local std::vector<Candidate> cands;
-  // The per-word groups and constants depend on the word alone, not on the
-  // state, so one cache of their sums serves every item of the beam.
-  thread_local std::vector<int32_t> rows;
-  thread_local std::vector<char> ready;
   int n = static_cast<int>(words.size());
   Sentence s{&words, &tags, features_};
+  MoveScorer scorer(transitions_, s);
   cur.resize(1);
   cur[0].st.Reset(n);
   cur[0].score = 0;
-  rows.assign(SplitRows(n) * 4, 0);
-  ready.assign(SplitRows(n), 0);
-  uint64_t f[kMaxSplitFeatures];
-  uint32_t owner[kMaxSplitFeatures];
-  uint32_t use[int{kGroups} + int{kConstants}];
-  size_t n_use = 0;
-  std::vector<int32_t> lscores(labels_.size());
+  int32_t scores[kMoves];
   bool valid[kMoves];
-  int n_labels = label_count();
   // Every sequence of arc-hybrid moves has 2n of them, so the items of a
   // beam are always comparable.
   for (int t = 0; t < 2 * n; ++t) {
@@ -827,14 +873,11 @@ void Parser::ParseBeam(const std::vector<WordFeatures>& words,
         cands.push_back({cur[i].score, static_cast<int>(i), move});
         continue;
       }
-      size_t nf = AllSplitFeatures(st, s, f, owner, ready.data(), use, n_use);
-      std::fill(rows.begin(), rows.begin() + 4, 0);
-      transitions_.ScoreRows(f, owner, nf, rows.data(), 4);
+      scorer.Score(st, scores);
       for (int m = 0; m < kMoves; ++m) {
-        if (!valid[m]) continue;
-        int64_t score = rows[m];
-        for (size_t u = 0; u < n_use; ++u) score += rows[4 * use[u] + m];
-        cands.push_back({cur[i].score + score, static_cast<int>(i), m});
+        if (valid[m]) {
+          cands.push_back({cur[i].score + scores[m], static_cast<int>(i), m});
+        }
       }
     }
     KeepBest(cands, static_cast<size_t>(beam_));
@@ -844,17 +887,7 @@ void Parser::ParseBeam(const std::vector<WordFeatures>& words,
       it.st = cur[cands[j].parent].st;
       it.score = cands[j].score;
       int d = it.st.Apply(cands[j].move);
-      if (d < 0) continue;
-      int h = it.st.head[d];
-      int l = root_label_;
-      if (h != 0) {
-        size_t nf = LabelFeatures(it.st, s, h, d, f);
-        std::fill(lscores.begin(), lscores.end(), 0);
-        labeller_.Score(f, nf, lscores.data());
-        lscores[root_label_] = INT32_MIN;
-        l = ArgMax(lscores.data(), n_labels);
-      }
-      it.st.SetLabel(d, l);
+      if (d >= 0) LabelArc(labeller_, root_label_, it.st, s, d);
     }
     std::swap(cur, next);
   }
@@ -871,52 +904,23 @@ void Parser::Parse(const std::vector<WordFeatures>& words,
     return;
   }
   thread_local State st;
-  // Sums of the cached groups and constants (and row 0, the transition's
-  // own features), 4 ints a row.
-  thread_local std::vector<int32_t> rows;
-  thread_local std::vector<char> ready;
   int n = static_cast<int>(words.size());
   st.Reset(n);
   Sentence s{&words, &tags, features_};
-  rows.assign(SplitRows(n) * 4, 0);
-  ready.assign(SplitRows(n), 0);
-  uint64_t f[kMaxSplitFeatures];
-  uint32_t owner[kMaxSplitFeatures];
-  uint32_t use[int{kGroups} + int{kConstants}];
-  size_t n_use = 0;
+  MoveScorer scorer(transitions_, s);
   int32_t scores[kMoves];
-  std::vector<int32_t> lscores(labels_.size());
   bool valid[kMoves];
-  int n_labels = label_count();
   while (!st.Terminal()) {
     st.Valid(valid);
-    int move = -1;
-    if (valid[kShift] + valid[kLeft] + valid[kRight] == 1) {
-      // A forced move (the stack empty, or the buffer down to the root):
-      // ArgMax over one valid move ignores the scores.
-      move = valid[kShift] ? kShift : valid[kLeft] ? kLeft : kRight;
-    } else {
-      size_t nf = AllSplitFeatures(st, s, f, owner, ready.data(), use, n_use);
-      std::fill(rows.begin(), rows.begin() + 4, 0);
-      transitions_.ScoreRows(f, owner, nf, rows.data(), 4);
-      for (int m = 0; m < kMoves; ++m) scores[m] = rows[m];
-      for (size_t u = 0; u < n_use; ++u) {
-        for (int m = 0; m < kMoves; ++m) scores[m] += rows[4 * use[u] + m];
-      }
+    int move;
+    // A forced move (the stack empty, or the buffer down to the root):
+    // ArgMax over one valid move ignores the scores.
+    if (!Forced(valid, move)) {
+      scorer.Score(st, scores);
       move = ArgMax(scores, kMoves, valid);
     }
     int d = st.Apply(move);
-    if (d < 0) continue;
-    int h = st.head[d];
-    int l = root_label_;
-    if (h != 0) {
-      size_t nf = LabelFeatures(st, s, h, d, f);
-      std::fill(lscores.begin(), lscores.end(), 0);
-      labeller_.Score(f, nf, lscores.data());
-      lscores[root_label_] = INT32_MIN;
-      l = ArgMax(lscores.data(), n_labels);
-    }
-    st.SetLabel(d, l);
+    if (d >= 0) LabelArc(labeller_, root_label_, st, s, d);
   }
   heads.assign(st.head.begin() + 1, st.head.end());
   labels.assign(st.label.begin() + 1, st.label.end());

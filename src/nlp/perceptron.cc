@@ -580,18 +580,22 @@ void PerceptronTrainer::Score(const uint64_t* feats, size_t n,
   }
 }
 
+size_t PerceptronTrainer::Row(uint64_t feat) {
+  auto [it, inserted] =
+      index_.try_emplace(feat, static_cast<uint32_t>(index_.size()));
+  if (inserted) {
+    w_.resize(w_.size() + classes_, 0.f);
+    u_.resize(u_.size() + classes_, 0.f);
+  }
+  return static_cast<size_t>(it->second) * classes_;
+}
+
 void PerceptronTrainer::Update(const uint64_t* feats, size_t n, int truth,
                                int guess) {
   if (truth == guess) return;
   float c = static_cast<float>(clock_);
   for (size_t i = 0; i < n; ++i) {
-    auto [it, inserted] =
-        index_.try_emplace(feats[i], static_cast<uint32_t>(index_.size()));
-    if (inserted) {
-      w_.resize(w_.size() + classes_, 0.f);
-      u_.resize(u_.size() + classes_, 0.f);
-    }
-    size_t base = static_cast<size_t>(it->second) * classes_;
+    size_t base = Row(feats[i]);
     w_[base + truth] += 1.f;
     u_[base + truth] += c;
     w_[base + guess] -= 1.f;
@@ -603,13 +607,7 @@ void PerceptronTrainer::Add(const uint64_t* feats, size_t n, int cls,
                             float delta) {
   float c = static_cast<float>(clock_) * delta;
   for (size_t i = 0; i < n; ++i) {
-    auto [it, inserted] =
-        index_.try_emplace(feats[i], static_cast<uint32_t>(index_.size()));
-    if (inserted) {
-      w_.resize(w_.size() + classes_, 0.f);
-      u_.resize(u_.size() + classes_, 0.f);
-    }
-    size_t base = static_cast<size_t>(it->second) * classes_;
+    size_t base = Row(feats[i]);
     w_[base + cls] += delta;
     u_[base + cls] += c;
   }

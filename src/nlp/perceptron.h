@@ -136,6 +136,10 @@ class PerceptronTrainer {
       float min_fraction = 0);
 
  private:
+  // Offset of the feature's weights in w_ and u_, adding a zero row for a
+  // feature never updated before.
+  size_t Row(uint64_t feat);
+
   int classes_;
   std::unordered_map<uint64_t, uint32_t> index_;
   std::vector<float> w_;  // current weights
