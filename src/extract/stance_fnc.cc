@@ -763,7 +763,7 @@ namespace {
 
 constexpr std::string_view kMagic = "hearsay.stance/1\n";
 
-Result<std::shared_ptr<const Resources>> MakeResources(
+Result<std::shared_ptr<const Resources>> BuildResources(
     const std::string& lexicon_dir) {
   LexiconOptions options;
   options.user_dir = lexicon_dir;
@@ -771,6 +771,17 @@ Result<std::shared_ptr<const Resources>> MakeResources(
   auto res =
       std::make_shared<Resources>(Resources{std::move(lex), Segmenter()});
   return std::shared_ptr<const Resources>(std::move(res));
+}
+
+Result<std::shared_ptr<const Resources>> MakeResources(
+    const std::string& lexicon_dir) {
+  // The shipped lexicons are the same for every model a process loads and
+  // read-only, so they are built once and shared. A user's directory may
+  // change between loads: it is read each time.
+  if (!lexicon_dir.empty()) return BuildResources(lexicon_dir);
+  static const auto* shipped =
+      new Result<std::shared_ptr<const Resources>>(BuildResources(""));
+  return *shipped;
 }
 
 void PutU32(std::string& out, uint32_t v) {
