@@ -2736,6 +2736,34 @@ void DocState::VerbStatements() {
           (words_[v + 1].upos == "NOUN" || words_[v + 1].upos == "PROPN") &&
           words_[v + 1].head == v && words_[v + 1].deprel == "obj")
         continue;
+      // "Trump hailed the vote as "fantastic," telling reporters ...": a
+      // participle after a comma speaks with the subject of the sentence's
+      // main verb before it, wherever the parser hung it (on the object, an
+      // apposition, an adjective).
+      if (v == i && words_[v].form.ends_with("ing")) {
+        int comma = i - 1;
+        if (comma > first &&
+            (words_[comma].form == "\"" || words_[comma].form == "''" ||
+             words_[comma].form == "\xE2\x80\x9D"))
+          --comma;
+        int root = -1;
+        for (int k = first; k < last && root < 0; ++k)
+          if (words_[k].head < 0) root = k;
+        // Not after ", with some lawmakers ...": that participle has its own
+        // subject, whatever it was parsed as.
+        bool absolute = false;
+        for (int k = root + 1; root >= 0 && k < comma; ++k) {
+          absolute |= EqualsIgnoreCase(words_[k].form, "with") &&
+                      words_[k - 1].form == ",";
+        }
+        if (comma > first && words_[comma].form == "," && root >= 0 &&
+            root < comma && !absolute) {
+          for (int c : Children(root)) {
+            if (words_[c].deprel == "nsubj" && c < root && !InAnyQuote(c))
+              subj = c;
+          }
+        }
+      }
       Speaker sp;
       if (subj >= 0) sp = SpeakerFromWord(subj);
       // "The ministry, which holds a 30% stake in ..., said ...": a
