@@ -2764,6 +2764,30 @@ void DocState::VerbStatements() {
           }
         }
       }
+      // "Florida delegate John Archer, wearing a T-shirt covered in Sanders
+      // buttons, said ...": a name opening the sentence, then an aside
+      // between commas up to the verb. The name speaks, whichever word of
+      // the aside (or after the verb) the parser made the subject.
+      if (v == i && i - 1 > first && words_[i - 1].form == "," &&
+          words_[first].upos != "ADP" && words_[first].upos != "SCONJ" &&
+          words_[first].upos != "ADV") {
+        int c0 = first;
+        bool clean = true;
+        while (c0 < i - 1 && words_[c0].form != ",") {
+          clean &= words_[c0].upos != "VERB" && words_[c0].upos != "AUX" &&
+                   !InAnyQuote(c0);
+          ++c0;
+        }
+        const int m = c0 > first ? words_[c0 - 1].mention : -1;
+        // (A relative pronoun opening the aside is read by
+        // SpeakersBeforeRelativeClauses, with its clause.)
+        const bool relative = subj == c0 + 1 && words_[subj].upos == "PRON";
+        if (clean && c0 < i - 1 && (subj < first || subj >= c0) && !relative &&
+            m >= 0 && mentions_[m].named && mentions_[m].last == c0) {
+          EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
+          if (t == EntityType::kPerson || t == EntityType::kOrg) subj = c0 - 1;
+        }
+      }
       Speaker sp;
       if (subj >= 0) sp = SpeakerFromWord(subj);
       // "The ministry, which holds a 30% stake in ..., said ...": a
