@@ -2087,9 +2087,14 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
         words_[k - 1].span.end + 1 == words_[k].span.begin)
       --k;
     // A name just before is another speaker's, not a title.
+    // But a name before a title noun is whom the title serves ("Clinton
+    // spokesman Jesse Ferguson", "Huckabee campaign manager Ada Ross").
+    int title_noun = -1;
+    for (int j = k; j < lo; ++j)
+      if (words_[j].upos == "NOUN") title_noun = j;
     bool other_name = false;
     for (int j = k; j < lo; ++j) {
-      other_name |= words_[j].mention >= 0 &&
+      other_name |= j > title_noun && words_[j].mention >= 0 &&
                     words_[j].mention != words_[hi].mention &&
                     entities_[mentions_[words_[j].mention].entity].e.type ==
                         EntityType::kPerson;
