@@ -2117,9 +2117,15 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
       words_[end + 2].upos != "CCONJ") {
     int stop = -1;
     if (cue > end) {
-      // Before its verb: up to the comma that closes the apposition.
-      if (cue - 1 > end + 2 && words_[cue - 1].form == "," && cue - end <= 30)
-        stop = cue - 2;
+      // Before its verb: up to the comma that closes the apposition, which
+      // may come before the verb's auxiliaries ("..., has denied").
+      int c = cue;
+      while (c - 1 > end + 2 && !InAnyQuote(c - 1) &&
+             (words_[c - 1].upos == "AUX" || words_[c - 1].upos == "ADV" ||
+              words_[c - 1].upos == "PART"))
+        --c;
+      if (c - 1 > end + 2 && words_[c - 1].form == "," && c - end <= 30)
+        stop = c - 2;
     } else {
       // After its verb: to the end of the sentence.
       int k = last - 1;
@@ -3650,7 +3656,13 @@ void DocState::TidySpeakerSpans() {
     for (int k = nlo + 1; k < nhi; ++k) {
       depth += words_[k].form == "(";
       depth -= words_[k].form == ")";
-      if (depth == 0 && words_[k].form == "," &&
+      // (Not an apposition that says when the title held: "Mr. Daniloff,
+      // now 81 and retired", "James Cunningham, then ambassador to Israel".)
+      const bool when_title =
+          k + 2 < nhi && (EqualsIgnoreCase(words_[k + 1].form, "now") ||
+                          EqualsIgnoreCase(words_[k + 1].form, "then") ||
+                          EqualsIgnoreCase(words_[k + 1].form, "also"));
+      if (depth == 0 && words_[k].form == "," && !when_title &&
           (words_[k + 1].upos == "ADV" || words_[k + 1].upos == "ADP")) {
         nhi = k - 1;
         break;
