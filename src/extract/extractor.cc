@@ -2894,6 +2894,27 @@ void DocState::VerbStatements() {
           }
         }
       }
+      // "said in an interview with the AP last week that she ...", with the
+      // clause hung deeper in the circumstances as if "that" were a relative
+      // pronoun: the first "that" after the verb, with nothing but nouns and
+      // prepositions before it, opening a clause with a subject of its own.
+      if (clause < 0 && sv->that_clause) {
+        for (int k = i + length; k < last && k < i + length + 16; ++k) {
+          if (InAnyQuote(k) || words_[k].form == "," ||
+              words_[k].upos == "VERB" || words_[k].upos == "AUX")
+            break;
+          if (!EqualsIgnoreCase(words_[k].form, "that")) continue;
+          const int h = words_[k].head;
+          if (h > k && h <= words_[v].hi && words_[h].lo == k &&
+              StartsWith(words_[h].deprel, "acl")) {
+            bool own_subject = false;
+            for (int m : Children(h))
+              own_subject |= StartsWith(words_[m].deprel, "nsubj") && m > k;
+            if (own_subject) clause = h;
+          }
+          break;
+        }
+      }
       // "saying mass layoffs were bigger problems", with the copular clause
       // parsed as the verb's object: an object with a subject of its own is
       // a clause.
