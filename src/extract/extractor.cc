@@ -2775,6 +2775,26 @@ void DocState::VerbStatements() {
           }
         }
       }
+      // "He said the attacks have given his campaign momentum and said
+      // that ...": the parser may join the second verb to a verb inside
+      // the first one's clause, whose subject it then takes. A verb of
+      // speech after "and" with no subject of its own repeats the earlier
+      // one of the same lemma, and shares its subject.
+      if (v == i && i - 1 > first &&
+          EqualsIgnoreCase(words_[i - 1].form, "and")) {
+        bool own = false;
+        for (int c : Children(v)) own |= StartsWith(words_[c].deprel, "nsubj");
+        for (int j = i - 2; j >= first && !own; --j) {
+          if (InAnyQuote(j) || words_[j].upos != "VERB" ||
+              words_[j].lemma != words_[v].lemma)
+            continue;
+          for (int c : Children(j)) {
+            if (words_[c].deprel == "nsubj" && c < j && !InAnyQuote(c))
+              subj = c;
+          }
+          break;
+        }
+      }
       // "Florida delegate John Archer, wearing a T-shirt covered in Sanders
       // buttons, said ...": a name opening the sentence, then an aside
       // between commas up to the verb. The name speaks, whichever word of
