@@ -1966,6 +1966,16 @@ void DocState::DropNestedStatements() {
     if (in.kind == StatementKind::kReporter) continue;
     for (size_t j = 0; j < n && !drop[i]; ++j) {
       const Statement& out = statements_[j];
+      // "Sanders said, according to CNN": attribution corpora mark the
+      // outer source alone, the one the words reach us through.
+      if (out.kind == StatementKind::kAccordingTo &&
+          out.via == static_cast<int>(i) &&
+          StartsWith(Lower(out.cue_text), "according") &&
+          (in.rule == "verb.clause" || in.rule == "quote.direct" ||
+           in.rule == "quote.partial")) {
+        drop[i] = true;
+        continue;
+      }
       if (j == i || drop[j] || out.kind == StatementKind::kReporter ||
           !out.content.Contains(in.cue) || in.content.Overlaps(out.cue) ||
           in.via == static_cast<int>(j) || out.via == static_cast<int>(i))
