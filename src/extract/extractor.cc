@@ -3792,6 +3792,14 @@ void DocState::PassiveStatements() {
         opening = !subject;
       }
       if (agent || !(passive || opening)) continue;
+      // "is widely seen as a disappointment" is a view; "remains to be
+      // seen", "was seen on camera grabbing ..." are sights.
+      if (words_[i].lemma == "see" || words_[i].lemma == "view") {
+        int k = i + length;
+        if (k < sents_[s].last && words_[k].upos == "ADV") ++k;
+        if (k >= sents_[s].last || !EqualsIgnoreCase(words_[k].form, "as"))
+          continue;
+      }
       int lo = words_[i].lo, hi = words_[i].hi;
       int from = i + length;
       while (hi > from && IsPunct(words_[hi])) --hi;
