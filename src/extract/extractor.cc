@@ -2847,6 +2847,46 @@ void DocState::VerbStatements() {
       // "Rumours that the singer had bought it were revealed to be false":
       // a passive verb of revealing with no agent has no speaker to find.
       if (subj < 0 && PassiveOfRevealing(v)) continue;
+      // "A mere 9 percent say ...", "those surveyed say ...": a share of
+      // a poll just before the verb, which the parser made a circumstance
+      // or a determiner of the verb instead of its subject.
+      if (subj < 0 && !HasSpeaker(sp) && v == i && i > first) {
+        bool infinitive = false;
+        for (int c : Children(v)) infinitive |= words_[c].deprel == "mark";
+        int k = i - 1, head = -1;
+        while (k >= first && i - k <= 8 && !InAnyQuote(k)) {
+          std::string_view u = words_[k].upos;
+          const bool polled =
+              u == "VERB" &&
+              (words_[k].lemma == "survey" || words_[k].lemma == "poll" ||
+               words_[k].lemma == "question" || words_[k].lemma == "interview");
+          // ("79 percent of Democrats", "one in five")
+          const bool of = (EqualsIgnoreCase(words_[k].form, "of") ||
+                           EqualsIgnoreCase(words_[k].form, "in")) &&
+                          head >= 0 && k > first;
+          if (!(u == "NUM" || u == "NOUN" || u == "PROPN" || u == "ADJ" ||
+                u == "DET" || u == "SYM" || polled || of))
+            break;
+          if (head < 0 &&
+              (u == "NOUN" || u == "NUM" || u == "PROPN" || u == "SYM"))
+            head = k;
+          --k;
+        }
+        int lo = k + 1;
+        // ("Nearly a third", "About one in five")
+        if (lo > first && lo < i && words_[lo - 1].upos == "ADV" &&
+            words_[lo].upos != "ADP")
+          --lo;
+        if (head < 0 && lo < i && words_[lo].upos == "DET") head = lo;
+        if (lo < i && words_[lo].upos == "ADP") head = -1;
+        if (!infinitive && head >= 0 &&
+            (lo == first || words_[lo - 1].form == "," ||
+             words_[lo - 1].upos == "CCONJ" ||
+             words_[lo - 1].upos == "SCONJ")) {
+          subj = head;
+          sp = SpeakerFromRange(lo, i - 1, head);
+        }
+      }
       if (subj < 0 && !HasSpeaker(sp)) {
         // Nearest name on the left within the clause ("lawmakers, like
         // Representative X, warning against ...").
