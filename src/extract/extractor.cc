@@ -2692,7 +2692,19 @@ void DocState::VerbStatements() {
         AddStatement(std::move(st));
         continue;
       }
+      // "Nearly a third say they ...": "say" taken for a noun, though no
+      // determiner or possessor makes it one ("have a say") and a clause's
+      // subject follows.
+      const bool say_noun =
+          words_[i].upos == "NOUN" &&
+          (EqualsIgnoreCase(words_[i].form, "say") ||
+           EqualsIgnoreCase(words_[i].form, "says")) &&
+          i > first && i + 1 < last && words_[i - 1].upos != "DET" &&
+          words_[i - 1].upos != "PRON" && words_[i - 1].upos != "ADP" &&
+          (words_[i + 1].upos == "PRON" ||
+           EqualsIgnoreCase(words_[i + 1].form, "that"));
       if (words_[i].upos != "VERB" && sv->pos != PartOfSpeech::kPhrase &&
+          !say_noun &&
           !(words_[i].upos == "NOUN" && words_[i].form.ends_with("ing") &&
             words_[i].deprel != "obj" &&
             !StartsWith(words_[i].deprel, "nsubj")))
@@ -2853,7 +2865,7 @@ void DocState::VerbStatements() {
       if (subj < 0 && !HasSpeaker(sp) && v == i && i > first) {
         bool infinitive = false;
         for (int c : Children(v)) infinitive |= words_[c].deprel == "mark";
-        int k = i - 1, head = -1;
+        int k = i - 1, head = -1, adj = -1;
         while (k >= first && i - k <= 8 && !InAnyQuote(k)) {
           std::string_view u = words_[k].upos;
           const bool polled =
@@ -2870,6 +2882,7 @@ void DocState::VerbStatements() {
           if (head < 0 &&
               (u == "NOUN" || u == "NUM" || u == "PROPN" || u == "SYM"))
             head = k;
+          if (adj < 0 && u == "ADJ") adj = k;
           --k;
         }
         int lo = k + 1;
@@ -2877,6 +2890,8 @@ void DocState::VerbStatements() {
         if (lo > first && lo < i && words_[lo - 1].upos == "ADV" &&
             words_[lo].upos != "ADP")
           --lo;
+        // ("a third", "those surveyed")
+        if (head < 0) head = adj;
         if (head < 0 && lo < i && words_[lo].upos == "DET") head = lo;
         if (lo < i && words_[lo].upos == "ADP") head = -1;
         if (!infinitive && head >= 0 &&
@@ -2962,6 +2977,15 @@ void DocState::VerbStatements() {
                 clause = cc;
             }
           }
+        }
+      }
+      // (The clause after "say" taken for a noun is hung on it as a
+      // relative clause.)
+      if (clause < 0 && say_noun) {
+        for (int c : Children(v)) {
+          if (c < v || !StartsWith(words_[c].deprel, "acl")) continue;
+          for (int cc : Children(c))
+            if (StartsWith(words_[cc].deprel, "nsubj") && cc > v) clause = c;
         }
       }
       // "said in an interview with the AP last week that she ...", with the
