@@ -2128,8 +2128,23 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
     int stop = -1;
     if (cue > end) {
       // Before its verb: up to the comma that closes the apposition, which
-      // may come before the verb's auxiliaries ("..., has denied").
+      // may come before the verb's auxiliaries ("..., has denied"). The
+      // verb is the name's own when a participle speaks for it ("Christie,
+      // the governor, repeated the charge, calling ...").
       int c = cue;
+      if (words_[cue].form.ends_with("ing") && words_[cue - 1].form == ",") {
+        for (int k = end + 3; k + 1 < cue - 1; ++k) {
+          int j = k + 1;
+          while (j < cue - 1 &&
+                 (words_[j].upos == "AUX" || words_[j].upos == "ADV"))
+            ++j;
+          if (words_[k].form == "," && words_[j].upos == "VERB" &&
+              !InAnyQuote(k)) {
+            c = k + 1;
+            break;
+          }
+        }
+      }
       while (c - 1 > end + 2 && !InAnyQuote(c - 1) &&
              (words_[c - 1].upos == "AUX" || words_[c - 1].upos == "ADV" ||
               words_[c - 1].upos == "PART"))
