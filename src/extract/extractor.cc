@@ -2748,6 +2748,23 @@ void DocState::VerbStatements() {
           break;
         }
       }
+      // "found himself in trouble", "found a way to", "helped found the
+      // group": finding oneself somewhere, finding a way and founding are
+      // no findings.
+      if (words_[v].lemma == "find" || words_[v].lemma == "found") {
+        bool other =
+            v > first && (words_[v - 1].lemma == "help" ||
+                          (words_[v - 1].form == "to" && v - 1 > first &&
+                           words_[v - 2].lemma == "help"));
+        for (int c : Children(v)) {
+          if (c < v || words_[c].deprel != "obj") continue;
+          std::string_view o = words_[c].form;
+          other |= (words_[c].upos == "PRON" &&
+                    (o.ends_with("self") || o.ends_with("selves"))) ||
+                   words_[c].lemma == "way";
+        }
+        if (other) continue;
+      }
       int subj = QuoteSafeSubject(v, SubjectOf(v));
       // "... to acquire Brannock Software, the Corliss Ledger reported": a
       // name in apposition just before the verb, after a comma, is the
