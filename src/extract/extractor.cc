@@ -1964,6 +1964,29 @@ void DocState::DropNestedStatements() {
   for (size_t i = 0; i < n; ++i) {
     const Statement& in = statements_[i];
     if (in.kind == StatementKind::kReporter) continue;
+    // "a super PAC called Future 45", "the so-called establishment": a
+    // name given to a thing is nobody's statement.
+    if (int w = WordEndingAt(in.cue.end);
+        w > 0 && words_[w].span.begin == in.cue.begin &&
+        EqualsIgnoreCase(words_[w].form, "called")) {
+      const int h = words_[w].head;
+      const bool so = EqualsIgnoreCase(words_[w - 1].form, "so") ||
+                      (w > 1 && words_[w - 1].form == "-" &&
+                       EqualsIgnoreCase(words_[w - 2].form, "so"));
+      // (Not a relative clause: "Trump, who has called the pact ...".)
+      bool own_subject = false;
+      for (int c : Children(w))
+        own_subject |=
+            StartsWith(words_[c].deprel, "nsubj") || words_[c].upos == "AUX";
+      const bool on_noun =
+          h >= 0 && h < w && !own_subject &&
+          (words_[w].deprel == "acl" || StartsWith(words_[w].deprel, "amod")) &&
+          (words_[h].upos == "NOUN" || words_[h].upos == "PROPN");
+      if (so || on_noun) {
+        drop[i] = true;
+        continue;
+      }
+    }
     for (size_t j = 0; j < n && !drop[i]; ++j) {
       const Statement& out = statements_[j];
       // "Sanders said, according to CNN": attribution corpora mark the
