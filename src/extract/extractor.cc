@@ -2287,9 +2287,12 @@ void DocState::PunctuationStatements() {
       // speech.
       if (!sp.has_span && s == 0 && sents_.size() > 1 &&
           sents_[1].paragraph != sents_[0].paragraph) {
+        // (A title-case headline is tagged from its words in lower case,
+        // so a name there may be read as a common noun: "Milbank:".)
         bool names = colon - first <= 3;
         for (int k = first; k < colon && names; ++k)
-          names = words_[k].upos == "PROPN" && !all_caps(words_[k].form);
+          names = (words_[k].upos == "PROPN" || words_[k].upos == "NOUN") &&
+                  !all_caps(words_[k].form);
         int n = 0;
         const SpeechVerb* noun = SpeechVerbAt(colon - 1, &n);
         auto src = LongestAt(colon - 1, LexiconKind::kSourcing);
