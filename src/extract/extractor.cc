@@ -2144,6 +2144,20 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
       }
     }
   }
+  // After its verb, the speaker's phrase ends where a clause of the
+  // writer's opens after a comma (", though he added ...", ", echoing
+  // ...", ", after listening to ..."), whatever the parser hung it on.
+  int writer_clause = last;
+  for (int j = end + 1; cue < end && j + 2 < last; ++j) {
+    const W& next = words_[j + 1];
+    if (words_[j].form == "," && !InAnyQuote(j) &&
+        (next.upos == "SCONJ" || next.upos == "VERB" ||
+         (next.upos == "ADP" && AdverbialOpener(next.form) &&
+          words_[j + 2].upos == "VERB"))) {
+      writer_clause = j;
+      break;
+    }
+  }
   // ", a senior adviser to the campaign," / ", who heads ...".
   if (end + 2 < last && words_[end + 1].form == "," && !InAnyQuote(end + 1) &&
       words_[end + 2].upos != "VERB" && words_[end + 2].upos != "AUX" &&
@@ -2175,17 +2189,19 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
       if (c - 1 > end + 2 && words_[c - 1].form == "," && c - end <= 30)
         stop = c - 2;
     } else {
-      // After its verb: to the end of the sentence.
-      int k = last - 1;
+      // After its verb: to the end of the sentence, or to a clause of the
+      // writer's after a comma (", though he added ...", ", echoing ...",
+      // ", after listening to ...").
+      int k = std::min(last - 1, writer_clause - 1);
       while (k > end && IsPunct(words_[k])) --k;
-      bool clean = k - end <= 30;
+      bool clean = k - end <= 30 && words_[end + 2].upos != "SCONJ";
       for (int j = end + 1; j <= k && clean; ++j)
         clean = !InAnyQuote(j) && words_[j].form != ";";
       if (clean && k > end + 1) stop = k;
     }
     if (stop > end) end = stop;
   }
-  end = std::max(end, phrase_end);
+  end = std::max(end, std::min(phrase_end, writer_clause - 1));
   return {words_[lo].span.begin, words_[end].span.end};
 }
 
