@@ -3562,8 +3562,17 @@ void DocState::SourcingStatements() {
       if (a < si.last && EqualsIgnoreCase(words_[a - 1].form, "to") &&
           (words_[a].upos == "VERB" || words_[a].upos == "AUX"))
         continue;
+      // (The source ends at a dash or a bracket too: "according to the
+      // Tax Policy Center - half a percentage point of ...".)
+      auto aside = [&](int k) {
+        std::string_view f = words_[k].form;
+        return f == "(" ||
+               ((f == "-" || f == "--" || f == "\u2013" || f == "\u2014") &&
+                k > a && words_[k].span.begin > words_[k - 1].span.end);
+      };
       while (b < si.last && words_[b].form != "," && words_[b].form != ";" &&
-             !(IsPunct(words_[b]) && b == si.last - 1) && b - a < 14)
+             !(IsPunct(words_[b]) && b == si.last - 1) && b - a < 14 &&
+             !aside(b))
         ++b;
       if (b == a) continue;
       int head = -1;
