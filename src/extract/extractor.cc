@@ -2807,6 +2807,16 @@ void DocState::VerbStatements() {
         }
         if (other) continue;
       }
+      // "asked whether she thought ...", "if he said ...": a verb in an
+      // indirect question or a condition says nothing yet.
+      {
+        bool open_question = false;
+        for (int c : Children(v)) {
+          open_question |= words_[c].deprel == "mark" && c < v &&
+                           EqualsIgnoreCase(words_[c].form, "whether");
+        }
+        if (open_question) continue;
+      }
       int subj = QuoteSafeSubject(v, SubjectOf(v));
       // "... to acquire Brannock Software, the Corliss Ledger reported": a
       // name in apposition just before the verb, after a comma, is the
