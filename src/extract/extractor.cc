@@ -2853,6 +2853,30 @@ void DocState::VerbStatements() {
           (words_[v + 1].upos == "NOUN" || words_[v + 1].upos == "PROPN") &&
           words_[v + 1].head == v && words_[v + 1].deprel == "obj")
         continue;
+      // "The rejection signals the end, said Geert Wilders, founder of
+      // ...": a verb of saying after a comma, with a noun phrase after it
+      // that ends at a comma or the sentence's end, is said by that noun
+      // phrase, whatever subject the parser gave it before the comma.
+      if (v == i && length == 1 && words_[v].lemma == "say" && subj >= 0 &&
+          subj < i && i > first + 1 && i + 1 < last) {
+        int comma = i - 1;
+        if (words_[comma].form == "\"" || words_[comma].form == "''" ||
+            words_[comma].form == "\xE2\x80\x9D")
+          --comma;
+        int r = i + 1, head = -1;
+        while (r < last && !InAnyQuote(r) &&
+               (words_[r].upos == "DET" || words_[r].upos == "ADJ" ||
+                words_[r].upos == "NOUN" || words_[r].upos == "PROPN" ||
+                words_[r].upos == "NUM" || words_[r].upos == "CCONJ" ||
+                words_[r].upos == "PART")) {
+          if (words_[r].upos == "NOUN" || words_[r].upos == "PROPN") head = r;
+          ++r;
+        }
+        if (comma > first && words_[comma].form == "," && head >= 0 &&
+            r < last && (words_[r].form == "," || words_[r].form == ".") &&
+            !InAnyQuote(comma) && words_[subj].sent == words_[i].sent)
+          subj = head;
+      }
       // "Trump hailed the vote as "fantastic," telling reporters ...": a
       // participle after a comma speaks with the subject of the sentence's
       // main verb before it, wherever the parser hung it (on the object, an
