@@ -3876,7 +3876,9 @@ void DocState::TidySpeakerSpans() {
     }
     // "As to the staff's claims, Orrel": an opening phrase the parser left
     // in the subject ends at its comma.
-    if (words_[nlo].upos == "ADP" || words_[nlo].upos == "SCONJ") {
+    // So does an adverb's ("Rather, sources close to her campaign").
+    if (words_[nlo].upos == "ADP" || words_[nlo].upos == "SCONJ" ||
+        words_[nlo].upos == "ADV") {
       for (int k = nhi - 1; k > nlo; --k) {
         if (words_[k].form == ",") {
           nlo = k + 1;
