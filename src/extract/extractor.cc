@@ -3886,6 +3886,24 @@ void DocState::TidySpeakerSpans() {
         }
       }
     }
+    // "The fracas erupted two months after the real estate tycoon",
+    // "Thursday morning as more Republicans": a clause the parser left
+    // before the subject ends at its conjunction, when nothing before it
+    // is a name's own aside (a comma, a relative pronoun, a participle).
+    for (int k = nlo; k < nhi; ++k) {
+      std::string_view u = words_[k].upos;
+      if (words_[k].form == "," || InAnyQuote(k) || u == "PRON" ||
+          (u == "VERB" && k > nlo) || u == "AUX")
+        break;
+      // (Not "as well as", which joins names.)
+      if ((u == "SCONJ" || u == "ADP") &&
+          (AdverbialOpener(words_[k].form) ||
+           (EqualsIgnoreCase(words_[k].form, "as") &&
+            !EqualsIgnoreCase(words_[k + 1].form, "well")))) {
+        nlo = k + 1;
+        break;
+      }
+    }
     int depth = 0;
     for (int k = nlo + 1; k < nhi; ++k) {
       depth += words_[k].form == "(";
