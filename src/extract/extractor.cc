@@ -3886,6 +3886,25 @@ void DocState::TidySpeakerSpans() {
         }
       }
     }
+    // "... the occasional cheeseburger - an old favorite - others say": a
+    // dash in the phrase that closes an aside opened before it ends what
+    // is not the speaker.
+    {
+      auto spaced_dash = [&](int k) {
+        std::string_view f = words_[k].form;
+        return (f == "-" || f == "--" || f == "\u2013" || f == "\u2014") &&
+               k > 0 && words_[k].span.begin > words_[k - 1].span.end;
+      };
+      int open = 0;
+      for (int k = first; k < nlo; ++k)
+        open += spaced_dash(k) && !InAnyQuote(k);
+      for (int k = nlo; k < nhi && open % 2 == 1; ++k) {
+        if (spaced_dash(k)) {
+          nlo = k + 1;
+          break;
+        }
+      }
+    }
     // "The fracas erupted two months after the real estate tycoon",
     // "Thursday morning as more Republicans": a clause the parser left
     // before the subject ends at its conjunction, when nothing before it
