@@ -1394,7 +1394,10 @@ int DocState::SubjectOf(int v, int depth) const {
         SourceInfo before = AnalyzeSource(words_[subj].lo, subj);
         if (before.is_source && before.anonymous) continue;
       }
-      if (int dash = DatelineDash(c); dash < 0) {
+      // (A subject after the dash is the subject, the dateline only hangs
+      // on it: "MACAU (Reuters) – Top Republican Party donor Sheldon
+      // Adelson said".)
+      if (int dash = DatelineDash(c); dash < 0 || c > dash) {
         subj = c;
       } else {
         // The parser may hang the real subject on the dateline:
@@ -3885,6 +3888,11 @@ void DocState::TidySpeakerSpans() {
           break;
         }
       }
+    }
+    // "MACAU (Reuters) – Top Republican Party donor Sheldon Adelson": the
+    // dateline opening the sentence is no part of the speaker.
+    if (nlo == first) {
+      if (int dash = DatelineEnd(nlo, nhi); dash >= 0) nlo = dash + 1;
     }
     // "... the occasional cheeseburger - an old favorite - others say": a
     // dash in the phrase that closes an aside opened before it ends what
