@@ -2820,7 +2820,24 @@ void DocState::VerbStatements() {
         }
         if (open_question) continue;
       }
+      // "A news report published Wednesday said ...", parsed with
+      // "published" the main verb and the day the subject of "said": the
+      // participle only says which report, and the noun before it is who
+      // said.
+      auto day_between = [&](int a) {
+        return a >= first && a + 2 < last && words_[a].upos == "VERB" &&
+               words_[a].form.ends_with("ed") && DayWord(words_[a + 1].form) &&
+               words_[a + 2].upos == "VERB" && !InAnyQuote(a + 2);
+      };
+      if (day_between(v)) {
+        int l = 0;
+        if (SpeechVerbAt(v + 2, &l)) continue;
+      }
       int subj = QuoteSafeSubject(v, SubjectOf(v));
+      if (v - 2 >= first && subj == v - 1 && day_between(v - 2)) {
+        for (int c : Children(v - 2))
+          if (words_[c].deprel == "nsubj" && c < v - 2) subj = c;
+      }
       // "... to acquire Brannock Software, the Corliss Ledger reported": a
       // name in apposition just before the verb, after a comma, is the
       // subject the parser joined to the object before it.
