@@ -3757,6 +3757,21 @@ void DocState::InPollStatements() {
       if (n < 0 || !named || words_[n].form.ends_with("s")) continue;
       int gov = words_[n].head;
       if (gov < 0 || consumed_[gov]) continue;
+      // "One in four voters in a New York Times poll said ...": a poll
+      // inside the subject of a verb of saying is where the speakers were
+      // found; the verb is the statement.
+      bool in_subject = false;
+      for (int k = n, guard = 0; k >= 0 && words_[k].head >= 0 && guard < 6;
+           k = words_[k].head, ++guard) {
+        int l = 0;
+        const int h = words_[k].head;
+        if (StartsWith(words_[k].deprel, "nsubj") && h > k &&
+            words_[h].upos == "VERB" && SpeechVerbAt(h, &l)) {
+          in_subject = true;
+          break;
+        }
+      }
+      if (in_subject) continue;
       if (const SpeechVerb* v = SpeechVerbAt(gov, &length);
           v && v->pos != PartOfSpeech::kNoun)
         continue;
