@@ -2577,6 +2577,19 @@ void DocState::QuoteStatements() {
         subj = k;
       }
     }
+    // '"...," Jim Bennett, 57, told a voter passing by': after a verb of
+    // telling comes the hearer, whom the parser may make the subject; the
+    // speaker is the name between the quote and the verb.
+    int tell_length = 0;
+    const SpeechVerb* told = SpeechVerbAt(verb, &tell_length);
+    if (subj > verb && verb_after && !inverted && told && told->cls == "tell") {
+      int k = FirstWordFrom(qr.outer.end);
+      while (k < verb && IsPunct(words_[k])) ++k;
+      if (k < verb && words_[k].mention >= 0 &&
+          mentions_[words_[k].mention].named &&
+          mentions_[words_[k].mention].last <= verb)
+        subj = mentions_[words_[k].mention].last - 1;
+    }
     Speaker sp;
     if (subj >= 0) sp = SpeakerFromWord(subj);
     if (!HasSpeaker(sp) && !sp.has_span) continue;
