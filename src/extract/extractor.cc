@@ -1407,7 +1407,9 @@ int DocState::SubjectOf(int v, int depth) const {
             subj = cc;
         }
       }
-    } else if (d == "obl:agent" || d == "obl") {
+    } else if (d == "obl:agent" || (d == "obl" && c > v)) {
+      // (A "by" phrase before the verb tells how or when: "By the end of
+      // the day, Trump ... said", "By big margins, those surveyed say".)
       for (int cc : Children(c)) {
         if (words_[cc].deprel == "case" &&
             EqualsIgnoreCase(words_[cc].form, "by") && agent < 0)
