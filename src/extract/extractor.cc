@@ -1394,7 +1394,10 @@ int DocState::SubjectOf(int v, int depth) const {
         SourceInfo before = AnalyzeSource(words_[subj].lo, subj);
         if (before.is_source && before.anonymous) continue;
       }
-      if (int dash = DatelineDash(c); dash < 0) {
+      // (A subject after the dash is the subject, the dateline only hangs
+      // on it: "MACAU (Reuters) – Top Republican Party donor Sheldon
+      // Adelson said".)
+      if (int dash = DatelineDash(c); dash < 0 || c > dash) {
         subj = c;
       } else {
         // The parser may hang the real subject on the dateline:
@@ -1404,7 +1407,9 @@ int DocState::SubjectOf(int v, int depth) const {
             subj = cc;
         }
       }
-    } else if (d == "obl:agent" || d == "obl") {
+    } else if (d == "obl:agent" || (d == "obl" && c > v)) {
+      // (A "by" phrase before the verb tells how or when: "By the end of
+      // the day, Trump ... said", "By big margins, those surveyed say".)
       for (int cc : Children(c)) {
         if (words_[cc].deprel == "case" &&
             EqualsIgnoreCase(words_[cc].form, "by") && agent < 0)
@@ -1964,8 +1969,41 @@ void DocState::DropNestedStatements() {
   for (size_t i = 0; i < n; ++i) {
     const Statement& in = statements_[i];
     if (in.kind == StatementKind::kReporter) continue;
+    // "a super PAC called Future 45", "the so-called establishment": a
+    // name given to a thing is nobody's statement.
+    if (int w = WordEndingAt(in.cue.end);
+        w > 0 && words_[w].span.begin == in.cue.begin &&
+        EqualsIgnoreCase(words_[w].form, "called")) {
+      const int h = words_[w].head;
+      const bool so = EqualsIgnoreCase(words_[w - 1].form, "so") ||
+                      (w > 1 && words_[w - 1].form == "-" &&
+                       EqualsIgnoreCase(words_[w - 2].form, "so"));
+      // (Not a relative clause: "Trump, who has called the pact ...".)
+      bool own_subject = false;
+      for (int c : Children(w))
+        own_subject |=
+            StartsWith(words_[c].deprel, "nsubj") || words_[c].upos == "AUX";
+      const bool on_noun =
+          h >= 0 && h < w && !own_subject &&
+          (words_[w].deprel == "acl" || StartsWith(words_[w].deprel, "amod")) &&
+          (words_[h].upos == "NOUN" || words_[h].upos == "PROPN");
+      if (so || on_noun) {
+        drop[i] = true;
+        continue;
+      }
+    }
     for (size_t j = 0; j < n && !drop[i]; ++j) {
       const Statement& out = statements_[j];
+      // "Sanders said, according to CNN": attribution corpora mark the
+      // outer source alone, the one the words reach us through.
+      if (out.kind == StatementKind::kAccordingTo &&
+          out.via == static_cast<int>(i) &&
+          StartsWith(Lower(out.cue_text), "according") &&
+          (in.rule == "verb.clause" || in.rule == "quote.direct" ||
+           in.rule == "quote.partial")) {
+        drop[i] = true;
+        continue;
+      }
       if (j == i || drop[j] || out.kind == StatementKind::kReporter ||
           !out.content.Contains(in.cue) || in.content.Overlaps(out.cue) ||
           in.via == static_cast<int>(j) || out.via == static_cast<int>(i))
@@ -2087,9 +2125,14 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
         words_[k - 1].span.end + 1 == words_[k].span.begin)
       --k;
     // A name just before is another speaker's, not a title.
+    // But a name before a title noun is whom the title serves ("Clinton
+    // spokesman Jesse Ferguson", "Huckabee campaign manager Ada Ross").
+    int title_noun = -1;
+    for (int j = k; j < lo; ++j)
+      if (words_[j].upos == "NOUN") title_noun = j;
     bool other_name = false;
     for (int j = k; j < lo; ++j) {
-      other_name |= words_[j].mention >= 0 &&
+      other_name |= j > title_noun && words_[j].mention >= 0 &&
                     words_[j].mention != words_[hi].mention &&
                     entities_[mentions_[words_[j].mention].entity].e.type ==
                         EntityType::kPerson;
@@ -2106,27 +2149,64 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
       }
     }
   }
+  // After its verb, the speaker's phrase ends where a clause of the
+  // writer's opens after a comma (", though he added ...", ", echoing
+  // ...", ", after listening to ..."), whatever the parser hung it on.
+  int writer_clause = last;
+  for (int j = end + 1; cue < end && j + 2 < last; ++j) {
+    const W& next = words_[j + 1];
+    if (words_[j].form == "," && !InAnyQuote(j) &&
+        (next.upos == "SCONJ" || next.upos == "VERB" ||
+         (next.upos == "ADP" && AdverbialOpener(next.form) &&
+          words_[j + 2].upos == "VERB"))) {
+      writer_clause = j;
+      break;
+    }
+  }
   // ", a senior adviser to the campaign," / ", who heads ...".
   if (end + 2 < last && words_[end + 1].form == "," && !InAnyQuote(end + 1) &&
       words_[end + 2].upos != "VERB" && words_[end + 2].upos != "AUX" &&
       words_[end + 2].upos != "CCONJ") {
     int stop = -1;
     if (cue > end) {
-      // Before its verb: up to the comma that closes the apposition.
-      if (cue - 1 > end + 2 && words_[cue - 1].form == "," && cue - end <= 30)
-        stop = cue - 2;
+      // Before its verb: up to the comma that closes the apposition, which
+      // may come before the verb's auxiliaries ("..., has denied"). The
+      // verb is the name's own when a participle speaks for it ("Christie,
+      // the governor, repeated the charge, calling ...").
+      int c = cue;
+      if (words_[cue].form.ends_with("ing") && words_[cue - 1].form == ",") {
+        for (int k = end + 3; k + 1 < cue - 1; ++k) {
+          int j = k + 1;
+          while (j < cue - 1 &&
+                 (words_[j].upos == "AUX" || words_[j].upos == "ADV"))
+            ++j;
+          if (words_[k].form == "," && words_[j].upos == "VERB" &&
+              !InAnyQuote(k)) {
+            c = k + 1;
+            break;
+          }
+        }
+      }
+      while (c - 1 > end + 2 && !InAnyQuote(c - 1) &&
+             (words_[c - 1].upos == "AUX" || words_[c - 1].upos == "ADV" ||
+              words_[c - 1].upos == "PART"))
+        --c;
+      if (c - 1 > end + 2 && words_[c - 1].form == "," && c - end <= 30)
+        stop = c - 2;
     } else {
-      // After its verb: to the end of the sentence.
-      int k = last - 1;
+      // After its verb: to the end of the sentence, or to a clause of the
+      // writer's after a comma (", though he added ...", ", echoing ...",
+      // ", after listening to ...").
+      int k = std::min(last - 1, writer_clause - 1);
       while (k > end && IsPunct(words_[k])) --k;
-      bool clean = k - end <= 30;
+      bool clean = k - end <= 30 && words_[end + 2].upos != "SCONJ";
       for (int j = end + 1; j <= k && clean; ++j)
         clean = !InAnyQuote(j) && words_[j].form != ";";
       if (clean && k > end + 1) stop = k;
     }
     if (stop > end) end = stop;
   }
-  end = std::max(end, phrase_end);
+  end = std::max(end, std::min(phrase_end, writer_clause - 1));
   return {words_[lo].span.begin, words_[end].span.end};
 }
 
@@ -2228,9 +2308,12 @@ void DocState::PunctuationStatements() {
       // speech.
       if (!sp.has_span && s == 0 && sents_.size() > 1 &&
           sents_[1].paragraph != sents_[0].paragraph) {
+        // (A title-case headline is tagged from its words in lower case,
+        // so a name there may be read as a common noun: "Milbank:".)
         bool names = colon - first <= 3;
         for (int k = first; k < colon && names; ++k)
-          names = words_[k].upos == "PROPN" && !all_caps(words_[k].form);
+          names = (words_[k].upos == "PROPN" || words_[k].upos == "NOUN") &&
+                  !all_caps(words_[k].form);
         int n = 0;
         const SpeechVerb* noun = SpeechVerbAt(colon - 1, &n);
         auto src = LongestAt(colon - 1, LexiconKind::kSourcing);
@@ -2496,6 +2579,19 @@ void DocState::QuoteStatements() {
         subj = k;
       }
     }
+    // '"...," Jim Bennett, 57, told a voter passing by': after a verb of
+    // telling comes the hearer, whom the parser may make the subject; the
+    // speaker is the name between the quote and the verb.
+    int tell_length = 0;
+    const SpeechVerb* told = SpeechVerbAt(verb, &tell_length);
+    if (subj > verb && verb_after && !inverted && told && told->cls == "tell") {
+      int k = FirstWordFrom(qr.outer.end);
+      while (k < verb && IsPunct(words_[k])) ++k;
+      if (k < verb && words_[k].mention >= 0 &&
+          mentions_[words_[k].mention].named &&
+          mentions_[words_[k].mention].last <= verb)
+        subj = mentions_[words_[k].mention].last - 1;
+    }
     Speaker sp;
     if (subj >= 0) sp = SpeakerFromWord(subj);
     if (!HasSpeaker(sp) && !sp.has_span) continue;
@@ -2671,7 +2767,19 @@ void DocState::VerbStatements() {
         AddStatement(std::move(st));
         continue;
       }
+      // "Nearly a third say they ...": "say" taken for a noun, though no
+      // determiner or possessor makes it one ("have a say") and a clause's
+      // subject follows.
+      const bool say_noun =
+          words_[i].upos == "NOUN" &&
+          (EqualsIgnoreCase(words_[i].form, "say") ||
+           EqualsIgnoreCase(words_[i].form, "says")) &&
+          i > first && i + 1 < last && words_[i - 1].upos != "DET" &&
+          words_[i - 1].upos != "PRON" && words_[i - 1].upos != "ADP" &&
+          (words_[i + 1].upos == "PRON" ||
+           EqualsIgnoreCase(words_[i + 1].form, "that"));
       if (words_[i].upos != "VERB" && sv->pos != PartOfSpeech::kPhrase &&
+          !say_noun &&
           !(words_[i].upos == "NOUN" && words_[i].form.ends_with("ing") &&
             words_[i].deprel != "obj" &&
             !StartsWith(words_[i].deprel, "nsubj")))
@@ -2700,7 +2808,51 @@ void DocState::VerbStatements() {
           break;
         }
       }
+      // "found himself in trouble", "found a way to", "helped found the
+      // group": finding oneself somewhere, finding a way and founding are
+      // no findings.
+      if (words_[v].lemma == "find" || words_[v].lemma == "found") {
+        bool other =
+            v > first && (words_[v - 1].lemma == "help" ||
+                          (words_[v - 1].form == "to" && v - 1 > first &&
+                           words_[v - 2].lemma == "help"));
+        for (int c : Children(v)) {
+          if (c < v || words_[c].deprel != "obj") continue;
+          std::string_view o = words_[c].form;
+          other |= (words_[c].upos == "PRON" &&
+                    (o.ends_with("self") || o.ends_with("selves"))) ||
+                   words_[c].lemma == "way";
+        }
+        if (other) continue;
+      }
+      // "asked whether she thought ...", "if he said ...": a verb in an
+      // indirect question or a condition says nothing yet.
+      {
+        bool open_question = false;
+        for (int c : Children(v)) {
+          open_question |= words_[c].deprel == "mark" && c < v &&
+                           EqualsIgnoreCase(words_[c].form, "whether");
+        }
+        if (open_question) continue;
+      }
+      // "A news report published Wednesday said ...", parsed with
+      // "published" the main verb and the day the subject of "said": the
+      // participle only says which report, and the noun before it is who
+      // said.
+      auto day_between = [&](int a) {
+        return a >= first && a + 2 < last && words_[a].upos == "VERB" &&
+               words_[a].form.ends_with("ed") && DayWord(words_[a + 1].form) &&
+               words_[a + 2].upos == "VERB" && !InAnyQuote(a + 2);
+      };
+      if (day_between(v)) {
+        int l = 0;
+        if (SpeechVerbAt(v + 2, &l)) continue;
+      }
       int subj = QuoteSafeSubject(v, SubjectOf(v));
+      if (v - 2 >= first && subj == v - 1 && day_between(v - 2)) {
+        for (int c : Children(v - 2))
+          if (words_[c].deprel == "nsubj" && c < v - 2) subj = c;
+      }
       // "... to acquire Brannock Software, the Corliss Ledger reported": a
       // name in apposition just before the verb, after a comma, is the
       // subject the parser joined to the object before it.
@@ -2736,6 +2888,102 @@ void DocState::VerbStatements() {
           (words_[v + 1].upos == "NOUN" || words_[v + 1].upos == "PROPN") &&
           words_[v + 1].head == v && words_[v + 1].deprel == "obj")
         continue;
+      // "The rejection signals the end, said Geert Wilders, founder of
+      // ...": a verb of saying after a comma, with a noun phrase after it
+      // that ends at a comma or the sentence's end, is said by that noun
+      // phrase, whatever subject the parser gave it before the comma.
+      if (v == i && length == 1 && words_[v].lemma == "say" && subj >= 0 &&
+          subj < i && i > first + 1 && i + 1 < last) {
+        int comma = i - 1;
+        if (words_[comma].form == "\"" || words_[comma].form == "''" ||
+            words_[comma].form == "\xE2\x80\x9D")
+          --comma;
+        int r = i + 1, head = -1;
+        while (r < last && !InAnyQuote(r) &&
+               (words_[r].upos == "DET" || words_[r].upos == "ADJ" ||
+                words_[r].upos == "NOUN" || words_[r].upos == "PROPN" ||
+                words_[r].upos == "NUM" || words_[r].upos == "CCONJ" ||
+                words_[r].upos == "PART")) {
+          if (words_[r].upos == "NOUN" || words_[r].upos == "PROPN") head = r;
+          ++r;
+        }
+        if (comma > first && words_[comma].form == "," && head >= 0 &&
+            r < last && (words_[r].form == "," || words_[r].form == ".") &&
+            !InAnyQuote(comma) && words_[subj].sent == words_[i].sent)
+          subj = head;
+      }
+      // "Trump hailed the vote as "fantastic," telling reporters ...": a
+      // participle after a comma speaks with the subject of the sentence's
+      // main verb before it, wherever the parser hung it (on the object, an
+      // apposition, an adjective).
+      if (v == i && words_[v].form.ends_with("ing")) {
+        int comma = i - 1;
+        if (comma > first &&
+            (words_[comma].form == "\"" || words_[comma].form == "''" ||
+             words_[comma].form == "\xE2\x80\x9D"))
+          --comma;
+        int root = -1;
+        for (int k = first; k < last && root < 0; ++k)
+          if (words_[k].head < 0) root = k;
+        // Not after ", with some lawmakers ...": that participle has its own
+        // subject, whatever it was parsed as.
+        bool absolute = false;
+        for (int k = root + 1; root >= 0 && k < comma; ++k) {
+          absolute |= EqualsIgnoreCase(words_[k].form, "with") &&
+                      words_[k - 1].form == ",";
+        }
+        if (comma > first && words_[comma].form == "," && root >= 0 &&
+            root < comma && !absolute) {
+          for (int c : Children(root)) {
+            if (words_[c].deprel == "nsubj" && c < root && !InAnyQuote(c))
+              subj = c;
+          }
+        }
+      }
+      // "He said the attacks have given his campaign momentum and said
+      // that ...": the parser may join the second verb to a verb inside
+      // the first one's clause, whose subject it then takes. A verb of
+      // speech after "and" with no subject of its own repeats the earlier
+      // one of the same lemma, and shares its subject.
+      if (v == i && i - 1 > first &&
+          EqualsIgnoreCase(words_[i - 1].form, "and")) {
+        bool own = false;
+        for (int c : Children(v)) own |= StartsWith(words_[c].deprel, "nsubj");
+        for (int j = i - 2; j >= first && !own; --j) {
+          if (InAnyQuote(j) || words_[j].upos != "VERB" ||
+              words_[j].lemma != words_[v].lemma)
+            continue;
+          for (int c : Children(j)) {
+            if (words_[c].deprel == "nsubj" && c < j && !InAnyQuote(c))
+              subj = c;
+          }
+          break;
+        }
+      }
+      // "Florida delegate John Archer, wearing a T-shirt covered in Sanders
+      // buttons, said ...": a name opening the sentence, then an aside
+      // between commas up to the verb. The name speaks, whichever word of
+      // the aside (or after the verb) the parser made the subject.
+      if (v == i && i - 1 > first && words_[i - 1].form == "," &&
+          words_[first].upos != "ADP" && words_[first].upos != "SCONJ" &&
+          words_[first].upos != "ADV") {
+        int c0 = first;
+        bool clean = true;
+        while (c0 < i - 1 && words_[c0].form != ",") {
+          clean &= words_[c0].upos != "VERB" && words_[c0].upos != "AUX" &&
+                   !InAnyQuote(c0);
+          ++c0;
+        }
+        const int m = c0 > first ? words_[c0 - 1].mention : -1;
+        // (A relative pronoun opening the aside is read by
+        // SpeakersBeforeRelativeClauses, with its clause.)
+        const bool relative = subj == c0 + 1 && words_[subj].upos == "PRON";
+        if (clean && c0 < i - 1 && (subj < first || subj >= c0) && !relative &&
+            m >= 0 && mentions_[m].named && mentions_[m].last == c0) {
+          EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
+          if (t == EntityType::kPerson || t == EntityType::kOrg) subj = c0 - 1;
+        }
+      }
       Speaker sp;
       if (subj >= 0) sp = SpeakerFromWord(subj);
       // "The ministry, which holds a 30% stake in ..., said ...": a
@@ -2754,6 +3002,49 @@ void DocState::VerbStatements() {
       // "Rumours that the singer had bought it were revealed to be false":
       // a passive verb of revealing with no agent has no speaker to find.
       if (subj < 0 && PassiveOfRevealing(v)) continue;
+      // "A mere 9 percent say ...", "those surveyed say ...": a share of
+      // a poll just before the verb, which the parser made a circumstance
+      // or a determiner of the verb instead of its subject.
+      if (subj < 0 && !HasSpeaker(sp) && v == i && i > first) {
+        bool infinitive = false;
+        for (int c : Children(v)) infinitive |= words_[c].deprel == "mark";
+        int k = i - 1, head = -1, adj = -1;
+        while (k >= first && i - k <= 8 && !InAnyQuote(k)) {
+          std::string_view u = words_[k].upos;
+          const bool polled =
+              u == "VERB" &&
+              (words_[k].lemma == "survey" || words_[k].lemma == "poll" ||
+               words_[k].lemma == "question" || words_[k].lemma == "interview");
+          // ("79 percent of Democrats", "one in five")
+          const bool of = (EqualsIgnoreCase(words_[k].form, "of") ||
+                           EqualsIgnoreCase(words_[k].form, "in")) &&
+                          head >= 0 && k > first;
+          if (!(u == "NUM" || u == "NOUN" || u == "PROPN" || u == "ADJ" ||
+                u == "DET" || u == "SYM" || polled || of))
+            break;
+          if (head < 0 &&
+              (u == "NOUN" || u == "NUM" || u == "PROPN" || u == "SYM"))
+            head = k;
+          if (adj < 0 && u == "ADJ") adj = k;
+          --k;
+        }
+        int lo = k + 1;
+        // ("Nearly a third", "About one in five")
+        if (lo > first && lo < i && words_[lo - 1].upos == "ADV" &&
+            words_[lo].upos != "ADP")
+          --lo;
+        // ("a third", "those surveyed")
+        if (head < 0) head = adj;
+        if (head < 0 && lo < i && words_[lo].upos == "DET") head = lo;
+        if (lo < i && words_[lo].upos == "ADP") head = -1;
+        if (!infinitive && head >= 0 &&
+            (lo == first || words_[lo - 1].form == "," ||
+             words_[lo - 1].upos == "CCONJ" ||
+             words_[lo - 1].upos == "SCONJ")) {
+          subj = head;
+          sp = SpeakerFromRange(lo, i - 1, head);
+        }
+      }
       if (subj < 0 && !HasSpeaker(sp)) {
         // Nearest name on the left within the clause ("lawmakers, like
         // Representative X, warning against ...").
@@ -2829,6 +3120,36 @@ void DocState::VerbStatements() {
                 clause = cc;
             }
           }
+        }
+      }
+      // (The clause after "say" taken for a noun is hung on it as a
+      // relative clause.)
+      if (clause < 0 && say_noun) {
+        for (int c : Children(v)) {
+          if (c < v || !StartsWith(words_[c].deprel, "acl")) continue;
+          for (int cc : Children(c))
+            if (StartsWith(words_[cc].deprel, "nsubj") && cc > v) clause = c;
+        }
+      }
+      // "said in an interview with the AP last week that she ...", with the
+      // clause hung deeper in the circumstances as if "that" were a relative
+      // pronoun: the first "that" after the verb, with nothing but nouns and
+      // prepositions before it, opening a clause with a subject of its own.
+      if (clause < 0 && sv->that_clause) {
+        for (int k = i + length; k < last && k < i + length + 16; ++k) {
+          if (InAnyQuote(k) || words_[k].form == "," ||
+              words_[k].upos == "VERB" || words_[k].upos == "AUX")
+            break;
+          if (!EqualsIgnoreCase(words_[k].form, "that")) continue;
+          const int h = words_[k].head;
+          if (h > k && h <= words_[v].hi && words_[h].lo == k &&
+              StartsWith(words_[h].deprel, "acl")) {
+            bool own_subject = false;
+            for (int m : Children(h))
+              own_subject |= StartsWith(words_[m].deprel, "nsubj") && m > k;
+            if (own_subject) clause = h;
+          }
+          break;
         }
       }
       // "saying mass layoffs were bigger problems", with the copular clause
@@ -3310,8 +3631,17 @@ void DocState::SourcingStatements() {
       if (a < si.last && EqualsIgnoreCase(words_[a - 1].form, "to") &&
           (words_[a].upos == "VERB" || words_[a].upos == "AUX"))
         continue;
+      // (The source ends at a dash or a bracket too: "according to the
+      // Tax Policy Center - half a percentage point of ...".)
+      auto aside = [&](int k) {
+        std::string_view f = words_[k].form;
+        return f == "(" ||
+               ((f == "-" || f == "--" || f == "\u2013" || f == "\u2014") &&
+                k > a && words_[k].span.begin > words_[k - 1].span.end);
+      };
       while (b < si.last && words_[b].form != "," && words_[b].form != ";" &&
-             !(IsPunct(words_[b]) && b == si.last - 1) && b - a < 14)
+             !(IsPunct(words_[b]) && b == si.last - 1) && b - a < 14 &&
+             !aside(b))
         ++b;
       if (b == a) continue;
       int head = -1;
@@ -3442,6 +3772,21 @@ void DocState::InPollStatements() {
       if (n < 0 || !named || words_[n].form.ends_with("s")) continue;
       int gov = words_[n].head;
       if (gov < 0 || consumed_[gov]) continue;
+      // "One in four voters in a New York Times poll said ...": a poll
+      // inside the subject of a verb of saying is where the speakers were
+      // found; the verb is the statement.
+      bool in_subject = false;
+      for (int k = n, guard = 0; k >= 0 && words_[k].head >= 0 && guard < 6;
+           k = words_[k].head, ++guard) {
+        int l = 0;
+        const int h = words_[k].head;
+        if (StartsWith(words_[k].deprel, "nsubj") && h > k &&
+            words_[h].upos == "VERB" && SpeechVerbAt(h, &l)) {
+          in_subject = true;
+          break;
+        }
+      }
+      if (in_subject) continue;
       if (const SpeechVerb* v = SpeechVerbAt(gov, &length);
           v && v->pos != PartOfSpeech::kNoun)
         continue;
@@ -3581,7 +3926,9 @@ void DocState::TidySpeakerSpans() {
     }
     // "As to the staff's claims, Orrel": an opening phrase the parser left
     // in the subject ends at its comma.
-    if (words_[nlo].upos == "ADP" || words_[nlo].upos == "SCONJ") {
+    // So does an adverb's ("Rather, sources close to her campaign").
+    if (words_[nlo].upos == "ADP" || words_[nlo].upos == "SCONJ" ||
+        words_[nlo].upos == "ADV") {
       for (int k = nhi - 1; k > nlo; --k) {
         if (words_[k].form == ",") {
           nlo = k + 1;
@@ -3589,11 +3936,59 @@ void DocState::TidySpeakerSpans() {
         }
       }
     }
+    // "MACAU (Reuters) – Top Republican Party donor Sheldon Adelson": the
+    // dateline opening the sentence is no part of the speaker.
+    if (nlo == first) {
+      if (int dash = DatelineEnd(nlo, nhi); dash >= 0) nlo = dash + 1;
+    }
+    // "... the occasional cheeseburger - an old favorite - others say": a
+    // dash in the phrase that closes an aside opened before it ends what
+    // is not the speaker.
+    {
+      auto spaced_dash = [&](int k) {
+        std::string_view f = words_[k].form;
+        return (f == "-" || f == "--" || f == "\u2013" || f == "\u2014") &&
+               k > 0 && words_[k].span.begin > words_[k - 1].span.end;
+      };
+      int open = 0;
+      for (int k = first; k < nlo; ++k)
+        open += spaced_dash(k) && !InAnyQuote(k);
+      for (int k = nlo; k < nhi && open % 2 == 1; ++k) {
+        if (spaced_dash(k)) {
+          nlo = k + 1;
+          break;
+        }
+      }
+    }
+    // "The fracas erupted two months after the real estate tycoon",
+    // "Thursday morning as more Republicans": a clause the parser left
+    // before the subject ends at its conjunction, when nothing before it
+    // is a name's own aside (a comma, a relative pronoun, a participle).
+    for (int k = nlo; k < nhi; ++k) {
+      std::string_view u = words_[k].upos;
+      if (words_[k].form == "," || InAnyQuote(k) || u == "PRON" ||
+          (u == "VERB" && k > nlo) || u == "AUX")
+        break;
+      // (Not "as well as", which joins names.)
+      if ((u == "SCONJ" || u == "ADP") &&
+          (AdverbialOpener(words_[k].form) ||
+           (EqualsIgnoreCase(words_[k].form, "as") &&
+            !EqualsIgnoreCase(words_[k + 1].form, "well")))) {
+        nlo = k + 1;
+        break;
+      }
+    }
     int depth = 0;
     for (int k = nlo + 1; k < nhi; ++k) {
       depth += words_[k].form == "(";
       depth -= words_[k].form == ")";
-      if (depth == 0 && words_[k].form == "," &&
+      // (Not an apposition that says when the title held: "Mr. Daniloff,
+      // now 81 and retired", "James Cunningham, then ambassador to Israel".)
+      const bool when_title =
+          k + 2 < nhi && (EqualsIgnoreCase(words_[k + 1].form, "now") ||
+                          EqualsIgnoreCase(words_[k + 1].form, "then") ||
+                          EqualsIgnoreCase(words_[k + 1].form, "also"));
+      if (depth == 0 && words_[k].form == "," && !when_title &&
           (words_[k + 1].upos == "ADV" || words_[k + 1].upos == "ADP")) {
         nhi = k - 1;
         break;
@@ -3672,6 +4067,14 @@ void DocState::PassiveStatements() {
         opening = !subject;
       }
       if (agent || !(passive || opening)) continue;
+      // "is widely seen as a disappointment" is a view; "remains to be
+      // seen", "was seen on camera grabbing ..." are sights.
+      if (words_[i].lemma == "see" || words_[i].lemma == "view") {
+        int k = i + length;
+        if (k < sents_[s].last && words_[k].upos == "ADV") ++k;
+        if (k >= sents_[s].last || !EqualsIgnoreCase(words_[k].form, "as"))
+          continue;
+      }
       int lo = words_[i].lo, hi = words_[i].hi;
       int from = i + length;
       while (hi > from && IsPunct(words_[hi])) --hi;
