@@ -1994,16 +1994,6 @@ void DocState::DropNestedStatements() {
     }
     for (size_t j = 0; j < n && !drop[i]; ++j) {
       const Statement& out = statements_[j];
-      // "Sanders said, according to CNN": attribution corpora mark the
-      // outer source alone, the one the words reach us through.
-      if (out.kind == StatementKind::kAccordingTo &&
-          out.via == static_cast<int>(i) &&
-          StartsWith(Lower(out.cue_text), "according") &&
-          (in.rule == "verb.clause" || in.rule == "quote.direct" ||
-           in.rule == "quote.partial")) {
-        drop[i] = true;
-        continue;
-      }
       if (j == i || drop[j] || out.kind == StatementKind::kReporter ||
           !out.content.Contains(in.cue) || in.content.Overlaps(out.cue) ||
           in.via == static_cast<int>(j) || out.via == static_cast<int>(i))
@@ -3695,7 +3685,11 @@ void DocState::SourcingStatements() {
       st.content = OtherSide(sent, phrase);
       // A source cited by another statement of the sentence ("the FT,
       // citing four anonymous sources, claimed ...") reaches us through it.
+      // After "according to" it is the other way round: in "Hale said X,
+      // according to the Courier", Hale's words reach us through the
+      // Courier, and both are kept, so that Hale is still who said X.
       bool cited = false;
+      int through_this = -1;
       for (int k = static_cast<int>(statements_.size()) - 1; k >= 0; --k) {
         Statement& o = statements_[k];
         if (!si.span.Contains(o.cue) || o.kind == StatementKind::kAccordingTo)
@@ -3717,7 +3711,11 @@ void DocState::SourcingStatements() {
                         words_[i - 1].span.begin > o.content.begin;
         if (trailing) o.content.end = words_[i - 2].span.end;
         if (trailing || !o.content.Contains(phrase)) {
-          st.via = k;
+          if (according && o.via < 0) {
+            through_this = k;
+          } else {
+            st.via = k;
+          }
           st.content = o.content;
           cited = true;
           break;
@@ -3729,7 +3727,8 @@ void DocState::SourcingStatements() {
       st.evidence = EvidenceOf(sents_, si.span);
       st.rule = cited ? "sourcing.cited" : "sourcing.according_to";
       for (int k = i; k < i + m->length; ++k) consumed_[k] = true;
-      AddStatement(std::move(st));
+      int added = AddStatement(std::move(st));
+      if (through_this >= 0) statements_[through_this].via = added;
       i = b - 1;
     }
   }
