@@ -756,7 +756,10 @@ size_t SplitRows(int n) { return 1 + kConstants + kGroups * (n + 2); }
 class MoveScorer {
  public:
   MoveScorer(const WeightTable& table, const Sentence& s)
-      : table_(table), s_(s) {
+      : table_(table),
+        s_(s),
+        rows_(ThreadScratch().rows),
+        ready_(ThreadScratch().ready) {
     size_t rows = SplitRows(static_cast<int>(s.words->size()));
     rows_.assign(rows * 4, 0);
     ready_.assign(rows, 0);
@@ -774,19 +777,27 @@ class MoveScorer {
   }
 
  private:
+  // Sums of the cached groups and constants (and row 0, the state's own
+  // features), 4 ints a row, and which rows are summed: scratch reused
+  // across sentences on a thread.
+  struct Scratch {
+    std::vector<int32_t> rows;
+    std::vector<char> ready;
+  };
+  static Scratch& ThreadScratch() {
+    thread_local Scratch scratch;
+    return scratch;
+  }
+
   const WeightTable& table_;
   const Sentence& s_;
-  // Sums of the cached groups and constants (and row 0, the state's own
-  // features), 4 ints a row. Scratch reused across sentences on a thread.
-  static thread_local std::vector<int32_t> rows_;
-  static thread_local std::vector<char> ready_;
+  std::vector<int32_t>& rows_;
+  std::vector<char>& ready_;
   uint64_t f_[kMaxSplitFeatures];
   uint32_t owner_[kMaxSplitFeatures];
   uint32_t use_[int{kGroups} + int{kConstants}];
   size_t n_use_ = 0;
 };
-thread_local std::vector<int32_t> MoveScorer::rows_;
-thread_local std::vector<char> MoveScorer::ready_;
 
 // Gives the arc just made to dependent d its label (root for the root's).
 void LabelArc(const WeightTable& labeller, int root_label, State& st,
