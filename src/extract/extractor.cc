@@ -3063,6 +3063,24 @@ void DocState::VerbStatements() {
                     EntityType::kPerson)
               m = pm;
           }
+          // Nor a name further inside an apposition or a relative clause
+          // on a person ("Michael Briggs, a spokesman for Sanders, said",
+          // "Claire McCaskill, who has endorsed Clinton, said"): those say
+          // who the person is, and the person speaks.
+          for (int a = words_[mentions_[m].first].head, hops = 0;
+               a > first && a < i && hops < 4; a = words_[a].head, ++hops) {
+            std::string_view d = words_[a].deprel;
+            if (d != "appos" && !StartsWith(d, "acl")) continue;
+            int h = words_[a].head;
+            int pm = h >= 0 && h < a ? words_[h].mention : -1;
+            if (pm >= 0 && pm != m && mentions_[pm].named && !InAnyQuote(h) &&
+                mentions_[pm].last < a &&
+                words_[mentions_[pm].last].form == "," &&
+                CoarseType(entities_[mentions_[pm].entity].e.type) ==
+                    EntityType::kPerson)
+              m = pm;
+            break;
+          }
           sp = Speaker();
           FillSpeakerEntity(sp, m);
           break;
