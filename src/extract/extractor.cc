@@ -2843,6 +2843,28 @@ void DocState::VerbStatements() {
         for (int c : Children(v - 2))
           if (words_[c].deprel == "nsubj" && c < v - 2) subj = c;
       }
+      // "Conway rejected the idea that the changes amounted to a shake-up
+      // and said ...": a verb right after "and" has no subject of its own
+      // between them, so it shares its partner's; the parser's subject
+      // inside the partner's clause is a misreading.
+      if (v - 1 > first && words_[v - 1].upos == "CCONJ" &&
+          EqualsIgnoreCase(words_[v - 1].form, "and")) {
+        int partner = -1;
+        if (words_[v].deprel == "conj" && words_[v].head >= first &&
+            words_[v].head < v)
+          partner = words_[v].head;
+        for (int c : Children(v))
+          if (partner < 0 && c < v && words_[c].upos == "VERB" &&
+              (words_[c].deprel == "conj" || words_[c].deprel == "ccomp"))
+            partner = c;
+        if (partner >= 0 && words_[partner].upos == "VERB" &&
+            (subj < 0 || subj > partner)) {
+          int s2 = -1;
+          for (int c : Children(partner))
+            if (c < partner && StartsWith(words_[c].deprel, "nsubj")) s2 = c;
+          if (s2 >= 0) subj = s2;
+        }
+      }
       // "... to acquire Brannock Software, the Corliss Ledger reported": a
       // name in apposition just before the verb, after a comma, is the
       // subject the parser joined to the object before it.
