@@ -3430,7 +3430,7 @@ void DocState::VerbStatements() {
       bool loose_clause = false;
       if (clause < 0 && !parenthetical && sv->lemma.starts_with("say") &&
           (!HasObject(v) || object_clause) && i + length < sents_[s].last &&
-          !IsPunct(words_[i + length])) {
+          !IsPunct(words_[i + length]) && words_[i + length].upos != "CCONJ") {
         for (int k = i + length; k < sents_[s].last && !loose_clause; ++k)
           loose_clause = words_[k].upos == "VERB" || words_[k].upos == "AUX";
         if (loose_clause) {
@@ -3483,7 +3483,8 @@ void DocState::VerbStatements() {
                     StartsWith(words_[subj].deprel, "nsubj") &&
                     words_[subj].deprel != "nsubj:pass") ||
                    on_noun || reduced_relative) &&
-                  i + length < last && !IsPunct(words_[i + length]);
+                  i + length < last && !IsPunct(words_[i + length]) &&
+                  words_[i + length].upos != "CCONJ";
         for (int c : Children(v)) {
           std::string_view d = words_[c].deprel;
           if (d == "aux:pass" || d == "expl") ok = false;
