@@ -3541,17 +3541,18 @@ void DocState::VerbStatements() {
       }
       // A speaker is someone: a name, a group, a pronoun or a source.
       // Anything else that says a clause or a quote is a speaker too ("the
-      // poll shows that ...", "the official said"), but with less
-      // confidence, and so is the subject of an act ("the survey points to
-      // a closer race", "the analysts welcomed ..."), but not the relative
-      // "that" of "rules that permit ...". Without any of these it is
-      // only a subject.
+      // poll shows that ...", "the official said", "the budget office said
+      // about half of it reflected ...", with the clause the parser lost
+      // read loosely), but with less confidence, and so is the subject of
+      // an act ("the survey points to a closer race", "the analysts
+      // welcomed ..."), but not the relative "that" of "rules that permit
+      // ...". Without any of these it is only a subject.
       bool someone = sp.entity >= 0 || !sp.entities.empty() || sp.anonymous ||
                      !sp.description.empty();
-      if (!someone &&
-          !(sp.has_span && (clause >= 0 || quoted || parenthetical ||
-                            ((action || fallback) &&
-                             !EqualsIgnoreCase(words_[subj].form, "that")))))
+      if (!someone && !(sp.has_span &&
+                        (clause >= 0 || quoted || parenthetical ||
+                         ((action || fallback || loose_clause) && subj >= 0 &&
+                          !EqualsIgnoreCase(words_[subj].form, "that")))))
         continue;
       // A place does not speak without a clause ("Columbus said on
       // Monday"), unless it is a name no list knows as a place, which the
