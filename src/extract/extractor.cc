@@ -1933,12 +1933,28 @@ void DocState::DropNestedStatements() {
     while (w > 0 && words_[w - 1].span.end > in.cue.begin) --w;
     // So does a verb joined by "and" ("said the plan was dead and said,
     // '...'"), which the parser may hang inside the first clause.
-    if (w < 1 || in.kind == StatementKind::kReporter ||
-        !((words_[w].form.ends_with("ing") && words_[w - 1].form == ",") ||
-          (words_[w - 1].upos == "CCONJ" && words_[w].upos == "VERB" &&
-           StartsWith(words_[w].deprel, "conj"))))
-      continue;
-    const Span joint = words_[w - 1].span;  // the comma or "and"
+    if (w < 1 || in.kind == StatementKind::kReporter) continue;
+    int joint_word = -1;
+    if ((words_[w].form.ends_with("ing") && words_[w - 1].form == ",") ||
+        (words_[w - 1].upos == "CCONJ" && words_[w].upos == "VERB" &&
+         StartsWith(words_[w].deprel, "conj")))
+      joint_word = w - 1;
+    // And a verb joined by "and" with a subject of its own ("a woman asked
+    // for a photo and Clinton said, '...'"): a new clause, whoever speaks.
+    bool own_subject = false;
+    if (joint_word < 0 && words_[w].upos == "VERB" &&
+        StartsWith(words_[w].deprel, "conj")) {
+      for (int c : Children(w)) {
+        int lo = words_[c].lo;
+        if (c < w && words_[c].deprel == "nsubj" && lo > 0 &&
+            words_[lo - 1].upos == "CCONJ" && words_[lo - 1].head == w) {
+          joint_word = lo - 1;
+          own_subject = true;
+        }
+      }
+    }
+    if (joint_word < 0) continue;
+    const Span joint = words_[joint_word].span;  // the comma or "and"
     for (size_t j = 0; j < n; ++j) {
       Statement& out = statements_[j];
       if (j == i || out.kind == StatementKind::kReporter ||
@@ -1952,7 +1968,22 @@ void DocState::DropNestedStatements() {
            in.speaker.entities == out.speaker.entities) ||
           (in.speaker.has_span && out.speaker.has_span &&
            in.speaker.span == out.speaker.span);
-      if (!same) continue;
+      if (!same && !own_subject) continue;
+      // (Not inside a reported clause: "says she hopes to win, but she
+      // knows that ..." is all hers.)
+      if (own_subject &&
+          (out.rule == "verb.clause" || StartsWith(out.rule, "quote")))
+        continue;
+      // (Nor when the parser split the first verb's clause at a subject
+      // joined by "and": "said the United States and its allies will
+      // seek ...", with "States" a subject of "said".)
+      if (own_subject) {
+        bool split = false;
+        if (int ow = WordEndingAt(out.cue.end); ow >= 0)
+          for (int c : Children(ow))
+            split |= c > ow && StartsWith(words_[c].deprel, "nsubj");
+        if (split) continue;
+      }
       Span cut{out.content.begin, joint.begin};
       cut = TrimContent(cut);
       if (cut.empty()) continue;
