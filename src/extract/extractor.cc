@@ -3563,7 +3563,11 @@ void DocState::VerbStatements() {
       // complaint, saying ..." leaves the participle its own statement.
       if (clause < 0 && !quoted && !parenthetical && object_speech) {
         for (int c : Children(v)) {
-          if (!StartsWith(words_[c].deprel, "obj") || c < v) continue;
+          // (Not the reflexive inside the cue: "distanced herself from".)
+          if (!StartsWith(words_[c].deprel, "obj") || c < v ||
+              (c < i + length && (words_[c].form.ends_with("self") ||
+                                  words_[c].form.ends_with("selves"))))
+            continue;
           int lo = words_[c].lo, hi = words_[c].hi;
           while (hi > lo && IsPunct(words_[hi])) --hi;
           content = WordSpan(lo, hi);
