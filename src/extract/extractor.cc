@@ -3569,6 +3569,9 @@ void DocState::VerbStatements() {
                                   words_[c].form.ends_with("selves"))))
             continue;
           int lo = words_[c].lo, hi = words_[c].hi;
+          // An object that is a word of the cue ("took issue with the
+          // ruling") leaves what follows the cue.
+          if (c < i + length && hi >= i + length) lo = i + length;
           while (hi > lo && IsPunct(words_[hi])) --hi;
           content = WordSpan(lo, hi);
           break;
