@@ -1933,12 +1933,28 @@ void DocState::DropNestedStatements() {
     while (w > 0 && words_[w - 1].span.end > in.cue.begin) --w;
     // So does a verb joined by "and" ("said the plan was dead and said,
     // '...'"), which the parser may hang inside the first clause.
-    if (w < 1 || in.kind == StatementKind::kReporter ||
-        !((words_[w].form.ends_with("ing") && words_[w - 1].form == ",") ||
-          (words_[w - 1].upos == "CCONJ" && words_[w].upos == "VERB" &&
-           StartsWith(words_[w].deprel, "conj"))))
-      continue;
-    const Span joint = words_[w - 1].span;  // the comma or "and"
+    if (w < 1 || in.kind == StatementKind::kReporter) continue;
+    int joint_word = -1;
+    if ((words_[w].form.ends_with("ing") && words_[w - 1].form == ",") ||
+        (words_[w - 1].upos == "CCONJ" && words_[w].upos == "VERB" &&
+         StartsWith(words_[w].deprel, "conj")))
+      joint_word = w - 1;
+    // And a verb joined by "and" with a subject of its own ("a woman asked
+    // for a photo and Clinton said, '...'"): a new clause, whoever speaks.
+    bool own_subject = false;
+    if (joint_word < 0 && words_[w].upos == "VERB" &&
+        StartsWith(words_[w].deprel, "conj")) {
+      for (int c : Children(w)) {
+        int lo = words_[c].lo;
+        if (c < w && words_[c].deprel == "nsubj" && lo > 0 &&
+            words_[lo - 1].upos == "CCONJ" && words_[lo - 1].head == w) {
+          joint_word = lo - 1;
+          own_subject = true;
+        }
+      }
+    }
+    if (joint_word < 0) continue;
+    const Span joint = words_[joint_word].span;  // the comma or "and"
     for (size_t j = 0; j < n; ++j) {
       Statement& out = statements_[j];
       if (j == i || out.kind == StatementKind::kReporter ||
@@ -1952,7 +1968,22 @@ void DocState::DropNestedStatements() {
            in.speaker.entities == out.speaker.entities) ||
           (in.speaker.has_span && out.speaker.has_span &&
            in.speaker.span == out.speaker.span);
-      if (!same) continue;
+      if (!same && !own_subject) continue;
+      // (Not inside a reported clause: "says she hopes to win, but she
+      // knows that ..." is all hers.)
+      if (own_subject &&
+          (out.rule == "verb.clause" || StartsWith(out.rule, "quote")))
+        continue;
+      // (Nor when the parser split the first verb's clause at a subject
+      // joined by "and": "said the United States and its allies will
+      // seek ...", with "States" a subject of "said".)
+      if (own_subject) {
+        bool split = false;
+        if (int ow = WordEndingAt(out.cue.end); ow >= 0)
+          for (int c : Children(ow))
+            split |= c > ow && StartsWith(words_[c].deprel, "nsubj");
+        if (split) continue;
+      }
       Span cut{out.content.begin, joint.begin};
       cut = TrimContent(cut);
       if (cut.empty()) continue;
@@ -2843,6 +2874,28 @@ void DocState::VerbStatements() {
         for (int c : Children(v - 2))
           if (words_[c].deprel == "nsubj" && c < v - 2) subj = c;
       }
+      // "Conway rejected the idea that the changes amounted to a shake-up
+      // and said ...": a verb right after "and" has no subject of its own
+      // between them, so it shares its partner's; the parser's subject
+      // inside the partner's clause is a misreading.
+      if (v - 1 > first && words_[v - 1].upos == "CCONJ" &&
+          EqualsIgnoreCase(words_[v - 1].form, "and")) {
+        int partner = -1;
+        if (words_[v].deprel == "conj" && words_[v].head >= first &&
+            words_[v].head < v)
+          partner = words_[v].head;
+        for (int c : Children(v))
+          if (partner < 0 && c < v && words_[c].upos == "VERB" &&
+              (words_[c].deprel == "conj" || words_[c].deprel == "ccomp"))
+            partner = c;
+        if (partner >= 0 && words_[partner].upos == "VERB" &&
+            (subj < 0 || subj > partner)) {
+          int s2 = -1;
+          for (int c : Children(partner))
+            if (c < partner && StartsWith(words_[c].deprel, "nsubj")) s2 = c;
+          if (s2 >= 0) subj = s2;
+        }
+      }
       // "... to acquire Brannock Software, the Corliss Ledger reported": a
       // name in apposition just before the verb, after a comma, is the
       // subject the parser joined to the object before it.
@@ -3062,6 +3115,24 @@ void DocState::VerbStatements() {
                 CoarseType(entities_[mentions_[pm].entity].e.type) ==
                     EntityType::kPerson)
               m = pm;
+          }
+          // Nor a name further inside an apposition or a relative clause
+          // on a person ("Michael Briggs, a spokesman for Sanders, said",
+          // "Claire McCaskill, who has endorsed Clinton, said"): those say
+          // who the person is, and the person speaks.
+          for (int a = words_[mentions_[m].first].head, hops = 0;
+               a > first && a < i && hops < 4; a = words_[a].head, ++hops) {
+            std::string_view d = words_[a].deprel;
+            if (d != "appos" && !StartsWith(d, "acl")) continue;
+            int h = words_[a].head;
+            int pm = h >= 0 && h < a ? words_[h].mention : -1;
+            if (pm >= 0 && pm != m && mentions_[pm].named && !InAnyQuote(h) &&
+                mentions_[pm].last < a &&
+                words_[mentions_[pm].last].form == "," &&
+                CoarseType(entities_[mentions_[pm].entity].e.type) ==
+                    EntityType::kPerson)
+              m = pm;
+            break;
           }
           sp = Speaker();
           FillSpeakerEntity(sp, m);
@@ -3390,7 +3461,7 @@ void DocState::VerbStatements() {
       bool loose_clause = false;
       if (clause < 0 && !parenthetical && sv->lemma.starts_with("say") &&
           (!HasObject(v) || object_clause) && i + length < sents_[s].last &&
-          !IsPunct(words_[i + length])) {
+          !IsPunct(words_[i + length]) && words_[i + length].upos != "CCONJ") {
         for (int k = i + length; k < sents_[s].last && !loose_clause; ++k)
           loose_clause = words_[k].upos == "VERB" || words_[k].upos == "AUX";
         if (loose_clause) {
@@ -3443,7 +3514,8 @@ void DocState::VerbStatements() {
                     StartsWith(words_[subj].deprel, "nsubj") &&
                     words_[subj].deprel != "nsubj:pass") ||
                    on_noun || reduced_relative) &&
-                  i + length < last && !IsPunct(words_[i + length]);
+                  i + length < last && !IsPunct(words_[i + length]) &&
+                  words_[i + length].upos != "CCONJ";
         for (int c : Children(v)) {
           std::string_view d = words_[c].deprel;
           if (d == "aux:pass" || d == "expl") ok = false;
@@ -3491,8 +3563,15 @@ void DocState::VerbStatements() {
       // complaint, saying ..." leaves the participle its own statement.
       if (clause < 0 && !quoted && !parenthetical && object_speech) {
         for (int c : Children(v)) {
-          if (!StartsWith(words_[c].deprel, "obj") || c < v) continue;
+          // (Not the reflexive inside the cue: "distanced herself from".)
+          if (!StartsWith(words_[c].deprel, "obj") || c < v ||
+              (c < i + length && (words_[c].form.ends_with("self") ||
+                                  words_[c].form.ends_with("selves"))))
+            continue;
           int lo = words_[c].lo, hi = words_[c].hi;
+          // An object that is a word of the cue ("took issue with the
+          // ruling") leaves what follows the cue.
+          if (c < i + length && hi >= i + length) lo = i + length;
           while (hi > lo && IsPunct(words_[hi])) --hi;
           content = WordSpan(lo, hi);
           break;
@@ -3500,17 +3579,18 @@ void DocState::VerbStatements() {
       }
       // A speaker is someone: a name, a group, a pronoun or a source.
       // Anything else that says a clause or a quote is a speaker too ("the
-      // poll shows that ...", "the official said"), but with less
-      // confidence, and so is the subject of an act ("the survey points to
-      // a closer race", "the analysts welcomed ..."), but not the relative
-      // "that" of "rules that permit ...". Without any of these it is
-      // only a subject.
+      // poll shows that ...", "the official said", "the budget office said
+      // about half of it reflected ...", with the clause the parser lost
+      // read loosely), but with less confidence, and so is the subject of
+      // an act ("the survey points to a closer race", "the analysts
+      // welcomed ..."), but not the relative "that" of "rules that permit
+      // ...". Without any of these it is only a subject.
       bool someone = sp.entity >= 0 || !sp.entities.empty() || sp.anonymous ||
                      !sp.description.empty();
-      if (!someone &&
-          !(sp.has_span && (clause >= 0 || quoted || parenthetical ||
-                            ((action || fallback) &&
-                             !EqualsIgnoreCase(words_[subj].form, "that")))))
+      if (!someone && !(sp.has_span &&
+                        (clause >= 0 || quoted || parenthetical ||
+                         ((action || fallback || loose_clause) && subj >= 0 &&
+                          !EqualsIgnoreCase(words_[subj].form, "that")))))
         continue;
       // A place does not speak without a clause ("Columbus said on
       // Monday"), unless it is a name no list knows as a place, which the
