@@ -185,6 +185,7 @@ class DocState {
   void InPollStatements();
   void NounStatements();
   void PassiveStatements();
+  void AdverbStatements();
   void HeadlineStatements();
   void TidySpeakerSpans();
   void SpeakersBeforeRelativeClauses();

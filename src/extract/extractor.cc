@@ -1832,6 +1832,7 @@ void DocState::FindStatements() {
   InPollStatements();
   NounStatements();
   PassiveStatements();
+  AdverbStatements();
   HeadlineStatements();
   DropNestedStatements();
   SpeakingDocuments();
@@ -4175,6 +4176,61 @@ void DocState::PassiveStatements() {
       st.evidence = EvidenceOf(sents_, sents_[s].span);
       st.rule = "verb.passive";
       for (int k = i; k < i + length; ++k) consumed_[k] = true;
+      AddStatement(std::move(st));
+    }
+  }
+}
+
+// "The company reportedly plans to sell the unit": an adverb of report
+// (sourcing.tsv, kind adverb) passes its clause on from a source the text
+// leaves unsaid. Attribution corpora mark it without a source, with the
+// adverb as the cue and its clause as the content. On a verb that is
+// already a cue ("reportedly told aides that ...") it adds nothing.
+void DocState::AdverbStatements() {
+  for (size_t s = 0; s < sents_.size(); ++s) {
+    const SentInfo& si = sents_[s];
+    for (int i = si.first; i < si.last; ++i) {
+      if (InAnyQuote(i) || consumed_[i]) continue;
+      auto m = LongestAt(i, LexiconKind::kSourcing);
+      if (!m || lex_.sourcing()[m->entry].kind != SourcingKind::kAdverb)
+        continue;
+      const int head = words_[i].head;
+      if (head < si.first || head >= si.last) continue;
+      const int next = i + m->length;
+      int lo = words_[head].lo, hi = words_[head].hi;
+      while (hi > lo && IsPunct(words_[hi])) --hi;
+      // A verb read as an act, not as speech ("reportedly considering a
+      // run", "reportedly reacted"), is what the report passes on: the
+      // adverb is the cue of it.
+      int cued = -1;
+      for (size_t k = 0; k < statements_.size() && cued < 0; ++k) {
+        const Statement& o = statements_[k];
+        if (o.cue.Overlaps(words_[head].span) ||
+            (next < si.last && o.cue.Overlaps(words_[next].span)))
+          cued = static_cast<int>(k);
+      }
+      if (cued >= 0) {
+        Statement& o = statements_[cued];
+        if (o.rule != "verb.action" && o.rule != "verb.complement") continue;
+        o.speaker = Speaker{};
+        o.speaker.anonymous = lex_.sourcing()[m->entry].anonymous;
+        o.cue = WordSpan(i, next - 1);
+        o.cue_text = std::string(Text(o.cue));
+        o.content = WithoutFinalStop(WordSpan(lo, hi));
+        o.rule = "sourcing.adverb";
+        for (int k = i; k < next; ++k) consumed_[k] = true;
+        continue;
+      }
+      Statement st;
+      st.speaker.anonymous = lex_.sourcing()[m->entry].anonymous;
+      st.cue = WordSpan(i, next - 1);
+      st.cue_text = std::string(Text(st.cue));
+      st.kind = StatementKind::kIndirect;
+      st.content = WithoutFinalStop(WordSpan(lo, hi));
+      st.confidence = 0.4;
+      st.evidence = EvidenceOf(sents_, si.span);
+      st.rule = "sourcing.adverb";
+      for (int k = i; k < next; ++k) consumed_[k] = true;
       AddStatement(std::move(st));
     }
   }

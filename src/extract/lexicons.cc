@@ -563,6 +563,8 @@ std::string_view SourcingKindName(SourcingKind k) {
       return "count";
     case SourcingKind::kModifier:
       return "modifier";
+    case SourcingKind::kAdverb:
+      return "adverb";
   }
   return "cue";
 }
@@ -792,7 +794,8 @@ Result<Lexicons> Lexicons::Load(const LexiconOptions& options) {
           static constexpr SourcingKind kKinds[] = {
               SourcingKind::kCue,        SourcingKind::kAnonymousDescriptor,
               SourcingKind::kNamedIntro, SourcingKind::kSourceNoun,
-              SourcingKind::kCount,      SourcingKind::kModifier};
+              SourcingKind::kCount,      SourcingKind::kModifier,
+              SourcingKind::kAdverb};
           bool found = false;
           for (SourcingKind k : kKinds) {
             if (SourcingKindName(k) == r.cells[1]) {
@@ -803,7 +806,8 @@ Result<Lexicons> Lexicons::Load(const LexiconOptions& options) {
           if (!found) {
             return RowError(r, "kind '" + r.cells[1] +
                                    "' is not one of cue, anonymous_descriptor, "
-                                   "named_intro, source_noun, count, modifier");
+                                   "named_intro, source_noun, count, modifier, "
+                                   "adverb");
           }
           HEARSAY_ASSIGN_OR_RETURN(s.anonymous, YesNo(r, 2, "anonymous"));
           HEARSAY_ASSIGN_OR_RETURN(s.count, IntCell(r, 3, "count", -1));

@@ -105,6 +105,7 @@ enum class SourcingKind : uint8_t {
   kSourceNoun,           // "sources", "officials", "insiders"
   kCount,                // "four", "several", "a"
   kModifier,             // "anonymous", "senior", "unnamed"
+  kAdverb,               // "reportedly": the clause is passed on, unsourced
 };
 std::string_view SourcingKindName(SourcingKind k);
 
