@@ -3725,19 +3725,31 @@ void DocState::SourcingStatements() {
       Speaker sp = SpeakerFromRange(a, b - 1, head);
       // The source is the phrase as written, not a name inside it ("a
       // letter to Ashby Mills from the regulator"), and a person's with the
-      // apposition that says who they are ("according to Wen Halloway, a
-      // former adviser, ...").
+      // apposition or relative clause that says who they are ("according
+      // to Wen Halloway, a former adviser, ...", "..., according to Wen
+      // Halloway, who advised the mayor.").
       if (sp.entities.empty()) {
         int end = b - 1;
+        auto who = [&](int k) {
+          std::string_view u = words_[k].upos;
+          return u == "DET" || u == "ADJ" || u == "NOUN" || u == "PROPN" ||
+                 EqualsIgnoreCase(words_[k].form, "who");
+        };
         if (b + 1 < si.last && words_[b].form == "," &&
             words_[b - 1].mention >= 0 &&
             entities_[mentions_[words_[b - 1].mention].entity].e.type ==
                 EntityType::kPerson &&
-            (words_[b + 1].upos == "DET" || words_[b + 1].upos == "ADJ" ||
-             words_[b + 1].upos == "NOUN" || words_[b + 1].upos == "PROPN")) {
+            who(b + 1)) {
           int k = b + 1;
           while (k < si.last && words_[k].form != "," && k - b < 12) ++k;
-          if (k < si.last && words_[k].form == ",") end = k - 1;
+          if (k < si.last && words_[k].form == ",") {
+            end = k - 1;
+          } else if (k == si.last && IsPunct(words_[si.last - 1]) &&
+                     i > si.first && words_[i - 1].form == "," && b - 1 > a) {
+            // A sourcing phrase closing its sentence, on a full name: the
+            // apposition runs to the sentence's end.
+            end = si.last - 2;
+          }
         }
         sp.span = WordSpan(a, end);
       }
