@@ -150,6 +150,16 @@ inline std::string_view LastWord(std::string_view name) {
 
 inline bool IsPunct(const W& w) { return w.upos == "PUNCT"; }
 
+// A dash word: hyphen, double hyphen, en or em dash.
+inline bool IsDash(std::string_view f) {
+  return f == "-" || f == "--" || f == "\u2013" || f == "\u2014";
+}
+
+// A mark that can close a quote: straight, Penn Treebank '' or curly.
+inline bool IsClosingQuoteMark(std::string_view f) {
+  return f == "\"" || f == "''" || f == "\xE2\x80\x9D";
+}
+
 // Someone who can be held to a statement: a name, a group, a source.
 inline bool HasSpeaker(const Speaker& sp) {
   return sp.entity >= 0 || !sp.entities.empty() || sp.anonymous ||
@@ -223,6 +233,12 @@ class DocState {
   int AttributionTail(int v, int from) const;
   int DatelineDash(int w) const;
   int DatelineEnd(int first, int end) const;
+  // Word k is a dash with a space before it (an aside or a dateline's end,
+  // not "Clinton-Kaine"); k > 0.
+  bool SpacedDash(int k) const {
+    return IsDash(words_[k].form) &&
+           words_[k].span.begin > words_[k - 1].span.end;
+  }
   int RecentOrgEntity(int w) const;
   std::string RecentOrg(int w) const;
   bool ClosingAttribution(int v, int i, int subj, const Speaker& sp) const;

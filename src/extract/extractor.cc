@@ -1356,9 +1356,7 @@ int DocState::DatelineEnd(int first, int end) const {
   for (int k = first; k < end; ++k) {
     std::string_view f = words_[k].form;
     // A spaced dash: "Clinton-Kaine said" is no dateline.
-    if ((f == "\u2014" || f == "\u2013" || f == "-" || f == "--") &&
-        k > first && words_[k].span.begin > words_[k - 1].span.end)
-      return k;
+    if (k > first && SpacedDash(k)) return k;
     if (words_[k].upos != "PROPN" && !IsPunct(words_[k])) return -1;
   }
   return -1;
@@ -2386,9 +2384,7 @@ void DocState::PunctuationStatements() {
       const int from = mentions_[m].first;
       bool opens = from == first;
       if (from > first + 1) {
-        std::string_view d = words_[from - 1].form;
-        opens = (d == "-" || d == "--" || d == "\u2013" || d == "\u2014") &&
-                words_[from - 1].span.begin > words_[from - 2].span.end;
+        opens = SpacedDash(from - 1);
       }
       if (!opens) continue;
       Statement st;
@@ -2939,9 +2935,7 @@ void DocState::VerbStatements() {
       if (v == i && length == 1 && words_[v].lemma == "say" && subj >= 0 &&
           subj < i && i > first + 1 && i + 1 < last) {
         int comma = i - 1;
-        if (words_[comma].form == "\"" || words_[comma].form == "''" ||
-            words_[comma].form == "\xE2\x80\x9D")
-          --comma;
+        if (IsClosingQuoteMark(words_[comma].form)) --comma;
         int r = i + 1, head = -1;
         while (r < last && !InAnyQuote(r) &&
                (words_[r].upos == "DET" || words_[r].upos == "ADJ" ||
@@ -2962,10 +2956,7 @@ void DocState::VerbStatements() {
       // apposition, an adjective).
       if (v == i && words_[v].form.ends_with("ing")) {
         int comma = i - 1;
-        if (comma > first &&
-            (words_[comma].form == "\"" || words_[comma].form == "''" ||
-             words_[comma].form == "\xE2\x80\x9D"))
-          --comma;
+        if (comma > first && IsClosingQuoteMark(words_[comma].form)) --comma;
         int root = -1;
         for (int k = first; k < last && root < 0; ++k)
           if (words_[k].head < 0) root = k;
@@ -3705,10 +3696,7 @@ void DocState::SourcingStatements() {
       // (The source ends at a dash or a bracket too: "according to the
       // Tax Policy Center - half a percentage point of ...".)
       auto aside = [&](int k) {
-        std::string_view f = words_[k].form;
-        return f == "(" ||
-               ((f == "-" || f == "--" || f == "\u2013" || f == "\u2014") &&
-                k > a && words_[k].span.begin > words_[k - 1].span.end);
+        return words_[k].form == "(" || (k > a && SpacedDash(k));
       };
       while (b < si.last && words_[b].form != "," && words_[b].form != ";" &&
              !(IsPunct(words_[b]) && b == si.last - 1) && b - a < 14 &&
@@ -4010,8 +3998,7 @@ void DocState::TidySpeakerSpans() {
     if (words_[lo].sent != words_[hi].sent) continue;
     int nlo = lo, nhi = hi;
     for (int k = hi; k > lo; --k) {
-      if (InAnyQuote(k) || words_[k].form == "\"" ||
-          words_[k].form == "\xE2\x80\x9D" || words_[k].form == "''") {
+      if (InAnyQuote(k) || IsClosingQuoteMark(words_[k].form)) {
         nlo = k + 1;
         break;
       }
@@ -4037,16 +4024,11 @@ void DocState::TidySpeakerSpans() {
     // dash in the phrase that closes an aside opened before it ends what
     // is not the speaker.
     {
-      auto spaced_dash = [&](int k) {
-        std::string_view f = words_[k].form;
-        return (f == "-" || f == "--" || f == "\u2013" || f == "\u2014") &&
-               k > 0 && words_[k].span.begin > words_[k - 1].span.end;
-      };
       int open = 0;
       for (int k = first; k < nlo; ++k)
-        open += spaced_dash(k) && !InAnyQuote(k);
+        open += k > 0 && SpacedDash(k) && !InAnyQuote(k);
       for (int k = nlo; k < nhi && open % 2 == 1; ++k) {
-        if (spaced_dash(k)) {
+        if (k > 0 && SpacedDash(k)) {
           nlo = k + 1;
           break;
         }
