@@ -1041,6 +1041,32 @@ Status Parser::Train(const std::vector<conllu::Sentence>& train,
 
 namespace {
 
+// Labels the arc just made to d with the labeller as trained so far; with
+// `learn`, an arc of the gold tree first teaches the labeller its gold
+// label. Returns the label given.
+int TrainLabel(PerceptronTrainer& labeller, int root_label, State& st,
+               const Sentence& s, int d, const std::vector<int>& gold_heads,
+               const std::vector<int>& gold_labels, bool learn) {
+  thread_local std::vector<float> scores;
+  int h = st.head[d];
+  int l = root_label;
+  if (h != 0) {
+    uint64_t f[kMaxFeatures];
+    size_t nf = LabelFeatures(st, s, h, d, f);
+    scores.assign(static_cast<size_t>(labeller.classes()), 0.f);
+    labeller.Score(f, nf, scores.data());
+    scores[root_label] = -1e30f;
+    l = ArgMax(scores.data(), labeller.classes());
+    int want = gold_labels[d];
+    if (learn && h == gold_heads[d] && want >= 0 && want != root_label) {
+      labeller.Update(f, nf, want, l);
+      labeller.Tick();
+    }
+  }
+  st.SetLabel(d, l);
+  return l;
+}
+
 // Trains the move and label perceptrons on one sentence with beam search
 // over whole transition sequences (ParserOptions::beam). The gold path takes
 // zero-cost moves, ties going to the higher score. At the step where the
@@ -1075,7 +1101,6 @@ void TrainBeam(const std::vector<WordFeatures>& words,
   int steps = 2 * n;
   if (steps == 0) return;
   Sentence s{&words, &tags, po.features};
-  int n_labels = labeller.classes();
   cur.resize(1);
   cur[0].st.Reset(n);
   cur[0].score = 0;
@@ -1089,18 +1114,8 @@ void TrainBeam(const std::vector<WordFeatures>& words,
   int violation_step = -1;
   uint64_t f[kMaxFeatures];
   float sc[kMoves];
-  std::vector<float> lscores(static_cast<size_t>(n_labels));
   bool valid[kMoves];
   int cost[kMoves];
-  auto label_of = [&](const State& st, int d) {
-    int h = st.head[d];
-    if (h == 0) return root_label;
-    size_t nf = LabelFeatures(st, s, h, d, f);
-    std::fill(lscores.begin(), lscores.end(), 0.f);
-    labeller.Score(f, nf, lscores.data());
-    lscores[root_label] = -1e30f;
-    return ArgMax(lscores.data(), n_labels);
-  };
   for (int t = 0; t < steps; ++t) {
     cands.clear();
     for (size_t i = 0; i < cur.size(); ++i) {
@@ -1148,19 +1163,9 @@ void TrainBeam(const std::vector<WordFeatures>& words,
     if (gm != kShift) gold_in[gold.S(0)] = 0;
     gold_moves.push_back(gm);
     int gd = gold.Apply(gm);
-    int gl = -1;
-    if (gd >= 0) {
-      gl = label_of(gold, gd);
-      int h = gold.head[gd];
-      int want = gold_labels[gd];
-      if (h != 0 && h == gold_heads[gd] && want >= 0 && want != root_label) {
-        size_t nf = LabelFeatures(gold, s, h, gd, f);
-        labeller.Update(f, nf, want, gl);
-        labeller.Tick();
-      }
-      gold.SetLabel(gd, gl);
-    }
-    gold_labs.push_back(gl);
+    gold_labs.push_back(gd < 0 ? -1
+                               : TrainLabel(labeller, root_label, gold, s, gd,
+                                            gold_heads, gold_labels, true));
     // The beam's step.
     next.resize(cands.size());
     hist[t].resize(cands.size());
@@ -1172,11 +1177,9 @@ void TrainBeam(const std::vector<WordFeatures>& words,
       it.correct = cands[j].correct;
       any_correct |= it.correct;
       int d = it.st.Apply(cands[j].move);
-      int l = -1;
-      if (d >= 0) {
-        l = label_of(it.st, d);
-        it.st.SetLabel(d, l);
-      }
+      int l = d < 0 ? -1
+                    : TrainLabel(labeller, root_label, it.st, s, d, gold_heads,
+                                 gold_labels, false);
       hist[t][j] = {cands[j].parent, cands[j].move, l};
     }
     ++total;
@@ -1296,7 +1299,6 @@ Result<std::string> Parser::TrainBytes(
       all_labellers(runs.size(), PerceptronTrainer(n_labels));
   uint64_t f[kMaxFeatures];
   float scores[kMoves];
-  std::vector<float> lscores(n_labels);
   std::vector<char> in_stack;
   State st;
   double best_las = -1;
@@ -1376,22 +1378,9 @@ Result<std::string> Parser::TrainBytes(
           if (move == kShift) in_stack[st.b] = 1;
           if (move != kShift) in_stack[st.S(0)] = 0;
           int d = st.Apply(move);
-          if (d < 0) continue;
-          int h = st.head[d];
-          int l = root_label;
-          if (h != 0) {
-            nf = LabelFeatures(st, s, h, d, f);
-            std::fill(lscores.begin(), lscores.end(), 0.f);
-            labeller.Score(f, nf, lscores.data());
-            lscores[root_label] = -1e30f;
-            l = ArgMax(lscores.data(), n_labels);
-            int gold_label = p.labels[d];
-            if (h == p.gold[d] && gold_label >= 0 && gold_label != root_label) {
-              labeller.Update(f, nf, gold_label, l);
-              labeller.Tick();
-            }
+          if (d >= 0) {
+            TrainLabel(labeller, root_label, st, s, d, p.gold, p.labels, true);
           }
-          st.SetLabel(d, l);
         }
       }
     }
