@@ -61,6 +61,12 @@ Lemmatizer::Rule Lemmatizer::Derive(std::string_view form,
 
 bool Lemmatizer::Apply(const Rule& r, std::string_view form, std::string& out) {
   if (r.strip > form.size()) return false;
+  // Rules count bytes: one learned on ASCII ("cats" -> "cat") would cut a
+  // character in two ("\u00bd" tagged NNS), and the lemma would not be UTF-8.
+  size_t cut = form.size() - r.strip;
+  if (cut < form.size() &&
+      (static_cast<unsigned char>(form[cut]) & 0xC0) == 0x80)
+    return false;
   if (r.lower) {
     LowerAscii(form.substr(0, form.size() - r.strip), out);
   } else {

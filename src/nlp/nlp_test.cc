@@ -497,6 +497,22 @@ TEST(LemmatizerTest, LearnsRulesAndExceptions) {
   EXPECT_EQ(out, "go");
 }
 
+TEST(LemmatizerTest, NeverCutsACharacterInTwo) {
+  std::vector<Lemmatizer::Example> ex = {{"cats", "NOUN", "NNS", "cat"},
+                                         {"dogs", "NOUN", "NNS", "dog"},
+                                         {"hens", "NOUN", "NNS", "hen"}};
+  Lemmatizer lem = Lemmatizer::Train(ex);
+  std::string out;
+  lem.Lemmatize("cows", "NOUN", "NNS", out);
+  EXPECT_EQ(out, "cow");
+  // The plural rule strips one byte; "\u00bd" is two, and "caf\u00e9" ends
+  // in one of two bytes.
+  lem.Lemmatize("\u00bd", "NOUN", "NNS", out);
+  EXPECT_EQ(out, "\u00bd");
+  lem.Lemmatize("caf\u00e9", "NOUN", "NNS", out);
+  EXPECT_EQ(out, "caf\u00e9");
+}
+
 TEST(NerTest, GoldNamesFollowTheConvention) {
   const char* text =
       "1\tthe\tthe\tDET\tDT\t_\t3\tdet\t_\tEntity=(1-organization-new\n"
