@@ -215,6 +215,11 @@ class Tokenizer {
   // [a, b) followed by a period at b: is that period part of the token?
   bool KeepsPeriod(uint32_t a, uint32_t b) const {
     if (a >= b) return false;
+    // "(R-Fla.)", "D-Conn.": a state after a party keeps its period, which
+    // would otherwise end the sentence inside the brackets.
+    for (uint32_t k = b; k-- > a + 1;) {
+      if (ClsAt(k) == Cls::kHyphen) return k + 1 < b && KeepsPeriod(k + 1, b);
+    }
     // Every char a letter, or letters separated by single periods.
     int letters = 0, periods = 0, run = 0, max_run = 0;
     for (uint32_t k = a; k < b; ++k) {

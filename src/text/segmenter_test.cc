@@ -78,6 +78,17 @@ TEST(SentencesTest, AbbreviationsDoNotEndSentences) {
               ElementsAre("It was ranked No. 1 by the U.S. government."));
 }
 
+TEST(SentencesTest, AStateAfterAPartyKeepsItsPeriod) {
+  EXPECT_THAT(Sentences("Sen. Marco Rubio (R-Fla.) said no. Rep. Ann Lee, "
+                        "D-Conn., said yes."),
+              ElementsAre("Sen. Marco Rubio (R-Fla.) said no.",
+                          "Rep. Ann Lee, D-Conn., said yes."));
+  EXPECT_THAT(Tokens("(R-Fla.)"), ElementsAre("(", "R", "-", "Fla.", ")"));
+  // Only an abbreviation: "X-Men." ends its sentence.
+  EXPECT_THAT(Sentences("He met the X-Men. Then he left."),
+              ElementsAre("He met the X-Men.", "Then he left."));
+}
+
 TEST(SentencesTest, AbbreviationAtSentenceEnd) {
   EXPECT_THAT(Sentences("He moved to the U.S. He works there."),
               ElementsAre("He moved to the U.S.", "He works there."));
