@@ -1389,7 +1389,7 @@ int DocState::SubjectOf(int v, int depth) const {
       // subject too).
       if (subj >= 0 && !(subj < c && c < v)) continue;
       if (subj >= 0 && subj < c && words_[subj].mention < 0) {
-        SourceInfo before = AnalyzeSource(words_[subj].lo, subj);
+        SourceInfo before = AnalyzeSource(words_[subj].lo, c);
         if (before.is_source && before.anonymous) continue;
       }
       // (A subject after the dash is the subject, the dateline only hangs
@@ -1669,6 +1669,15 @@ bool DayWord(std::string_view w) {
   return false;
 }
 
+// "Last week, Jake Sullivan, ...": a noun that says when, not who.
+bool TimeNoun(std::string_view lemma) {
+  for (std::string_view t :
+       {"week", "month", "year", "day", "night", "morning", "afternoon",
+        "evening", "time", "weekend", "hour", "minute", "moment", "decade"})
+    if (lemma == t) return true;
+  return false;
+}
+
 // A word that, after a comma, opens a clause set against the one before.
 bool ContrastOpener(std::string_view w) {
   for (std::string_view a : {"but", "while", "although", "though"})
@@ -1735,6 +1744,18 @@ Speaker DocState::SpeakerFromWord(int w) {
       mentions_[words_[w - 2].mention].named)
     w -= 2;
   auto [lo, hi] = NounPhrase(w);
+  // "Cologne police say", "The person familiar with the planning
+  // confirmed": two subjects side by side are one phrase the parser split.
+  if (StartsWith(words_[w].deprel, "nsubj") && words_[w].head > w) {
+    for (int c : Children(words_[w].head)) {
+      if (c == w || c > words_[w].head ||
+          !StartsWith(words_[c].deprel, "nsubj"))
+        continue;
+      auto [clo, chi] = NounPhrase(c);
+      if (chi + 1 == lo) lo = clo;
+      if (hi + 1 == clo) hi = chi;
+    }
+  }
   // "Greywater managing partner Colm Ashdown said", parsed with the
   // organisation as the subject and the rest hung on it in any of several
   // ways: the titled person speaks.
@@ -4081,6 +4102,34 @@ void DocState::TidySpeakerSpans() {
           nominal(k - 1)) {
         int j = k - 1;
         while (j > first && nominal(j - 1) && k - j < 6) --j;
+        nlo = j;
+      }
+    }
+    // "Her chief policy aide, Jake Sullivan, calls ...", "the union's
+    // president, Mary Kay Henry, expressed": a name set off by commas after
+    // the noun phrase it names, which the parser often leaves outside the
+    // subject, speaks with that phrase.
+    if (nlo == lo && st.speaker.entity >= 0 &&
+        entities_[st.speaker.entity].e.type == EntityType::kPerson &&
+        nlo - 2 > first && words_[nlo - 1].form == "," &&
+        nhi + 1 < sents_[words_[nhi].sent].last &&
+        words_[nhi + 1].form == "," && words_[nlo - 2].upos == "NOUN" &&
+        !InAnyQuote(nlo - 2) && !TimeNoun(words_[nlo - 2].lemma)) {
+      auto part = [&](int k) {
+        std::string_view u = words_[k].upos, f = words_[k].form;
+        if (InAnyQuote(k)) return false;
+        if (u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "NUM" ||
+            u == "DET")
+          return true;
+        if (u == "PART") return f == "'s" || f == "'" || f == "\u2019s";
+        if (u == "PRON") return words_[k].deprel == "nmod:poss";
+        return u == "ADP" && EqualsIgnoreCase(f, "of");
+      };
+      int j = nlo - 2;
+      while (j > first && part(j - 1) && nlo - j < 9) --j;
+      if (j == first || words_[j - 1].form == "," ||
+          words_[j - 1].upos == "CCONJ") {
+        while (words_[j].upos == "ADP") ++j;
         nlo = j;
       }
     }
