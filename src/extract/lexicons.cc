@@ -731,7 +731,7 @@ Result<Lexicons> Lexicons::Load(const LexiconOptions& options) {
         sources.push_back(std::make_unique<std::string>(path));
         HEARSAY_RETURN_IF_ERROR(
             CollectRows(spec, user, true, sources.back().get(), &rows));
-        hashed += "user\0";
+        hashed.append("user\0", 5);  // (a literal would stop at its NUL)
         // The parsed cells rather than the raw bytes: what was loaded.
         for (const RawRow& r : rows) {
           for (const std::string& c : r.cells) {
