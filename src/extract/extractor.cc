@@ -833,7 +833,10 @@ void DocState::FindMentions() {
             }
           }
         }
-        if (f < l && has_propn)
+        // A lone letter is no name: the party of "(R-Fla.)", a list's
+        // "A". (Listed one-letter names come from the gazetteer above.)
+        const bool letter = l - f == 1 && words_[f].form.size() == 1;
+        if (f < l && has_propn && !letter)
           cands.push_back({f, l, nullptr, NameForm::kName, t, heading});
         a = b;
       }

@@ -9,6 +9,7 @@
 //   statement speakers=Ford+Xiaomi
 //   statement anonymous=yes count=4 via=Financial Times
 //   no-statement speaker=Ford kind=report
+//   no-entity name=R
 //   claim predicate=cooperate parties=Ford+Xiaomi polarity=positive
 //         modality=reported location=United States time=2025-03-06
 //   stance speaker=Ford value=deny strength=flat claim=cooperate principal=yes
@@ -20,7 +21,8 @@
 // content~ (part of the content), anonymous (yes/no), count, via (the
 // speaker of the statement it reaches us through). "~=" means "contains",
 // "=" means "equals", both ignoring case. A `statement` line passes when
-// some statement matches every key; a `no-statement` line when none does.
+// some statement matches every key; a `no-statement` line when none does
+// (and `no-entity` when no entity does).
 //
 // Claims: predicate, family (the key's family), parties (entity names of
 // participants in any role, joined by +: the claim has at least these),
@@ -311,10 +313,10 @@ std::string Describe(const Extraction& x) {
 // Whether the item holds, or an empty optional for an unknown item.
 std::optional<bool> Check(const Extraction& x, const std::string& head,
                           const std::map<std::string, std::string>& want) {
-  if (head == "entity") {
-    for (const Entity& e : x.entities)
-      if (EntityMatches(e, want)) return true;
-    return false;
+  if (head == "entity" || head == "no-entity") {
+    bool found = false;
+    for (const Entity& e : x.entities) found |= EntityMatches(e, want);
+    return found == (head == "entity");
   }
   if (head == "statement" || head == "no-statement") {
     bool found = false;
@@ -349,7 +351,7 @@ std::string Nearest(const Extraction& x, const std::string& head,
     return it == want.end() ? std::string() : it->second;
   };
   std::string out;
-  if (head == "entity") {
+  if (head == "entity" || head == "no-entity") {
     for (const Entity& e : x.entities) {
       if (!Has(e.name, get("name")) && !Has(get("name"), e.name)) continue;
       out += "      entity " + e.name + " [";
