@@ -613,6 +613,14 @@ void DocState::FindMentions() {
           words_[i + hits[0].length - 1].upos != "ADJ" &&
           words_[i + hits[0].length - 1].upos != "PROPN")
         g = nullptr;
+      // "West Palm Beach", "Western High School": a listed place that the
+      // recogniser reads as the start of a longer name is part of that
+      // name. (Not an organisation: "Ford CEO Jim Farley".)
+      if (g && CoarseType(GazetteerType(*g)) == EntityType::kPlace &&
+          i + hits[0].length < si.last &&
+          StartsWith(words_[i + hits[0].length].ner, "I-") &&
+          words_[i + hits[0].length].upos == "PROPN")
+        g = nullptr;
       if (!g) {
         ++i;
         continue;
