@@ -600,7 +600,13 @@ void DocState::FindMentions() {
       ++alpha;
       upper += std::isupper(c) ? 1 : 0;
     }
-    bool heading = alpha >= 2 && upper * 10 >= alpha * 7;
+    // (Not a sentence of the body that ends in a full stop: "New Jersey
+    // Gov. Chris Christie, Bush, and Ohio Gov. John Kasich spoke." is a
+    // list of names.)
+    const std::string_view end = words_[si.last - 1].form;
+    const bool full_stop = end == "." || end == "!" || end == "?";
+    bool heading = alpha >= 2 && upper * 10 >= alpha * 7 &&
+                   (si.span.end <= doc_.body_begin || !full_stop);
     // Gazetteer names first: they carry canonical names and fine types.
     for (int i = si.first; i < si.last;) {
       hits.clear();
@@ -791,6 +797,28 @@ void DocState::FindMentions() {
         while (l > f &&
                (words_[l - 1].upos == "PART" || IsPunct(words_[l - 1])))
           --l;
+        // "New Jersey Gov. Chris Christie", read as one place, or with
+        // the title ending the place: the name ends before the title, and
+        // the title's person is a name of its own.
+        if (t != EntityType::kPerson) {
+          for (int k = f + 1; k < l; ++k) {
+            auto role = LongestAt(k, LexiconKind::kRole);
+            if (!role || lex_.roles()[role->entry].kind == "party" ||
+                lex_.roles()[role->entry].kind == "modifier")
+              continue;
+            const int after = k + role->length;
+            if (after == l && l < si.last && words_[l].upos == "PROPN") {
+              l = k;
+              break;
+            }
+            if (after < l && words_[after].upos == "PROPN") {
+              cands.push_back({after, l, nullptr, NameForm::kName,
+                               EntityType::kPerson, heading});
+              l = k;
+              break;
+            }
+          }
+        }
         while (f < l && (words_[f].upos == "DET" || IsPunct(words_[f]))) ++f;
         // A title alone, its name taken after it ("Councillor" of
         // "Councillor Maren Holt"), is no name.
