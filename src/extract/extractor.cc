@@ -4073,6 +4073,58 @@ void DocState::TidySpeakerSpans() {
         break;
       }
     }
+    bool timed = false;
+    // "Cruz on Friday played down", "A judge last month ordered", "Trump
+    // at the time said", "This year Ortega spoke": words that say when,
+    // between the subject and its verb or before the name, are no part of
+    // the speaker.
+    {
+      auto time_word = [&](int k) {
+        const std::string_view f = words_[k].form;
+        const bool caps =
+            f.size() > 1 && std::isupper(static_cast<unsigned char>(f[1]));
+        return !caps && (DayWord(f) ||
+                         (TimeNoun(words_[k].lemma) &&
+                          !std::isupper(static_cast<unsigned char>(f[0]))));
+      };
+      auto when_part = [&](int k) {
+        if (InAnyQuote(k)) return false;
+        if (time_word(k)) return true;
+        const std::string_view f = words_[k].form;
+        for (std::string_view a :
+             {"on", "at", "during", "in", "for", "over", "last", "this", "next",
+              "earlier", "later", "early", "late", "the", "a", "first", "same",
+              "ago"})
+          if (EqualsIgnoreCase(f, a)) return true;
+        return false;
+      };
+      int k = nhi;
+      bool when = false;
+      while (k > nlo && when_part(k)) when |= time_word(k--);
+      // (Not a number's noun, "over five years", nor words inside an
+      // apposition or relative clause: "Kim, who was abroad this week".)
+      const std::string_view before = words_[k].upos;
+      bool aside = k < nhi && time_word(k + 1) && !DayWord(words_[k + 1].form);
+      for (int j = nlo; j < k && !aside; ++j)
+        aside = words_[j].form == "," || words_[j].upos == "PRON";
+      if (when && !aside && k < nhi && k >= nlo &&
+          (before == "NOUN" || before == "PROPN" || before == "NUM" ||
+           (before == "PRON" && !EqualsIgnoreCase(words_[k].form, "who") &&
+            !EqualsIgnoreCase(words_[k].form, "which") &&
+            !EqualsIgnoreCase(words_[k].form, "that")))) {
+        nhi = k;
+        timed = true;
+      }
+      k = nlo;
+      when = false;
+      while (k < nhi && when_part(k)) when |= time_word(k++);
+      if (when && k > nlo && words_[k].mention >= 0 &&
+          mentions_[words_[k].mention].named &&
+          mentions_[words_[k].mention].first == k) {
+        nlo = k;
+        timed = true;
+      }
+    }
     int depth = 0;
     for (int k = nlo + 1; k < nhi; ++k) {
       depth += words_[k].form == "(";
@@ -4134,6 +4186,14 @@ void DocState::TidySpeakerSpans() {
       }
     }
     if (nlo > nhi || (nlo == lo && nhi == hi)) continue;
+    // An unnamed speaker is called by its words: without the time, "A
+    // judge", not "A judge last month".
+    if (timed && st.speaker.entity < 0 && st.speaker.entities.empty() &&
+        st.speaker.name == Text(st.speaker.span)) {
+      st.speaker.name = std::string(Text(WordSpan(nlo, nhi)));
+      if (!st.speaker.description.empty())
+        st.speaker.description = st.speaker.name;
+    }
     st.speaker.span = WordSpan(nlo, nhi);
   }
 }
