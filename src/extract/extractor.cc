@@ -4073,7 +4073,7 @@ void DocState::TidySpeakerSpans() {
         break;
       }
     }
-    bool timed = false;
+    bool renamed = false;
     // "Cruz on Friday played down", "A judge last month ordered", "Trump
     // at the time said", "This year Ortega spoke": words that say when,
     // between the subject and its verb or before the name, are no part of
@@ -4113,7 +4113,7 @@ void DocState::TidySpeakerSpans() {
             !EqualsIgnoreCase(words_[k].form, "which") &&
             !EqualsIgnoreCase(words_[k].form, "that")))) {
         nhi = k;
-        timed = true;
+        renamed = true;
       }
       k = nlo;
       when = false;
@@ -4122,7 +4122,7 @@ void DocState::TidySpeakerSpans() {
           mentions_[words_[k].mention].named &&
           mentions_[words_[k].mention].first == k) {
         nlo = k;
-        timed = true;
+        renamed = true;
       }
     }
     int depth = 0;
@@ -4140,6 +4140,25 @@ void DocState::TidySpeakerSpans() {
         nhi = k - 1;
         break;
       }
+    }
+    // "Sanders’ aides say", "the Harbour Review’s Ines Barroca wrote": the
+    // parser may hang the owner on the verb; the speaker is the whole
+    // phrase.
+    if (nlo == lo && nlo - 2 >= first && !InAnyQuote(nlo - 1) &&
+        words_[nlo - 1].upos == "PART" &&
+        (words_[nlo - 1].form == "'s" || words_[nlo - 1].form == "\u2019s" ||
+         words_[nlo - 1].form == "'" || words_[nlo - 1].form == "\u2019") &&
+        (words_[nlo - 2].upos == "PROPN" || words_[nlo - 2].upos == "NOUN")) {
+      int j = nlo - 2;
+      while (
+          j > first && !InAnyQuote(j - 1) && nlo - j < 7 &&
+          (words_[j - 1].upos == "PROPN" ||
+           ((words_[j - 1].upos == "NOUN" || words_[j - 1].upos == "ADJ") &&
+            std::isupper(static_cast<unsigned char>(words_[j - 1].form[0])))))
+        --j;
+      if (j > first && words_[j - 1].upos == "DET" && !InAnyQuote(j - 1)) --j;
+      nlo = j;
+      renamed = true;
     }
     if (nlo == lo) {
       auto nominal = [&](int k) {
@@ -4188,7 +4207,7 @@ void DocState::TidySpeakerSpans() {
     if (nlo > nhi || (nlo == lo && nhi == hi)) continue;
     // An unnamed speaker is called by its words: without the time, "A
     // judge", not "A judge last month".
-    if (timed && st.speaker.entity < 0 && st.speaker.entities.empty() &&
+    if (renamed && st.speaker.entity < 0 && st.speaker.entities.empty() &&
         st.speaker.name == Text(st.speaker.span)) {
       st.speaker.name = std::string(Text(WordSpan(nlo, nhi)));
       if (!st.speaker.description.empty())
