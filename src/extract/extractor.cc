@@ -1603,6 +1603,15 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
       sp.span = words_[head].span;
       entities_[e].e.mentions.push_back(words_[head].span);
     }
+    // "She and her aides have vowed": the pronoun speaks with those joined
+    // to it, and the speaker's words are all of them.
+    for (int c : Children(head)) {
+      if (words_[c].deprel == "conj" && c > head && words_[c].hi <= last &&
+          !InAnyQuote(c)) {
+        sp.span = WordSpan(head, words_[c].hi);
+        if (e < 0) sp.name = std::string(Text(sp.span));
+      }
+    }
     return sp;
   }
   // A name inside the phrase ("The GOP nominee", "a spokeswoman for
@@ -1752,8 +1761,13 @@ Speaker DocState::SpeakerFromWord(int w) {
           !StartsWith(words_[c].deprel, "nsubj"))
         continue;
       auto [clo, chi] = NounPhrase(c);
-      if (chi + 1 == lo) lo = clo;
-      if (hi + 1 == clo) hi = chi;
+      // (Or joined by "and": "Many experts and some lawmakers say".)
+      auto joint = [&](int a, int b) {
+        return a + 1 == b || (a + 2 == b && words_[a + 1].upos == "CCONJ" &&
+                              !InAnyQuote(a + 1));
+      };
+      if (joint(chi, lo)) lo = clo;
+      if (joint(hi, clo)) hi = chi;
     }
   }
   // "Greywater managing partner Colm Ashdown said", parsed with the
