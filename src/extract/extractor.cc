@@ -4218,6 +4218,71 @@ void DocState::TidySpeakerSpans() {
         nlo = j;
       }
     }
+    // "People briefed on the move said", "sources close to her campaign
+    // say", "the groups who wrote to her on Thursday say": a modifier
+    // between the noun and its verb that the parser hung elsewhere, with
+    // no comma, is the speaker's too.
+    if (nhi == hi && st.speaker.entity < 0) {
+      const int cue = FirstWordFrom(st.cue.begin);
+      int end = cue - 1;
+      while (end > hi &&
+             (words_[end].upos == "AUX" || words_[end].upos == "ADV" ||
+              words_[end].upos == "PART"))
+        --end;
+      if (cue < static_cast<int>(words_.size()) && end > hi && end - hi <= 12 &&
+          words_[cue].sent == words_[hi].sent) {
+        const W& open = words_[hi + 1];
+        const std::string_view f = open.form;
+        bool modifier =
+            (open.upos == "VERB" &&
+             (f.ends_with("ed") || f.ends_with("ing") || f == "known")) ||
+            EqualsIgnoreCase(f, "close") || EqualsIgnoreCase(f, "familiar") ||
+            (open.upos == "PRON" &&
+             (EqualsIgnoreCase(f, "who") || EqualsIgnoreCase(f, "that"))) ||
+            (open.upos == "ADP" &&
+             (EqualsIgnoreCase(words_[hi].form, "close") ||
+              EqualsIgnoreCase(words_[hi].form, "familiar")));
+        // (Not a verb of the subject's own: "The judge pointed to a
+        // previous case and said".)
+        // But the parser may make the participle the main verb and the cue
+        // a verb joined to it with no "and": "People briefed on the move
+        // said".
+        bool joined = false;
+        for (int c : Children(cue)) joined |= words_[c].deprel == "cc";
+        const bool participle_root =
+            words_[cue].head == hi + 1 &&
+            StartsWith(words_[cue].deprel, "conj") && !joined &&
+            !words_[cue].form.ends_with("ing") &&
+            !EqualsIgnoreCase(words_[cue - 1].form, "to");
+        if (open.upos == "VERB" && !participle_root)
+          modifier &= open.deprel != "root" &&
+                      !StartsWith(open.deprel, "conj") &&
+                      !(words_[hi].head == hi + 1 &&
+                        StartsWith(words_[hi].deprel, "nsubj"));
+        const std::string_view last_upos = words_[end].upos;
+        modifier &= last_upos == "NOUN" || last_upos == "PROPN" ||
+                    last_upos == "ADJ" || last_upos == "NUM" ||
+                    last_upos == "VERB";
+        for (int j = hi + 1; j <= end && modifier; ++j) {
+          modifier =
+              !InAnyQuote(j) && !IsPunct(words_[j]) &&
+              words_[j].upos != "CCONJ" &&
+              (j == hi + 1 || open.upos == "PRON" || words_[j].upos != "VERB" ||
+               EqualsIgnoreCase(words_[j - 1].form, "to"));
+        }
+        if (modifier) {
+          nhi = end;
+          renamed = true;
+          // ("People familiar with the talks" is an anonymous source.)
+          if (SourceInfo info = AnalyzeSource(nlo, nhi);
+              !st.speaker.anonymous && info.is_source && info.anonymous) {
+            st.speaker.anonymous = true;
+            st.speaker.count = info.count;
+            st.speaker.description = std::string(Text(WordSpan(nlo, nhi)));
+          }
+        }
+      }
+    }
     if (nlo > nhi || (nlo == lo && nhi == hi)) continue;
     // An unnamed speaker is called by its words: without the time, "A
     // judge", not "A judge last month".
