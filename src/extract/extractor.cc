@@ -1786,6 +1786,39 @@ Speaker DocState::SpeakerFromWord(int w) {
       if (HasSpeaker(sp)) return sp;
     }
   }
+  // '"...," said Kessler ally Ivo Brandt': after its verb, a name, a title
+  // in lower case and a person's name are that person with the title,
+  // though the parser may make the first name the subject.
+  if (int om = words_[w].mention; om >= 0 && mentions_[om].named &&
+                                  words_[w].head >= 0 &&
+                                  StartsWith(words_[w].deprel, "nsubj")) {
+    const int stop = sents_[words_[w].sent].last;
+    int k = mentions_[om].last;
+    while (k < stop && k < mentions_[om].last + 3 && !InAnyQuote(k) &&
+           (words_[k].upos == "NOUN" || words_[k].upos == "VERB") &&
+           std::islower(static_cast<unsigned char>(words_[k].form[0])))
+      ++k;
+    // (The verb comes before the name, or is the title the parser took
+    // for one: "said Quist constituent Dan Holloway" with "constituent" a
+    // verb.)
+    const int verb = words_[w].head;
+    int verb_length = 0;
+    const bool after_verb =
+        verb < mentions_[om].first ||
+        (verb >= mentions_[om].last && verb < k && words_[verb].head >= 0 &&
+         words_[verb].head < mentions_[om].first &&
+         !SpeechVerbAt(verb, &verb_length));
+    if (after_verb && k > mentions_[om].last && k < stop &&
+        words_[k].mention >= 0) {
+      const MentionRec& pm = mentions_[words_[k].mention];
+      if (pm.named && pm.first == k &&
+          entities_[pm.entity].e.type == EntityType::kPerson) {
+        Speaker sp =
+            SpeakerFromRange(mentions_[om].first, pm.last - 1, pm.last - 1);
+        if (HasSpeaker(sp)) return sp;
+      }
+    }
+  }
   Speaker sp = SpeakerFromRange(lo, hi, w);
   // "Two analysts, who asked not to be named": anonymity is often said in a
   // relative clause that the phrase itself leaves out.
