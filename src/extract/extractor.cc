@@ -1642,6 +1642,15 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
       sp.span = words_[head].span;
       entities_[e].e.mentions.push_back(words_[head].span);
     }
+    // "She and her aides have vowed": the pronoun speaks with those joined
+    // to it, and the speaker's words are all of them.
+    for (int c : Children(head)) {
+      if (words_[c].deprel == "conj" && c > head && words_[c].hi <= last &&
+          !InAnyQuote(c)) {
+        sp.span = WordSpan(head, words_[c].hi);
+        if (e < 0) sp.name = std::string(Text(sp.span));
+      }
+    }
     return sp;
   }
   // A name inside the phrase ("The GOP nominee", "a spokeswoman for
@@ -1791,8 +1800,13 @@ Speaker DocState::SpeakerFromWord(int w) {
           !StartsWith(words_[c].deprel, "nsubj"))
         continue;
       auto [clo, chi] = NounPhrase(c);
-      if (chi + 1 == lo) lo = clo;
-      if (hi + 1 == clo) hi = chi;
+      // (Or joined by "and": "Many experts and some lawmakers say".)
+      auto joint = [&](int a, int b) {
+        return a + 1 == b || (a + 2 == b && words_[a + 1].upos == "CCONJ" &&
+                              !InAnyQuote(a + 1));
+      };
+      if (joint(chi, lo)) lo = clo;
+      if (joint(hi, clo)) hi = chi;
     }
   }
   // "Greywater managing partner Colm Ashdown said", parsed with the
@@ -1809,6 +1823,39 @@ Speaker DocState::SpeakerFromWord(int w) {
       Speaker sp = SpeakerFromRange(mentions_[om].first, mentions_[pm].last - 1,
                                     mentions_[pm].last - 1);
       if (HasSpeaker(sp)) return sp;
+    }
+  }
+  // '"...," said Kessler ally Ivo Brandt': after its verb, a name, a title
+  // in lower case and a person's name are that person with the title,
+  // though the parser may make the first name the subject.
+  if (int om = words_[w].mention; om >= 0 && mentions_[om].named &&
+                                  words_[w].head >= 0 &&
+                                  StartsWith(words_[w].deprel, "nsubj")) {
+    const int stop = sents_[words_[w].sent].last;
+    int k = mentions_[om].last;
+    while (k < stop && k < mentions_[om].last + 3 && !InAnyQuote(k) &&
+           (words_[k].upos == "NOUN" || words_[k].upos == "VERB") &&
+           std::islower(static_cast<unsigned char>(words_[k].form[0])))
+      ++k;
+    // (The verb comes before the name, or is the title the parser took
+    // for one: "said Quist constituent Dan Holloway" with "constituent" a
+    // verb.)
+    const int verb = words_[w].head;
+    int verb_length = 0;
+    const bool after_verb =
+        verb < mentions_[om].first ||
+        (verb >= mentions_[om].last && verb < k && words_[verb].head >= 0 &&
+         words_[verb].head < mentions_[om].first &&
+         !SpeechVerbAt(verb, &verb_length));
+    if (after_verb && k > mentions_[om].last && k < stop &&
+        words_[k].mention >= 0) {
+      const MentionRec& pm = mentions_[words_[k].mention];
+      if (pm.named && pm.first == k &&
+          entities_[pm.entity].e.type == EntityType::kPerson) {
+        Speaker sp =
+            SpeakerFromRange(mentions_[om].first, pm.last - 1, pm.last - 1);
+        if (HasSpeaker(sp)) return sp;
+      }
     }
   }
   Speaker sp = SpeakerFromRange(lo, hi, w);
@@ -4112,6 +4159,58 @@ void DocState::TidySpeakerSpans() {
         break;
       }
     }
+    bool renamed = false;
+    // "Cruz on Friday played down", "A judge last month ordered", "Trump
+    // at the time said", "This year Ortega spoke": words that say when,
+    // between the subject and its verb or before the name, are no part of
+    // the speaker.
+    {
+      auto time_word = [&](int k) {
+        const std::string_view f = words_[k].form;
+        const bool caps =
+            f.size() > 1 && std::isupper(static_cast<unsigned char>(f[1]));
+        return !caps && (DayWord(f) ||
+                         (TimeNoun(words_[k].lemma) &&
+                          !std::isupper(static_cast<unsigned char>(f[0]))));
+      };
+      auto when_part = [&](int k) {
+        if (InAnyQuote(k)) return false;
+        if (time_word(k)) return true;
+        const std::string_view f = words_[k].form;
+        for (std::string_view a :
+             {"on", "at", "during", "in", "for", "over", "last", "this", "next",
+              "earlier", "later", "early", "late", "the", "a", "first", "same",
+              "ago"})
+          if (EqualsIgnoreCase(f, a)) return true;
+        return false;
+      };
+      int k = nhi;
+      bool when = false;
+      while (k > nlo && when_part(k)) when |= time_word(k--);
+      // (Not a number's noun, "over five years", nor words inside an
+      // apposition or relative clause: "Kim, who was abroad this week".)
+      const std::string_view before = words_[k].upos;
+      bool aside = k < nhi && time_word(k + 1) && !DayWord(words_[k + 1].form);
+      for (int j = nlo; j < k && !aside; ++j)
+        aside = words_[j].form == "," || words_[j].upos == "PRON";
+      if (when && !aside && k < nhi && k >= nlo &&
+          (before == "NOUN" || before == "PROPN" || before == "NUM" ||
+           (before == "PRON" && !EqualsIgnoreCase(words_[k].form, "who") &&
+            !EqualsIgnoreCase(words_[k].form, "which") &&
+            !EqualsIgnoreCase(words_[k].form, "that")))) {
+        nhi = k;
+        renamed = true;
+      }
+      k = nlo;
+      when = false;
+      while (k < nhi && when_part(k)) when |= time_word(k++);
+      if (when && k > nlo && words_[k].mention >= 0 &&
+          mentions_[words_[k].mention].named &&
+          mentions_[words_[k].mention].first == k) {
+        nlo = k;
+        renamed = true;
+      }
+    }
     int depth = 0;
     for (int k = nlo + 1; k < nhi; ++k) {
       depth += words_[k].form == "(";
@@ -4127,6 +4226,25 @@ void DocState::TidySpeakerSpans() {
         nhi = k - 1;
         break;
       }
+    }
+    // "Sanders’ aides say", "the Harbour Review’s Ines Barroca wrote": the
+    // parser may hang the owner on the verb; the speaker is the whole
+    // phrase.
+    if (nlo == lo && nlo - 2 >= first && !InAnyQuote(nlo - 1) &&
+        words_[nlo - 1].upos == "PART" &&
+        (words_[nlo - 1].form == "'s" || words_[nlo - 1].form == "\u2019s" ||
+         words_[nlo - 1].form == "'" || words_[nlo - 1].form == "\u2019") &&
+        (words_[nlo - 2].upos == "PROPN" || words_[nlo - 2].upos == "NOUN")) {
+      int j = nlo - 2;
+      while (
+          j > first && !InAnyQuote(j - 1) && nlo - j < 7 &&
+          (words_[j - 1].upos == "PROPN" ||
+           ((words_[j - 1].upos == "NOUN" || words_[j - 1].upos == "ADJ") &&
+            std::isupper(static_cast<unsigned char>(words_[j - 1].form[0])))))
+        --j;
+      if (j > first && words_[j - 1].upos == "DET" && !InAnyQuote(j - 1)) --j;
+      nlo = j;
+      renamed = true;
     }
     if (nlo == lo) {
       auto nominal = [&](int k) {
@@ -4172,7 +4290,80 @@ void DocState::TidySpeakerSpans() {
         nlo = j;
       }
     }
+    // "People briefed on the move said", "sources close to her campaign
+    // say", "the groups who wrote to her on Thursday say": a modifier
+    // between the noun and its verb that the parser hung elsewhere, with
+    // no comma, is the speaker's too.
+    if (nhi == hi && st.speaker.entity < 0) {
+      const int cue = FirstWordFrom(st.cue.begin);
+      int end = cue - 1;
+      while (end > hi &&
+             (words_[end].upos == "AUX" || words_[end].upos == "ADV" ||
+              words_[end].upos == "PART"))
+        --end;
+      if (cue < static_cast<int>(words_.size()) && end > hi && end - hi <= 12 &&
+          words_[cue].sent == words_[hi].sent) {
+        const W& open = words_[hi + 1];
+        const std::string_view f = open.form;
+        bool modifier =
+            (open.upos == "VERB" &&
+             (f.ends_with("ed") || f.ends_with("ing") || f == "known")) ||
+            EqualsIgnoreCase(f, "close") || EqualsIgnoreCase(f, "familiar") ||
+            (open.upos == "PRON" &&
+             (EqualsIgnoreCase(f, "who") || EqualsIgnoreCase(f, "that"))) ||
+            (open.upos == "ADP" &&
+             (EqualsIgnoreCase(words_[hi].form, "close") ||
+              EqualsIgnoreCase(words_[hi].form, "familiar")));
+        // (Not a verb of the subject's own: "The judge pointed to a
+        // previous case and said".)
+        // But the parser may make the participle the main verb and the cue
+        // a verb joined to it with no "and": "People briefed on the move
+        // said".
+        bool joined = false;
+        for (int c : Children(cue)) joined |= words_[c].deprel == "cc";
+        const bool participle_root =
+            words_[cue].head == hi + 1 &&
+            StartsWith(words_[cue].deprel, "conj") && !joined &&
+            !words_[cue].form.ends_with("ing") &&
+            !EqualsIgnoreCase(words_[cue - 1].form, "to");
+        if (open.upos == "VERB" && !participle_root)
+          modifier &= open.deprel != "root" &&
+                      !StartsWith(open.deprel, "conj") &&
+                      !(words_[hi].head == hi + 1 &&
+                        StartsWith(words_[hi].deprel, "nsubj"));
+        const std::string_view last_upos = words_[end].upos;
+        modifier &= last_upos == "NOUN" || last_upos == "PROPN" ||
+                    last_upos == "ADJ" || last_upos == "NUM" ||
+                    last_upos == "VERB";
+        for (int j = hi + 1; j <= end && modifier; ++j) {
+          modifier =
+              !InAnyQuote(j) && !IsPunct(words_[j]) &&
+              words_[j].upos != "CCONJ" &&
+              (j == hi + 1 || open.upos == "PRON" || words_[j].upos != "VERB" ||
+               EqualsIgnoreCase(words_[j - 1].form, "to"));
+        }
+        if (modifier) {
+          nhi = end;
+          renamed = true;
+          // ("People familiar with the talks" is an anonymous source.)
+          if (SourceInfo info = AnalyzeSource(nlo, nhi);
+              !st.speaker.anonymous && info.is_source && info.anonymous) {
+            st.speaker.anonymous = true;
+            st.speaker.count = info.count;
+            st.speaker.description = std::string(Text(WordSpan(nlo, nhi)));
+          }
+        }
+      }
+    }
     if (nlo > nhi || (nlo == lo && nhi == hi)) continue;
+    // An unnamed speaker is called by its words: without the time, "A
+    // judge", not "A judge last month".
+    if (renamed && st.speaker.entity < 0 && st.speaker.entities.empty() &&
+        st.speaker.name == Text(st.speaker.span)) {
+      st.speaker.name = std::string(Text(WordSpan(nlo, nhi)));
+      if (!st.speaker.description.empty())
+        st.speaker.description = st.speaker.name;
+    }
     st.speaker.span = WordSpan(nlo, nhi);
   }
 }
