@@ -3836,6 +3836,64 @@ void DocState::SourcingStatements() {
   }
 }
 
+// "In a Harbridge College survey released Monday, 41 percent of voters
+// said ...": a sentence that opens with a poll, up to a comma, reports
+// what the poll found in the rest, whoever the rest makes speak (on PolNeAR
+// train two times in three; named or not, "In exit polls," too). The
+// source runs to the comma, with when and by whom the poll was taken.
+bool DocState::OpeningPollPhrase(size_t s) {
+  const SentInfo& si = sents_[s];
+  const int i = si.first;
+  int comma = -1, poll = -1;
+  for (int k = i + 1; k < si.last && k <= i + 16; ++k) {
+    if (InAnyQuote(k) || consumed_[k]) return false;
+    if (words_[k].form == ",") {
+      comma = k;
+      break;
+    }
+    // No clause of its own ("In a memo released as polls closed", "In
+    // eight of nine states where exit polls were conducted"), but a
+    // participle on the poll ("released Monday", which parsers often read
+    // as the main verb).
+    const bool participle = StartsWith(words_[k].deprel, "acl") ||
+                            (poll >= 0 && (words_[k].form.ends_with("ed") ||
+                                           words_[k].form.ends_with("en")));
+    if (words_[k].upos == "AUX" || (words_[k].upos == "VERB" && !participle))
+      return false;
+    if (words_[k].upos == "SCONJ" || words_[k].upos == "PRON") return false;
+    int length = 0;
+    const SpeechVerb* noun = SpeechVerbAt(k, &length);
+    if (poll < 0 && noun && noun->pos == PartOfSpeech::kNoun &&
+        noun->cls == "poll" && length == 1 &&
+        (words_[k].upos == "NOUN" || words_[k].upos == "PROPN"))
+      poll = k;
+  }
+  if (poll < 0 || comma < 0 || comma + 2 >= si.last) return false;
+  // "In the polls, at least.": what the poll found is a clause after it.
+  bool clause = false;
+  for (int k = comma + 1; k < si.last; ++k)
+    clause |= words_[k].upos == "VERB" || words_[k].upos == "AUX";
+  if (!clause) return false;
+  int to = si.last - 1;
+  while (to > comma && IsPunct(words_[to]) && words_[to].quote < 0) --to;
+  Statement st;
+  st.speaker = SpeakerFromRange(i + 1, comma - 1, poll);
+  st.speaker.has_span = true;
+  st.speaker.span = WordSpan(i + 1, comma - 1);
+  if (st.speaker.name.empty())
+    st.speaker.name = std::string(Text(st.speaker.span));
+  st.cue = words_[i].span;
+  st.cue_text = std::string(Text(st.cue));
+  st.kind = StatementKind::kAccordingTo;
+  st.content = WordSpan(comma + 1, to);
+  st.confidence = 0.6;
+  st.evidence = EvidenceOf(sents_, si.span);
+  st.rule = "sourcing.in_poll";
+  consumed_[i] = true;
+  AddStatement(std::move(st));
+  return true;
+}
+
 // "Trump leads in the latest NBC News poll", "In a September survey, 75
 // percent said ...": a poll or a study that a finding is in is its source,
 // with "in" as the cue. Not where a verb of speech already says who speaks
@@ -3847,6 +3905,7 @@ void DocState::InPollStatements() {
       if (!EqualsIgnoreCase(words_[i].form, "in") || words_[i].upos != "ADP" ||
           InAnyQuote(i) || consumed_[i])
         continue;
+      if (i == si.first && OpeningPollPhrase(s)) continue;
       // The poll is read off the words ("in the latest NBC News/Wall
       // Street Journal poll"): parsers often hang "in" on a name inside.
       int n = -1, length = 0;
