@@ -2305,7 +2305,11 @@ void DocState::PunctuationStatements() {
       }
       if (IsPunct(words_[k])) break;
     }
-    if (colon <= first || colon + 1 >= last) continue;
+    // "Clinton: I back the plan." is cut by the segmenter after the colon:
+    // what was said is the next sentence of the paragraph.
+    const bool cut = colon + 1 == last && s + 1 < sents_.size() &&
+                     sents_[s + 1].paragraph == sents_[s].paragraph;
+    if (colon <= first || (colon + 1 >= last && !cut)) continue;
     // A label ("Excerpts from the interview:") is no speaker: every word
     // of a speaker's name or headline tag is capitalised.
     bool capitals = true;
@@ -2347,8 +2351,8 @@ void DocState::PunctuationStatements() {
       // ("EXCLUSIVE:", "The Latest:", "Clinton Wades In:"): the tag is a
       // short run of proper nouns, or ends in a source noun or a noun of
       // speech.
-      if (!sp.has_span && s == 0 && sents_.size() > 1 &&
-          sents_[1].paragraph != sents_[0].paragraph) {
+      if (!sp.has_span && s == 0 &&
+          sents_.back().paragraph != sents_[0].paragraph) {
         // (A title-case headline is tagged from its words in lower case,
         // so a name there may be read as a common noun: "Milbank:".)
         bool names = colon - first <= 3;
@@ -2379,7 +2383,8 @@ void DocState::PunctuationStatements() {
     st.cue = words_[colon].span;
     st.cue_text = ":";
     st.kind = StatementKind::kDirect;
-    st.content = WordSpan(colon + 1, end);
+    st.content =
+        cut ? WordSpan(sents_[s + 1].first, end) : WordSpan(colon + 1, end);
     st.confidence = 0.6;
     st.evidence =
         EvidenceOf(sents_, {words_[first].span.begin, st.content.end});
