@@ -2378,6 +2378,16 @@ void DocState::PunctuationStatements() {
     for (size_t t = s + 1;
          t < sents_.size() && sents_[t].paragraph == sents_[s].paragraph; ++t)
       end = sents_[t].last - 1;
+    // "Clinton: 2,316." in a table of delegates, "Twitter: @Milbank." in a
+    // byline: what is said has a word of content.
+    bool says = false;
+    for (int k = cut ? sents_[s + 1].first : colon + 1; k <= end && !says;
+         ++k) {
+      std::string_view u = words_[k].upos;
+      says =
+          u == "VERB" || u == "AUX" || u == "NOUN" || u == "PRON" || u == "ADJ";
+    }
+    if (!says) continue;
     Statement st;
     st.speaker = std::move(sp);
     st.cue = words_[colon].span;
