@@ -3055,6 +3055,18 @@ void DocState::VerbStatements() {
           if (t == EntityType::kPerson || t == EntityType::kOrg) subj = c0 - 1;
         }
       }
+      // "Do you support Harlan Voss? Like the page": a question put to the
+      // reader says nothing yet (on PolNeAR train right two times in
+      // thirteen; not "How do you know ...", which attribution corpora
+      // often mark in an interview).
+      if (subj >= 0 && subj > first &&
+          EqualsIgnoreCase(words_[subj].form, "you")) {
+        bool asked = false;
+        for (int c : Children(v))
+          asked |= words_[c].deprel == "aux" && c < subj && c == first &&
+                   words_[c].lemma == "do";
+        if (asked) continue;
+      }
       Speaker sp;
       if (subj >= 0) sp = SpeakerFromWord(subj);
       // "The ministry, which holds a 30% stake in ..., said ...": a
