@@ -193,6 +193,7 @@ class DocState {
   void VerbStatements();
   void SourcingStatements();
   void InPollStatements();
+  bool OpeningPollPhrase(size_t s);
   void NounStatements();
   void PassiveStatements();
   void AdverbStatements();
