@@ -1393,7 +1393,6 @@ int DocState::DatelineDash(int w) const {
 // at `first`, looked for before `end`; -1 when the run meets another word.
 int DocState::DatelineEnd(int first, int end) const {
   for (int k = first; k < end; ++k) {
-    std::string_view f = words_[k].form;
     // A spaced dash: "Clinton-Kaine said" is no dateline.
     if (k > first && SpacedDash(k)) return k;
     if (words_[k].upos != "PROPN" && !IsPunct(words_[k])) return -1;
