@@ -89,6 +89,11 @@ TEST(SentencesTest, AStateAfterAPartyKeepsItsPeriod) {
               ElementsAre("He met the X-Men.", "Then he left."));
 }
 
+TEST(SentencesTest, AMiddleInitialEndsNoSentence) {
+  EXPECT_THAT(Sentences("Vladimir V. Putin met Samuel A. Alito Jr. in May."),
+              ElementsAre("Vladimir V. Putin met Samuel A. Alito Jr. in May."));
+}
+
 TEST(SentencesTest, AbbreviationAtSentenceEnd) {
   EXPECT_THAT(Sentences("He moved to the U.S. He works there."),
               ElementsAre("He moved to the U.S.", "He works there."));

@@ -493,6 +493,20 @@ int CertainGap(const ParagraphView& p, uint32_t i) {
       caps = p.text[k] >= 'A' && p.text[k] <= 'Z';
     if (caps) return 0;
   }
+  // "Vladimir V. Putin met ...": a middle initial between a capitalised
+  // word and a name goes on; a word that often opens a sentence after it
+  // ("Plan B. Then ...") may still end one.
+  if (i > 0 && t0.span.size() == 2 && p.text[t0.span.begin] >= 'A' &&
+      p.text[t0.span.begin] <= 'Z' && p.text[t0.span.begin + 1] == '.') {
+    const Token& before = p.tokens[i - 1];
+    char buf[kMaxWord];
+    if (before.span.size() >= 2 && before.span.end + 1 == t0.span.begin &&
+        FirstCls(p.text, before) == Cls::kUpper &&
+        FirstCls(p.text, t1) == Cls::kUpper &&
+        p.resources->sentence_starters.find(LowerForm(p.text, t1, buf)) ==
+            p.resources->sentence_starters.end())
+      return 0;
+  }
   if (i == 0 || t0.span.size() != 1 || p.text[t0.span.begin] != '.') {
     return -1;
   }
