@@ -869,10 +869,32 @@ void DocState::FindMentions() {
             }
           }
         }
-        // A lone letter is no name: the party of "(R-Fla.)", a list's
-        // "A". (Listed one-letter names come from the gazetteer above.)
-        const bool letter = l - f == 1 && words_[f].form.size() == 1;
-        if (f < l && has_propn && !letter)
+        // No name is a lone letter (the party of "(R-Fla.)"; listed
+        // one-letter names come from the gazetteer above), a lone
+        // abbreviation ("No. 1", "Company, Inc.", "Gov."), a title before
+        // the name it belongs to ("Army Capt. Humayun Khan"), or words in
+        // lower case only ("front-runner", "pro-Clinton").
+        bool junk = false;
+        if (f < l) {
+          std::string_view one = words_[f].form;
+          junk = l - f == 1 &&
+                 (one.size() == 1 || (one.size() <= 5 && one.back() == '.' &&
+                                      one.find('.') == one.size() - 1));
+          bool capital = false;
+          for (int k = f; k < l; ++k) {
+            unsigned char c = static_cast<unsigned char>(words_[k].form[0]);
+            capital |= std::isupper(c) || std::isdigit(c) || c >= 0x80;
+          }
+          junk |= !capital;
+          for (int k = f; k < l && !junk; ++k) {
+            auto role = LongestAt(k, LexiconKind::kRole);
+            junk = role && k + role->length == l && l < si.last &&
+                   words_[l].upos == "PROPN" &&
+                   lex_.roles()[role->entry].kind != "party" &&
+                   lex_.roles()[role->entry].kind != "modifier";
+          }
+        }
+        if (f < l && has_propn && !junk)
           cands.push_back({f, l, nullptr, NameForm::kName, t, heading});
         a = b;
       }
