@@ -4146,6 +4146,12 @@ void DocState::NounStatements() {
         }
       }
       if (who < 0) continue;
+      // "the storm delayed the mill's announcement that ...", "a reminder
+      // of the mayor's decision to ...": a speech noun that is the object of
+      // another verb or hangs on another noun is what the sentence talks
+      // about, which attribution corpora rarely mark (on PolNeAR train right
+      // six times in fifty-two).
+      if (words_[i].deprel == "obj" || words_[i].deprel == "nmod") continue;
       // A clause that says what was said, not a relative clause about the
       // act ("the speech that he gave").
       int clause0 = -1;
