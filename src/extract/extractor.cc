@@ -3786,6 +3786,13 @@ void DocState::VerbStatements() {
         }
         if (ground) continue;
       }
+      // "an economist who advised the governor on the budget", "aides
+      // briefed on the talks": advising or briefing with no clause and no
+      // quote is counsel, not something said (on PolNeAR train right never
+      // in fourteen).
+      if (clause < 0 && !quoted && !next_paragraph && !stance_cue &&
+          (words_[v].lemma == "advise" || words_[v].lemma == "brief"))
+        continue;
       // "Rubio disagreed.", "He did not elaborate.": a verb with nothing
       // but the full stop for content says nothing that can be attributed
       // (on PolNeAR train right eight times in thirty-six).
