@@ -2875,6 +2875,13 @@ void DocState::VerbStatements() {
       // against ...") is still a verb.
       bool participle = words_[i].form.ends_with("ing");
       if (!sv || (sv->pos == PartOfSpeech::kNoun && !participle)) continue;
+      // "That said, the mill may still close": a connective, not speech.
+      if (i > sents_[s].first && i + 1 < sents_[s].last &&
+          EqualsIgnoreCase(words_[i].form, "said") &&
+          EqualsIgnoreCase(words_[i - 1].form, "that") &&
+          (i - 1 == sents_[s].first || words_[i - 2].upos == "PUNCT") &&
+          words_[i + 1].form == ",")
+        continue;
       // "A new survey shows that ...": a verb in -s the tagger took for a
       // plural noun, between a noun phrase and "that". The parse around it
       // is no help, so the speaker is the noun phrase before it and the
