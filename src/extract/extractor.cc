@@ -3800,6 +3800,13 @@ void DocState::VerbStatements() {
       if (clause < 0 && !quoted && !next_paragraph && !stance_cue &&
           (words_[v].lemma == "advise" || words_[v].lemma == "brief"))
         continue;
+      // "an interview published Thursday", "before the book was published":
+      // publishing with nothing published as its object says when or where
+      // a text came out, not what anyone said (on PolNeAR train right never
+      // in ten).
+      if (clause < 0 && !quoted && !next_paragraph &&
+          words_[v].lemma == "publish" && !HasObject(v))
+        continue;
       // "Rubio disagreed.", "He did not elaborate.": a verb with nothing
       // but the full stop for content says nothing that can be attributed
       // (on PolNeAR train right eight times in thirty-six).
