@@ -2660,6 +2660,21 @@ void DocState::QuoteStatements() {
         EqualsIgnoreCase(words_[verb - 1].form, "to") &&
         words_[verb - 1].deprel == "mark" && words_[verb - 1].head == verb)
       continue;
+    // "a gang known as the "Weir Rats"", "because they differ on the
+    // toll", "in hopes of seeing the mayor": a verb of thinking, seeming,
+    // wanting or showing inside another clause frames no quote (on PolNeAR
+    // train right nine times in sixty-two); as the sentence's main verb it
+    // often does ("Brenn thought the "new toll" was ...").
+    if (verb >= 0 && words_[verb].deprel != "root") {
+      int l = 0;
+      const SpeechVerb* framing = SpeechVerbAt(verb, &l);
+      std::string_view lemma = words_[verb].lemma;
+      if (framing && (framing->cls == "believe" || framing->cls == "appear" ||
+                      framing->cls == "intend" || framing->cls == "disagree" ||
+                      lemma == "show" || lemma == "learn" ||
+                      lemma == "publish" || lemma == "vote"))
+        continue;
+    }
     if (verb < 0) {
       // '"A," said X. "B."': a quote with no verb of its own, in the
       // paragraph of the previous quote, goes on with its speaker.
