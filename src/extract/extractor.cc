@@ -2134,13 +2134,26 @@ void DocState::DropNestedStatements() {
           !out.content.Contains(in.cue) || in.content.Overlaps(out.cue) ||
           in.via == static_cast<int>(j) || out.via == static_cast<int>(i))
         continue;
+      int w = WordEndingAt(in.cue.end);
+      while (w > 0 && words_[w - 1].span.end > in.cue.begin) --w;
+      // "''Bookings are up,'' said Castellane, who noted that prices had
+      // ''collapsed''. ''...''": a quote's content runs from its first
+      // piece to its last, and a verb between the pieces is the writer's
+      // report, not quoted words.
+      if (StartsWith(out.rule, "quote") && StartsWith(in.rule, "verb") &&
+          w >= 0 && !InAnyQuote(w)) {
+        bool between = false;
+        for (int k = w + 1; k < sents_[words_[w].sent].last &&
+                            words_[k].span.end <= out.content.end && !between;
+             ++k)
+          between = InAnyQuote(k);
+        if (between) continue;
+      }
       bool same =
           (in.speaker.entity >= 0 && in.speaker.entity == out.speaker.entity) ||
           (!in.speaker.entities.empty() &&
            in.speaker.entities == out.speaker.entities);
       bool attitude = false;
-      int w = WordEndingAt(in.cue.end);
-      while (w > 0 && words_[w - 1].span.end > in.cue.begin) --w;
       int length = 0;
       if (w >= 0) {
         if (const SpeechVerb* sv = SpeechVerbAt(w, &length)) {
