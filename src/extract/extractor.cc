@@ -2744,6 +2744,34 @@ void DocState::QuoteStatements() {
           mentions_[words_[k].mention].last <= verb)
         subj = mentions_[words_[k].mention].last - 1;
     }
+    // '"...," Eli Brandt, a strategist in Ames, said of the race.': the
+    // parser may hang the name after the quote inside the quote's clause,
+    // leaving the verb without a subject. A name right after the quote,
+    // then the verb or an aside between commas and the verb, is who spoke.
+    // (Not a nickname: 'John "Tig" Tiegen found'.)
+    int closing = FirstWordFrom(qr.outer.end) - 1;
+    while (closing >= 0 && words_[closing].span.end > qr.inner.end) --closing;
+    if (subj < 0 && verb_after && !inverted && closing >= 0 &&
+        IsPunct(words_[closing])) {
+      int k = FirstWordFrom(qr.outer.end);
+      while (k < verb && IsPunct(words_[k])) ++k;
+      const int m = k < verb ? words_[k].mention : -1;
+      if (m >= 0 && mentions_[m].named && mentions_[m].first == k) {
+        // (With a generation after the name: "Eli Brandt III, ...".)
+        int e = mentions_[m].last;
+        while (e < verb && (words_[e].upos == "NUM" ||
+                            EqualsIgnoreCase(words_[e].form, "Jr.") ||
+                            EqualsIgnoreCase(words_[e].form, "Sr.")))
+          ++e;
+        if (e == verb || (e < verb - 1 && words_[e].form == "," &&
+                          words_[verb - 1].form == ",")) {
+          EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
+          if (t == EntityType::kPerson || t == EntityType::kOrg ||
+              t == EntityType::kOutlet)
+            subj = mentions_[m].last - 1;
+        }
+      }
+    }
     Speaker sp;
     if (subj >= 0) sp = SpeakerFromWord(subj);
     if (!HasSpeaker(sp) && !sp.has_span) continue;
