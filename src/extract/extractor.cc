@@ -3655,9 +3655,19 @@ void DocState::VerbStatements() {
       // task force announced an agreement", "several delegates declined to
       // comment") it is an act like the others (on train right two times
       // in three).
+      // Going on to a verb of speech is that speech, though: "Trump went on
+      // to criticize the convention".
+      bool go_on_speech = false;
+      if (int k = i + length, n = 0; words_[v].lemma == "go" && k + 1 < last &&
+                                     EqualsIgnoreCase(words_[k].form, "to") &&
+                                     words_[k + 1].upos == "VERB") {
+        const SpeechVerb* next = SpeechVerbAt(k + 1, &n);
+        go_on_speech = next && next->pos == PartOfSpeech::kVerb;
+      }
       bool action = clause < 0 && !quoted && (!stance_cue || !named_subject) &&
                     !by_agent && !parenthetical && !object_speech &&
-                    !loose_clause && sv->cls != "tell" && sv->cls != "add" &&
+                    !loose_clause && sv->cls != "tell" &&
+                    (sv->cls != "add" || go_on_speech) &&
                     ActiveSpeech(v, i, length, subj);
       // Whatever the parser made of the rest, a speech verb with its active
       // subject before it and words after it is an attribution more often
@@ -3736,6 +3746,16 @@ void DocState::VerbStatements() {
         }
         while (hi > lo && IsPunct(words_[hi])) --hi;
         if (lo >= 0) content = WordSpan(std::max(lo, i + length), hi);
+        // The cue runs on to the verb gone on to, and what it says is the
+        // rest of the sentence, wherever the parser hung its parts.
+        if (go_on_speech) {
+          int to = last - 1;
+          while (to > i + length + 2 && IsPunct(words_[to])) --to;
+          if (i + length + 2 <= to) {
+            content = WordSpan(i + length + 2, to);
+            length += 2;
+          }
+        }
       }
       // What a verb says through its object is the object: "mocked the
       // complaint, saying ..." leaves the participle its own statement.
