@@ -3317,6 +3317,36 @@ void DocState::VerbStatements() {
           break;
         }
       }
+      // "Jolly said he would ...", '"...," said Cuban, who ...': a name the
+      // tagger took for an adverb or an adjective leaves "said" without a
+      // subject. Capitalised words right before the verb, opening the
+      // sentence or after a quote, or right after it up to a comma or the
+      // full stop, are who spoke.
+      if (subj < 0 && !HasSpeaker(sp) && sp.name.empty() && v == i &&
+          length == 1 && sv->cls == "say") {
+        auto capital = [&](int k) {
+          return !InAnyQuote(k) && !IsPunct(words_[k]) &&
+                 std::isupper(static_cast<unsigned char>(words_[k].form[0]));
+        };
+        int lo = -1, hi = -1;
+        if (i > first && capital(i - 1)) {
+          hi = lo = i - 1;
+          while (lo > first && hi - lo < 3 && capital(lo - 1)) --lo;
+          if (lo > first && !IsClosingQuoteMark(words_[lo - 1].form)) lo = -1;
+        } else if (i > first && i + 1 < last && capital(i + 1) &&
+                   (words_[i - 1].form == "," ||
+                    IsClosingQuoteMark(words_[i - 1].form))) {
+          lo = hi = i + 1;
+          while (hi + 1 < last && hi - lo < 3 && capital(hi + 1)) ++hi;
+          if (hi + 1 >= last ||
+              (words_[hi + 1].form != "," && words_[hi + 1].form != "."))
+            lo = -1;
+        }
+        if (lo >= 0) {
+          subj = hi;
+          sp = SpeakerFromRange(lo, hi, hi);
+        }
+      }
       if (!HasSpeaker(sp) && sp.name.empty()) continue;
       // Content: the reported clause, else what follows the verb in its
       // subtree.
