@@ -1427,8 +1427,11 @@ int DocState::SubjectOf(int v, int depth) const {
       // subject too).
       if (subj >= 0 && !(subj < c && c < v)) continue;
       if (subj >= 0 && subj < c && words_[subj].mention < 0) {
+        // (Unless the nearer subject is itself the source: "The plan, an
+        // inside source said, is ...".)
         SourceInfo before = AnalyzeSource(words_[subj].lo, c);
-        if (before.is_source && before.anonymous) continue;
+        SourceInfo own = AnalyzeSource(words_[c].lo, c);
+        if (before.is_source && before.anonymous && !own.is_source) continue;
       }
       // (A subject after the dash is the subject, the dateline only hangs
       // on it: "MACAU (Reuters) – Top Republican Party donor Sheldon
