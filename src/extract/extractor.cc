@@ -1413,6 +1413,50 @@ bool DocState::PassiveOfRevealing(int v) const {
   return false;
 }
 
+// "The vote signals 'the end' for the union, said Geert Wilders", "The
+// plan 'makes no sense,' wrote Ilse Marrow": a verb of saying after a
+// comma, followed by who spoke, which the parser reads as its object (and
+// the clause before as its subject).
+int DocState::InvertedSubject(int v) const {
+  if (v < 1 || words_[v].upos != "VERB" || words_[v].form.ends_with("ing"))
+    return -1;
+  int k = v - 1;
+  if (IsClosingQuoteMark(words_[k].form) && k > 0) --k;
+  if (words_[k].form != ",") return -1;
+  int length = 0;
+  const SpeechVerb* sv = SpeechVerbAt(v, &length);
+  if (!sv || sv->pos != PartOfSpeech::kVerb || length != 1) return -1;
+  static constexpr std::string_view kClasses[] = {
+      "say",   "report",  "write",  "add",   "note",  "explain",
+      "argue", "predict", "insist", "claim", "reply", "suggest"};
+  if (std::find(std::begin(kClasses), std::end(kClasses), sv->cls) ==
+      std::end(kClasses))
+    return -1;
+  const int last = sents_[words_[v].sent].last;
+  for (int c : Children(v)) {
+    if (c <= v || (words_[c].deprel != "obj" && words_[c].deprel != "iobj"))
+      continue;
+    if (words_[c].lo != v + 1 || InAnyQuote(c) ||
+        (words_[c].upos != "NOUN" && words_[c].upos != "PROPN"))
+      return -1;
+    // Its phrase runs to a comma or the end of the sentence.
+    int end = words_[c].hi + 1;
+    while (end < last && InAnyQuote(end)) ++end;
+    if (end < last && words_[end].form != "," && !IsPunct(words_[end]))
+      return -1;
+    // Who spoke: a name, or a source ("a former executive"), at the head.
+    bool who = false;
+    if (const int m = words_[c].mention; m >= 0 && mentions_[m].named) {
+      const EntityType t = entities_[mentions_[m].entity].e.type;
+      who = CoarseType(t) == EntityType::kPerson ||
+            CoarseType(t) == EntityType::kOrg || t == EntityType::kOutlet;
+    }
+    if (!who) who = AnalyzeSource(words_[c].lo, c).is_source;
+    return who ? c : -1;
+  }
+  return -1;
+}
+
 int DocState::SubjectOf(int v, int depth) const {
   int subj = -1, agent = -1;
   const bool content_passive = depth == 0 && PassiveOfRevealing(v);
@@ -1463,6 +1507,9 @@ int DocState::SubjectOf(int v, int depth) const {
                      words_[subj].deprel != "nsubj"))
     return agent;
   if (content_passive) return -1;
+  if (depth == 0 && (subj < 0 || subj < v)) {
+    if (int inv = InvertedSubject(v); inv >= 0) return inv;
+  }
   if (subj >= 0) return words_[subj].deprel == "csubj" ? -1 : subj;
   if (depth >= 3 || words_[v].head < 0) return -1;
   std::string_view d = words_[v].deprel;
