@@ -2292,9 +2292,16 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
   // ("retired Navy admiral", "Ohio Republican Party Chairwoman").
   if (person && lo <= m.first) {
     int k = lo;
+    // (A word joined by a hyphen is one word: "front-runner",
+    // "Ashford-based".)
+    auto joined = [&](int j) {
+      return j > first + 1 && words_[j].form == "-" &&
+             words_[j - 1].span.end == words_[j].span.begin &&
+             words_[j].span.end == words_[j + 1].span.begin;
+    };
     while (k > first && k - 1 != cue && !InAnyQuote(k - 1) &&
            (words_[k - 1].upos == "PROPN" || words_[k - 1].upos == "NOUN" ||
-            words_[k - 1].upos == "ADJ") &&
+            words_[k - 1].upos == "ADJ" || joined(k - 1)) &&
            lo - k < 8)
       --k;
     if (k < lo && k > first && words_[k - 1].upos == "DET" &&
