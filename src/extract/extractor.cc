@@ -4447,8 +4447,11 @@ void DocState::TidySpeakerSpans() {
       };
       int j = nlo - 2;
       while (j > first && part(j - 1) && nlo - j < 9) --j;
+      // (Or after the quote it attributes: '"...," the White House
+      // spokesman, Josh Earnest, said'.)
       if (j == first || words_[j - 1].form == "," ||
-          words_[j - 1].upos == "CCONJ") {
+          words_[j - 1].upos == "CCONJ" || InAnyQuote(j - 1) ||
+          IsClosingQuoteMark(words_[j - 1].form)) {
         while (words_[j].upos == "ADP") ++j;
         nlo = j;
       }
