@@ -4416,13 +4416,47 @@ void DocState::TidySpeakerSpans() {
                                   u == "NUM" || u == "DET");
       };
       int k = nlo - 1;
-      if (k > first && words_[k].upos == "ADP" &&
-          (EqualsIgnoreCase(words_[k].form, "of") ||
-           EqualsIgnoreCase(words_[k].form, "by")) &&
-          nominal(k - 1)) {
+      // So do "for", "with", "in", "on", "at" and "from", which the parser
+      // may leave the speaker's head out of: "A producer for Yahoo Studios
+      // told", "people familiar with her thinking say", "Partisans on both
+      // sides warn". (Not an owner, who speaks through the noun after it:
+      // "targets for Trump's false claims".)
+      auto prep = [&](std::string_view f) {
+        for (std::string_view p :
+             {"of", "by", "for", "with", "in", "on", "at", "from"})
+          if (EqualsIgnoreCase(f, p)) return true;
+        return false;
+      };
+      const bool owner =
+          words_[hi].deprel == "nmod:poss" || words_[hi].upos == "PART" ||
+          (words_[hi].upos == "PRON" && words_[hi].deprel.starts_with("nmod"));
+      const bool of_by = EqualsIgnoreCase(words_[k].form, "of") ||
+                         EqualsIgnoreCase(words_[k].form, "by");
+      if (k > first && words_[k].upos == "ADP" && prep(words_[k].form) &&
+          (of_by || !owner) && nominal(k - 1)) {
         int j = k - 1;
         while (j > first && nominal(j - 1) && k - j < 6) --j;
         nlo = j;
+        // The name after such a preposition is not who spoke ("a former
+        // speechwriter for Rowan Hale"), unless the speaker speaks for it
+        // ("a spokeswoman for Rowan Hale"); an unnamed head may be an
+        // anonymous source ("people familiar with her thinking").
+        bool speaks_for = false;
+        for (int r = nlo; r < k; ++r) {
+          if (auto role = LongestAt(r, LexiconKind::kRole))
+            speaks_for |= lex_.roles()[role->entry].speaks_for;
+        }
+        if (!of_by && !speaks_for) {
+          st.speaker.entity = -1;
+          st.speaker.entities.clear();
+          st.speaker.name = std::string(Text(WordSpan(nlo, nhi)));
+          if (SourceInfo info = AnalyzeSource(nlo, nhi);
+              info.is_source && info.anonymous) {
+            st.speaker.anonymous = true;
+            st.speaker.count = info.count;
+            st.speaker.description = st.speaker.name;
+          }
+        }
       }
     }
     // "Her chief policy aide, Jake Sullivan, calls ...", "the union's
