@@ -4430,8 +4430,8 @@ void DocState::TidySpeakerSpans() {
       const bool owner =
           words_[hi].deprel == "nmod:poss" || words_[hi].upos == "PART" ||
           (words_[hi].upos == "PRON" && words_[hi].deprel.starts_with("nmod"));
-      const bool of_by = EqualsIgnoreCase(words_[k].form, "of") ||
-                         EqualsIgnoreCase(words_[k].form, "by");
+      const bool of_by = k > first && (EqualsIgnoreCase(words_[k].form, "of") ||
+                                       EqualsIgnoreCase(words_[k].form, "by"));
       if (k > first && words_[k].upos == "ADP" && prep(words_[k].form) &&
           (of_by || !owner) && nominal(k - 1)) {
         int j = k - 1;
