@@ -1711,12 +1711,47 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
   };
   // Of several people, the one a title introduces ("Port Edda harbour
   // master Nils Ortega-Baird"), else the last.
+  // A person named inside a modifier of another noun of the phrase is not
+  // who speaks: "Gene Sperling, a top outside Clinton adviser" is
+  // Sperling's, though Clinton comes last, and with Sperling unknown to the
+  // recogniser it is the phrase's, unnamed, not Clinton's.
+  // (A name with its title, or set off by a comma at the phrase's end, is
+  // the phrase's own, wherever the parser hung it: "The author of the
+  // book, Mitchell Zuckoff".)
+  auto nested = [&](int m) {
+    if (head < 0 || mentions_[m].titled_from >= 0) return false;
+    if (mentions_[m].first > first &&
+        words_[mentions_[m].first - 1].form == "," &&
+        (mentions_[m].last - 1 == last ||
+         words_[mentions_[m].last].form == ","))
+      return false;
+    int w = mentions_[m].last - 1;
+    for (int steps = 0; steps < 12 && w >= 0 && w != head; ++steps) {
+      const int h = words_[w].head;
+      if (h < 0 || h < first || h > last) return false;
+      // (A noun just before the name is its title: "presidential
+      // frontrunner Hillary Clinton".)
+      const bool own = h >= mentions_[m].first - 1 && h < mentions_[m].last;
+      if (!own && h != head && words_[h].upos == "NOUN" &&
+          words_[h].mention < 0)
+        return true;
+      w = h;
+    }
+    return false;
+  };
   int person = -1;
+  bool person_nested = false;
   for (int m : named) {
     if (entities_[mentions_[m].entity].e.type != EntityType::kPerson) continue;
-    if (person < 0 || mentions_[person].titled_from < 0) person = m;
+    const bool in_modifier = nested(m);
+    if (person >= 0 && in_modifier && !person_nested) continue;
+    if (person < 0 || mentions_[person].titled_from < 0 ||
+        (person_nested && !in_modifier)) {
+      person = m;
+      person_nested = in_modifier;
+    }
   }
-  if (person >= 0) {
+  if (person >= 0 && !person_nested) {
     inner(person);
     return sp;
   }
