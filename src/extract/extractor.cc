@@ -1435,6 +1435,50 @@ bool DocState::PassiveOfRevealing(int v) const {
   return false;
 }
 
+// "The vote signals 'the end' for the union, said Geert Wilders", "The
+// plan 'makes no sense,' wrote Ilse Marrow": a verb of saying after a
+// comma, followed by who spoke, which the parser reads as its object (and
+// the clause before as its subject).
+int DocState::InvertedSubject(int v) const {
+  if (v < 1 || words_[v].upos != "VERB" || words_[v].form.ends_with("ing"))
+    return -1;
+  int k = v - 1;
+  if (IsClosingQuoteMark(words_[k].form) && k > 0) --k;
+  if (words_[k].form != ",") return -1;
+  int length = 0;
+  const SpeechVerb* sv = SpeechVerbAt(v, &length);
+  if (!sv || sv->pos != PartOfSpeech::kVerb || length != 1) return -1;
+  static constexpr std::string_view kClasses[] = {
+      "say",   "report",  "write",  "add",   "note",  "explain",
+      "argue", "predict", "insist", "claim", "reply", "suggest"};
+  if (std::find(std::begin(kClasses), std::end(kClasses), sv->cls) ==
+      std::end(kClasses))
+    return -1;
+  const int last = sents_[words_[v].sent].last;
+  for (int c : Children(v)) {
+    if (c <= v || (words_[c].deprel != "obj" && words_[c].deprel != "iobj"))
+      continue;
+    if (words_[c].lo != v + 1 || InAnyQuote(c) ||
+        (words_[c].upos != "NOUN" && words_[c].upos != "PROPN"))
+      return -1;
+    // Its phrase runs to a comma or the end of the sentence.
+    int end = words_[c].hi + 1;
+    while (end < last && InAnyQuote(end)) ++end;
+    if (end < last && words_[end].form != "," && !IsPunct(words_[end]))
+      return -1;
+    // Who spoke: a name, or a source ("a former executive"), at the head.
+    bool who = false;
+    if (const int m = words_[c].mention; m >= 0 && mentions_[m].named) {
+      const EntityType t = entities_[mentions_[m].entity].e.type;
+      who = CoarseType(t) == EntityType::kPerson ||
+            CoarseType(t) == EntityType::kOrg || t == EntityType::kOutlet;
+    }
+    if (!who) who = AnalyzeSource(words_[c].lo, c).is_source;
+    return who ? c : -1;
+  }
+  return -1;
+}
+
 int DocState::SubjectOf(int v, int depth) const {
   int subj = -1, agent = -1;
   const bool content_passive = depth == 0 && PassiveOfRevealing(v);
@@ -1449,8 +1493,11 @@ int DocState::SubjectOf(int v, int depth) const {
       // subject too).
       if (subj >= 0 && !(subj < c && c < v)) continue;
       if (subj >= 0 && subj < c && words_[subj].mention < 0) {
+        // (Unless the nearer subject is itself the source: "The plan, an
+        // inside source said, is ...".)
         SourceInfo before = AnalyzeSource(words_[subj].lo, c);
-        if (before.is_source && before.anonymous) continue;
+        SourceInfo own = AnalyzeSource(words_[c].lo, c);
+        if (before.is_source && before.anonymous && !own.is_source) continue;
       }
       // (A subject after the dash is the subject, the dateline only hangs
       // on it: "MACAU (Reuters) – Top Republican Party donor Sheldon
@@ -1482,6 +1529,9 @@ int DocState::SubjectOf(int v, int depth) const {
                      words_[subj].deprel != "nsubj"))
     return agent;
   if (content_passive) return -1;
+  if (depth == 0 && (subj < 0 || subj < v)) {
+    if (int inv = InvertedSubject(v); inv >= 0) return inv;
+  }
   if (subj >= 0) return words_[subj].deprel == "csubj" ? -1 : subj;
   if (depth >= 3 || words_[v].head < 0) return -1;
   std::string_view d = words_[v].deprel;
@@ -1683,12 +1733,47 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
   };
   // Of several people, the one a title introduces ("Port Edda harbour
   // master Nils Ortega-Baird"), else the last.
+  // A person named inside a modifier of another noun of the phrase is not
+  // who speaks: "Gene Sperling, a top outside Clinton adviser" is
+  // Sperling's, though Clinton comes last, and with Sperling unknown to the
+  // recogniser it is the phrase's, unnamed, not Clinton's.
+  // (A name with its title, or set off by a comma at the phrase's end, is
+  // the phrase's own, wherever the parser hung it: "The author of the
+  // book, Mitchell Zuckoff".)
+  auto nested = [&](int m) {
+    if (head < 0 || mentions_[m].titled_from >= 0) return false;
+    if (mentions_[m].first > first &&
+        words_[mentions_[m].first - 1].form == "," &&
+        (mentions_[m].last - 1 == last ||
+         words_[mentions_[m].last].form == ","))
+      return false;
+    int w = mentions_[m].last - 1;
+    for (int steps = 0; steps < 12 && w >= 0 && w != head; ++steps) {
+      const int h = words_[w].head;
+      if (h < 0 || h < first || h > last) return false;
+      // (A noun just before the name is its title: "presidential
+      // frontrunner Hillary Clinton".)
+      const bool own = h >= mentions_[m].first - 1 && h < mentions_[m].last;
+      if (!own && h != head && words_[h].upos == "NOUN" &&
+          words_[h].mention < 0)
+        return true;
+      w = h;
+    }
+    return false;
+  };
   int person = -1;
+  bool person_nested = false;
   for (int m : named) {
     if (entities_[mentions_[m].entity].e.type != EntityType::kPerson) continue;
-    if (person < 0 || mentions_[person].titled_from < 0) person = m;
+    const bool in_modifier = nested(m);
+    if (person >= 0 && in_modifier && !person_nested) continue;
+    if (person < 0 || mentions_[person].titled_from < 0 ||
+        (person_nested && !in_modifier)) {
+      person = m;
+      person_nested = in_modifier;
+    }
   }
-  if (person >= 0) {
+  if (person >= 0 && !person_nested) {
     inner(person);
     return sp;
   }
@@ -2277,9 +2362,16 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
   // ("retired Navy admiral", "Ohio Republican Party Chairwoman").
   if (person && lo <= m.first) {
     int k = lo;
+    // (A word joined by a hyphen is one word: "front-runner",
+    // "Ashford-based".)
+    auto joined = [&](int j) {
+      return j > first + 1 && words_[j].form == "-" &&
+             words_[j - 1].span.end == words_[j].span.begin &&
+             words_[j].span.end == words_[j + 1].span.begin;
+    };
     while (k > first && k - 1 != cue && !InAnyQuote(k - 1) &&
            (words_[k - 1].upos == "PROPN" || words_[k - 1].upos == "NOUN" ||
-            words_[k - 1].upos == "ADJ") &&
+            words_[k - 1].upos == "ADJ" || joined(k - 1)) &&
            lo - k < 8)
       --k;
     if (k < lo && k > first && words_[k - 1].upos == "DET" &&
@@ -4539,13 +4631,47 @@ void DocState::TidySpeakerSpans() {
                                   u == "NUM" || u == "DET");
       };
       int k = nlo - 1;
-      if (k > first && words_[k].upos == "ADP" &&
-          (EqualsIgnoreCase(words_[k].form, "of") ||
-           EqualsIgnoreCase(words_[k].form, "by")) &&
-          nominal(k - 1)) {
+      // So do "for", "with", "in", "on", "at" and "from", which the parser
+      // may leave the speaker's head out of: "A producer for Yahoo Studios
+      // told", "people familiar with her thinking say", "Partisans on both
+      // sides warn". (Not an owner, who speaks through the noun after it:
+      // "targets for Trump's false claims".)
+      auto prep = [&](std::string_view f) {
+        for (std::string_view p :
+             {"of", "by", "for", "with", "in", "on", "at", "from"})
+          if (EqualsIgnoreCase(f, p)) return true;
+        return false;
+      };
+      const bool owner =
+          words_[hi].deprel == "nmod:poss" || words_[hi].upos == "PART" ||
+          (words_[hi].upos == "PRON" && words_[hi].deprel.starts_with("nmod"));
+      const bool of_by = k > first && (EqualsIgnoreCase(words_[k].form, "of") ||
+                                       EqualsIgnoreCase(words_[k].form, "by"));
+      if (k > first && words_[k].upos == "ADP" && prep(words_[k].form) &&
+          (of_by || !owner) && nominal(k - 1)) {
         int j = k - 1;
         while (j > first && nominal(j - 1) && k - j < 6) --j;
         nlo = j;
+        // The name after such a preposition is not who spoke ("a former
+        // speechwriter for Rowan Hale"), unless the speaker speaks for it
+        // ("a spokeswoman for Rowan Hale"); an unnamed head may be an
+        // anonymous source ("people familiar with her thinking").
+        bool speaks_for = false;
+        for (int r = nlo; r < k; ++r) {
+          if (auto role = LongestAt(r, LexiconKind::kRole))
+            speaks_for |= lex_.roles()[role->entry].speaks_for;
+        }
+        if (!of_by && !speaks_for) {
+          st.speaker.entity = -1;
+          st.speaker.entities.clear();
+          st.speaker.name = std::string(Text(WordSpan(nlo, nhi)));
+          if (SourceInfo info = AnalyzeSource(nlo, nhi);
+              info.is_source && info.anonymous) {
+            st.speaker.anonymous = true;
+            st.speaker.count = info.count;
+            st.speaker.description = st.speaker.name;
+          }
+        }
       }
     }
     // "Her chief policy aide, Jake Sullivan, calls ...", "the union's
@@ -4570,8 +4696,11 @@ void DocState::TidySpeakerSpans() {
       };
       int j = nlo - 2;
       while (j > first && part(j - 1) && nlo - j < 9) --j;
+      // (Or after the quote it attributes: '"...," the White House
+      // spokesman, Josh Earnest, said'.)
       if (j == first || words_[j - 1].form == "," ||
-          words_[j - 1].upos == "CCONJ") {
+          words_[j - 1].upos == "CCONJ" || InAnyQuote(j - 1) ||
+          IsClosingQuoteMark(words_[j - 1].form)) {
         while (words_[j].upos == "ADP") ++j;
         nlo = j;
       }
