@@ -1695,6 +1695,17 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
         }
       }
     }
+    // "one Republican involved in the planning": a person named by party
+    // is a member, not the party.
+    if (const MentionRec& pm = mentions_[hm];
+        pm.last == pm.first + 1 && pm.first > 0 &&
+        entities_[pm.entity].e.type != EntityType::kPerson &&
+        (words_[pm.first].form == "Republican" ||
+         words_[pm.first].form == "Democrat") &&
+        (words_[pm.first - 1].upos == "DET" ||
+         words_[pm.first - 1].upos == "NUM") &&
+        !EqualsIgnoreCase(words_[pm.first - 1].form, "the"))
+      return sp;
     FillSpeakerEntity(sp, hm);
     // The speaker is the whole noun phrase with its titles ("White House
     // spokesman Josh Earnest"), as attribution corpora mark it, and the
@@ -2851,6 +2862,7 @@ void DocState::QuoteStatements() {
     bool inverted = verb_after && verb > 0 &&
                     words_[verb - 1].span.end <= qr.outer.end + 1 &&
                     !words_[verb].form.ends_with("ing");
+    std::pair<int, int> post_noun = {-1, -1};
     if (subj < 0 && inverted) {
       const int sl = vs.last;
       int k = verb + 1;
@@ -2866,6 +2878,20 @@ void DocState::QuoteStatements() {
                 words_[words_[k].head].upos == "NOUN"))
           k = words_[k].head;
         subj = k;
+        // '"...," said one official familiar with the talks': the parser
+        // may make the adjective or participle after the noun the verb's
+        // complement and hang the noun and its number on it; the speaker
+        // is the whole phrase up to a comma.
+        const int h = words_[k].head;
+        if (h > k && h <= k + 2 && words_[h].head == verb &&
+            (words_[h].upos == "ADJ" || words_[h].upos == "VERB") &&
+            words_[h].lo > verb) {
+          int e = h + 1;
+          while (e <= words_[h].hi && e < sl && !InAnyQuote(e) &&
+                 words_[e].form != "," && words_[e].form != ".")
+            ++e;
+          if (e > h + 1) post_noun = {verb + 1, e - 1};
+        }
       }
     }
     // '"...," Jim Bennett, 57, told a voter passing by': after a verb of
@@ -2914,6 +2940,8 @@ void DocState::QuoteStatements() {
     if (!HasSpeaker(sp) && !sp.has_span) continue;
     sp.span = SpeakerPhrase(sp, verb);
     sp.span = WithItsClause(sp, subj, verb);
+    if (post_noun.first >= 0 && sp.entity < 0 && sp.entities.empty())
+      sp.span = WordSpan(post_noun.first, post_noun.second);
     Statement st;
     st.speaker = std::move(sp);
     st.cue = WordSpan(verb, verb + length - 1);
