@@ -1975,6 +1975,40 @@ Speaker DocState::SpeakerFromWord(int w) {
       }
     }
   }
+  // "45% of renters, 30% of owners and 12% of landlords say": shares of a
+  // poll in a list, which the parser seldom joins, are one speaker.
+  auto share_at = [&](int k) {
+    return words_[k].form == "%" || words_[k].lemma == "percent";
+  };
+  if (share_at(w) && lo >= 2 && lo <= w) {
+    const int first = sents_[words_[w].sent].first;
+    int start = lo;
+    int k = lo - 1;
+    while (k > first && !InAnyQuote(k) &&
+           (words_[k].upos == "CCONJ" || words_[k].form == ",")) {
+      // Back over "of young voters", then the share "45%".
+      int j = k - 1;
+      while (j > first &&
+             (words_[j].upos == "NOUN" || words_[j].upos == "PROPN" ||
+              words_[j].upos == "ADJ" || words_[j].upos == "DET"))
+        --j;
+      if (j <= first + 1 || j == k - 1 ||
+          !EqualsIgnoreCase(words_[j].form, "of") || !share_at(j - 1))
+        break;
+      j -= 2;
+      if (j < first || words_[j].upos != "NUM") break;
+      start = j;
+      k = j - 1;
+    }
+    if (start < lo) {
+      // (The list speaks as itself, not as the group of its last share.)
+      Speaker list;
+      list.has_span = true;
+      list.span = WordSpan(start, hi);
+      list.name = std::string(Text(list.span));
+      return list;
+    }
+  }
   Speaker sp = SpeakerFromRange(lo, hi, w);
   // "Two analysts, who asked not to be named": anonymity is often said in a
   // relative clause that the phrase itself leaves out.
