@@ -2928,6 +2928,23 @@ void DocState::QuoteStatements() {
         }
       }
     }
+    // '"...," says a source involved in the talks', 'said one aide close
+    // to the mayor': an unnamed speaker after its verb is marked with the
+    // words after the noun that say who it is.
+    if (inverted && subj > verb && subj < verb + 5 && post_noun.first < 0) {
+      const int sl = vs.last, k = subj;
+      if (k + 1 < sl && !InAnyQuote(k + 1) &&
+          ((words_[k + 1].upos == "VERB" &&
+            words_[k + 1].form.ends_with("ed")) ||
+           words_[k + 1].upos == "ADJ" || words_[k + 1].lemma == "close")) {
+        int e = k + 1;
+        while (e < sl && e < k + 12 && !InAnyQuote(e) &&
+               words_[e].form != "," && words_[e].form != "." &&
+               words_[e].form != ";")
+          ++e;
+        if (e > k + 2) post_noun = {verb + 1, e - 1};
+      }
+    }
     // '"...," Jim Bennett, 57, told a voter passing by': after a verb of
     // telling comes the hearer, whom the parser may make the subject; the
     // speaker is the name between the quote and the verb.
