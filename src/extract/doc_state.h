@@ -229,6 +229,7 @@ class DocState {
   }
   std::vector<int> Children(int w) const;
   bool HasObject(int v) const;
+  bool InThatClause(int v) const;
   int QuoteSafeSubject(int v, int subj) const;
   bool ActiveSpeech(int v, int i, int length, int subj) const;
   int AttributionTail(int v, int from) const;
