@@ -227,6 +227,16 @@ class DocState {
     int s = words_[w].sent;
     return lex_.Longest(SentKeys(s), w - sents_[s].first, kind);
   }
+  // A title (no party word or modifier) starting at word j: the role, and
+  // in *end the word after it; nullptr when there is none.
+  const Role* TitleAt(int j, int* end) const {
+    auto role = LongestAt(j, LexiconKind::kRole);
+    if (!role) return nullptr;
+    const Role& rr = lex_.roles()[role->entry];
+    if (rr.kind == "party" || rr.kind == "modifier") return nullptr;
+    *end = j + role->length;
+    return &rr;
+  }
   std::vector<int> Children(int w) const;
   bool HasObject(int v) const;
   bool InThatClause(int v) const;

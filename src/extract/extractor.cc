@@ -826,11 +826,8 @@ void DocState::FindMentions() {
         // the title's person is a name of its own.
         if (t != EntityType::kPerson) {
           for (int k = f + 1; k < l; ++k) {
-            auto role = LongestAt(k, LexiconKind::kRole);
-            if (!role || lex_.roles()[role->entry].kind == "party" ||
-                lex_.roles()[role->entry].kind == "modifier")
-              continue;
-            const int after = k + role->length;
+            int after = 0;
+            if (!TitleAt(k, &after)) continue;
             if (after == l && l < si.last && words_[l].upos == "PROPN") {
               l = k;
               break;
@@ -911,11 +908,9 @@ void DocState::FindMentions() {
           }
           junk |= !capital;
           for (int k = f; k < l && !junk; ++k) {
-            auto role = LongestAt(k, LexiconKind::kRole);
-            junk = role && k + role->length == l && l < si.last &&
-                   words_[l].upos == "PROPN" &&
-                   lex_.roles()[role->entry].kind != "party" &&
-                   lex_.roles()[role->entry].kind != "modifier";
+            int after = 0;
+            junk = TitleAt(k, &after) && after == l && l < si.last &&
+                   words_[l].upos == "PROPN";
           }
         }
         if (f < l && has_propn && !junk)
@@ -1081,15 +1076,6 @@ void DocState::FindRoles() {
     const Entity& e = entities_[mentions_[m].entity].e;
     return CoarseType(e.type) == EntityType::kOrg ? e.name : std::string();
   };
-  // A title at [j, end) that is no party word or modifier.
-  auto title_at = [&](int j, int* end) -> const Role* {
-    auto role = LongestAt(j, LexiconKind::kRole);
-    if (!role) return nullptr;
-    const Role& rr = lex_.roles()[role->entry];
-    if (rr.kind == "party" || rr.kind == "modifier") return nullptr;
-    *end = j + role->length;
-    return &rr;
-  };
   for (MentionRec& m : mentions_) {
     if (!m.named || entities_[m.entity].e.type != EntityType::kPerson) continue;
     const SentInfo& si = sents_[words_[m.first].sent];
@@ -1146,7 +1132,7 @@ void DocState::FindRoles() {
       if (q < si.last && words_[q].upos == "DET") ++q;
       for (int j = q; j < std::min(si.last, q + 3); ++j) {
         int end = 0;
-        const Role* t = title_at(j, &end);
+        const Role* t = TitleAt(j, &end);
         if (!t) {
           if (words_[j].upos != "ADJ" && words_[j].upos != "NOUN") break;
           continue;
@@ -1167,7 +1153,7 @@ void DocState::FindRoles() {
       int end = m.first - 1;
       for (int j = std::max(sent_first, end - 4); j < end; ++j) {
         int e = 0;
-        const Role* t = title_at(j, &e);
+        const Role* t = TitleAt(j, &e);
         if (!t || e != end) continue;
         std::string of;
         if (j - 2 >= sent_first && words_[j - 1].upos == "PART")
