@@ -1493,7 +1493,8 @@ void DocState::FindStances() {
       // "could be required to confirm or deny": the second verb shares the
       // first one's auxiliaries, wherever the parser hung them.
       int verb = cue_word;
-      std::vector<int> around = Children(cue_word);
+      std::vector<int> around(Children(cue_word).begin(),
+                              Children(cue_word).end());
       if (Base(words_[cue_word].deprel) == "conj" &&
           words_[cue_word].head >= 0) {
         verb = words_[cue_word].head;

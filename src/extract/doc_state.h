@@ -237,7 +237,12 @@ class DocState {
     *end = j + role->length;
     return &rr;
   }
-  std::vector<int> Children(int w) const;
+  // The dependents of w in text order; the view lives as long as this
+  // DocState (the index is built once, at the end of Annotate).
+  std::span<const int> Children(int w) const {
+    return std::span<const int>(child_list_)
+        .subspan(child_begin_[w], child_begin_[w + 1] - child_begin_[w]);
+  }
   bool HasObject(int v) const;
   bool InThatClause(int v) const;
   int QuoteSafeSubject(int v, int subj) const;
@@ -281,6 +286,9 @@ class DocState {
   std::string_view text_;
   Segmentation seg_;
   std::vector<W> words_;
+  // Dependents of word w are child_list_[child_begin_[w], child_begin_[w+1]).
+  std::vector<int> child_begin_;
+  std::vector<int> child_list_;
   std::vector<TokenKey> keys_;
   std::vector<SentInfo> sents_;
   std::vector<MentionRec> mentions_;  // in text order after FindMentions
