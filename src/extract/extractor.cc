@@ -2451,6 +2451,42 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
     }
     if (!other_name) lo = k;
   }
+  // An organisation's name as the recogniser may cut it short, and the
+  // words that say which it is: "the nonpartisan Fiscal Review Office",
+  // "Upper Valley Public Radio". Capitalised words before it are its
+  // own; lower-case adjectives only after "the" ("a landmark Supreme
+  // Court ruling" is not the court's phrase).
+  if (CoarseType(entities_[m.entity].e.type) == EntityType::kOrg &&
+      lo <= m.first && words_[lo].upos != "DET") {
+    // (A hyphen inside a name joins it: "the Harbour Sun-Ledger".)
+    auto capital = [&](int j) {
+      if (InAnyQuote(j) || j == cue) return false;
+      if (words_[j].form == "-")
+        return j > first && words_[j - 1].span.end == words_[j].span.begin &&
+               words_[j].span.end == words_[j + 1].span.begin;
+      return (words_[j].upos == "PROPN" || words_[j].upos == "NOUN" ||
+              words_[j].upos == "ADJ") &&
+             std::isupper(static_cast<unsigned char>(words_[j].form[0]));
+    };
+    int k = lo;
+    while (k > first && capital(k - 1) && lo - k < 6) --k;
+    int j = k;
+    while (j > first && j - 1 != cue && !InAnyQuote(j - 1) &&
+           words_[j - 1].upos == "ADJ" && k - j < 2)
+      --j;
+    // (An owner before them stands for "the", and TidySpeakerSpans adds
+    // it: "Norway's liberal Green Party".)
+    if (j > first && !InAnyQuote(j - 1)) {
+      if (EqualsIgnoreCase(words_[j - 1].form, "the")) {
+        k = j - 1;
+      } else if (words_[j - 1].upos == "PART" &&
+                 (words_[j - 1].form == "'s" ||
+                  words_[j - 1].form == "\u2019s")) {
+        k = j;
+      }
+    }
+    lo = k;
+  }
   int end = hi;
   // "(R-Fla.)": the bracket up to its close.
   if (end + 1 < last && words_[end + 1].form == "(") {
