@@ -4630,6 +4630,79 @@ void DocState::TidySpeakerSpans() {
     while (lo > 0 && words_[lo - 1].span.end > st.speaker.span.begin) --lo;
     const int first = sents_[words_[hi].sent].first;
     if (words_[lo].sent != words_[hi].sent) continue;
+    const int span_lo = lo;
+    // "Nearly half said", "The two admit", "Opinion polls show", "A
+    // teary-eyed Marlow says": the words of the subject's noun phrase
+    // before it that the parser hung elsewhere are the speaker's too (the
+    // rules below then trim what says when or opens a clause).
+    const std::string_view lu = words_[lo].upos;
+    const bool named = words_[lo].mention >= 0 &&
+                       mentions_[words_[lo].mention].named &&
+                       mentions_[words_[lo].mention].first == lo;
+    const bool share =
+        lu == "PRON" && (EqualsIgnoreCase(words_[lo].form, "half") ||
+                         EqualsIgnoreCase(words_[lo].form, "most") ||
+                         EqualsIgnoreCase(words_[lo].form, "many"));
+    if ((lu == "NOUN" || lu == "PROPN" || lu == "NUM" || lu == "ADJ" ||
+         share) &&
+        !InAnyQuote(lo)) {
+      auto joined = [&](int j) {
+        return j > first && j + 1 < static_cast<int>(words_.size()) &&
+               words_[j].form == "-" &&
+               words_[j - 1].span.end == words_[j].span.begin &&
+               words_[j].span.end == words_[j + 1].span.begin;
+      };
+      auto np_word = [&](int j) {
+        if (InAnyQuote(j) || IsClosingQuoteMark(words_[j].form)) return false;
+        const std::string_view u = words_[j].upos;
+        if (u == "ADJ" || joined(j)) return true;
+        if (u == "VERB") return j > first && joined(j - 1);
+        if (u == "NUM") return !named;
+        if (u == "NOUN" || u == "PROPN")
+          return !TimeNoun(words_[j].lemma) && !DayWord(words_[j].form);
+        return false;
+      };
+      int k = lo;
+      while (k > first && np_word(k - 1) && lo - k < 6) --k;
+      const bool article = k > first && !InAnyQuote(k - 1) &&
+                           (EqualsIgnoreCase(words_[k - 1].form, "a") ||
+                            EqualsIgnoreCase(words_[k - 1].form, "an") ||
+                            EqualsIgnoreCase(words_[k - 1].form, "the"));
+      bool common_noun = false;
+      for (int j = k; j < lo; ++j)
+        common_noun |=
+            words_[j].upos == "NOUN" && !joined(j + 1) &&
+            !std::isupper(static_cast<unsigned char>(words_[j].form[0]));
+      // "Nearly half", "About 40 percent": an amount's degree adverb (not
+      // before a list, where the adverb opens the sentence: "About 52% of
+      // A, 31% of B and 14% of C say").
+      bool list = false;
+      for (int j = lo; j < hi; ++j) list |= words_[j].form == ",";
+      if (!list && k > first && words_[k - 1].upos == "ADV" &&
+          !InAnyQuote(k - 1) &&
+          (words_[k].upos == "NUM" ||
+           EqualsIgnoreCase(words_[k].form, "half"))) {
+        for (std::string_view a : {"nearly", "about", "almost", "roughly",
+                                   "around", "only", "just", "some"}) {
+          if (EqualsIgnoreCase(words_[k - 1].form, a)) {
+            --k;
+            break;
+          }
+        }
+      }
+      // (A sum is no part of it: "the $20 million experts say it costs".)
+      if (k > first && words_[k - 1].upos == "SYM") k = lo;
+      // (Not before a name after an article and a common noun, which ends
+      // another phrase: "the billions Congress sought", "an honor Donald
+      // said he hoped"; titles have none, "Police Commissioner Ada Ross".)
+      if (k > first && words_[k - 1].upos == "DET" && !InAnyQuote(k - 1)) {
+        if (named && (!article || common_noun))
+          k = lo;
+        else
+          --k;
+      }
+      lo = k;
+    }
     int nlo = lo, nhi = hi;
     for (int k = hi; k > lo; --k) {
       if (InAnyQuote(k) || IsClosingQuoteMark(words_[k].form)) {
@@ -4919,7 +4992,7 @@ void DocState::TidySpeakerSpans() {
         }
       }
     }
-    if (nlo > nhi || (nlo == lo && nhi == hi)) continue;
+    if (nlo > nhi || (nlo == span_lo && nhi == hi)) continue;
     // An unnamed speaker is called by its words: without the time, "A
     // judge", not "A judge last month".
     if (renamed && st.speaker.entity < 0 && st.speaker.entities.empty() &&
