@@ -4847,20 +4847,26 @@ void DocState::TidySpeakerSpans() {
       renamed = true;
     }
     if (nlo == lo) {
+      // (A plural noun opening the sentence may be read as a verb: "Aides
+      // to the mayor say".)
       auto nominal = [&](int k) {
         std::string_view u = words_[k].upos;
-        return !InAnyQuote(k) && (u == "NOUN" || u == "PROPN" || u == "ADJ" ||
-                                  u == "NUM" || u == "DET");
+        return !InAnyQuote(k) &&
+               (u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "NUM" ||
+                u == "DET" ||
+                (u == "VERB" && k == first && words_[k].form.ends_with("s") &&
+                 std::isupper(static_cast<unsigned char>(words_[k].form[0]))));
       };
       int k = nlo - 1;
-      // So do "for", "with", "in", "on", "at" and "from", which the parser
-      // may leave the speaker's head out of: "A producer for Yahoo Studios
-      // told", "people familiar with her thinking say", "Partisans on both
-      // sides warn". (Not an owner, who speaks through the noun after it:
-      // "targets for Trump's false claims".)
+      // So do "for", "with", "in", "on", "at", "from" and "to", which the
+      // parser may leave the speaker's head out of: "A producer for Yahoo
+      // Studios told", "people familiar with her thinking say", "Partisans
+      // on both sides warn", "people close to her say". (Not an owner, who
+      // speaks through the noun after it: "targets for Trump's false
+      // claims".)
       auto prep = [&](std::string_view f) {
         for (std::string_view p :
-             {"of", "by", "for", "with", "in", "on", "at", "from"})
+             {"of", "by", "for", "with", "in", "on", "at", "from", "to"})
           if (EqualsIgnoreCase(f, p)) return true;
         return false;
       };
