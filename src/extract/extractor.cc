@@ -4703,6 +4703,44 @@ void DocState::TidySpeakerSpans() {
       }
       lo = k;
     }
+    // "Farm groups, church leaders, and many lawmakers claim", "gay
+    // Republicans and their allies are looking": the parser may make the
+    // last of several joined subjects the verb's; the speaker is all of
+    // them when the list opens the sentence. (A comma before "and" joins
+    // clauses unless the list has another: "..., and the police said".)
+    if (lo > first + 1 && !InAnyQuote(lo - 1) && words_[lo].upos != "PRON" &&
+        (EqualsIgnoreCase(words_[lo - 1].form, "and") ||
+         EqualsIgnoreCase(words_[lo - 1].form, "or"))) {
+      auto nominal = [&](int j) {
+        if (InAnyQuote(j)) return false;
+        const std::string_view u = words_[j].upos;
+        return u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "DET" ||
+               u == "NUM" ||
+               (u == "PART" &&
+                (words_[j].form == "'s" || words_[j].form == "\u2019s")) ||
+               (u == "PRON" && words_[j].deprel == "nmod:poss");
+      };
+      int k = lo - 1;
+      const bool serial = words_[k - 1].form == ",";
+      if (serial) --k;
+      int commas = 0;
+      bool any = false;
+      while (k > first && k > lo - 16) {
+        if (nominal(k - 1)) {
+          any = true;
+          --k;
+        } else if (words_[k - 1].form == "," && k - 1 > first &&
+                   nominal(k - 2)) {
+          ++commas;
+          --k;
+        } else {
+          break;
+        }
+      }
+      if (any && (!serial || commas > 0) &&
+          (k == first || (k - 1 == first && words_[first].upos == "CCONJ")))
+        lo = k;
+    }
     int nlo = lo, nhi = hi;
     for (int k = hi; k > lo; --k) {
       if (InAnyQuote(k) || IsClosingQuoteMark(words_[k].form)) {
