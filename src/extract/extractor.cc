@@ -2113,7 +2113,7 @@ void DocState::FindStatements() {
 // "Barkley, who said he votes for either party, said ...": the parser may
 // make the relative pronoun the subject of the main verb after the clause.
 // A "who" or "which" opened by a comma, with a verb of its own before the
-// comma that ends the clause and the cue just after that comma, is not the
+// comma that ends the clause and the cue after that comma, is not the
 // speaker: the noun before it is (on PolNeAR train the pronoun was wrong 33
 // times in 34).
 void DocState::SpeakersBeforeRelativeClauses() {
@@ -2128,10 +2128,22 @@ void DocState::SpeakersBeforeRelativeClauses() {
       continue;
     const int cue = FirstWordFrom(st.cue.begin);
     if (cue >= static_cast<int>(words_.size()) || cue <= w + 2 ||
-        words_[cue].sent != words_[w].sent || words_[cue - 1].form != ",")
+        words_[cue].sent != words_[w].sent)
       continue;
+    // The comma that closes the clause may stand a few words before the cue
+    // ("..., on Friday described", "..., repeated the charge and
+    // stressed"), so long as no new subject or clause opens between.
+    int close = cue - 1;
+    while (close > w + 2 && words_[close].form != ",") {
+      const W& x = words_[close];
+      if (x.upos == "SCONJ" || x.upos == "PRON" ||
+          StartsWith(x.deprel, "nsubj") || InAnyQuote(close))
+        break;
+      --close;
+    }
+    if (words_[close].form != "," || close <= w + 1) continue;
     bool verb = false, quoted = false;
-    for (int k = w + 1; k < cue - 1; ++k) {
+    for (int k = w + 1; k < close; ++k) {
       verb |= words_[k].upos == "VERB" || words_[k].upos == "AUX";
       quoted |= InAnyQuote(k);
     }
