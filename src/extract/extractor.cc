@@ -3214,7 +3214,11 @@ void DocState::VerbStatements() {
             !StartsWith(words_[i].deprel, "nsubj")))
         continue;
       // "citing four anonymous sources": a participle of a sourcing cue whose
-      // object is a source is read by SourcingStatements.
+      // object is a source is read by SourcingStatements too, which makes
+      // the source speak through the citer; the citing itself is the
+      // citer's statement, the one attribution corpora mark ("the Courier
+      // reported, citing a senior aide").
+      bool cites_source = false;
       if (auto src = LongestAt(i, LexiconKind::kSourcing);
           src && lex_.sourcing()[src->entry].kind == SourcingKind::kCue &&
           words_[i].form.ends_with("ing")) {
@@ -3227,7 +3231,7 @@ void DocState::VerbStatements() {
           object_is_source |=
               words_[k].mention >= 0 && mentions_[words_[k].mention].named;
         }
-        if (object_is_source) continue;
+        cites_source = object_is_source;
       }
       // The verb of the phrase is its head word inside the phrase.
       int v = i;
@@ -4192,7 +4196,8 @@ void DocState::VerbStatements() {
         st.confidence = named ? 0.7 : 0.5;
         st.evidence.push_back(content);
       }
-      for (int k = i; k < i + length; ++k) consumed_[k] = true;
+      if (!cites_source)
+        for (int k = i; k < i + length; ++k) consumed_[k] = true;
       AddStatement(std::move(st));
       i += length - 1;
     }
@@ -4318,7 +4323,8 @@ void DocState::SourcingStatements() {
       int through_this = -1;
       for (int k = static_cast<int>(statements_.size()) - 1; k >= 0; --k) {
         Statement& o = statements_[k];
-        if (!si.span.Contains(o.cue) || o.kind == StatementKind::kAccordingTo)
+        if (!si.span.Contains(o.cue) || o.kind == StatementKind::kAccordingTo ||
+            o.cue.Overlaps(st.cue))
           continue;
         // An act inside another statement's content is part of what that
         // one says ("reported that the board had asked him to leave").
