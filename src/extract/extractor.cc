@@ -2107,7 +2107,65 @@ void DocState::FindStatements() {
   DropNestedStatements();
   SpeakingDocuments();
   SpeakersBeforeRelativeClauses();
+  ParticiplesOfReportingClauses();
   TidySpeakerSpans();
+}
+
+// "Holt has soured on the deal, the Courier reported, citing two aides":
+// a participle right after a reporting verb and its comma hangs on that
+// verb, whatever the parser made of it; its speaker is the verb's.
+void DocState::ParticiplesOfReportingClauses() {
+  for (Statement& st : statements_) {
+    if (st.kind == StatementKind::kReporter ||
+        st.kind == StatementKind::kAccordingTo)
+      continue;
+    const int w = FirstWordFrom(st.cue.begin);
+    if (w < 2 || w >= static_cast<int>(words_.size()) ||
+        !words_[w].form.ends_with("ing") || words_[w - 1].form != "," ||
+        words_[w - 1].sent != words_[w].sent)
+      continue;
+    Speaker sp;
+    // A reporting verb after its subject and a comma ("..., a Brindle
+    // official said, adding that ..."), which may have lost its statement
+    // to the clause it reports: its subject, when the parser hangs the
+    // participle on it.
+    const int v = w - 2;
+    int length = 0, subj = -1;
+    if (words_[w].head == v && words_[v].upos == "VERB" &&
+        SpeechVerbAt(v, &length) && !InAnyQuote(v)) {
+      for (int c : Children(v))
+        if (c < v && words_[c].deprel == "nsubj") subj = c;
+    }
+    // (The parser may hang the comma before the subject on it.)
+    const int lo = subj < 0 ? -1 : words_[subj].lo;
+    if (lo >= 1 && (words_[lo].form == "," || words_[lo - 1].form == ",") &&
+        !InAnyQuote(subj)) {
+      sp = SpeakerFromWord(subj);
+      if (sp.has_span) sp.span = SpeakerPhrase(sp, v);
+    } else {
+      // Else the outermost statement whose cue or content ends at the
+      // comma ("Holt echoed the criticism, saying ...").
+      const Statement* verb = nullptr;
+      for (const Statement& o : statements_) {
+        if (&o == &st || o.kind == StatementKind::kReporter ||
+            o.kind == StatementKind::kAccordingTo || !o.speaker.has_span ||
+            o.speaker.span.end > o.cue.begin ||
+            words_[FirstWordFrom(o.cue.begin)].sent != words_[w].sent ||
+            o.cue.end > words_[w - 1].span.begin)
+          continue;
+        const int end = WordEndingAt(std::max(o.cue.end, o.content.end));
+        if (end == v && (!verb || o.cue.begin < verb->cue.begin)) verb = &o;
+      }
+      if (verb) sp = verb->speaker;
+    }
+    if (!sp.has_span) continue;
+    // (The same speaker keeps its own words: "he" after "Biden said, ...".)
+    if (st.speaker.entity >= 0 && st.speaker.entity == sp.entity) continue;
+    st.speaker = sp;
+    if (st.kind == StatementKind::kIndirect && sp.entity >= 0 &&
+        entities_[sp.entity].e.type == EntityType::kOutlet)
+      st.kind = StatementKind::kReport;
+  }
 }
 
 // "Barkley, who said he votes for either party, said ...": the parser may
