@@ -4970,6 +4970,25 @@ void DocState::TidySpeakerSpans() {
     }
     st.speaker.span = WordSpan(nlo, nhi);
   }
+  // "As reported by the Ferry Gazette, the council ...": an agent in a
+  // phrase opening the sentence ends at the phrase's comma.
+  for (Statement& st : statements_) {
+    if (!st.speaker.has_span) continue;
+    int lo = FirstWordFrom(st.speaker.span.begin);
+    int hi = WordEndingAt(st.speaker.span.end);
+    int cue = FirstWordFrom(st.cue.begin);
+    if (hi < 0 || lo + 1 > hi || cue >= lo || words_[lo].upos != "ADP" ||
+        !EqualsIgnoreCase(words_[lo].form, "by") ||
+        words_[lo].span.begin != st.speaker.span.begin)
+      continue;
+    if (cue > 0 && EqualsIgnoreCase(words_[cue - 1].form, "as")) --cue;
+    if (cue != sents_[words_[cue].sent].first) continue;
+    for (int k = lo + 2; k < hi; ++k) {
+      if (words_[k].form != "," || InAnyQuote(k)) continue;
+      st.speaker.span = WordSpan(lo, k - 1);
+      break;
+    }
+  }
 }
 
 // "The bill is expected to pass", "Asked about the delay, ...": a speech
