@@ -2108,7 +2108,41 @@ void DocState::FindStatements() {
   SpeakingDocuments();
   SpeakersBeforeRelativeClauses();
   ParticiplesOfReportingClauses();
+  ConjunctsOfReportingVerbs();
   TidySpeakerSpans();
+}
+
+// "She says she respects Falk and calls him 'a very able manager'": the
+// parser may join the second verb to the reported clause, whose subject
+// is then the speaker's; when it is the same speaker, the second verb is
+// the reporting clause's, and so is the speaker's span.
+void DocState::ConjunctsOfReportingVerbs() {
+  for (Statement& st : statements_) {
+    if (st.kind == StatementKind::kReporter || !st.speaker.has_span) continue;
+    const int v = FirstWordFrom(st.cue.begin);
+    if (v >= static_cast<int>(words_.size()) ||
+        !StartsWith(words_[v].deprel, "conj"))
+      continue;
+    const int h = words_[v].head;
+    if (h < 0 || h >= v || !StartsWith(words_[h].deprel, "ccomp")) continue;
+    bool own_subject = false;
+    for (int c : Children(v))
+      own_subject |= StartsWith(words_[c].deprel, "nsubj");
+    const int s = words_[h].head;
+    if (own_subject || s < 0 || s >= h) continue;
+    for (const Statement& o : statements_) {
+      if (&o == &st || !o.speaker.has_span ||
+          o.speaker.span.end > words_[s].span.begin ||
+          FirstWordFrom(o.cue.begin) != s || st.speaker.span.begin < o.cue.end)
+        continue;
+      const bool same_entity =
+          st.speaker.entity >= 0 && st.speaker.entity == o.speaker.entity;
+      const bool same_words =
+          EqualsIgnoreCase(Text(st.speaker.span), Text(o.speaker.span));
+      if (same_entity || same_words) st.speaker = o.speaker;
+      break;
+    }
+  }
 }
 
 // "Holt has soured on the deal, the Courier reported, citing two aides":
