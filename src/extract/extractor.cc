@@ -5004,6 +5004,49 @@ void DocState::TidySpeakerSpans() {
     }
     st.speaker.span = WordSpan(nlo, nhi);
   }
+  // "the kind of campaign Holt hoped to run", "things Falk has said": a
+  // relative clause without "that" whose subject the parser joined to the
+  // noun it hangs on. The speaker starts where the subject's phrase does,
+  // after the last common noun or relative pronoun.
+  for (Statement& st : statements_) {
+    if (!st.speaker.has_span || st.speaker.span.end > st.cue.begin) continue;
+    const int lo = FirstWordFrom(st.speaker.span.begin);
+    const int hi = WordEndingAt(st.speaker.span.end);
+    int v = FirstWordFrom(st.cue.begin);
+    while (v < static_cast<int>(words_.size()) &&
+           words_[v].span.end <= st.cue.end && words_[v].upos != "VERB")
+      ++v;
+    if (hi < 0 || v >= static_cast<int>(words_.size()) ||
+        words_[v].deprel.find("relcl") == std::string::npos)
+      continue;
+    const int n = words_[v].head;
+    if (n < lo || n >= hi) continue;
+    int start = -1;
+    for (int k = n + 1; k <= hi; ++k) {
+      const W& before = words_[k - 1];
+      const W& x = words_[k];
+      bool head_end =
+          (before.upos == "NOUN" || (before.upos == "PRON" && k - 1 == n));
+      bool opens = x.upos == "PROPN" || x.upos == "DET" || x.upos == "PRON" ||
+                   x.upos == "NUM" ||
+                   (x.upos == "ADJ" && (EqualsIgnoreCase(x.form, "many") ||
+                                        EqualsIgnoreCase(x.form, "most") ||
+                                        EqualsIgnoreCase(x.form, "some"))) ||
+                   (x.upos == "ADV" && EqualsIgnoreCase(x.form, "even"));
+      // (Not after a title: "candidate Bernie Sanders", "columnist Ai
+      // Jun".)
+      bool title = false;
+      for (int j = lo; j < k && !title; ++j) {
+        int end = -1;
+        title = TitleAt(j, &end) && end == k;
+      }
+      // (Nor inside a name: "Morton Blackwell".)
+      bool inside = x.mention >= 0 && mentions_[x.mention].first != k;
+      if (head_end && opens && !title && !inside && !InAnyQuote(k)) start = k;
+    }
+    if (start < 0) continue;
+    st.speaker.span.begin = words_[start].span.begin;
+  }
   // "As reported by the Ferry Gazette, the council ...": an agent in a
   // phrase opening the sentence ends at the phrase's comma.
   for (Statement& st : statements_) {
