@@ -2107,13 +2107,105 @@ void DocState::FindStatements() {
   DropNestedStatements();
   SpeakingDocuments();
   SpeakersBeforeRelativeClauses();
+  ParticiplesOfReportingClauses();
+  ConjunctsOfReportingVerbs();
   TidySpeakerSpans();
+}
+
+// "She says she respects Falk and calls him 'a very able manager'": the
+// parser may join the second verb to the reported clause, whose subject
+// is then the speaker's; when it is the same speaker, the second verb is
+// the reporting clause's, and so is the speaker's span.
+void DocState::ConjunctsOfReportingVerbs() {
+  for (Statement& st : statements_) {
+    if (st.kind == StatementKind::kReporter || !st.speaker.has_span) continue;
+    const int v = FirstWordFrom(st.cue.begin);
+    if (v >= static_cast<int>(words_.size()) ||
+        !StartsWith(words_[v].deprel, "conj"))
+      continue;
+    const int h = words_[v].head;
+    if (h < 0 || h >= v || !StartsWith(words_[h].deprel, "ccomp")) continue;
+    bool own_subject = false;
+    for (int c : Children(v))
+      own_subject |= StartsWith(words_[c].deprel, "nsubj");
+    const int s = words_[h].head;
+    if (own_subject || s < 0 || s >= h) continue;
+    for (const Statement& o : statements_) {
+      if (&o == &st || !o.speaker.has_span ||
+          o.speaker.span.end > words_[s].span.begin ||
+          FirstWordFrom(o.cue.begin) != s || st.speaker.span.begin < o.cue.end)
+        continue;
+      const bool same_entity =
+          st.speaker.entity >= 0 && st.speaker.entity == o.speaker.entity;
+      const bool same_words =
+          EqualsIgnoreCase(Text(st.speaker.span), Text(o.speaker.span));
+      if (same_entity || same_words) st.speaker = o.speaker;
+      break;
+    }
+  }
+}
+
+// "Holt has soured on the deal, the Courier reported, citing two aides":
+// a participle right after a reporting verb and its comma hangs on that
+// verb, whatever the parser made of it; its speaker is the verb's.
+void DocState::ParticiplesOfReportingClauses() {
+  for (Statement& st : statements_) {
+    if (st.kind == StatementKind::kReporter ||
+        st.kind == StatementKind::kAccordingTo)
+      continue;
+    const int w = FirstWordFrom(st.cue.begin);
+    if (w < 2 || w >= static_cast<int>(words_.size()) ||
+        !words_[w].form.ends_with("ing") || words_[w - 1].form != "," ||
+        words_[w - 1].sent != words_[w].sent)
+      continue;
+    Speaker sp;
+    // A reporting verb after its subject and a comma ("..., a Brindle
+    // official said, adding that ..."), which may have lost its statement
+    // to the clause it reports: its subject, when the parser hangs the
+    // participle on it.
+    const int v = w - 2;
+    int length = 0, subj = -1;
+    if (words_[w].head == v && words_[v].upos == "VERB" &&
+        SpeechVerbAt(v, &length) && !InAnyQuote(v)) {
+      for (int c : Children(v))
+        if (c < v && words_[c].deprel == "nsubj") subj = c;
+    }
+    // (The parser may hang the comma before the subject on it.)
+    const int lo = subj < 0 ? -1 : words_[subj].lo;
+    if (lo >= 1 && (words_[lo].form == "," || words_[lo - 1].form == ",") &&
+        !InAnyQuote(subj)) {
+      sp = SpeakerFromWord(subj);
+      if (sp.has_span) sp.span = SpeakerPhrase(sp, v);
+    } else {
+      // Else the outermost statement whose cue or content ends at the
+      // comma ("Holt echoed the criticism, saying ...").
+      const Statement* verb = nullptr;
+      for (const Statement& o : statements_) {
+        if (&o == &st || o.kind == StatementKind::kReporter ||
+            o.kind == StatementKind::kAccordingTo || !o.speaker.has_span ||
+            o.speaker.span.end > o.cue.begin ||
+            words_[FirstWordFrom(o.cue.begin)].sent != words_[w].sent ||
+            o.cue.end > words_[w - 1].span.begin)
+          continue;
+        const int end = WordEndingAt(std::max(o.cue.end, o.content.end));
+        if (end == v && (!verb || o.cue.begin < verb->cue.begin)) verb = &o;
+      }
+      if (verb) sp = verb->speaker;
+    }
+    if (!sp.has_span) continue;
+    // (The same speaker keeps its own words: "he" after "Biden said, ...".)
+    if (st.speaker.entity >= 0 && st.speaker.entity == sp.entity) continue;
+    st.speaker = sp;
+    if (st.kind == StatementKind::kIndirect && sp.entity >= 0 &&
+        entities_[sp.entity].e.type == EntityType::kOutlet)
+      st.kind = StatementKind::kReport;
+  }
 }
 
 // "Barkley, who said he votes for either party, said ...": the parser may
 // make the relative pronoun the subject of the main verb after the clause.
 // A "who" or "which" opened by a comma, with a verb of its own before the
-// comma that ends the clause and the cue just after that comma, is not the
+// comma that ends the clause and the cue after that comma, is not the
 // speaker: the noun before it is (on PolNeAR train the pronoun was wrong 33
 // times in 34).
 void DocState::SpeakersBeforeRelativeClauses() {
@@ -2128,10 +2220,22 @@ void DocState::SpeakersBeforeRelativeClauses() {
       continue;
     const int cue = FirstWordFrom(st.cue.begin);
     if (cue >= static_cast<int>(words_.size()) || cue <= w + 2 ||
-        words_[cue].sent != words_[w].sent || words_[cue - 1].form != ",")
+        words_[cue].sent != words_[w].sent)
       continue;
+    // The comma that closes the clause may stand a few words before the cue
+    // ("..., on Friday described", "..., repeated the charge and
+    // stressed"), so long as no new subject or clause opens between.
+    int close = cue - 1;
+    while (close > w + 2 && words_[close].form != ",") {
+      const W& x = words_[close];
+      if (x.upos == "SCONJ" || x.upos == "PRON" ||
+          StartsWith(x.deprel, "nsubj") || InAnyQuote(close))
+        break;
+      --close;
+    }
+    if (words_[close].form != "," || close <= w + 1) continue;
     bool verb = false, quoted = false;
-    for (int k = w + 1; k < cue - 1; ++k) {
+    for (int k = w + 1; k < close; ++k) {
       verb |= words_[k].upos == "VERB" || words_[k].upos == "AUX";
       quoted |= InAnyQuote(k);
     }
@@ -3238,7 +3342,11 @@ void DocState::VerbStatements() {
             !StartsWith(words_[i].deprel, "nsubj")))
         continue;
       // "citing four anonymous sources": a participle of a sourcing cue whose
-      // object is a source is read by SourcingStatements.
+      // object is a source is read by SourcingStatements too, which makes
+      // the source speak through the citer; the citing itself is the
+      // citer's statement, the one attribution corpora mark ("the Courier
+      // reported, citing a senior aide").
+      bool cites_source = false;
       if (auto src = LongestAt(i, LexiconKind::kSourcing);
           src && lex_.sourcing()[src->entry].kind == SourcingKind::kCue &&
           words_[i].form.ends_with("ing")) {
@@ -3251,7 +3359,7 @@ void DocState::VerbStatements() {
           object_is_source |=
               words_[k].mention >= 0 && mentions_[words_[k].mention].named;
         }
-        if (object_is_source) continue;
+        cites_source = object_is_source;
       }
       // The verb of the phrase is its head word inside the phrase.
       int v = i;
@@ -4216,7 +4324,8 @@ void DocState::VerbStatements() {
         st.confidence = named ? 0.7 : 0.5;
         st.evidence.push_back(content);
       }
-      for (int k = i; k < i + length; ++k) consumed_[k] = true;
+      if (!cites_source)
+        for (int k = i; k < i + length; ++k) consumed_[k] = true;
       AddStatement(std::move(st));
       i += length - 1;
     }
@@ -4342,7 +4451,8 @@ void DocState::SourcingStatements() {
       int through_this = -1;
       for (int k = static_cast<int>(statements_.size()) - 1; k >= 0; --k) {
         Statement& o = statements_[k];
-        if (!si.span.Contains(o.cue) || o.kind == StatementKind::kAccordingTo)
+        if (!si.span.Contains(o.cue) || o.kind == StatementKind::kAccordingTo ||
+            o.cue.Overlaps(st.cue))
           continue;
         // An act inside another statement's content is part of what that
         // one says ("reported that the board had asked him to leave").
@@ -5046,6 +5156,68 @@ void DocState::TidySpeakerSpans() {
         st.speaker.description = st.speaker.name;
     }
     st.speaker.span = WordSpan(nlo, nhi);
+  }
+  // "the kind of campaign Holt hoped to run", "things Falk has said": a
+  // relative clause without "that" whose subject the parser joined to the
+  // noun it hangs on. The speaker starts where the subject's phrase does,
+  // after the last common noun or relative pronoun.
+  for (Statement& st : statements_) {
+    if (!st.speaker.has_span || st.speaker.span.end > st.cue.begin) continue;
+    const int lo = FirstWordFrom(st.speaker.span.begin);
+    const int hi = WordEndingAt(st.speaker.span.end);
+    int v = FirstWordFrom(st.cue.begin);
+    while (v < static_cast<int>(words_.size()) &&
+           words_[v].span.end <= st.cue.end && words_[v].upos != "VERB")
+      ++v;
+    if (hi < 0 || v >= static_cast<int>(words_.size()) ||
+        words_[v].deprel.find("relcl") == std::string::npos)
+      continue;
+    const int n = words_[v].head;
+    if (n < lo || n >= hi) continue;
+    int start = -1;
+    for (int k = n + 1; k <= hi; ++k) {
+      const W& before = words_[k - 1];
+      const W& x = words_[k];
+      bool head_end =
+          (before.upos == "NOUN" || (before.upos == "PRON" && k - 1 == n));
+      bool opens = x.upos == "PROPN" || x.upos == "DET" || x.upos == "PRON" ||
+                   x.upos == "NUM" ||
+                   (x.upos == "ADJ" && (EqualsIgnoreCase(x.form, "many") ||
+                                        EqualsIgnoreCase(x.form, "most") ||
+                                        EqualsIgnoreCase(x.form, "some"))) ||
+                   (x.upos == "ADV" && EqualsIgnoreCase(x.form, "even"));
+      // (Not after a title: "candidate Bernie Sanders", "columnist Ai
+      // Jun".)
+      bool title = false;
+      for (int j = lo; j < k && !title; ++j) {
+        int end = -1;
+        title = TitleAt(j, &end) && end == k;
+      }
+      // (Nor inside a name: "Morton Blackwell".)
+      bool inside = x.mention >= 0 && mentions_[x.mention].first != k;
+      if (head_end && opens && !title && !inside && !InAnyQuote(k)) start = k;
+    }
+    if (start < 0) continue;
+    st.speaker.span.begin = words_[start].span.begin;
+  }
+  // "As reported by the Ferry Gazette, the council ...": an agent in a
+  // phrase opening the sentence ends at the phrase's comma.
+  for (Statement& st : statements_) {
+    if (!st.speaker.has_span) continue;
+    int lo = FirstWordFrom(st.speaker.span.begin);
+    int hi = WordEndingAt(st.speaker.span.end);
+    int cue = FirstWordFrom(st.cue.begin);
+    if (hi < 0 || lo + 1 > hi || cue >= lo || words_[lo].upos != "ADP" ||
+        !EqualsIgnoreCase(words_[lo].form, "by") ||
+        words_[lo].span.begin != st.speaker.span.begin)
+      continue;
+    if (cue > 0 && EqualsIgnoreCase(words_[cue - 1].form, "as")) --cue;
+    if (cue != sents_[words_[cue].sent].first) continue;
+    for (int k = lo + 2; k < hi; ++k) {
+      if (words_[k].form != "," || InAnyQuote(k)) continue;
+      st.speaker.span = WordSpan(lo, k - 1);
+      break;
+    }
   }
 }
 
