@@ -4712,7 +4712,13 @@ void DocState::TidySpeakerSpans() {
           k + 2 < nhi && (EqualsIgnoreCase(words_[k + 1].form, "now") ||
                           EqualsIgnoreCase(words_[k + 1].form, "then") ||
                           EqualsIgnoreCase(words_[k + 1].form, "also"));
-      if (depth == 0 && words_[k].form == "," && !when_title &&
+      // (Nor a place or firm that says who they are: "Ada Rusk, 41, of
+      // Tulsa, Okla.,", "Mr. Veer, of Halden Capital,".)
+      const bool from_place = k + 2 < nhi &&
+                              (EqualsIgnoreCase(words_[k + 1].form, "of") ||
+                               EqualsIgnoreCase(words_[k + 1].form, "from")) &&
+                              words_[k + 2].upos == "PROPN";
+      if (depth == 0 && words_[k].form == "," && !when_title && !from_place &&
           (words_[k + 1].upos == "ADV" || words_[k + 1].upos == "ADP")) {
         nhi = k - 1;
         break;
