@@ -2461,6 +2461,15 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
       }
     }
   }
+  // A title the tagger calls a verb opens no clause but an apposition:
+  // ", managing director of Harrow Capital,", ", acting director of the
+  // agency," (not ", acting as his lawyer,").
+  auto title_verb = [&](int j) {
+    return j + 1 < last && words_[j].upos == "VERB" &&
+           (words_[j + 1].upos == "NOUN" || words_[j + 1].upos == "ADJ" ||
+            words_[j + 1].upos == "PROPN") &&
+           LongestAt(j, LexiconKind::kRole).has_value();
+  };
   // After its verb, the speaker's phrase ends where a clause of the
   // writer's opens after a comma (", though he added ...", ", echoing
   // ...", ", after listening to ..."), whatever the parser hung it on.
@@ -2468,7 +2477,7 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
   for (int j = end + 1; cue < end && j + 2 < last; ++j) {
     const W& next = words_[j + 1];
     if (words_[j].form == "," && !InAnyQuote(j) &&
-        (next.upos == "SCONJ" || next.upos == "VERB" ||
+        (next.upos == "SCONJ" || (next.upos == "VERB" && !title_verb(j + 1)) ||
          (next.upos == "ADP" && AdverbialOpener(next.form) &&
           words_[j + 2].upos == "VERB"))) {
       writer_clause = j;
@@ -2477,8 +2486,8 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
   }
   // ", a senior adviser to the campaign," / ", who heads ...".
   if (end + 2 < last && words_[end + 1].form == "," && !InAnyQuote(end + 1) &&
-      words_[end + 2].upos != "VERB" && words_[end + 2].upos != "AUX" &&
-      words_[end + 2].upos != "CCONJ") {
+      (words_[end + 2].upos != "VERB" || title_verb(end + 2)) &&
+      words_[end + 2].upos != "AUX" && words_[end + 2].upos != "CCONJ") {
     int stop = -1;
     if (cue > end) {
       // Before its verb: up to the comma that closes the apposition, which
