@@ -200,6 +200,7 @@ class DocState {
   void HeadlineStatements();
   void TidySpeakerSpans();
   void SpeakersBeforeRelativeClauses();
+  void SpeakersWithNamesInApposition();
   // Attribution by punctuation and the speaker's full phrase (extractor.cc).
   void PunctuationStatements();
   Span SpeakerPhrase(const Speaker& sp, int cue) const;

@@ -2113,6 +2113,40 @@ void DocState::FindStatements() {
   SpeakingDocuments();
   SpeakersBeforeRelativeClauses();
   TidySpeakerSpans();
+  SpeakersWithNamesInApposition();
+}
+
+// "Two objectors, Ines Hart and Colm Reddy, had challenged", "Bora's chief
+// executive, Ada Lind, said": the parser may leave the name in apposition
+// out of the subject before the verb, or hang the subject on the name;
+// the speaker runs to the comma before the verb, when only a noun phrase
+// with a person's name lies between.
+void DocState::SpeakersWithNamesInApposition() {
+  for (Statement& st : statements_) {
+    if (!st.speaker.has_span || st.speaker.span.end > st.cue.begin) continue;
+    const int w = WordEndingAt(st.speaker.span.end);
+    const int cue = FirstWordFrom(st.cue.begin);
+    if (w < 0 || cue >= static_cast<int>(words_.size()) ||
+        words_[cue].sent != words_[w].sent)
+      continue;
+    int c = cue;
+    while (c - 1 > w &&
+           (words_[c - 1].upos == "AUX" || words_[c - 1].upos == "ADV"))
+      --c;
+    if (c - 2 <= w || words_[c - 1].form != "," || c - w > 16) continue;
+    bool nominal = true, person = false;
+    for (int k = w + 1; k < c - 1 && nominal; ++k) {
+      std::string_view u = words_[k].upos;
+      nominal = !InAnyQuote(k) && (u == "NOUN" || u == "PROPN" || u == "ADJ" ||
+                                   u == "DET" || u == "NUM" || u == "PART" ||
+                                   u == "CCONJ" || words_[k].form == ",");
+      const int m = words_[k].mention;
+      person |= m >= 0 && mentions_[m].named &&
+                entities_[mentions_[m].entity].e.type == EntityType::kPerson;
+    }
+    if (!nominal || !person) continue;
+    st.speaker.span.end = words_[c - 2].span.end;
+  }
 }
 
 // "Barkley, who said he votes for either party, said ...": the parser may
