@@ -2558,6 +2558,14 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
       // writer's after a comma (", though he added ...", ", echoing ...",
       // ", after listening to ...").
       int k = std::min(last - 1, writer_clause - 1);
+      // A quote that goes on after the phrase ends it: 'said Ines Hart, who
+      // grew up on the street, "We were all proud."'
+      for (int j = end + 3; j <= k; ++j) {
+        if (InAnyQuote(j) && words_[j - 1].form == ",") {
+          k = j - 1;
+          break;
+        }
+      }
       while (k > end && IsPunct(words_[k])) --k;
       bool clean = k - end <= 30 && words_[end + 2].upos != "SCONJ";
       for (int j = end + 1; j <= k && clean; ++j)
