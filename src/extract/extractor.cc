@@ -2434,7 +2434,20 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
     const MentionRec& mk = mentions_[words_[k].mention];
     return mk.named && mk.last - 1 == k;
   };
-  if (!name_ends_at(hi)) {
+  // (A name that ends the phrase may be another's, in a clause the parser
+  // hung on the speaker after a comma: "Ines Hart, the press secretary,
+  // echoing remarks by President Obama"; not "Sen. Ines Hart of Ohio".)
+  bool other_after_comma = false;
+  if (name_ends_at(hi) && mentions_[words_[hi].mention].entity != sp.entity) {
+    bool own = false;
+    for (int k = hi - 1; k >= 0 && words_[k].span.begin >= sp.span.begin; --k) {
+      own |= words_[k].mention >= 0 &&
+             mentions_[words_[k].mention].entity == sp.entity;
+      other_after_comma |= !own && words_[k].form == ",";
+    }
+    other_after_comma &= own;
+  }
+  if (!name_ends_at(hi) || other_after_comma) {
     // "Wen Halloway, a senior adviser" cut short by the parser's
     // apposition: the name is the one before the comma, and the
     // apposition is read off the surface below.
