@@ -2536,6 +2536,8 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
       break;
     }
   }
+  // The comma before the name's own verb, when a participle speaks for it.
+  int own_verb_comma = last;
   // ", a senior adviser to the campaign," / ", who heads ...".
   if (end + 2 < last && words_[end + 1].form == "," && !InAnyQuote(end + 1) &&
       (words_[end + 2].upos != "VERB" || title_verb(end + 2)) &&
@@ -2556,6 +2558,7 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
           if (words_[k].form == "," && words_[j].upos == "VERB" &&
               !InAnyQuote(k)) {
             c = k + 1;
+            own_verb_comma = k;
             break;
           }
         }
@@ -2587,7 +2590,11 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
     }
     if (stop > end) end = stop;
   }
-  end = std::max(end, std::min(phrase_end, writer_clause - 1));
+  // (Nor does the parser's phrase run past that verb: "Christie, the
+  // governor, repeated the charge, calling ..." when the parser makes the
+  // verb a noun's modifier.)
+  end = std::max(end,
+                 std::min({phrase_end, writer_clause - 1, own_verb_comma - 1}));
   return {words_[lo].span.begin, words_[end].span.end};
 }
 
