@@ -201,6 +201,7 @@ class DocState {
   void TidySpeakerSpans();
   void SpeakersBeforeRelativeClauses();
   void SpeakersWithNamesInApposition();
+  void SpeakersEndBeforeTheirCue();
   // Attribution by punctuation and the speaker's full phrase (extractor.cc).
   void PunctuationStatements();
   Span SpeakerPhrase(const Speaker& sp, int cue) const;

@@ -2114,6 +2114,23 @@ void DocState::FindStatements() {
   SpeakersBeforeRelativeClauses();
   TidySpeakerSpans();
   SpeakersWithNamesInApposition();
+  SpeakersEndBeforeTheirCue();
+}
+
+// "Thirty-one percent of those surveyed say they would ...": a speaker's
+// phrase that runs on into its own cue ends before it.
+void DocState::SpeakersEndBeforeTheirCue() {
+  for (Statement& st : statements_) {
+    if (!st.speaker.has_span || st.speaker.span.begin >= st.cue.begin ||
+        st.speaker.span.end <= st.cue.begin)
+      continue;
+    int k = FirstWordFrom(st.cue.begin) - 1;
+    while (k >= 0 && words_[k].span.begin >= st.speaker.span.begin &&
+           IsPunct(words_[k]))
+      --k;
+    if (k < 0 || words_[k].span.begin < st.speaker.span.begin) continue;
+    st.speaker.span.end = words_[k].span.end;
+  }
 }
 
 // "Two objectors, Ines Hart and Colm Reddy, had challenged", "Bora's chief
