@@ -2120,6 +2120,29 @@ void DocState::FindStatements() {
 // "Thirty-one percent of those surveyed say they would ...": a speaker's
 // phrase that runs on into its own cue ends before it.
 void DocState::SpeakersEndBeforeTheirCue() {
+  // "said Ada Lind in a blog post", "according to her lawyers in a court
+  // filing", "according to polls at the time": where and when the words
+  // were said is no part of the speaker after the verb.
+  for (Statement& st : statements_) {
+    if (!st.speaker.has_span || st.speaker.span.begin < st.cue.end) continue;
+    const int hi = WordEndingAt(st.speaker.span.end);
+    const int lo = FirstWordFrom(st.speaker.span.begin);
+    if (hi < 0 || lo >= hi) continue;
+    const std::string_view noun = words_[hi].lemma;
+    bool where = TimeNoun(noun);
+    for (std::string_view n : {"statement", "post", "interview", "filing",
+                               "letter", "tweet", "release", "op-ed"})
+      where |= noun == n;
+    if (!where || words_[hi].upos != "NOUN") continue;
+    for (int k = hi - 1; k > lo && k >= hi - 4; --k) {
+      if ((EqualsIgnoreCase(words_[k].form, "in") ||
+           EqualsIgnoreCase(words_[k].form, "at")) &&
+          words_[k + 1].upos == "DET") {
+        st.speaker.span.end = words_[k - 1].span.end;
+        break;
+      }
+    }
+  }
   for (Statement& st : statements_) {
     if (!st.speaker.has_span || st.speaker.span.begin >= st.cue.begin ||
         st.speaker.span.end <= st.cue.begin)
