@@ -202,6 +202,8 @@ class DocState {
   void SpeakersBeforeRelativeClauses();
   void ParticiplesOfReportingClauses();
   void ConjunctsOfReportingVerbs();
+  void SpeakersWithNamesInApposition();
+  void SpeakersEndBeforeTheirCue();
   // Attribution by punctuation and the speaker's full phrase (extractor.cc).
   void PunctuationStatements();
   Span SpeakerPhrase(const Speaker& sp, int cue) const;

@@ -1872,6 +1872,11 @@ bool AdverbialOpener(std::string_view w) {
   return false;
 }
 
+// "who" or "whose", which open a clause about a person.
+bool RelativePronoun(std::string_view w) {
+  return EqualsIgnoreCase(w, "who") || EqualsIgnoreCase(w, "whose");
+}
+
 }  // namespace
 
 Speaker DocState::SpeakerFromWord(int w) {
@@ -2110,6 +2115,80 @@ void DocState::FindStatements() {
   ParticiplesOfReportingClauses();
   ConjunctsOfReportingVerbs();
   TidySpeakerSpans();
+  SpeakersWithNamesInApposition();
+  SpeakersEndBeforeTheirCue();
+}
+
+// "Thirty-one percent of those surveyed say they would ...": a speaker's
+// phrase that runs on into its own cue ends before it.
+void DocState::SpeakersEndBeforeTheirCue() {
+  // "said Ada Lind in a blog post", "according to her lawyers in a court
+  // filing", "according to polls at the time": where and when the words
+  // were said is no part of the speaker after the verb.
+  for (Statement& st : statements_) {
+    if (!st.speaker.has_span || st.speaker.span.begin < st.cue.end) continue;
+    const int hi = WordEndingAt(st.speaker.span.end);
+    const int lo = FirstWordFrom(st.speaker.span.begin);
+    if (hi < 0 || lo >= hi) continue;
+    const std::string_view noun = words_[hi].lemma;
+    bool where = TimeNoun(noun);
+    for (std::string_view n : {"statement", "post", "interview", "filing",
+                               "letter", "tweet", "release", "op-ed"})
+      where |= noun == n;
+    if (!where || words_[hi].upos != "NOUN") continue;
+    for (int k = hi - 1; k > lo && k >= hi - 4; --k) {
+      if ((EqualsIgnoreCase(words_[k].form, "in") ||
+           EqualsIgnoreCase(words_[k].form, "at")) &&
+          words_[k + 1].upos == "DET") {
+        st.speaker.span.end = words_[k - 1].span.end;
+        break;
+      }
+    }
+  }
+  for (Statement& st : statements_) {
+    if (!st.speaker.has_span || st.speaker.span.begin >= st.cue.begin ||
+        st.speaker.span.end <= st.cue.begin)
+      continue;
+    int k = FirstWordFrom(st.cue.begin) - 1;
+    while (k >= 0 && words_[k].span.begin >= st.speaker.span.begin &&
+           IsPunct(words_[k]))
+      --k;
+    if (k < 0 || words_[k].span.begin < st.speaker.span.begin) continue;
+    st.speaker.span.end = words_[k].span.end;
+  }
+}
+
+// "Two objectors, Ines Hart and Colm Reddy, had challenged", "Bora's chief
+// executive, Ada Lind, said": the parser may leave the name in apposition
+// out of the subject before the verb, or hang the subject on the name;
+// the speaker runs to the comma before the verb, when only a noun phrase
+// with a person's name lies between.
+void DocState::SpeakersWithNamesInApposition() {
+  for (Statement& st : statements_) {
+    if (!st.speaker.has_span || st.speaker.span.end > st.cue.begin) continue;
+    const int w = WordEndingAt(st.speaker.span.end);
+    const int cue = FirstWordFrom(st.cue.begin);
+    if (w < 0 || cue >= static_cast<int>(words_.size()) ||
+        words_[cue].sent != words_[w].sent)
+      continue;
+    int c = cue;
+    while (c - 1 > w &&
+           (words_[c - 1].upos == "AUX" || words_[c - 1].upos == "ADV"))
+      --c;
+    if (c - 2 <= w || words_[c - 1].form != "," || c - w > 16) continue;
+    bool nominal = true, person = false;
+    for (int k = w + 1; k < c - 1 && nominal; ++k) {
+      std::string_view u = words_[k].upos;
+      nominal = !InAnyQuote(k) && (u == "NOUN" || u == "PROPN" || u == "ADJ" ||
+                                   u == "DET" || u == "NUM" || u == "PART" ||
+                                   u == "CCONJ" || words_[k].form == ",");
+      const int m = words_[k].mention;
+      person |= m >= 0 && mentions_[m].named &&
+                entities_[mentions_[m].entity].e.type == EntityType::kPerson;
+    }
+    if (!nominal || !person) continue;
+    st.speaker.span.end = words_[c - 2].span.end;
+  }
 }
 
 // "She says she respects Falk and calls him 'a very able manager'": the
@@ -2187,6 +2266,11 @@ void DocState::ParticiplesOfReportingClauses() {
             words_[FirstWordFrom(o.cue.begin)].sent != words_[w].sent ||
             o.cue.end > words_[w - 1].span.begin)
           continue;
+        // (Not a clause inside a noun's or another verb's report:
+        // "repeated accusations that Varga recites the points, calling
+        // him robotic" is the accuser's participle.)
+        const int ow = FirstWordFrom(o.cue.begin);
+        if (StartsWith(words_[ow].deprel, "acl") || InThatClause(ow)) continue;
         const int end = WordEndingAt(std::max(o.cue.end, o.content.end));
         if (end == v && (!verb || o.cue.begin < verb->cue.begin)) verb = &o;
       }
@@ -2499,7 +2583,20 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
     const MentionRec& mk = mentions_[words_[k].mention];
     return mk.named && mk.last - 1 == k;
   };
-  if (!name_ends_at(hi)) {
+  // (A name that ends the phrase may be another's, in a clause the parser
+  // hung on the speaker after a comma: "Ines Hart, the press secretary,
+  // echoing remarks by President Obama"; not "Sen. Ines Hart of Ohio".)
+  bool other_after_comma = false;
+  if (name_ends_at(hi) && mentions_[words_[hi].mention].entity != sp.entity) {
+    bool own = false;
+    for (int k = hi - 1; k >= 0 && words_[k].span.begin >= sp.span.begin; --k) {
+      own |= words_[k].mention >= 0 &&
+             mentions_[words_[k].mention].entity == sp.entity;
+      other_after_comma |= !own && words_[k].form == ",";
+    }
+    other_after_comma &= own;
+  }
+  if (!name_ends_at(hi) || other_after_comma) {
     // "Wen Halloway, a senior adviser" cut short by the parser's
     // apposition: the name is the one before the comma, and the
     // apposition is read off the surface below.
@@ -2601,6 +2698,15 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
       }
     }
   }
+  // A title the tagger calls a verb opens no clause but an apposition:
+  // ", managing director of Harrow Capital,", ", acting director of the
+  // agency," (not ", acting as his lawyer,").
+  auto title_verb = [&](int j) {
+    return j + 1 < last && words_[j].upos == "VERB" &&
+           (words_[j + 1].upos == "NOUN" || words_[j + 1].upos == "ADJ" ||
+            words_[j + 1].upos == "PROPN") &&
+           LongestAt(j, LexiconKind::kRole).has_value();
+  };
   // After its verb, the speaker's phrase ends where a clause of the
   // writer's opens after a comma (", though he added ...", ", echoing
   // ...", ", after listening to ..."), whatever the parser hung it on.
@@ -2608,17 +2714,19 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
   for (int j = end + 1; cue < end && j + 2 < last; ++j) {
     const W& next = words_[j + 1];
     if (words_[j].form == "," && !InAnyQuote(j) &&
-        (next.upos == "SCONJ" || next.upos == "VERB" ||
+        (next.upos == "SCONJ" || (next.upos == "VERB" && !title_verb(j + 1)) ||
          (next.upos == "ADP" && AdverbialOpener(next.form) &&
           words_[j + 2].upos == "VERB"))) {
       writer_clause = j;
       break;
     }
   }
+  // The comma before the name's own verb, when a participle speaks for it.
+  int own_verb_comma = last;
   // ", a senior adviser to the campaign," / ", who heads ...".
   if (end + 2 < last && words_[end + 1].form == "," && !InAnyQuote(end + 1) &&
-      words_[end + 2].upos != "VERB" && words_[end + 2].upos != "AUX" &&
-      words_[end + 2].upos != "CCONJ") {
+      (words_[end + 2].upos != "VERB" || title_verb(end + 2)) &&
+      words_[end + 2].upos != "AUX" && words_[end + 2].upos != "CCONJ") {
     int stop = -1;
     if (cue > end) {
       // Before its verb: up to the comma that closes the apposition, which
@@ -2635,6 +2743,7 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
           if (words_[k].form == "," && words_[j].upos == "VERB" &&
               !InAnyQuote(k)) {
             c = k + 1;
+            own_verb_comma = k;
             break;
           }
         }
@@ -2650,6 +2759,14 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
       // writer's after a comma (", though he added ...", ", echoing ...",
       // ", after listening to ...").
       int k = std::min(last - 1, writer_clause - 1);
+      // A quote that goes on after the phrase ends it: 'said Ines Hart, who
+      // grew up on the street, "We were all proud."'
+      for (int j = end + 3; j <= k; ++j) {
+        if (InAnyQuote(j) && words_[j - 1].form == ",") {
+          k = j - 1;
+          break;
+        }
+      }
       while (k > end && IsPunct(words_[k])) --k;
       bool clean = k - end <= 30 && words_[end + 2].upos != "SCONJ";
       for (int j = end + 1; j <= k && clean; ++j)
@@ -2658,7 +2775,11 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
     }
     if (stop > end) end = stop;
   }
-  end = std::max(end, std::min(phrase_end, writer_clause - 1));
+  // (Nor does the parser's phrase run past that verb: "Christie, the
+  // governor, repeated the charge, calling ..." when the parser makes the
+  // verb a noun's modifier.)
+  end = std::max(end,
+                 std::min({phrase_end, writer_clause - 1, own_verb_comma - 1}));
   return {words_[lo].span.begin, words_[end].span.end};
 }
 
@@ -2667,9 +2788,30 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
 // who it is (attribution corpora mark it so); the span of `sp` otherwise.
 Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
   if (subj < 0 || sp.entity >= 0 || !sp.entities.empty() || !sp.has_span ||
-      words_[subj].hi >= cue ||
       sp.span.begin != words_[NounPhrase(subj).first].span.begin)
     return sp.span;
+  // After its verb too: '"...," said a city official who was not
+  // authorized to speak publicly' (on PolNeAR train the clause is part of
+  // the source 28 times in 35), read from the clause the parser hangs on
+  // the noun, up to the end of the sentence.
+  if (subj > cue) {
+    const int after = WordEndingAt(sp.span.end) + 1;
+    if (after <= 0 || after >= sents_[words_[subj].sent].last ||
+        !RelativePronoun(words_[after].form))
+      return sp.span;
+    int hi = -1;
+    for (int c : Children(subj))
+      if (c > after && StartsWith(words_[c].deprel, "acl") &&
+          words_[c].lo == after)
+        hi = words_[c].hi;
+    if (hi < 0) return sp.span;
+    while (hi > after && IsPunct(words_[hi])) --hi;
+    for (int k = after; k <= hi; ++k)
+      if (InAnyQuote(k)) return sp.span;
+    if (hi - after > 25) return sp.span;
+    return {sp.span.begin, std::max(sp.span.end, words_[hi].span.end)};
+  }
+  if (words_[subj].hi >= cue) return sp.span;
   int hi = words_[subj].hi;
   while (hi > subj && IsPunct(words_[hi])) --hi;
   bool clause = false, quoted = false;
@@ -4969,7 +5111,13 @@ void DocState::TidySpeakerSpans() {
           k + 2 < nhi && (EqualsIgnoreCase(words_[k + 1].form, "now") ||
                           EqualsIgnoreCase(words_[k + 1].form, "then") ||
                           EqualsIgnoreCase(words_[k + 1].form, "also"));
-      if (depth == 0 && words_[k].form == "," && !when_title &&
+      // (Nor a place or firm that says who they are: "Ada Rusk, 41, of
+      // Tulsa, Okla.,", "Mr. Veer, of Halden Capital,".)
+      const bool from_place = k + 2 < nhi &&
+                              (EqualsIgnoreCase(words_[k + 1].form, "of") ||
+                               EqualsIgnoreCase(words_[k + 1].form, "from")) &&
+                              words_[k + 2].upos == "PROPN";
+      if (depth == 0 && words_[k].form == "," && !when_title && !from_place &&
           (words_[k + 1].upos == "ADV" || words_[k + 1].upos == "ADP")) {
         nhi = k - 1;
         break;
