@@ -4204,6 +4204,13 @@ void DocState::VerbStatements() {
       // train right three times in ten without a quote or clause).
       if (clause < 0 && !next_paragraph && !quoted && words_[v].lemma == "read")
         continue;
+      // "if you back the plan", "you see the problem": outside quotes
+      // "you" is the reader or anyone, and a verb of theirs without a
+      // clause is no one's statement (on PolNeAR train right three times
+      // in ten).
+      if (clause < 0 && !next_paragraph && !quoted && !stance_cue && !action &&
+          !fallback && subj >= 0 && EqualsIgnoreCase(words_[subj].form, "you"))
+        continue;
       sp.span = SpeakerPhrase(sp, v);
       sp.span = WithItsClause(sp, subj, i);
       Statement st;
