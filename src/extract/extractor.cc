@@ -4211,6 +4211,14 @@ void DocState::VerbStatements() {
       if (clause < 0 && !next_paragraph && !quoted && !stance_cue && !action &&
           !fallback && subj >= 0 && EqualsIgnoreCase(words_[subj].form, "you"))
         continue;
+      // "is not sure she can vote for him", "glad we are demanding a
+      // change": an act in the clause that completes another word is what
+      // that word's subject feels or thinks, unless a named person acts
+      // (on PolNeAR train right about one time in eight).
+      if (clause < 0 && !next_paragraph && !quoted && !stance_cue && action &&
+          words_[v].deprel == "ccomp" && words_[v].head < v &&
+          (subj < 0 || words_[subj].upos != "PROPN"))
+        continue;
       sp.span = SpeakerPhrase(sp, v);
       sp.span = WithItsClause(sp, subj, i);
       Statement st;
