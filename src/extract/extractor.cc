@@ -1660,12 +1660,11 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
   sp.has_span = true;
   sp.span = WordSpan(first, last);
   sp.name = std::string(Text(sp.span));
-  // A group: "both companies", or names joined by "and".
+  // A group: "both companies", or names joined by "and". The span stays
+  // the whole phrase: "The two senators", not "The two".
   for (const GroupRef& g : groups_) {
     if (g.first >= first && g.last - 1 <= last) {
       sp.entities = g.entities;
-      sp.span = WordSpan(g.first, g.last - 1);
-      sp.name = std::string(Text(sp.span));
       return sp;
     }
   }
