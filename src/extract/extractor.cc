@@ -5035,6 +5035,40 @@ void DocState::TidySpeakerSpans() {
         }
       }
     }
+    // "New Jersey officials, including the governor, say", "Clinton
+    // campaign chairman Ada Ross -- her former chief of staff -- offered":
+    // a list or aside set off after the subject that closes just before
+    // its verb is the speaker's too.
+    if (nhi == hi) {
+      const int cue = FirstWordFrom(st.cue.begin);
+      int end = cue - 1;
+      while (end > hi &&
+             (words_[end].upos == "AUX" || words_[end].upos == "ADV" ||
+              words_[end].upos == "PART"))
+        --end;
+      const int last = sents_[words_[hi].sent].last;
+      const bool dash = hi + 2 < last && SpacedDash(hi + 1);
+      const bool comma = hi + 3 < last && words_[hi + 1].form == "," &&
+                         (EqualsIgnoreCase(words_[hi + 2].form, "including") ||
+                          EqualsIgnoreCase(words_[hi + 2].form, "like") ||
+                          (EqualsIgnoreCase(words_[hi + 2].form, "along") &&
+                           EqualsIgnoreCase(words_[hi + 3].form, "with")));
+      if (cue < last && end > hi + 2 && end - hi <= 30 && (dash || comma) &&
+          (dash ? SpacedDash(end) : words_[end].form == ",")) {
+        // (An aside after a dash that names, not "Joyce -- who ..." or
+        // "Ross -- after a pause --"; nor a list of the last noun of a
+        // clause in the subject: "the firm that makes her line, including
+        // ...".)
+        const std::string_view open = words_[hi + 2].upos;
+        bool clean = !dash || open == "DET" || open == "NOUN" ||
+                     open == "PROPN" || open == "ADJ" || open == "NUM";
+        for (int j = nlo; j <= hi && clean; ++j)
+          clean = words_[j].upos != "VERB" && words_[j].upos != "PRON";
+        for (int j = hi + 1; j <= end && clean; ++j)
+          clean = !InAnyQuote(j) && !(j > hi + 1 && j < end && SpacedDash(j));
+        if (clean) nhi = end - 1;
+      }
+    }
     if (nlo > nhi || (nlo == span_lo && nhi == hi)) continue;
     // An unnamed speaker is called by its words: without the time, "A
     // judge", not "A judge last month".
