@@ -5069,6 +5069,61 @@ void DocState::TidySpeakerSpans() {
         if (clean) nhi = end - 1;
       }
     }
+    // "Several senators, including Ada Ross (Ore.) and Tom Hale (Vt.), have
+    // denounced", "The three scholars -- Ross, Hale and Amar -- wrote": the
+    // parser may make the last name of the list the subject; the speaker
+    // is the whole phrase, from the noun the list names, when that opens
+    // the sentence.
+    if (nlo == lo && nhi == hi && nlo > first + 2 &&
+        words_[nlo].upos != "PRON") {
+      const int cue = FirstWordFrom(st.cue.begin);
+      int end = cue - 1;
+      while (end > nhi &&
+             (words_[end].upos == "AUX" || words_[end].upos == "ADV" ||
+              words_[end].upos == "PART"))
+        --end;
+      auto list_word = [&](int j) {
+        const std::string_view u = words_[j].upos, f = words_[j].form;
+        if (InAnyQuote(j)) return false;
+        return u == "PROPN" || u == "NOUN" || u == "ADJ" || u == "CCONJ" ||
+               u == "DET" || f == "," || f == "(" || f == ")" || f == "." ||
+               f == "-" || u == "NUM" || EqualsIgnoreCase(f, "of");
+      };
+      int k = nlo - 1;
+      while (k > first && nlo - k < 30 && !SpacedDash(k) &&
+             !EqualsIgnoreCase(words_[k].form, "including") && list_word(k))
+        --k;
+      const bool dash = SpacedDash(k);
+      const bool including = EqualsIgnoreCase(words_[k].form, "including") &&
+                             k > first + 1 &&
+                             (words_[k - 1].form == "," || SpacedDash(k - 1));
+      const int open = including ? k - 1 : k;
+      const bool dash_open = SpacedDash(open);
+      bool closed = cue < sents_[words_[hi].sent].last &&
+                    (end == nhi ||
+                     (dash_open ? SpacedDash(end) : words_[end].form == ","));
+      for (int j = nhi + 1; j < end && closed; ++j)
+        closed = list_word(j) && !SpacedDash(j);
+      if ((dash || including) && closed && open > first) {
+        auto nominal = [&](int j) {
+          const std::string_view u = words_[j].upos, f = words_[j].form;
+          return !InAnyQuote(j) &&
+                 (u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "DET" ||
+                  u == "NUM" || f == "'s" || f == "\u2019s");
+        };
+        int j = open - 1;
+        while (j > first && nominal(j - 1)) --j;
+        if ((words_[open - 1].upos == "NOUN" ||
+             words_[open - 1].upos == "PROPN") &&
+            (j == first || (j == first + 1 && words_[first].upos == "CCONJ"))) {
+          nlo = j;
+          if (end > nhi) nhi = end - 1;
+          st.speaker.entity = -1;
+          st.speaker.entities.clear();
+          st.speaker.name = std::string(Text(WordSpan(nlo, nhi)));
+        }
+      }
+    }
     if (nlo > nhi || (nlo == span_lo && nhi == hi)) continue;
     // An unnamed speaker is called by its words: without the time, "A
     // judge", not "A judge last month".
