@@ -4858,7 +4858,10 @@ void DocState::TidySpeakerSpans() {
           k + 2 < nhi && (EqualsIgnoreCase(words_[k + 1].form, "now") ||
                           EqualsIgnoreCase(words_[k + 1].form, "then") ||
                           EqualsIgnoreCase(words_[k + 1].form, "also"));
-      if (depth == 0 && words_[k].form == "," && !when_title &&
+      // (Nor where the speaker is from: "Dewayne Marsh, 33, of Baldwin,
+      // Miss.".)
+      const bool from = EqualsIgnoreCase(words_[k + 1].form, "of");
+      if (depth == 0 && words_[k].form == "," && !when_title && !from &&
           (words_[k + 1].upos == "ADV" || words_[k + 1].upos == "ADP")) {
         nhi = k - 1;
         break;
