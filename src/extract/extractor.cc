@@ -5127,6 +5127,36 @@ void DocState::TidySpeakerSpans() {
         }
       }
     }
+    // "A Granite State poll out this week shows", "A second officer at the
+    // base that evening backed", "A poll of voters in Saturday's primary
+    // showed": a time is never who speaks; a subject the parser cut to the
+    // time (or to what it owns) is the noun phrase opening the sentence.
+    {
+      auto when = [&](int k) {
+        return !InAnyQuote(k) &&
+               (DayWord(words_[k].form) ||
+                (TimeNoun(words_[k].lemma) &&
+                 !std::isupper(static_cast<unsigned char>(words_[k].form[0]))));
+      };
+      bool time = when(nhi);
+      if (!time && words_[nhi].upos == "NOUN") {
+        for (int k = nlo; k < nhi; ++k)
+          time |= when(k) && words_[k].deprel == "nmod:poss";
+      }
+      const std::string_view fu = words_[first].upos;
+      bool opening = time && nlo > first + 1 && nhi - first < 20 &&
+                     (fu == "DET" || fu == "ADJ" || fu == "NOUN" ||
+                      fu == "PROPN" || fu == "NUM");
+      for (int k = first; k < nlo && opening; ++k)
+        opening = !InAnyQuote(k) && !IsPunct(words_[k]) &&
+                  words_[k].upos != "PRON" && words_[k].upos != "AUX";
+      if (opening) {
+        nlo = first;
+        st.speaker.entity = -1;
+        st.speaker.entities.clear();
+        st.speaker.name = std::string(Text(WordSpan(nlo, nhi)));
+      }
+    }
     if (nlo > nhi || (nlo == span_lo && nhi == hi)) continue;
     // An unnamed speaker is called by its words: without the time, "A
     // judge", not "A judge last month".
