@@ -5138,18 +5138,39 @@ void DocState::TidySpeakerSpans() {
                 (TimeNoun(words_[k].lemma) &&
                  !std::isupper(static_cast<unsigned char>(words_[k].form[0]))));
       };
-      bool time = when(nhi);
-      if (!time && words_[nhi].upos == "NOUN") {
+      // (So is one cut to the last words of its modifier: "Other officers
+      // with experience in war zones", "A newspaper owned by Brandt".)
+      const bool modifier =
+          nlo > first + 1 &&
+          (words_[nlo].upos == "ADP" || words_[nlo - 1].upos == "ADP" ||
+           (words_[nlo - 1].upos == "VERB" &&
+            words_[nlo - 1].deprel != "root"));
+      bool cut = when(nhi) || modifier;
+      if (!cut && words_[nhi].upos == "NOUN") {
         for (int k = nlo; k < nhi; ++k)
-          time |= when(k) && words_[k].deprel == "nmod:poss";
+          cut |= when(k) && words_[k].deprel == "nmod:poss";
       }
       const std::string_view fu = words_[first].upos;
-      bool opening = time && nlo > first + 1 && nhi - first < 20 &&
+      bool opening = cut && nlo > first + 1 && nhi - first < 20 &&
                      (fu == "DET" || fu == "ADJ" || fu == "NOUN" ||
                       fu == "PROPN" || fu == "NUM");
       for (int k = first; k < nlo && opening; ++k)
         opening = !InAnyQuote(k) && !IsPunct(words_[k]) &&
                   words_[k].upos != "PRON" && words_[k].upos != "AUX";
+      // (A noun phrase, not a clause: "Armstrong huddled with other party
+      // leaders", "The move comes amid signs the campaign".)
+      if (opening && !when(nhi)) {
+        opening =
+            words_[first].upos != "PROPN" || words_[first + 1].upos != "VERB";
+        for (int k = first; k < nlo && opening; ++k) {
+          const std::string_view d = words_[k].deprel;
+          opening = words_[k].upos != "SCONJ" &&
+                    !AdverbialOpener(words_[k].form) &&
+                    !EqualsIgnoreCase(words_[k].form, "as") &&
+                    (words_[k].upos != "VERB" || d == "acl" || d == "amod" ||
+                     d == "acl:relcl");
+        }
+      }
       if (opening) {
         nlo = first;
         st.speaker.entity = -1;
