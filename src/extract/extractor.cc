@@ -5154,9 +5154,19 @@ void DocState::TidySpeakerSpans() {
       bool opening = cut && nlo > first + 1 && nhi - first < 20 &&
                      (fu == "DET" || fu == "ADJ" || fu == "NOUN" ||
                       fu == "PROPN" || fu == "NUM");
+      // (And a relative clause in it after a common noun: "Senior aides
+      // who have run the numbers argue".)
+      auto relative = [&](int k) {
+        if (!cut || when(nhi)) return false;
+        if (words_[k].upos == "AUX") return k > first;
+        return (EqualsIgnoreCase(words_[k].form, "who") ||
+                EqualsIgnoreCase(words_[k].form, "that")) &&
+               k > first && words_[k - 1].upos == "NOUN";
+      };
       for (int k = first; k < nlo && opening; ++k)
         opening = !InAnyQuote(k) && !IsPunct(words_[k]) &&
-                  words_[k].upos != "PRON" && words_[k].upos != "AUX";
+                  ((words_[k].upos != "PRON" && words_[k].upos != "AUX") ||
+                   relative(k));
       // (A noun phrase, not a clause: "Armstrong huddled with other party
       // leaders", "The move comes amid signs the campaign".)
       if (opening && !when(nhi)) {
