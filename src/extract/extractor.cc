@@ -1660,12 +1660,11 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
   sp.has_span = true;
   sp.span = WordSpan(first, last);
   sp.name = std::string(Text(sp.span));
-  // A group: "both companies", or names joined by "and".
+  // A group: "both companies", or names joined by "and". The span stays
+  // the whole phrase: "The two senators", not "The two".
   for (const GroupRef& g : groups_) {
     if (g.first >= first && g.last - 1 <= last) {
       sp.entities = g.entities;
-      sp.span = WordSpan(g.first, g.last - 1);
-      sp.name = std::string(Text(sp.span));
       return sp;
     }
   }
@@ -5147,10 +5146,10 @@ void DocState::TidySpeakerSpans() {
                           EqualsIgnoreCase(words_[k + 1].form, "also"));
       // (Nor a place or firm that says who they are: "Ada Rusk, 41, of
       // Tulsa, Okla.,", "Mr. Veer, of Halden Capital,".)
-      const bool from_place = k + 2 < nhi &&
-                              (EqualsIgnoreCase(words_[k + 1].form, "of") ||
-                               EqualsIgnoreCase(words_[k + 1].form, "from")) &&
-                              words_[k + 2].upos == "PROPN";
+      const bool from_place =
+          k + 2 < nhi && (EqualsIgnoreCase(words_[k + 1].form, "of") ||
+                          (EqualsIgnoreCase(words_[k + 1].form, "from") &&
+                           words_[k + 2].upos == "PROPN"));
       if (depth == 0 && words_[k].form == "," && !when_title && !from_place &&
           (words_[k + 1].upos == "ADV" || words_[k + 1].upos == "ADP")) {
         nhi = k - 1;
@@ -5326,6 +5325,156 @@ void DocState::TidySpeakerSpans() {
             st.speaker.description = std::string(Text(WordSpan(nlo, nhi)));
           }
         }
+      }
+    }
+    // "New Jersey officials, including the governor, say", "Clinton
+    // campaign chairman Ada Ross -- her former chief of staff -- offered":
+    // a list or aside set off after the subject that closes just before
+    // its verb is the speaker's too.
+    if (nhi == hi) {
+      const int cue = FirstWordFrom(st.cue.begin);
+      int end = cue - 1;
+      while (end > hi &&
+             (words_[end].upos == "AUX" || words_[end].upos == "ADV" ||
+              words_[end].upos == "PART"))
+        --end;
+      const int last = sents_[words_[hi].sent].last;
+      const bool dash = hi + 2 < last && SpacedDash(hi + 1);
+      const bool comma = hi + 3 < last && words_[hi + 1].form == "," &&
+                         (EqualsIgnoreCase(words_[hi + 2].form, "including") ||
+                          EqualsIgnoreCase(words_[hi + 2].form, "like") ||
+                          (EqualsIgnoreCase(words_[hi + 2].form, "along") &&
+                           EqualsIgnoreCase(words_[hi + 3].form, "with")));
+      if (cue < last && end > hi + 2 && end - hi <= 30 && (dash || comma) &&
+          (dash ? SpacedDash(end) : words_[end].form == ",")) {
+        // (An aside after a dash that names, not "Joyce -- who ..." or
+        // "Ross -- after a pause --"; nor a list of the last noun of a
+        // clause in the subject: "the firm that makes her line, including
+        // ...".)
+        const std::string_view open = words_[hi + 2].upos;
+        bool clean = !dash || open == "DET" || open == "NOUN" ||
+                     open == "PROPN" || open == "ADJ" || open == "NUM";
+        for (int j = nlo; j <= hi && clean; ++j)
+          clean = words_[j].upos != "VERB" && words_[j].upos != "PRON";
+        for (int j = hi + 1; j <= end && clean; ++j)
+          clean = !InAnyQuote(j) && !(j > hi + 1 && j < end && SpacedDash(j));
+        if (clean) nhi = end - 1;
+      }
+    }
+    // "Several senators, including Ada Ross (Ore.) and Tom Hale (Vt.), have
+    // denounced", "The three scholars -- Ross, Hale and Amar -- wrote": the
+    // parser may make the last name of the list the subject; the speaker
+    // is the whole phrase, from the noun the list names, when that opens
+    // the sentence.
+    if (nlo == lo && nhi == hi && nlo > first + 2 &&
+        words_[nlo].upos != "PRON") {
+      const int cue = FirstWordFrom(st.cue.begin);
+      int end = cue - 1;
+      while (end > nhi &&
+             (words_[end].upos == "AUX" || words_[end].upos == "ADV" ||
+              words_[end].upos == "PART"))
+        --end;
+      auto list_word = [&](int j) {
+        const std::string_view u = words_[j].upos, f = words_[j].form;
+        if (InAnyQuote(j)) return false;
+        return u == "PROPN" || u == "NOUN" || u == "ADJ" || u == "CCONJ" ||
+               u == "DET" || f == "," || f == "(" || f == ")" || f == "." ||
+               f == "-" || u == "NUM" || EqualsIgnoreCase(f, "of");
+      };
+      int k = nlo - 1;
+      while (k > first && nlo - k < 30 && !SpacedDash(k) &&
+             !EqualsIgnoreCase(words_[k].form, "including") && list_word(k))
+        --k;
+      const bool dash = SpacedDash(k);
+      const bool including = EqualsIgnoreCase(words_[k].form, "including") &&
+                             k > first + 1 &&
+                             (words_[k - 1].form == "," || SpacedDash(k - 1));
+      const int open = including ? k - 1 : k;
+      const bool dash_open = SpacedDash(open);
+      bool closed = cue < sents_[words_[hi].sent].last &&
+                    (end == nhi ||
+                     (dash_open ? SpacedDash(end) : words_[end].form == ","));
+      for (int j = nhi + 1; j < end && closed; ++j)
+        closed = list_word(j) && !SpacedDash(j);
+      if ((dash || including) && closed && open > first) {
+        auto nominal = [&](int j) {
+          const std::string_view u = words_[j].upos, f = words_[j].form;
+          return !InAnyQuote(j) &&
+                 (u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "DET" ||
+                  u == "NUM" || f == "'s" || f == "\u2019s");
+        };
+        int j = open - 1;
+        while (j > first && nominal(j - 1)) --j;
+        if ((words_[open - 1].upos == "NOUN" ||
+             words_[open - 1].upos == "PROPN") &&
+            (j == first || (j == first + 1 && words_[first].upos == "CCONJ"))) {
+          nlo = j;
+          if (end > nhi) nhi = end - 1;
+          st.speaker.entity = -1;
+          st.speaker.entities.clear();
+          st.speaker.name = std::string(Text(WordSpan(nlo, nhi)));
+        }
+      }
+    }
+    // "A Granite State poll out this week shows", "A second officer at the
+    // base that evening backed", "A poll of voters in Saturday's primary
+    // showed": a time is never who speaks; a subject the parser cut to the
+    // time (or to what it owns) is the noun phrase opening the sentence.
+    {
+      auto when = [&](int k) {
+        return !InAnyQuote(k) &&
+               (DayWord(words_[k].form) ||
+                (TimeNoun(words_[k].lemma) &&
+                 !std::isupper(static_cast<unsigned char>(words_[k].form[0]))));
+      };
+      // (So is one cut to the last words of its modifier: "Other officers
+      // with experience in war zones", "A newspaper owned by Brandt".)
+      const bool modifier =
+          nlo > first + 1 &&
+          (words_[nlo].upos == "ADP" || words_[nlo - 1].upos == "ADP" ||
+           (words_[nlo - 1].upos == "VERB" &&
+            words_[nlo - 1].deprel != "root"));
+      bool cut = when(nhi) || modifier;
+      if (!cut && words_[nhi].upos == "NOUN") {
+        for (int k = nlo; k < nhi; ++k)
+          cut |= when(k) && words_[k].deprel == "nmod:poss";
+      }
+      const std::string_view fu = words_[first].upos;
+      bool opening = cut && nlo > first + 1 && nhi - first < 20 &&
+                     (fu == "DET" || fu == "ADJ" || fu == "NOUN" ||
+                      fu == "PROPN" || fu == "NUM");
+      // (And a relative clause in it after a common noun: "Senior aides
+      // who have run the numbers argue".)
+      auto relative = [&](int k) {
+        if (!cut || when(nhi)) return false;
+        if (words_[k].upos == "AUX") return k > first;
+        return (EqualsIgnoreCase(words_[k].form, "who") ||
+                EqualsIgnoreCase(words_[k].form, "that")) &&
+               k > first && words_[k - 1].upos == "NOUN";
+      };
+      for (int k = first; k < nlo && opening; ++k)
+        opening = !InAnyQuote(k) && !IsPunct(words_[k]) &&
+                  ((words_[k].upos != "PRON" && words_[k].upos != "AUX") ||
+                   relative(k));
+      // (A noun phrase, not a clause: "Armstrong huddled with other party
+      // leaders", "The move comes amid signs the campaign".)
+      if (opening && !when(nhi)) {
+        opening =
+            words_[first].upos != "PROPN" || words_[first + 1].upos != "VERB";
+        for (int k = first; k < nlo && opening; ++k) {
+          const std::string_view d = words_[k].deprel;
+          opening = words_[k].upos != "SCONJ" &&
+                    !AdverbialOpener(words_[k].form) &&
+                    !EqualsIgnoreCase(words_[k].form, "as") &&
+                    (words_[k].upos != "VERB" || d == "acl" || d == "amod" ||
+                     d == "acl:relcl");
+        }
+      }
+      if (opening) {
+        nlo = first;
+        st.speaker.entity = -1;
+        st.speaker.entities.clear();
+        st.speaker.name = std::string(Text(WordSpan(nlo, nhi)));
       }
     }
     if (nlo > nhi || (nlo == span_lo && nhi == hi)) continue;
