@@ -2419,6 +2419,26 @@ void DocState::DropNestedStatements() {
           between = InAnyQuote(k);
         if (between) continue;
       }
+      // "defended the ban by citing a poll": the citing is the citer's
+      // own statement, the one attribution corpora mark, though it lies in
+      // what the verb it hangs on says.
+      if (w >= 0 && words_[w].form.ends_with("ing") &&
+          StartsWith(in.rule, "verb")) {
+        auto src = LongestAt(w, LexiconKind::kSourcing);
+        int ow = WordEndingAt(out.cue.end);
+        bool under = false;
+        for (int h = words_[w].head, up = 0; h >= 0 && up < 3 && !under;
+             h = words_[h].head, ++up)
+          under = h == ow;
+        if (src && lex_.sourcing()[src->entry].kind == SourcingKind::kCue &&
+            !lex_.sourcing()[src->entry].phrase.starts_with("according") &&
+            under && out.speaker.has_span) {
+          // (Said by whoever says the clause it ends: "He", not "his
+          // position".)
+          statements_[i].speaker = out.speaker;
+          continue;
+        }
+      }
       bool same =
           (in.speaker.entity >= 0 && in.speaker.entity == out.speaker.entity) ||
           (!in.speaker.entities.empty() &&
