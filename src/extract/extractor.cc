@@ -2154,10 +2154,38 @@ void DocState::ParticiplesOfReportingClauses() {
         st.kind == StatementKind::kAccordingTo)
       continue;
     const int w = FirstWordFrom(st.cue.begin);
-    if (w < 2 || w >= static_cast<int>(words_.size()) ||
-        !words_[w].form.ends_with("ing") || words_[w - 1].form != "," ||
+    if (w < 3 || w >= static_cast<int>(words_.size()) ||
+        !words_[w].form.ends_with("ing") ||
         words_[w - 1].sent != words_[w].sent)
       continue;
+    if (words_[w - 1].form != ",") {
+      // 'told Newsmax that Romney "had a crazy policy," adding, "..."': a
+      // quote closing before the participle, with its comma inside. The
+      // subject the parser gives the participle is in the clause the first
+      // verb reports; the speaker is that verb's.
+      if (!(IsPunct(words_[w - 1]) && words_[w - 2].form == "," &&
+            InAnyQuote(w - 2) && !InAnyQuote(w)))
+        continue;
+      bool own_subject = false;
+      for (int c : Children(w))
+        own_subject |= StartsWith(words_[c].deprel, "nsubj");
+      if (own_subject || !st.speaker.has_span) continue;
+      const Statement* verb = nullptr;
+      for (const Statement& o : statements_) {
+        if (&o == &st || o.kind == StatementKind::kReporter ||
+            o.kind == StatementKind::kAccordingTo || !o.speaker.has_span ||
+            o.speaker.span.end > o.cue.begin ||
+            words_[FirstWordFrom(o.cue.begin)].sent != words_[w].sent ||
+            o.cue.end > st.speaker.span.begin)
+          continue;
+        if (!verb || o.cue.begin < verb->cue.begin) verb = &o;
+      }
+      if (!verb || st.speaker.span.end > words_[w - 2].span.begin ||
+          (st.speaker.entity >= 0 && st.speaker.entity == verb->speaker.entity))
+        continue;
+      st.speaker = verb->speaker;
+      continue;
+    }
     Speaker sp;
     // A reporting verb after its subject and a comma ("..., a Brindle
     // official said, adding that ..."), which may have lost its statement
