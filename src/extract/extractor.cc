@@ -2158,32 +2158,40 @@ void DocState::ParticiplesOfReportingClauses() {
         !words_[w].form.ends_with("ing") ||
         words_[w - 1].sent != words_[w].sent)
       continue;
-    if (words_[w - 1].form != ",") {
-      // 'told Newsmax that Romney "had a crazy policy," adding, "..."': a
-      // quote closing before the participle, with its comma inside. The
-      // subject the parser gives the participle is in the clause the first
-      // verb reports; the speaker is that verb's.
-      if (!(IsPunct(words_[w - 1]) && words_[w - 2].form == "," &&
-            InAnyQuote(w - 2) && !InAnyQuote(w)))
-        continue;
+    // 'told Newsmax that Romney "had a crazy policy," adding, "..."': a
+    // participle without a subject of its own, whose parser subject lies in
+    // the clause an earlier verb of the sentence reports, is that verb's
+    // (the outermost one's).
+    auto outer_reporter = [&](int comma, bool in_content) -> const Statement* {
       bool own_subject = false;
       for (int c : Children(w))
         own_subject |= StartsWith(words_[c].deprel, "nsubj");
-      if (own_subject || !st.speaker.has_span) continue;
+      if (own_subject || !st.speaker.has_span ||
+          st.speaker.span.end > words_[comma].span.begin)
+        return nullptr;
       const Statement* verb = nullptr;
       for (const Statement& o : statements_) {
         if (&o == &st || o.kind == StatementKind::kReporter ||
             o.kind == StatementKind::kAccordingTo || !o.speaker.has_span ||
             o.speaker.span.end > o.cue.begin ||
             words_[FirstWordFrom(o.cue.begin)].sent != words_[w].sent ||
-            o.cue.end > st.speaker.span.begin)
+            o.cue.end > st.speaker.span.begin ||
+            (in_content && !o.content.Contains(st.speaker.span)))
           continue;
         if (!verb || o.cue.begin < verb->cue.begin) verb = &o;
       }
-      if (!verb || st.speaker.span.end > words_[w - 2].span.begin ||
-          (st.speaker.entity >= 0 && st.speaker.entity == verb->speaker.entity))
+      if (verb && st.speaker.entity >= 0 &&
+          st.speaker.entity == verb->speaker.entity)
+        return nullptr;
+      return verb;
+    };
+    if (words_[w - 1].form != ",") {
+      // (A quote closing before the participle, with its comma inside.)
+      if (!(IsPunct(words_[w - 1]) && words_[w - 2].form == "," &&
+            InAnyQuote(w - 2) && !InAnyQuote(w)))
         continue;
-      st.speaker = verb->speaker;
+      if (const Statement* verb = outer_reporter(w - 2, false))
+        st.speaker = verb->speaker;
       continue;
     }
     Speaker sp;
@@ -2220,6 +2228,11 @@ void DocState::ParticiplesOfReportingClauses() {
       }
       if (verb) sp = verb->speaker;
     }
+    // Else, after a plain comma, the verb whose content holds the parser's
+    // subject ("spoke out against Kemp's influence, suggesting ...").
+    if (!sp.has_span)
+      if (const Statement* verb = outer_reporter(w - 1, true))
+        sp = verb->speaker;
     if (!sp.has_span) continue;
     // (The same speaker keeps its own words: "he" after "Biden said, ...".)
     if (st.speaker.entity >= 0 && st.speaker.entity == sp.entity) continue;
