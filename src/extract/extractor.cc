@@ -2480,6 +2480,23 @@ void DocState::DropNestedStatements() {
           continue;
         }
       }
+      // "He sincerely believes, he said, that ...", "the board voted to
+      // endorse her, Garcia said": a reporting clause after a comma that
+      // the parser hangs on the verb before it is the writer's
+      // attribution, not part of what that verb says.
+      if (w >= 0 && words_[w].deprel == "parataxis" && !InAnyQuote(w) &&
+          (out.rule == "verb.complement" || out.rule == "verb.action" ||
+           out.rule == "verb.fallback") &&
+          out.cue.begin < in.cue.begin) {
+        const int ow = WordEndingAt(out.cue.end);
+        int subj = -1;
+        for (int c : Children(w))
+          if (c < w && StartsWith(words_[c].deprel, "nsubj")) subj = c;
+        const int lo = subj >= 0 ? words_[subj].lo : -1;
+        if (ow >= 0 && words_[w].head == ow && lo > 0 &&
+            words_[lo - 1].form == ",")
+          continue;
+      }
       bool same =
           (in.speaker.entity >= 0 && in.speaker.entity == out.speaker.entity) ||
           (!in.speaker.entities.empty() &&
