@@ -2232,10 +2232,46 @@ void DocState::ParticiplesOfReportingClauses() {
         st.kind == StatementKind::kAccordingTo)
       continue;
     const int w = FirstWordFrom(st.cue.begin);
-    if (w < 2 || w >= static_cast<int>(words_.size()) ||
-        !words_[w].form.ends_with("ing") || words_[w - 1].form != "," ||
+    if (w < 3 || w >= static_cast<int>(words_.size()) ||
+        !words_[w].form.ends_with("ing") ||
         words_[w - 1].sent != words_[w].sent)
       continue;
+    // 'told Newsmax that Romney "had a crazy policy," adding, "..."': a
+    // participle without a subject of its own, whose parser subject lies in
+    // the clause an earlier verb of the sentence reports, is that verb's
+    // (the outermost one's).
+    auto outer_reporter = [&](int comma, bool in_content) -> const Statement* {
+      bool own_subject = false;
+      for (int c : Children(w))
+        own_subject |= StartsWith(words_[c].deprel, "nsubj");
+      if (own_subject || !st.speaker.has_span ||
+          st.speaker.span.end > words_[comma].span.begin)
+        return nullptr;
+      const Statement* verb = nullptr;
+      for (const Statement& o : statements_) {
+        if (&o == &st || o.kind == StatementKind::kReporter ||
+            o.kind == StatementKind::kAccordingTo || !o.speaker.has_span ||
+            o.speaker.span.end > o.cue.begin ||
+            words_[FirstWordFrom(o.cue.begin)].sent != words_[w].sent ||
+            o.cue.end > st.speaker.span.begin ||
+            (in_content && !o.content.Contains(st.speaker.span)))
+          continue;
+        if (!verb || o.cue.begin < verb->cue.begin) verb = &o;
+      }
+      if (verb && st.speaker.entity >= 0 &&
+          st.speaker.entity == verb->speaker.entity)
+        return nullptr;
+      return verb;
+    };
+    if (words_[w - 1].form != ",") {
+      // (A quote closing before the participle, with its comma inside.)
+      if (!(IsPunct(words_[w - 1]) && words_[w - 2].form == "," &&
+            InAnyQuote(w - 2) && !InAnyQuote(w)))
+        continue;
+      if (const Statement* verb = outer_reporter(w - 2, false))
+        st.speaker = verb->speaker;
+      continue;
+    }
     Speaker sp;
     // A reporting verb after its subject and a comma ("..., a Brindle
     // official said, adding that ..."), which may have lost its statement
@@ -2275,6 +2311,11 @@ void DocState::ParticiplesOfReportingClauses() {
       }
       if (verb) sp = verb->speaker;
     }
+    // Else, after a plain comma, the verb whose content holds the parser's
+    // subject ("spoke out against Kemp's influence, suggesting ...").
+    if (!sp.has_span)
+      if (const Statement* verb = outer_reporter(w - 1, true))
+        sp = verb->speaker;
     if (!sp.has_span) continue;
     // (The same speaker keeps its own words: "he" after "Biden said, ...".)
     if (st.speaker.entity >= 0 && st.speaker.entity == sp.entity) continue;
@@ -2501,6 +2542,43 @@ void DocState::DropNestedStatements() {
              ++k)
           between = InAnyQuote(k);
         if (between) continue;
+      }
+      // "defended the ban by citing a poll": the citing is the citer's
+      // own statement, the one attribution corpora mark, though it lies in
+      // what the verb it hangs on says.
+      if (w >= 0 && words_[w].form.ends_with("ing") &&
+          StartsWith(in.rule, "verb")) {
+        auto src = LongestAt(w, LexiconKind::kSourcing);
+        int ow = WordEndingAt(out.cue.end);
+        bool under = false;
+        for (int h = words_[w].head, up = 0; h >= 0 && up < 3 && !under;
+             h = words_[h].head, ++up)
+          under = h == ow;
+        if (src && lex_.sourcing()[src->entry].kind == SourcingKind::kCue &&
+            !lex_.sourcing()[src->entry].phrase.starts_with("according") &&
+            under && out.speaker.has_span) {
+          // (Said by whoever says the clause it ends: "He", not "his
+          // position".)
+          statements_[i].speaker = out.speaker;
+          continue;
+        }
+      }
+      // "He sincerely believes, he said, that ...", "the board voted to
+      // endorse her, Garcia said": a reporting clause after a comma that
+      // the parser hangs on the verb before it is the writer's
+      // attribution, not part of what that verb says.
+      if (w >= 0 && words_[w].deprel == "parataxis" && !InAnyQuote(w) &&
+          (out.rule == "verb.complement" || out.rule == "verb.action" ||
+           out.rule == "verb.fallback") &&
+          out.cue.begin < in.cue.begin) {
+        const int ow = WordEndingAt(out.cue.end);
+        int subj = -1;
+        for (int c : Children(w))
+          if (c < w && StartsWith(words_[c].deprel, "nsubj")) subj = c;
+        const int lo = subj >= 0 ? words_[subj].lo : -1;
+        if (ow >= 0 && words_[w].head == ow && lo > 0 &&
+            words_[lo - 1].form == ",")
+          continue;
       }
       bool same =
           (in.speaker.entity >= 0 && in.speaker.entity == out.speaker.entity) ||
