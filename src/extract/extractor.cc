@@ -2592,12 +2592,30 @@ void DocState::DropNestedStatements() {
                      sv->cls == "appear";
         }
       }
-      // "defending his tweets, saying it shows ...": the clause is what was
-      // said, the verb without one only framed it.
-      if (same && out.rule == "verb.complement" && in.rule == "verb.clause") {
-        drop[j] = true;
+      // "defending his tweets, saying it shows ...", "began by saying ...",
+      // "criticised by Calloway, who said ...": a clause of its own after a
+      // comma, "and", a preposition or a relative pronoun is a second
+      // statement beside the verb that framed it, or beside the clause
+      // said before it ("insisted that ..., claiming that ..."); PolNeAR
+      // marks both. ("that" opens the complement itself.) Right inside the
+      // verb's complement ("seems to suggest she
+      // ...", "''...,'' Lind said" with the quote read as a clause), the
+      // outer verb is the cue and the inner one is dropped below.
+      bool relative = w >= 0 && words_[w].deprel == "acl:relcl";
+      if (w >= 0)
+        for (int c : Children(w))
+          relative |= StartsWith(words_[c].deprel, "nsubj") &&
+                      (RelativePronoun(words_[c].form) ||
+                       EqualsIgnoreCase(words_[c].form, "which"));
+      if (same &&
+          (out.rule == "verb.complement" || out.rule == "verb.clause") &&
+          in.rule == "verb.clause" && w > 0 &&
+          (words_[w - 1].upos == "PUNCT" || words_[w - 1].upos == "CCONJ" ||
+           words_[w - 1].upos == "ADP" ||
+           (words_[w - 1].upos == "SCONJ" &&
+            !EqualsIgnoreCase(words_[w - 1].form, "that")) ||
+           relative))
         continue;
-      }
       // "reported that Marchetti informed the board of ...": an act
       // inside someone else's report is part of what they reported. So is
       // a verb through its object or a speech noun ("said the union
