@@ -2951,6 +2951,16 @@ void DocState::PunctuationStatements() {
           mentions_[words_[k].mention].named && speaker_type(words_[k].mention))
         mention = words_[k].mention;
     }
+    // A headline's tag may end in a common noun after a name: "Clinton
+    // camp: ...", "Daily Ledger editorial: ...".
+    const bool headline =
+        s == 0 && sents_.back().paragraph != sents_[0].paragraph;
+    if (!capitals && headline && mention >= 0 && colon - first <= 3 &&
+        mentions_[mention].first == first && mentions_[mention].last < colon) {
+      capitals = true;
+      for (int k = mentions_[mention].last; k < colon; ++k)
+        capitals &= words_[k].upos == "NOUN";
+    }
     if (!capitals) continue;
     Speaker sp;
     if (mention >= 0) {
@@ -2987,7 +2997,8 @@ void DocState::PunctuationStatements() {
         // so a name there may be read as a common noun: "Milbank:".)
         bool names = colon - first <= 3;
         for (int k = first; k < colon && names; ++k)
-          names = (words_[k].upos == "PROPN" || words_[k].upos == "NOUN") &&
+          names = (words_[k].upos == "PROPN" || words_[k].upos == "NOUN" ||
+                   (words_[k].upos == "ADJ" && k + 1 < colon)) &&
                   !all_caps(words_[k].form);
         int n = 0;
         const SpeechVerb* noun = SpeechVerbAt(colon - 1, &n);
