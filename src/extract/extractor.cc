@@ -3055,17 +3055,55 @@ void DocState::PunctuationStatements() {
       const QuoteRegion& qr = quotes_[words_[colon + 1].quote];
       if (qr.used || qr.outer.begin != words_[colon + 1].span.begin) continue;
       int m = words_[colon - 1].mention;
-      if (m < 0 || !mentions_[m].named || mentions_[m].last != colon ||
-          !speaker_type(m))
-        continue;
-      const int from = mentions_[m].first;
+      const bool named = m >= 0 && mentions_[m].named &&
+                         mentions_[m].last == colon && speaker_type(m);
+      int from = named ? mentions_[m].first : colon;
+      // A name the tagger missed or mistook for a place: a short run of
+      // proper nouns ("- Lena Ortt and Piet Daal: '...'").
+      if (!named) {
+        while (from > first && colon - from < 6 &&
+               std::isupper(
+                   static_cast<unsigned char>(words_[from - 1].form[0])) &&
+               (words_[from - 1].upos == "PROPN" ||
+                (words_[from - 1].form == "and" && from - 1 > first &&
+                 from < colon && words_[from - 2].upos == "PROPN")))
+          --from;
+        if (from == colon || words_[from].form == "and") continue;
+      }
+      // Two names: "- Tamsin Vey and Ilse Brannock: '...'".
+      bool pair = false;
+      if (from > first + 2 && words_[from - 1].form == "and" &&
+          words_[from - 2].upos == "PROPN") {
+        int k = from - 2;
+        if (const int mk = words_[k].mention; mk >= 0 && mentions_[mk].named)
+          k = mentions_[mk].first;
+        while (k > first && words_[k - 1].upos == "PROPN" && from - k < 6) --k;
+        from = k;
+        pair = true;
+      }
       bool opens = from == first;
       if (from > first + 1) {
         opens = SpacedDash(from - 1);
       }
+      // A digest's follow-up: "- More from Ortt: '...'".
+      if (!opens && from > first &&
+          EqualsIgnoreCase(words_[from - 1].form, "from")) {
+        int j = from - 1;
+        if (j > first && EqualsIgnoreCase(words_[j - 1].form, "more")) --j;
+        opens = j == first || (j > first + 1 && SpacedDash(j - 1));
+      }
       if (!opens) continue;
+      // The tagger may read "More from Ortt" as one name.
+      int name_from = from;
+      while (name_from + 1 < colon &&
+             (EqualsIgnoreCase(words_[name_from].form, "more") ||
+              EqualsIgnoreCase(words_[name_from].form, "from")))
+        ++name_from;
       Statement st;
-      FillSpeakerEntity(st.speaker, m);
+      if (named && !pair) FillSpeakerEntity(st.speaker, m);
+      st.speaker.has_span = true;
+      st.speaker.span = WordSpan(name_from, colon - 1);
+      if (!named || pair) st.speaker.name = std::string(Text(st.speaker.span));
       st.cue = words_[colon].span;
       st.cue_text = ":";
       st.kind = StatementKind::kDirect;
@@ -4998,6 +5036,9 @@ void DocState::NounStatements() {
 void DocState::TidySpeakerSpans() {
   for (Statement& st : statements_) {
     if (!st.speaker.has_span || st.speaker.span.end > st.cue.begin) continue;
+    // A tag before a colon is the speaker as it stands: "- More from Ortt:
+    // '...'" is Ortt's.
+    if (st.rule == "punct.colon") continue;
     int hi = WordEndingAt(st.speaker.span.end);
     if (hi < 0) continue;
     int lo = hi;
