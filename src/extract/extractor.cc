@@ -3537,6 +3537,49 @@ bool DocState::ActiveSpeech(int v, int i, int length, int subj) const {
 }
 
 void DocState::VerbStatements() {
+  // "The plan's costs are worrying, Ortt said.": a name the tagger took for
+  // an adjective ("Cuban") after a comma, then a speech verb that ends the
+  // sentence, is a reporting clause; the verb before it is no cue of its
+  // own to swallow it.
+  for (size_t s = 0; s < sents_.size(); ++s) {
+    const int first = sents_[s].first;
+    int end = sents_[s].last;
+    while (end > first && IsPunct(words_[end - 1])) --end;
+    const int v = end - 1;
+    if (v < first + 4 || consumed_[v] || InAnyQuote(v)) continue;
+    int length = 0;
+    const SpeechVerb* sv = SpeechVerbAt(v, &length);
+    if (!sv || sv->pos != PartOfSpeech::kVerb || length != 1 ||
+        words_[v].upos != "VERB")
+      continue;
+    const int n = v - 1;
+    if (words_[n].upos != "ADJ" || words_[n].deprel != "nsubj" ||
+        words_[n].head != v || words_[n - 1].form != "," || InAnyQuote(n) ||
+        !std::isupper(static_cast<unsigned char>(words_[n].form[0])))
+      continue;
+    Statement st;
+    st.speaker.has_span = true;
+    st.speaker.span = WordSpan(n, n);
+    st.speaker.name = words_[n].form;
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (entities_[e].e.type == EntityType::kPerson &&
+          EqualsIgnoreCase(LastWord(entities_[e].e.name), words_[n].form)) {
+        st.speaker.entity = static_cast<int>(e);
+        st.speaker.name = entities_[e].e.name;
+        break;
+      }
+    }
+    st.cue = WordSpan(v, v);
+    st.cue_text = std::string(Text(st.cue));
+    st.kind = StatementKind::kIndirect;
+    st.content = WordSpan(first, n - 2);
+    st.confidence = 0.6;
+    st.evidence = EvidenceOf(sents_, sents_[s].span);
+    st.rule = "verb.clause";
+    consumed_[v] = true;
+    for (int k = first; k < n - 1; ++k) consumed_[k] = true;
+    AddStatement(std::move(st));
+  }
   for (size_t s = 0; s < sents_.size(); ++s) {
     for (int i = sents_[s].first; i < sents_[s].last; ++i) {
       if (consumed_[i] || InAnyQuote(i)) continue;
