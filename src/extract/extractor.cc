@@ -3545,6 +3545,8 @@ void DocState::VerbStatements() {
     const int first = sents_[s].first;
     int end = sents_[s].last;
     while (end > first && IsPunct(words_[end - 1])) --end;
+    // (", Ortt said Monday.")
+    if (end - 1 > first && DayWord(words_[end - 1].form)) --end;
     const int v = end - 1;
     if (v < first + 4 || consumed_[v] || InAnyQuote(v)) continue;
     int length = 0;
@@ -3552,15 +3554,28 @@ void DocState::VerbStatements() {
     if (!sv || sv->pos != PartOfSpeech::kVerb || length != 1 ||
         words_[v].upos != "VERB")
       continue;
-    const int n = v - 1;
-    if (words_[n].upos != "ADJ" || words_[n].deprel != "nsubj" ||
-        words_[n].head != v || words_[n - 1].form != "," || InAnyQuote(n) ||
+    int n = v - 1;
+    // (Or a person's name the parser joined to a list before the comma:
+    // "attacking Ada Ross, Tom Hale said Monday.")
+    const int m = words_[n].mention;
+    const bool listed = m >= 0 && mentions_[m].named &&
+                        mentions_[m].last == v &&
+                        mentions_[m].first > first + 2 &&
+                        words_[mentions_[m].first - 1].form == "," &&
+                        CoarseType(entities_[mentions_[m].entity].e.type) ==
+                            EntityType::kPerson &&
+                        words_[mentions_[m].first].deprel == "list";
+    if (listed) n = mentions_[m].first;
+    if ((!listed && (words_[n].upos != "ADJ" || words_[n].deprel != "nsubj" ||
+                     words_[n].head != v)) ||
+        words_[n - 1].form != "," || InAnyQuote(n) ||
         !std::isupper(static_cast<unsigned char>(words_[n].form[0])))
       continue;
     Statement st;
     st.speaker.has_span = true;
-    st.speaker.span = WordSpan(n, n);
-    st.speaker.name = words_[n].form;
+    st.speaker.span = WordSpan(n, v - 1);
+    st.speaker.name = std::string(Text(st.speaker.span));
+    if (listed) FillSpeakerEntity(st.speaker, m);
     for (size_t e = 0; e < entities_.size(); ++e) {
       if (entities_[e].e.type == EntityType::kPerson &&
           EqualsIgnoreCase(LastWord(entities_[e].e.name), words_[n].form)) {
