@@ -2969,6 +2969,16 @@ void DocState::PunctuationStatements() {
           mentions_[words_[k].mention].named && speaker_type(words_[k].mention))
         mention = words_[k].mention;
     }
+    // A headline's tag may end in a common noun after a name: "Clinton
+    // camp: ...", "Daily Ledger editorial: ...".
+    const bool headline =
+        s == 0 && sents_.back().paragraph != sents_[0].paragraph;
+    if (!capitals && headline && mention >= 0 && colon - first <= 3 &&
+        mentions_[mention].first == first && mentions_[mention].last < colon) {
+      capitals = true;
+      for (int k = mentions_[mention].last; k < colon; ++k)
+        capitals &= words_[k].upos == "NOUN";
+    }
     if (!capitals) continue;
     Speaker sp;
     if (mention >= 0) {
@@ -3005,7 +3015,8 @@ void DocState::PunctuationStatements() {
         // so a name there may be read as a common noun: "Milbank:".)
         bool names = colon - first <= 3;
         for (int k = first; k < colon && names; ++k)
-          names = (words_[k].upos == "PROPN" || words_[k].upos == "NOUN") &&
+          names = (words_[k].upos == "PROPN" || words_[k].upos == "NOUN" ||
+                   (words_[k].upos == "ADJ" && k + 1 < colon)) &&
                   !all_caps(words_[k].form);
         int n = 0;
         const SpeechVerb* noun = SpeechVerbAt(colon - 1, &n);
@@ -3062,17 +3073,55 @@ void DocState::PunctuationStatements() {
       const QuoteRegion& qr = quotes_[words_[colon + 1].quote];
       if (qr.used || qr.outer.begin != words_[colon + 1].span.begin) continue;
       int m = words_[colon - 1].mention;
-      if (m < 0 || !mentions_[m].named || mentions_[m].last != colon ||
-          !speaker_type(m))
-        continue;
-      const int from = mentions_[m].first;
+      const bool named = m >= 0 && mentions_[m].named &&
+                         mentions_[m].last == colon && speaker_type(m);
+      int from = named ? mentions_[m].first : colon;
+      // A name the tagger missed or mistook for a place: a short run of
+      // proper nouns ("- Lena Ortt and Piet Daal: '...'").
+      if (!named) {
+        while (from > first && colon - from < 6 &&
+               std::isupper(
+                   static_cast<unsigned char>(words_[from - 1].form[0])) &&
+               (words_[from - 1].upos == "PROPN" ||
+                (words_[from - 1].form == "and" && from - 1 > first &&
+                 from < colon && words_[from - 2].upos == "PROPN")))
+          --from;
+        if (from == colon || words_[from].form == "and") continue;
+      }
+      // Two names: "- Tamsin Vey and Ilse Brannock: '...'".
+      bool pair = false;
+      if (from > first + 2 && words_[from - 1].form == "and" &&
+          words_[from - 2].upos == "PROPN") {
+        int k = from - 2;
+        if (const int mk = words_[k].mention; mk >= 0 && mentions_[mk].named)
+          k = mentions_[mk].first;
+        while (k > first && words_[k - 1].upos == "PROPN" && from - k < 6) --k;
+        from = k;
+        pair = true;
+      }
       bool opens = from == first;
       if (from > first + 1) {
         opens = SpacedDash(from - 1);
       }
+      // A digest's follow-up: "- More from Ortt: '...'".
+      if (!opens && from > first &&
+          EqualsIgnoreCase(words_[from - 1].form, "from")) {
+        int j = from - 1;
+        if (j > first && EqualsIgnoreCase(words_[j - 1].form, "more")) --j;
+        opens = j == first || (j > first + 1 && SpacedDash(j - 1));
+      }
       if (!opens) continue;
+      // The tagger may read "More from Ortt" as one name.
+      int name_from = from;
+      while (name_from + 1 < colon &&
+             (EqualsIgnoreCase(words_[name_from].form, "more") ||
+              EqualsIgnoreCase(words_[name_from].form, "from")))
+        ++name_from;
       Statement st;
-      FillSpeakerEntity(st.speaker, m);
+      if (named && !pair) FillSpeakerEntity(st.speaker, m);
+      st.speaker.has_span = true;
+      st.speaker.span = WordSpan(name_from, colon - 1);
+      if (!named || pair) st.speaker.name = std::string(Text(st.speaker.span));
       st.cue = words_[colon].span;
       st.cue_text = ":";
       st.kind = StatementKind::kDirect;
@@ -3506,6 +3555,64 @@ bool DocState::ActiveSpeech(int v, int i, int length, int subj) const {
 }
 
 void DocState::VerbStatements() {
+  // "The plan's costs are worrying, Ortt said.": a name the tagger took for
+  // an adjective ("Cuban") after a comma, then a speech verb that ends the
+  // sentence, is a reporting clause; the verb before it is no cue of its
+  // own to swallow it.
+  for (size_t s = 0; s < sents_.size(); ++s) {
+    const int first = sents_[s].first;
+    int end = sents_[s].last;
+    while (end > first && IsPunct(words_[end - 1])) --end;
+    // (", Ortt said Monday.")
+    if (end - 1 > first && DayWord(words_[end - 1].form)) --end;
+    const int v = end - 1;
+    if (v < first + 4 || consumed_[v] || InAnyQuote(v)) continue;
+    int length = 0;
+    const SpeechVerb* sv = SpeechVerbAt(v, &length);
+    if (!sv || sv->pos != PartOfSpeech::kVerb || length != 1 ||
+        words_[v].upos != "VERB")
+      continue;
+    int n = v - 1;
+    // (Or a person's name the parser joined to a list before the comma:
+    // "attacking Ada Ross, Tom Hale said Monday.")
+    const int m = words_[n].mention;
+    const bool listed = m >= 0 && mentions_[m].named &&
+                        mentions_[m].last == v &&
+                        mentions_[m].first > first + 2 &&
+                        words_[mentions_[m].first - 1].form == "," &&
+                        CoarseType(entities_[mentions_[m].entity].e.type) ==
+                            EntityType::kPerson &&
+                        words_[mentions_[m].first].deprel == "list";
+    if (listed) n = mentions_[m].first;
+    if ((!listed && (words_[n].upos != "ADJ" || words_[n].deprel != "nsubj" ||
+                     words_[n].head != v)) ||
+        words_[n - 1].form != "," || InAnyQuote(n) ||
+        !std::isupper(static_cast<unsigned char>(words_[n].form[0])))
+      continue;
+    Statement st;
+    st.speaker.has_span = true;
+    st.speaker.span = WordSpan(n, v - 1);
+    st.speaker.name = std::string(Text(st.speaker.span));
+    if (listed) FillSpeakerEntity(st.speaker, m);
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (entities_[e].e.type == EntityType::kPerson &&
+          EqualsIgnoreCase(LastWord(entities_[e].e.name), words_[n].form)) {
+        st.speaker.entity = static_cast<int>(e);
+        st.speaker.name = entities_[e].e.name;
+        break;
+      }
+    }
+    st.cue = WordSpan(v, v);
+    st.cue_text = std::string(Text(st.cue));
+    st.kind = StatementKind::kIndirect;
+    st.content = WordSpan(first, n - 2);
+    st.confidence = 0.6;
+    st.evidence = EvidenceOf(sents_, sents_[s].span);
+    st.rule = "verb.clause";
+    consumed_[v] = true;
+    for (int k = first; k < n - 1; ++k) consumed_[k] = true;
+    AddStatement(std::move(st));
+  }
   for (size_t s = 0; s < sents_.size(); ++s) {
     for (int i = sents_[s].first; i < sents_[s].last; ++i) {
       if (consumed_[i] || InAnyQuote(i)) continue;
@@ -5005,6 +5112,9 @@ void DocState::NounStatements() {
 void DocState::TidySpeakerSpans() {
   for (Statement& st : statements_) {
     if (!st.speaker.has_span || st.speaker.span.end > st.cue.begin) continue;
+    // A tag before a colon is the speaker as it stands: "- More from Ortt:
+    // '...'" is Ortt's.
+    if (st.rule == "punct.colon") continue;
     int hi = WordEndingAt(st.speaker.span.end);
     if (hi < 0) continue;
     int lo = hi;
