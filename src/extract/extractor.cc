@@ -253,7 +253,15 @@ int DocState::QuoteSafeSubject(int v, int subj) const {
       return k;
   }
   for (int k = v + 1; k < v + 6 && nominal(k); ++k) {
-    if (words_[k].upos == "PRON" || words_[k].mention >= 0) return k;
+    if (words_[k].upos == "PRON") return k;
+    if (words_[k].mention < 0) continue;
+    // '"...," said Brenner campaign spokesman Ivo Tall': the first name
+    // after the verb may only modify the phrase's head, the titled person
+    // who speaks ("Brenner" is the campaign's, "Ivo Tall" speaks).
+    while (words_[k].head > k && words_[k].head < k + 6 &&
+           nominal(words_[k].head))
+      k = words_[k].head;
+    return k;
   }
   return -1;
 }
