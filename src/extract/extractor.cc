@@ -1952,6 +1952,29 @@ Speaker DocState::SpeakerFromWord(int w) {
       if (joint(hi, clo)) hi = chi;
     }
   }
+  // "Acme's chief executive, Dana Whitlow, said": the parser may make the
+  // owner the subject and hang the title and the name elsewhere; the named
+  // person after the owner's title speaks.
+  if (StartsWith(words_[w].deprel, "nsubj") && words_[w].head > w + 2 &&
+      words_[w + 1].deprel == "case" && words_[w + 1].head == w &&
+      (words_[w + 1].form == "'s" || words_[w + 1].form == "\xE2\x80\x99s")) {
+    const int verb = words_[w].head;
+    for (int k = w + 2; k < verb && !InAnyQuote(k); ++k) {
+      const int pm = words_[k].mention;
+      if (pm >= 0 && mentions_[pm].named && mentions_[pm].first == k) {
+        if (entities_[mentions_[pm].entity].e.type == EntityType::kPerson &&
+            mentions_[pm].last <= verb && k > w + 2) {
+          Speaker sp = SpeakerFromRange(lo, mentions_[pm].last - 1,
+                                        mentions_[pm].last - 1);
+          if (HasSpeaker(sp)) return sp;
+        }
+        break;
+      }
+      if (words_[k].upos != "ADJ" && words_[k].upos != "NOUN" &&
+          words_[k].form != ",")
+        break;
+    }
+  }
   // "Greywater managing partner Colm Ashdown said", parsed with the
   // organisation as the subject and the rest hung on it in any of several
   // ways: the titled person speaks.
