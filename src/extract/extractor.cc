@@ -4584,8 +4584,18 @@ void DocState::SourcingStatements() {
         continue;
       // (The source ends at a dash or a bracket too: "according to the
       // Tax Policy Center - half a percentage point of ...".)
+      // And at a clause that only asks for anonymity ("according to two
+      // aides who requested anonymity to discuss the talks"), which the
+      // corpora leave out of the source.
+      auto anonymity = [&](int k) {
+        if (k == a || !RelativePronoun(words_[k].form)) return false;
+        for (int j = k + 1; j < si.last && j <= k + 6; ++j)
+          if (StartsWith(Lower(words_[j].form), "anonym")) return true;
+        return false;
+      };
       auto aside = [&](int k) {
-        return words_[k].form == "(" || (k > a && SpacedDash(k));
+        return words_[k].form == "(" || (k > a && SpacedDash(k)) ||
+               anonymity(k);
       };
       while (b < si.last && words_[b].form != "," && words_[b].form != ";" &&
              !(IsPunct(words_[b]) && b == si.last - 1) && b - a < 14 &&
