@@ -1793,6 +1793,13 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
     }
     return false;
   };
+  // The owner of a title does not speak when the phrase names who holds
+  // it: "Sen. Ted Dorn's chief of staff, Joe Varga" is Varga's.
+  auto owner = [&](int m) {
+    const int k = mentions_[m].last;
+    return k <= last &&
+           (words_[k].form == "'s" || words_[k].form == "\xE2\x80\x99s");
+  };
   int person = -1;
   bool person_nested = false;
   for (int m : named) {
@@ -1800,7 +1807,8 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
     const bool in_modifier = nested(m);
     if (person >= 0 && in_modifier && !person_nested) continue;
     if (person < 0 || mentions_[person].titled_from < 0 ||
-        (person_nested && !in_modifier)) {
+        (person_nested && !in_modifier) ||
+        (owner(person) && !owner(m) && !in_modifier)) {
       person = m;
       person_nested = in_modifier;
     }
