@@ -1461,6 +1461,23 @@ bool DocState::PassiveOfRevealing(int v) const {
 // plan 'makes no sense,' wrote Ilse Marrow": a verb of saying after a
 // comma, followed by who spoke, which the parser reads as its object (and
 // the clause before as its subject).
+// "Democrats trying to win the seat say": the participle before a verb
+// that the parser cut off from it, as a false start or as the root with
+// the verb hung on it; -1 if none.
+int DocState::CutParticiple(int v) const {
+  if (words_[v].form.ends_with("ing")) return -1;
+  for (int c : Children(v))
+    if (c < v && words_[c].deprel == "reparandum" && words_[c].upos == "VERB" &&
+        words_[c].form.ends_with("ing"))
+      return c;
+  const int h = words_[v].head;
+  if (h >= 0 && h < v && words_[v].deprel == "parataxis" &&
+      words_[h].upos == "VERB" && words_[h].form.ends_with("ing") &&
+      words_[h].sent == words_[v].sent)
+    return h;
+  return -1;
+}
+
 int DocState::InvertedSubject(int v) const {
   if (v < 1 || words_[v].upos != "VERB" || words_[v].form.ends_with("ing"))
     return -1;
@@ -1551,6 +1568,20 @@ int DocState::SubjectOf(int v, int depth) const {
                      words_[subj].deprel != "nsubj"))
     return agent;
   if (content_passive) return -1;
+  // "Democrats trying to win the seat say": the parser may cut the
+  // participle off as a false start and leave the verb no subject; the
+  // participle's subject speaks.
+  // (Or the participle made the root, with the verb hung on it.)
+  if (subj < 0 && agent < 0) {
+    if (const int f = CutParticiple(v); f >= 0) {
+      // (Only a subject opening the sentence: what comes before it is
+      // another clause.)
+      for (int cc : Children(f))
+        if (cc < f && StartsWith(words_[cc].deprel, "nsubj") &&
+            words_[cc].lo == sents_[words_[cc].sent].first)
+          subj = cc;
+    }
+  }
   if (depth == 0 && (subj < 0 || subj < v)) {
     if (int inv = InvertedSubject(v); inv >= 0) return inv;
   }
@@ -2825,6 +2856,18 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
 // subject before its verb is the whole phrase, with the clause that says
 // who it is (attribution corpora mark it so); the span of `sp` otherwise.
 Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
+  // "Democrats trying to win the seat say", with the participle cut off by
+  // the parser as a false start: the speaker is the noun with it, named or
+  // not.
+  if (const int h = subj >= 0 && sp.has_span ? words_[subj].head : -1;
+      h > subj && h < cue && h == CutParticiple(cue)) {
+    int hi = cue - 1;
+    while (hi > h && IsPunct(words_[hi])) --hi;
+    bool quoted = false;
+    for (int k = subj; k <= hi; ++k) quoted |= InAnyQuote(k);
+    if (!quoted && hi - subj <= 15)
+      return {sp.span.begin, std::max(sp.span.end, words_[hi].span.end)};
+  }
   if (subj < 0 || sp.entity >= 0 || !sp.entities.empty() || !sp.has_span ||
       sp.span.begin != words_[NounPhrase(subj).first].span.begin)
     return sp.span;
