@@ -267,6 +267,7 @@ class DocState {
   std::pair<int, int> NounPhrase(int w) const;
   Span WithoutFinalStop(Span content) const;
   const SpeechVerb* SpeechVerbAt(int w, int* length) const;
+  int CutParticiple(int v) const;
   int InvertedSubject(int v) const;
   int SubjectOf(int v, int depth = 0) const;
   bool PassiveOfRevealing(int v) const;

@@ -253,7 +253,15 @@ int DocState::QuoteSafeSubject(int v, int subj) const {
       return k;
   }
   for (int k = v + 1; k < v + 6 && nominal(k); ++k) {
-    if (words_[k].upos == "PRON" || words_[k].mention >= 0) return k;
+    if (words_[k].upos == "PRON") return k;
+    if (words_[k].mention < 0) continue;
+    // '"...," said Brenner campaign spokesman Ivo Tall': the first name
+    // after the verb may only modify the phrase's head, the titled person
+    // who speaks ("Brenner" is the campaign's, "Ivo Tall" speaks).
+    while (words_[k].head > k && words_[k].head < k + 6 &&
+           nominal(words_[k].head))
+      k = words_[k].head;
+    return k;
   }
   return -1;
 }
@@ -1453,6 +1461,23 @@ bool DocState::PassiveOfRevealing(int v) const {
 // plan 'makes no sense,' wrote Ilse Marrow": a verb of saying after a
 // comma, followed by who spoke, which the parser reads as its object (and
 // the clause before as its subject).
+// "Democrats trying to win the seat say": the participle before a verb
+// that the parser cut off from it, as a false start or as the root with
+// the verb hung on it; -1 if none.
+int DocState::CutParticiple(int v) const {
+  if (words_[v].form.ends_with("ing")) return -1;
+  for (int c : Children(v))
+    if (c < v && words_[c].deprel == "reparandum" && words_[c].upos == "VERB" &&
+        words_[c].form.ends_with("ing"))
+      return c;
+  const int h = words_[v].head;
+  if (h >= 0 && h < v && words_[v].deprel == "parataxis" &&
+      words_[h].upos == "VERB" && words_[h].form.ends_with("ing") &&
+      words_[h].sent == words_[v].sent)
+    return h;
+  return -1;
+}
+
 int DocState::InvertedSubject(int v) const {
   if (v < 1 || words_[v].upos != "VERB" || words_[v].form.ends_with("ing"))
     return -1;
@@ -1543,6 +1568,20 @@ int DocState::SubjectOf(int v, int depth) const {
                      words_[subj].deprel != "nsubj"))
     return agent;
   if (content_passive) return -1;
+  // "Democrats trying to win the seat say": the parser may cut the
+  // participle off as a false start and leave the verb no subject; the
+  // participle's subject speaks.
+  // (Or the participle made the root, with the verb hung on it.)
+  if (subj < 0 && agent < 0) {
+    if (const int f = CutParticiple(v); f >= 0) {
+      // (Only a subject opening the sentence: what comes before it is
+      // another clause.)
+      for (int cc : Children(f))
+        if (cc < f && StartsWith(words_[cc].deprel, "nsubj") &&
+            words_[cc].lo == sents_[words_[cc].sent].first)
+          subj = cc;
+    }
+  }
   if (depth == 0 && (subj < 0 || subj < v)) {
     if (int inv = InvertedSubject(v); inv >= 0) return inv;
   }
@@ -1785,6 +1824,13 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
     }
     return false;
   };
+  // The owner of a title does not speak when the phrase names who holds
+  // it: "Sen. Ted Dorn's chief of staff, Joe Varga" is Varga's.
+  auto owner = [&](int m) {
+    const int k = mentions_[m].last;
+    return k <= last &&
+           (words_[k].form == "'s" || words_[k].form == "\xE2\x80\x99s");
+  };
   int person = -1;
   bool person_nested = false;
   for (int m : named) {
@@ -1792,7 +1838,8 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
     const bool in_modifier = nested(m);
     if (person >= 0 && in_modifier && !person_nested) continue;
     if (person < 0 || mentions_[person].titled_from < 0 ||
-        (person_nested && !in_modifier)) {
+        (person_nested && !in_modifier) ||
+        (owner(person) && !owner(m) && !in_modifier)) {
       person = m;
       person_nested = in_modifier;
     }
@@ -1942,6 +1989,29 @@ Speaker DocState::SpeakerFromWord(int w) {
       };
       if (joint(chi, lo)) lo = clo;
       if (joint(hi, clo)) hi = chi;
+    }
+  }
+  // "Acme's chief executive, Dana Whitlow, said": the parser may make the
+  // owner the subject and hang the title and the name elsewhere; the named
+  // person after the owner's title speaks.
+  if (StartsWith(words_[w].deprel, "nsubj") && words_[w].head > w + 2 &&
+      words_[w + 1].deprel == "case" && words_[w + 1].head == w &&
+      (words_[w + 1].form == "'s" || words_[w + 1].form == "\xE2\x80\x99s")) {
+    const int verb = words_[w].head;
+    for (int k = w + 2; k < verb && !InAnyQuote(k); ++k) {
+      const int pm = words_[k].mention;
+      if (pm >= 0 && mentions_[pm].named && mentions_[pm].first == k) {
+        if (entities_[mentions_[pm].entity].e.type == EntityType::kPerson &&
+            mentions_[pm].last <= verb && k > w + 2) {
+          Speaker sp = SpeakerFromRange(lo, mentions_[pm].last - 1,
+                                        mentions_[pm].last - 1);
+          if (HasSpeaker(sp)) return sp;
+        }
+        break;
+      }
+      if (words_[k].upos != "ADJ" && words_[k].upos != "NOUN" &&
+          words_[k].form != ",")
+        break;
     }
   }
   // "Greywater managing partner Colm Ashdown said", parsed with the
@@ -2882,6 +2952,18 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
 // subject before its verb is the whole phrase, with the clause that says
 // who it is (attribution corpora mark it so); the span of `sp` otherwise.
 Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
+  // "Democrats trying to win the seat say", with the participle cut off by
+  // the parser as a false start: the speaker is the noun with it, named or
+  // not.
+  if (const int h = subj >= 0 && sp.has_span ? words_[subj].head : -1;
+      h > subj && h < cue && h == CutParticiple(cue)) {
+    int hi = cue - 1;
+    while (hi > h && IsPunct(words_[hi])) --hi;
+    bool quoted = false;
+    for (int k = subj; k <= hi; ++k) quoted |= InAnyQuote(k);
+    if (!quoted && hi - subj <= 15)
+      return {sp.span.begin, std::max(sp.span.end, words_[hi].span.end)};
+  }
   if (subj < 0 || sp.entity >= 0 || !sp.entities.empty() || !sp.has_span ||
       sp.span.begin != words_[NounPhrase(subj).first].span.begin)
     return sp.span;
@@ -2904,6 +2986,11 @@ Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
     for (int k = after; k <= hi; ++k)
       if (InAnyQuote(k)) return sp.span;
     if (hi - after > 25) return sp.span;
+    // But not a clause that only asks for anonymity ('said a party aide
+    // who requested anonymity to speak candidly'): the corpora leave it out
+    // (on PolNeAR train four times in four).
+    for (int k = after; k <= hi; ++k)
+      if (StartsWith(Lower(words_[k].form), "anonym")) return sp.span;
     return {sp.span.begin, std::max(sp.span.end, words_[hi].span.end)};
   }
   if (words_[subj].hi >= cue) return sp.span;
@@ -4751,8 +4838,18 @@ void DocState::SourcingStatements() {
         continue;
       // (The source ends at a dash or a bracket too: "according to the
       // Tax Policy Center - half a percentage point of ...".)
+      // And at a clause that only asks for anonymity ("according to two
+      // aides who requested anonymity to discuss the talks"), which the
+      // corpora leave out of the source.
+      auto anonymity = [&](int k) {
+        if (k == a || !RelativePronoun(words_[k].form)) return false;
+        for (int j = k + 1; j < si.last && j <= k + 6; ++j)
+          if (StartsWith(Lower(words_[j].form), "anonym")) return true;
+        return false;
+      };
       auto aside = [&](int k) {
-        return words_[k].form == "(" || (k > a && SpacedDash(k));
+        return words_[k].form == "(" || (k > a && SpacedDash(k)) ||
+               anonymity(k);
       };
       while (b < si.last && words_[b].form != "," && words_[b].form != ";" &&
              !(IsPunct(words_[b]) && b == si.last - 1) && b - a < 14 &&
