@@ -2310,6 +2310,16 @@ void DocState::ParticiplesOfReportingClauses() {
     // participle without a subject of its own, whose parser subject lies in
     // the clause an earlier verb of the sentence reports, is that verb's
     // (the outermost one's).
+    // Another statement of the sentence with its speaker before its cue,
+    // whose cue ends before byte `before`: a reporting verb the participle
+    // may hang on.
+    auto reports_before = [&](const Statement& o, uint32_t before) {
+      return &o != &st && o.kind != StatementKind::kReporter &&
+             o.kind != StatementKind::kAccordingTo && o.speaker.has_span &&
+             o.speaker.span.end <= o.cue.begin &&
+             words_[FirstWordFrom(o.cue.begin)].sent == words_[w].sent &&
+             o.cue.end <= before;
+    };
     auto outer_reporter = [&](int comma, bool in_content) -> const Statement* {
       bool own_subject = false;
       for (int c : Children(w))
@@ -2319,11 +2329,7 @@ void DocState::ParticiplesOfReportingClauses() {
         return nullptr;
       const Statement* verb = nullptr;
       for (const Statement& o : statements_) {
-        if (&o == &st || o.kind == StatementKind::kReporter ||
-            o.kind == StatementKind::kAccordingTo || !o.speaker.has_span ||
-            o.speaker.span.end > o.cue.begin ||
-            words_[FirstWordFrom(o.cue.begin)].sent != words_[w].sent ||
-            o.cue.end > st.speaker.span.begin ||
+        if (!reports_before(o, st.speaker.span.begin) ||
             (in_content && !o.content.Contains(st.speaker.span)))
           continue;
         if (!verb || o.cue.begin < verb->cue.begin) verb = &o;
@@ -2365,12 +2371,7 @@ void DocState::ParticiplesOfReportingClauses() {
       // comma ("Holt echoed the criticism, saying ...").
       const Statement* verb = nullptr;
       for (const Statement& o : statements_) {
-        if (&o == &st || o.kind == StatementKind::kReporter ||
-            o.kind == StatementKind::kAccordingTo || !o.speaker.has_span ||
-            o.speaker.span.end > o.cue.begin ||
-            words_[FirstWordFrom(o.cue.begin)].sent != words_[w].sent ||
-            o.cue.end > words_[w - 1].span.begin)
-          continue;
+        if (!reports_before(o, words_[w - 1].span.begin)) continue;
         // (Not a clause inside a noun's or another verb's report:
         // "repeated accusations that Varga recites the points, calling
         // him robotic" is the accuser's participle.)
@@ -5207,6 +5208,16 @@ void DocState::NounStatements() {
 // with the head a preposition hangs on ("72 percent of voters", "a report
 // by the Harlow Institute").
 void DocState::TidySpeakerSpans() {
+  // The last word before the verb group of `cue` (its auxiliaries, adverbs
+  // and "not"), but not below `floor`: where a subject's phrase may end.
+  auto before_verb_group = [&](int cue, int floor) {
+    int end = cue - 1;
+    while (end > floor &&
+           (words_[end].upos == "AUX" || words_[end].upos == "ADV" ||
+            words_[end].upos == "PART"))
+      --end;
+    return end;
+  };
   for (Statement& st : statements_) {
     if (!st.speaker.has_span || st.speaker.span.end > st.cue.begin) continue;
     // A tag before a colon is the speaker as it stands: "- More from Ortt:
@@ -5571,11 +5582,7 @@ void DocState::TidySpeakerSpans() {
     // no comma, is the speaker's too.
     if (nhi == hi && st.speaker.entity < 0) {
       const int cue = FirstWordFrom(st.cue.begin);
-      int end = cue - 1;
-      while (end > hi &&
-             (words_[end].upos == "AUX" || words_[end].upos == "ADV" ||
-              words_[end].upos == "PART"))
-        --end;
+      const int end = before_verb_group(cue, hi);
       if (cue < static_cast<int>(words_.size()) && end > hi && end - hi <= 12 &&
           words_[cue].sent == words_[hi].sent) {
         const W& open = words_[hi + 1];
@@ -5636,11 +5643,7 @@ void DocState::TidySpeakerSpans() {
     // its verb is the speaker's too.
     if (nhi == hi) {
       const int cue = FirstWordFrom(st.cue.begin);
-      int end = cue - 1;
-      while (end > hi &&
-             (words_[end].upos == "AUX" || words_[end].upos == "ADV" ||
-              words_[end].upos == "PART"))
-        --end;
+      const int end = before_verb_group(cue, hi);
       const int last = sents_[words_[hi].sent].last;
       const bool dash = hi + 2 < last && SpacedDash(hi + 1);
       const bool comma = hi + 3 < last && words_[hi + 1].form == "," &&
@@ -5672,11 +5675,7 @@ void DocState::TidySpeakerSpans() {
     if (nlo == lo && nhi == hi && nlo > first + 2 &&
         words_[nlo].upos != "PRON") {
       const int cue = FirstWordFrom(st.cue.begin);
-      int end = cue - 1;
-      while (end > nhi &&
-             (words_[end].upos == "AUX" || words_[end].upos == "ADV" ||
-              words_[end].upos == "PART"))
-        --end;
+      const int end = before_verb_group(cue, nhi);
       auto list_word = [&](int j) {
         const std::string_view u = words_[j].upos, f = words_[j].form;
         if (InAnyQuote(j)) return false;
