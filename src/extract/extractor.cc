@@ -2306,7 +2306,7 @@ void DocState::ParticiplesOfReportingClauses() {
         !words_[w].form.ends_with("ing") ||
         words_[w - 1].sent != words_[w].sent)
       continue;
-    // 'told Newsmax that Romney "had a crazy policy," adding, "..."': a
+    // 'told the Courier that Vance "had a reckless plan," adding, "..."': a
     // participle without a subject of its own, whose parser subject lies in
     // the clause an earlier verb of the sentence reports, is that verb's
     // (the outermost one's).
@@ -2751,7 +2751,7 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
   };
   // (A name that ends the phrase may be another's, in a clause the parser
   // hung on the speaker after a comma: "Ines Hart, the press secretary,
-  // echoing remarks by President Obama"; not "Sen. Ines Hart of Ohio".)
+  // echoing remarks by Governor Calder"; not "Sen. Ines Hart of Ohio".)
   bool other_after_comma = false;
   if (name_ends_at(hi) && mentions_[words_[hi].mention].entity != sp.entity) {
     bool own = false;
@@ -3057,7 +3057,7 @@ void DocState::PunctuationStatements() {
           mentions_[words_[k].mention].named && speaker_type(words_[k].mention))
         mention = words_[k].mention;
     }
-    // A headline's tag may end in a common noun after a name: "Clinton
+    // A headline's tag may end in a common noun after a name: "Varden
     // camp: ...", "Daily Ledger editorial: ...".
     const bool headline =
         s == 0 && sents_.back().paragraph != sents_[0].paragraph;
@@ -3644,7 +3644,7 @@ bool DocState::ActiveSpeech(int v, int i, int length, int subj) const {
 
 void DocState::VerbStatements() {
   // "The plan's costs are worrying, Ortt said.": a name the tagger took for
-  // an adjective ("Cuban") after a comma, then a speech verb that ends the
+  // an adjective ("Brown") after a comma, then a speech verb that ends the
   // sentence, is a reporting clause; the verb before it is no cue of its
   // own to swallow it.
   for (size_t s = 0; s < sents_.size(); ++s) {
@@ -5502,10 +5502,10 @@ void DocState::TidySpeakerSpans() {
       };
       int k = nlo - 1;
       // So do "for", "with", "in", "on", "at", "from" and "to", which the
-      // parser may leave the speaker's head out of: "A producer for Yahoo
-      // Studios told", "people familiar with her thinking say", "Partisans
+      // parser may leave the speaker's head out of: "A producer for Harbour
+      // Radio told", "people familiar with her thinking say", "Partisans
       // on both sides warn", "people close to her say". (Not an owner, who
-      // speaks through the noun after it: "targets for Trump's false
+      // speaks through the noun after it: "targets for Vance's false
       // claims".)
       auto prep = [&](std::string_view f) {
         for (std::string_view p :
