@@ -5138,11 +5138,30 @@ void DocState::NounStatements() {
       if (words_[i].deprel == "obj" || words_[i].deprel == "nmod") continue;
       // A clause that says what was said, not a relative clause about the
       // act ("the speech that he gave").
+      // Nor a past participle that only describes the thing ("Ardent's
+      // tweet, linked to a news story,", "his remarks made on radio"): a
+      // noun's content comes as a "that" or "to" clause.
+      auto participle = [&](int c) {
+        if (words_[c].deprel != "acl" || words_[c].upos != "VERB") return false;
+        const std::string f = Lower(words_[c].form);
+        if ((f == words_[c].lemma && !EndsWith(f, "ed")) || EndsWith(f, "ing"))
+          return false;
+        // (A speech verb's participle is its own cue: "a speech titled".)
+        int len = 0;
+        if (SpeechVerbAt(c, &len)) return false;
+        for (int cc : Children(c)) {
+          if (words_[cc].deprel == "mark" ||
+              StartsWith(words_[cc].deprel, "nsubj"))
+            return false;
+        }
+        return true;
+      };
       int clause0 = -1;
       for (int c : Children(i)) {
-        if ((StartsWith(words_[c].deprel, "acl") &&
-             words_[c].deprel != "acl:relcl") ||
-            StartsWith(words_[c].deprel, "ccomp"))
+        if (((StartsWith(words_[c].deprel, "acl") &&
+              words_[c].deprel != "acl:relcl") ||
+             StartsWith(words_[c].deprel, "ccomp")) &&
+            !participle(c))
           clause0 = c;
       }
       // "pounced on Harlow's claim that the plant had been ...": the parser may
