@@ -3164,9 +3164,18 @@ void DocState::PunctuationStatements() {
       const bool named = m >= 0 && mentions_[m].named &&
                          mentions_[m].last == colon && speaker_type(m);
       int from = named ? mentions_[m].first : colon;
+      // "From the report: '...'", "- More from the filing: '...'": a
+      // document quoted in a digest speaks as a noun after "from the".
+      bool document = false;
+      if (!named && colon - 3 >= first && words_[colon - 1].upos == "NOUN" &&
+          words_[colon - 2].upos == "DET" &&
+          EqualsIgnoreCase(words_[colon - 3].form, "from")) {
+        from = colon - 2;
+        document = true;
+      }
       // A name the tagger missed or mistook for a place: a short run of
       // proper nouns ("- Lena Ortt and Piet Daal: '...'").
-      if (!named) {
+      if (!named && !document) {
         while (from > first && colon - from < 6 &&
                std::isupper(
                    static_cast<unsigned char>(words_[from - 1].form[0])) &&
