@@ -3001,7 +3001,9 @@ Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
   for (int c : Children(subj))
     clause |= c > subj && StartsWith(words_[c].deprel, "acl");
   for (int k = subj; k <= hi; ++k) quoted |= InAnyQuote(k);
-  if (!clause || quoted || hi - subj > 15) return sp.span;
+  // (Up to twenty words: "Residents who have relied on the early crossing
+  // to reach jobs and schools on the mainland said".)
+  if (!clause || quoted || hi - subj > 20) return sp.span;
   return {sp.span.begin, std::max(sp.span.end, words_[hi].span.end)};
 }
 
