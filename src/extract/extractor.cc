@@ -3032,7 +3032,11 @@ Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
     if (!quoted && hi - subj <= 15)
       return {sp.span.begin, std::max(sp.span.end, words_[hi].span.end)};
   }
-  if (subj < 0 || sp.entity >= 0 || !sp.entities.empty() || !sp.has_span ||
+  // (A common noun is no name, though a name may modify it: "Sanders
+  // supporters who came to protest the convention say".)
+  const bool named = (sp.entity >= 0 || !sp.entities.empty()) &&
+                     !(subj >= 0 && subj < cue && words_[subj].upos == "NOUN");
+  if (subj < 0 || named || !sp.has_span ||
       sp.span.begin != words_[NounPhrase(subj).first].span.begin)
     return sp.span;
   // After its verb too: '"...," said a city official who was not
