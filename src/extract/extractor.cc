@@ -3071,7 +3071,11 @@ Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
   bool clause = false, quoted = false;
   for (int c : Children(subj))
     clause |= c > subj && StartsWith(words_[c].deprel, "acl");
-  for (int k = subj; k <= hi; ++k) quoted |= InAnyQuote(k);
+  for (int k = subj; k <= hi; ++k) {
+    quoted |= InAnyQuote(k);
+    // (Nor a clause that only asks for anonymity, as after the verb.)
+    if (StartsWith(Lower(words_[k].form), "anonym")) return sp.span;
+  }
   // (Up to twenty words: "Residents who have relied on the early crossing
   // to reach jobs and schools on the mainland said".)
   if (!clause || quoted || hi - subj > 20) return sp.span;
