@@ -3076,9 +3076,9 @@ Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
     // (Nor a clause that only asks for anonymity, as after the verb.)
     if (StartsWith(Lower(words_[k].form), "anonym")) return sp.span;
   }
-  // (Up to twenty words: "Residents who have relied on the early crossing
-  // to reach jobs and schools on the mainland said".)
-  if (!clause || quoted || hi - subj > 20) return sp.span;
+  // (Up to twenty-five words: "Residents who have relied on the early
+  // crossing to reach jobs and schools on the mainland said".)
+  if (!clause || quoted || hi - subj > 25) return sp.span;
   return {sp.span.begin, std::max(sp.span.end, words_[hi].span.end)};
 }
 
