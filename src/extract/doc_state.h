@@ -175,6 +175,7 @@ class DocState {
  private:
   // Pass 1.
   void Annotate();
+  void SubjectsInModifiers(int first, int last);
   bool CapitalisedInBody(std::string_view word, uint32_t from) const;
   // Pass 2.
   void FindMentions();

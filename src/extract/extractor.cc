@@ -197,6 +197,7 @@ void DocState::Annotate() {
       w.lo = w.hi = i;
       keys_[i] = TokenKey::Of(w.form, w.lemma);
     }
+    SubjectsInModifiers(first, last);
     // Subtree extents: every word widens each of its ancestors.
     for (int i = first; i < last; ++i) {
       int h = words_[i].head;
@@ -229,6 +230,72 @@ void DocState::Annotate() {
   for (size_t i = 0; i < n; ++i)
     if (words_[i].head >= 0)
       child_list_[fill[words_[i].head]++] = static_cast<int>(i);
+}
+
+// "People who have battled online threats say ...", "Supporters who came
+// to protest the convention say ...": the parser may take the noun that
+// ends a relative clause or a participle's phrase for a second subject of
+// the verb after it, nearer the verb than the real one (the speaker becomes
+// "online threats"). When a verb has two subjects and the first has such a
+// clause ending right before the second, the second belongs to the clause:
+// the object of its last verb, or its oblique when it has a preposition.
+void DocState::SubjectsInModifiers(int first, int last) {
+  const int n = last - first;
+  std::vector<int> lo(n), hi(n);
+  for (int i = 0; i < n; ++i) lo[i] = hi[i] = i;
+  for (int i = first; i < last; ++i) {
+    int h = words_[i].head;
+    for (int guard = 0; h >= first && h < last && guard < n; ++guard) {
+      lo[h - first] = std::min(lo[h - first], i - first);
+      hi[h - first] = std::max(hi[h - first], i - first);
+      h = words_[h].head;
+    }
+  }
+  auto children = [&](int w) {
+    std::vector<int> out;
+    for (int i = first; i < last; ++i)
+      if (words_[i].head == w) out.push_back(i);
+    return out;
+  };
+  for (int v = first; v < last; ++v) {
+    if (words_[v].upos != "VERB") continue;
+    std::vector<int> subjects;
+    for (int c : children(v))
+      if (c < v && StartsWith(words_[c].deprel, "nsubj")) subjects.push_back(c);
+    if (subjects.size() != 2) continue;
+    const int m = subjects[0], s = subjects[1];
+    const int s_lo = first + lo[s - first];
+    if ((words_[s].upos != "NOUN" && words_[s].upos != "PROPN") ||
+        IsPunct(words_[s_lo]))
+      continue;
+    for (int r : children(m)) {
+      if (r < m || !StartsWith(words_[r].deprel, "acl") ||
+          words_[r].upos != "VERB" || first + hi[r - first] + 1 != s_lo)
+        continue;
+      // The clause's last verb: "came ... to protest the convention".
+      int at = r;
+      for (bool down = true; down;) {
+        down = false;
+        for (int c : children(at)) {
+          if (c > at && words_[c].upos == "VERB" &&
+              hi[c - first] == hi[r - first]) {
+            at = c;
+            down = true;
+            break;
+          }
+        }
+      }
+      bool has_case = false, has_obj = false;
+      for (int c : children(s)) has_case |= words_[c].deprel == "case";
+      for (int c : children(at)) has_obj |= words_[c].deprel == "obj";
+      // (A name after a noun is that noun's apposition, not an object:
+      // "conducted by analyst Elena Sadovskaya found".)
+      if (!has_case && (has_obj || at != s_lo - 1)) break;
+      words_[s].head = at;
+      words_[s].deprel = has_case ? "obl" : "obj";
+      break;
+    }
+  }
 }
 
 // '"They have known it for years," Okafor said': a subject inside a
@@ -2965,7 +3032,11 @@ Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
     if (!quoted && hi - subj <= 15)
       return {sp.span.begin, std::max(sp.span.end, words_[hi].span.end)};
   }
-  if (subj < 0 || sp.entity >= 0 || !sp.entities.empty() || !sp.has_span ||
+  // (A common noun is no name, though a name may modify it: "Sanders
+  // supporters who came to protest the convention say".)
+  const bool named = (sp.entity >= 0 || !sp.entities.empty()) &&
+                     !(subj >= 0 && subj < cue && words_[subj].upos == "NOUN");
+  if (subj < 0 || named || !sp.has_span ||
       sp.span.begin != words_[NounPhrase(subj).first].span.begin)
     return sp.span;
   // After its verb too: '"...," said a city official who was not
@@ -3000,8 +3071,14 @@ Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
   bool clause = false, quoted = false;
   for (int c : Children(subj))
     clause |= c > subj && StartsWith(words_[c].deprel, "acl");
-  for (int k = subj; k <= hi; ++k) quoted |= InAnyQuote(k);
-  if (!clause || quoted || hi - subj > 15) return sp.span;
+  for (int k = subj; k <= hi; ++k) {
+    quoted |= InAnyQuote(k);
+    // (Nor a clause that only asks for anonymity, as after the verb.)
+    if (StartsWith(Lower(words_[k].form), "anonym")) return sp.span;
+  }
+  // (Up to twenty-five words: "Residents who have relied on the early
+  // crossing to reach jobs and schools on the mainland said".)
+  if (!clause || quoted || hi - subj > 25) return sp.span;
   return {sp.span.begin, std::max(sp.span.end, words_[hi].span.end)};
 }
 
