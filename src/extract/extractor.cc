@@ -233,7 +233,7 @@ void DocState::Annotate() {
 }
 
 // "People who have battled online threats say ...", "Supporters who came
-// to protest the convention say ...": the parser may take the noun that
+// to protest the levy say ...": the parser may take the noun that
 // ends a relative clause or a participle's phrase for a second subject of
 // the verb after it, nearer the verb than the real one (the speaker becomes
 // "online threats"). When a verb has two subjects and the first has such a
@@ -3032,8 +3032,8 @@ Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
     if (!quoted && hi - subj <= 15)
       return {sp.span.begin, std::max(sp.span.end, words_[hi].span.end)};
   }
-  // (A common noun is no name, though a name may modify it: "Sanders
-  // supporters who came to protest the convention say".)
+  // (A common noun is no name, though a name may modify it: "Varga
+  // supporters who came to protest the levy say".)
   const bool named = (sp.entity >= 0 || !sp.entities.empty()) &&
                      !(subj >= 0 && subj < cue && words_[subj].upos == "NOUN");
   if (subj < 0 || named || !sp.has_span ||
