@@ -160,6 +160,17 @@ inline bool IsClosingQuoteMark(std::string_view f) {
   return f == "\"" || f == "''" || f == "\xE2\x80\x9D";
 }
 
+// The possessive ending as the tokenizer splits it: "'s" or "’s".
+inline bool IsPossessiveS(std::string_view f) {
+  return f == "'s" || f == "\u2019s";
+}
+
+// A word about anonymity ("anonymous", "anonymity", "anonymously"): a
+// clause with one only asks not to be named.
+inline bool AnonymityWord(std::string_view f) {
+  return StartsWith(Lower(f), "anonym");
+}
+
 // Someone who can be held to a statement: a name, a group, a source.
 inline bool HasSpeaker(const Speaker& sp) {
   return sp.entity >= 0 || !sp.entities.empty() || sp.anonymous ||
@@ -175,7 +186,7 @@ class DocState {
  private:
   // Pass 1.
   void Annotate();
-  void SubjectsInModifiers(int first, int last);
+  bool SubjectsInModifiers(int first, int last);
   bool CapitalisedInBody(std::string_view word, uint32_t from) const;
   // Pass 2.
   void FindMentions();
@@ -207,6 +218,7 @@ class DocState {
   void SpeakersEndBeforeTheirCue();
   // Attribution by punctuation and the speaker's full phrase (extractor.cc).
   void PunctuationStatements();
+  int PersonCalled(std::string_view tag) const;
   Span SpeakerPhrase(const Speaker& sp, int cue) const;
   Span WithItsClause(const Speaker& sp, int subj, int cue) const;
   int WordEndingAt(uint32_t end) const;

@@ -197,15 +197,22 @@ void DocState::Annotate() {
       w.lo = w.hi = i;
       keys_[i] = TokenKey::Of(w.form, w.lemma);
     }
-    SubjectsInModifiers(first, last);
-    // Subtree extents: every word widens each of its ancestors.
-    for (int i = first; i < last; ++i) {
-      int h = words_[i].head;
-      for (int guard = 0; h >= 0 && guard < last - first; ++guard) {
-        words_[h].lo = std::min(words_[h].lo, i);
-        words_[h].hi = std::max(words_[h].hi, i);
-        h = words_[h].head;
+    // Subtree extents: every word widens each of its ancestors (again
+    // after a repair of the tree).
+    auto extents = [&] {
+      for (int i = first; i < last; ++i) {
+        int h = words_[i].head;
+        for (int guard = 0; h >= 0 && guard < last - first; ++guard) {
+          words_[h].lo = std::min(words_[h].lo, i);
+          words_[h].hi = std::max(words_[h].hi, i);
+          h = words_[h].head;
+        }
       }
+    };
+    extents();
+    if (SubjectsInModifiers(first, last)) {
+      for (int i = first; i < last; ++i) words_[i].lo = words_[i].hi = i;
+      extents();
     }
     // Only what AgreeNames reads: the words and their name tags.
     annotated.emplace_back();
@@ -239,18 +246,10 @@ void DocState::Annotate() {
 // "online threats"). When a verb has two subjects and the first has such a
 // clause ending right before the second, the second belongs to the clause:
 // the object of its last verb, or its oblique when it has a preposition.
-void DocState::SubjectsInModifiers(int first, int last) {
-  const int n = last - first;
-  std::vector<int> lo(n), hi(n);
-  for (int i = 0; i < n; ++i) lo[i] = hi[i] = i;
-  for (int i = first; i < last; ++i) {
-    int h = words_[i].head;
-    for (int guard = 0; h >= first && h < last && guard < n; ++guard) {
-      lo[h - first] = std::min(lo[h - first], i - first);
-      hi[h - first] = std::max(hi[h - first], i - first);
-      h = words_[h].head;
-    }
-  }
+// Reads the subtree extents of the tree as parsed; true if it moved a word.
+bool DocState::SubjectsInModifiers(int first, int last) {
+  bool moved = false;
+  // (The child index is built for the whole document later.)
   auto children = [&](int w) {
     std::vector<int> out;
     for (int i = first; i < last; ++i)
@@ -264,13 +263,13 @@ void DocState::SubjectsInModifiers(int first, int last) {
       if (c < v && StartsWith(words_[c].deprel, "nsubj")) subjects.push_back(c);
     if (subjects.size() != 2) continue;
     const int m = subjects[0], s = subjects[1];
-    const int s_lo = first + lo[s - first];
+    const int s_lo = words_[s].lo;
     if ((words_[s].upos != "NOUN" && words_[s].upos != "PROPN") ||
         IsPunct(words_[s_lo]))
       continue;
     for (int r : children(m)) {
       if (r < m || !StartsWith(words_[r].deprel, "acl") ||
-          words_[r].upos != "VERB" || first + hi[r - first] + 1 != s_lo)
+          words_[r].upos != "VERB" || words_[r].hi + 1 != s_lo)
         continue;
       // The clause's last verb: "came ... to protest the convention".
       int at = r;
@@ -278,7 +277,7 @@ void DocState::SubjectsInModifiers(int first, int last) {
         down = false;
         for (int c : children(at)) {
           if (c > at && words_[c].upos == "VERB" &&
-              hi[c - first] == hi[r - first]) {
+              words_[c].hi == words_[r].hi) {
             at = c;
             down = true;
             break;
@@ -293,9 +292,11 @@ void DocState::SubjectsInModifiers(int first, int last) {
       if (!has_case && (has_obj || at != s_lo - 1)) break;
       words_[s].head = at;
       words_[s].deprel = has_case ? "obl" : "obj";
+      moved = true;
       break;
     }
   }
+  return moved;
 }
 
 // '"They have known it for years," Okafor said': a subject inside a
@@ -1524,10 +1525,6 @@ bool DocState::PassiveOfRevealing(int v) const {
   return false;
 }
 
-// "The vote signals 'the end' for the union, said Geert Wilders", "The
-// plan 'makes no sense,' wrote Ilse Marrow": a verb of saying after a
-// comma, followed by who spoke, which the parser reads as its object (and
-// the clause before as its subject).
 // "Democrats trying to win the seat say": the participle before a verb
 // that the parser cut off from it, as a false start or as the root with
 // the verb hung on it; -1 if none.
@@ -1545,6 +1542,10 @@ int DocState::CutParticiple(int v) const {
   return -1;
 }
 
+// "The vote signals 'the end' for the union, said Geert Wilders", "The
+// plan 'makes no sense,' wrote Ilse Marrow": a verb of saying after a
+// comma, followed by who spoke, which the parser reads as its object (and
+// the clause before as its subject); that word, or -1.
 int DocState::InvertedSubject(int v) const {
   if (v < 1 || words_[v].upos != "VERB" || words_[v].form.ends_with("ing"))
     return -1;
@@ -1895,8 +1896,7 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
   // it: "Sen. Ted Dorn's chief of staff, Joe Varga" is Varga's.
   auto owner = [&](int m) {
     const int k = mentions_[m].last;
-    return k <= last &&
-           (words_[k].form == "'s" || words_[k].form == "\xE2\x80\x99s");
+    return k <= last && IsPossessiveS(words_[k].form);
   };
   int person = -1;
   bool person_nested = false;
@@ -2063,7 +2063,7 @@ Speaker DocState::SpeakerFromWord(int w) {
   // person after the owner's title speaks.
   if (StartsWith(words_[w].deprel, "nsubj") && words_[w].head > w + 2 &&
       words_[w + 1].deprel == "case" && words_[w + 1].head == w &&
-      (words_[w + 1].form == "'s" || words_[w + 1].form == "\xE2\x80\x99s")) {
+      IsPossessiveS(words_[w + 1].form)) {
     const int verb = words_[w].head;
     for (int k = w + 2; k < verb && !InAnyQuote(k); ++k) {
       const int pm = words_[k].mention;
@@ -2255,8 +2255,7 @@ void DocState::FindStatements() {
   SpeakersEndBeforeTheirCue();
 }
 
-// "Thirty-one percent of those surveyed say they would ...": a speaker's
-// phrase that runs on into its own cue ends before it.
+// Where a speaker's phrase ends, whatever the parser took into it.
 void DocState::SpeakersEndBeforeTheirCue() {
   // "said Ada Lind in a blog post", "according to her lawyers in a court
   // filing", "according to polls at the time": where and when the words
@@ -2281,6 +2280,8 @@ void DocState::SpeakersEndBeforeTheirCue() {
       }
     }
   }
+  // "Thirty-one percent of those surveyed say they would ...": a phrase
+  // that runs on into its own cue ends before it.
   for (Statement& st : statements_) {
     if (!st.speaker.has_span || st.speaker.span.begin >= st.cue.begin ||
         st.speaker.span.end <= st.cue.begin)
@@ -2373,10 +2374,6 @@ void DocState::ParticiplesOfReportingClauses() {
         !words_[w].form.ends_with("ing") ||
         words_[w - 1].sent != words_[w].sent)
       continue;
-    // 'told the Courier that Vance "had a reckless plan," adding, "..."': a
-    // participle without a subject of its own, whose parser subject lies in
-    // the clause an earlier verb of the sentence reports, is that verb's
-    // (the outermost one's).
     // Another statement of the sentence with its speaker before its cue,
     // whose cue ends before byte `before`: a reporting verb the participle
     // may hang on.
@@ -2387,6 +2384,10 @@ void DocState::ParticiplesOfReportingClauses() {
              words_[FirstWordFrom(o.cue.begin)].sent == words_[w].sent &&
              o.cue.end <= before;
     };
+    // 'told the Courier that Vance "had a reckless plan," adding, "..."': a
+    // participle without a subject of its own, whose parser subject lies in
+    // the clause an earlier verb of the sentence reports, is that verb's
+    // (the outermost one's).
     auto outer_reporter = [&](int comma, bool in_content) -> const Statement* {
       bool own_subject = false;
       for (int c : Children(w))
@@ -2857,11 +2858,7 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
     int k = lo;
     // (A word joined by a hyphen is one word: "front-runner",
     // "Ashford-based".)
-    auto joined = [&](int j) {
-      return j > first + 1 && words_[j].form == "-" &&
-             words_[j - 1].span.end == words_[j].span.begin &&
-             words_[j].span.end == words_[j + 1].span.begin;
-    };
+    auto joined = [&](int j) { return j > first + 1 && JoiningHyphen(j); };
     while (k > first && k - 1 != cue && !InAnyQuote(k - 1) &&
            (words_[k - 1].upos == "PROPN" || words_[k - 1].upos == "NOUN" ||
             words_[k - 1].upos == "ADJ" || joined(k - 1)) &&
@@ -2895,9 +2892,7 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
     // (A hyphen inside a name joins it: "the Harbour Sun-Ledger".)
     auto capital = [&](int j) {
       if (InAnyQuote(j) || j == cue) return false;
-      if (words_[j].form == "-")
-        return j > first && words_[j - 1].span.end == words_[j].span.begin &&
-               words_[j].span.end == words_[j + 1].span.begin;
+      if (words_[j].form == "-") return j > first && JoiningHyphen(j);
       return (words_[j].upos == "PROPN" || words_[j].upos == "NOUN" ||
               words_[j].upos == "ADJ") &&
              std::isupper(static_cast<unsigned char>(words_[j].form[0]));
@@ -2914,8 +2909,7 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
       if (EqualsIgnoreCase(words_[j - 1].form, "the")) {
         k = j - 1;
       } else if (words_[j - 1].upos == "PART" &&
-                 (words_[j - 1].form == "'s" ||
-                  words_[j - 1].form == "\u2019s")) {
+                 IsPossessiveS(words_[j - 1].form)) {
         k = j;
       }
     }
@@ -3062,7 +3056,7 @@ Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
     // who requested anonymity to speak candidly'): the corpora leave it out
     // (on PolNeAR train four times in four).
     for (int k = after; k <= hi; ++k)
-      if (StartsWith(Lower(words_[k].form), "anonym")) return sp.span;
+      if (AnonymityWord(words_[k].form)) return sp.span;
     return {sp.span.begin, std::max(sp.span.end, words_[hi].span.end)};
   }
   if (words_[subj].hi >= cue) return sp.span;
@@ -3074,12 +3068,24 @@ Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
   for (int k = subj; k <= hi; ++k) {
     quoted |= InAnyQuote(k);
     // (Nor a clause that only asks for anonymity, as after the verb.)
-    if (StartsWith(Lower(words_[k].form), "anonym")) return sp.span;
+    if (AnonymityWord(words_[k].form)) return sp.span;
   }
   // (Up to twenty-five words: "Residents who have relied on the early
   // crossing to reach jobs and schools on the mainland said".)
   if (!clause || quoted || hi - subj > 25) return sp.span;
   return {sp.span.begin, std::max(sp.span.end, words_[hi].span.end)};
+}
+
+// The first person the document names in full or by surname as `tag`
+// ("Pence", "Mike Pence"), or -1.
+int DocState::PersonCalled(std::string_view tag) const {
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    if (entities_[e].e.type == EntityType::kPerson &&
+        (EqualsIgnoreCase(LastWord(entities_[e].e.name), tag) ||
+         EqualsIgnoreCase(entities_[e].e.name, tag)))
+      return static_cast<int>(e);
+  }
+  return -1;
 }
 
 // Punctuation in place of a speech verb: a headline's "Pence: Gennifer
@@ -3152,16 +3158,11 @@ void DocState::PunctuationStatements() {
       // A person the article names, by surname ("Pence: ..."), or a
       // transcript's speaker in capitals ("WALLACE: ...") when the article
       // is a transcript: several paragraphs open that way.
-      std::string tag(Text(WordSpan(first, colon - 1)));
-      for (size_t e = 0; e < entities_.size(); ++e) {
-        if (entities_[e].e.type == EntityType::kPerson &&
-            (EqualsIgnoreCase(LastWord(entities_[e].e.name), tag) ||
-             EqualsIgnoreCase(entities_[e].e.name, tag))) {
-          sp.entity = static_cast<int>(e);
-          sp.name = entities_[e].e.name;
-          sp.has_span = true;
-          break;
-        }
+      const std::string tag(Text(WordSpan(first, colon - 1)));
+      if (const int e = PersonCalled(tag); e >= 0) {
+        sp.entity = e;
+        sp.name = entities_[e].e.name;
+        sp.has_span = true;
       }
       if (sp.entity < 0 && colon == first + 1 && transcript_lines >= 2 &&
           all_caps(words_[first].form)) {
@@ -3768,13 +3769,9 @@ void DocState::VerbStatements() {
     st.speaker.span = WordSpan(n, v - 1);
     st.speaker.name = std::string(Text(st.speaker.span));
     if (listed) FillSpeakerEntity(st.speaker, m);
-    for (size_t e = 0; e < entities_.size(); ++e) {
-      if (entities_[e].e.type == EntityType::kPerson &&
-          EqualsIgnoreCase(LastWord(entities_[e].e.name), words_[n].form)) {
-        st.speaker.entity = static_cast<int>(e);
-        st.speaker.name = entities_[e].e.name;
-        break;
-      }
+    if (const int e = PersonCalled(words_[n].form); e >= 0) {
+      st.speaker.entity = e;
+      st.speaker.name = entities_[e].e.name;
     }
     st.cue = WordSpan(v, v);
     st.cue_text = std::string(Text(st.cue));
@@ -4184,8 +4181,8 @@ void DocState::VerbStatements() {
           if (int e = mentions_[m].last;
               f > first + 1 && words_[f - 1].form == "," &&
               e < sents_[s].last && words_[e].upos == "PART" &&
-              (words_[e].form == "'s" || words_[e].form == "\u2019s" ||
-               words_[e].form == "'" || words_[e].form == "\u2019")) {
+              (IsPossessiveS(words_[e].form) || words_[e].form == "'" ||
+               words_[e].form == "\u2019")) {
             if (int pm = words_[f - 2].mention;
                 pm >= 0 && mentions_[pm].named && !InAnyQuote(f - 2) &&
                 mentions_[pm].last == f - 1 &&
@@ -4931,7 +4928,7 @@ void DocState::SourcingStatements() {
       auto anonymity = [&](int k) {
         if (k == a || !RelativePronoun(words_[k].form)) return false;
         for (int j = k + 1; j < si.last && j <= k + 6; ++j)
-          if (StartsWith(Lower(words_[j].form), "anonym")) return true;
+          if (AnonymityWord(words_[j].form)) return true;
         return false;
       };
       auto aside = [&](int k) {
@@ -5365,12 +5362,7 @@ void DocState::TidySpeakerSpans() {
     if ((lu == "NOUN" || lu == "PROPN" || lu == "NUM" || lu == "ADJ" ||
          share) &&
         !InAnyQuote(lo)) {
-      auto joined = [&](int j) {
-        return j > first && j + 1 < static_cast<int>(words_.size()) &&
-               words_[j].form == "-" &&
-               words_[j - 1].span.end == words_[j].span.begin &&
-               words_[j].span.end == words_[j + 1].span.begin;
-      };
+      auto joined = [&](int j) { return j > first && JoiningHyphen(j); };
       auto np_word = [&](int j) {
         if (InAnyQuote(j) || IsClosingQuoteMark(words_[j].form)) return false;
         const std::string_view u = words_[j].upos;
@@ -5434,9 +5426,7 @@ void DocState::TidySpeakerSpans() {
         if (InAnyQuote(j)) return false;
         const std::string_view u = words_[j].upos;
         return u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "DET" ||
-               u == "NUM" ||
-               (u == "PART" &&
-                (words_[j].form == "'s" || words_[j].form == "\u2019s")) ||
+               u == "NUM" || (u == "PART" && IsPossessiveS(words_[j].form)) ||
                (u == "PRON" && words_[j].deprel == "nmod:poss");
       };
       int k = lo - 1;
@@ -5595,8 +5585,8 @@ void DocState::TidySpeakerSpans() {
     // phrase.
     if (nlo == lo && nlo - 2 >= first && !InAnyQuote(nlo - 1) &&
         words_[nlo - 1].upos == "PART" &&
-        (words_[nlo - 1].form == "'s" || words_[nlo - 1].form == "\u2019s" ||
-         words_[nlo - 1].form == "'" || words_[nlo - 1].form == "\u2019") &&
+        (IsPossessiveS(words_[nlo - 1].form) || words_[nlo - 1].form == "'" ||
+         words_[nlo - 1].form == "\u2019") &&
         (words_[nlo - 2].upos == "PROPN" || words_[nlo - 2].upos == "NOUN")) {
       int j = nlo - 2;
       while (
@@ -5681,7 +5671,7 @@ void DocState::TidySpeakerSpans() {
         if (u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "NUM" ||
             u == "DET")
           return true;
-        if (u == "PART") return f == "'s" || f == "'" || f == "\u2019s";
+        if (u == "PART") return IsPossessiveS(f) || f == "'";
         if (u == "PRON") return words_[k].deprel == "nmod:poss";
         return u == "ADP" && EqualsIgnoreCase(f, "of");
       };
@@ -5823,7 +5813,7 @@ void DocState::TidySpeakerSpans() {
           const std::string_view u = words_[j].upos, f = words_[j].form;
           return !InAnyQuote(j) &&
                  (u == "NOUN" || u == "PROPN" || u == "ADJ" || u == "DET" ||
-                  u == "NUM" || f == "'s" || f == "\u2019s");
+                  u == "NUM" || IsPossessiveS(f));
         };
         int j = open - 1;
         while (j > first && nominal(j - 1)) --j;
@@ -6168,7 +6158,7 @@ void DocState::HeadlineStatements() {
   }
   for (int i = lo + 1; i < si.last && i <= lo + 6; ++i) {
     std::string_view f = words_[i].form;
-    if (IsPunct(words_[i]) && f != "'s" && f != "\xE2\x80\x99s") break;
+    if (IsPunct(words_[i]) && !IsPossessiveS(f)) break;
     if (consumed_[i] || InAnyQuote(i)) break;
     int length = 0;
     const SpeechVerb* sv = SpeechVerbAt(i, &length);
