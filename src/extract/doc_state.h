@@ -187,6 +187,7 @@ class DocState {
   // Pass 1.
   void Annotate();
   bool SubjectsInModifiers(int first, int last);
+  bool DaySubjects(int first, int last);
   bool CapitalisedInBody(std::string_view word, uint32_t from) const;
   // Pass 2.
   void FindMentions();

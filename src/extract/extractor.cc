@@ -53,6 +53,17 @@ bool TitleCase(const std::vector<std::string_view>& words) {
   return long_words >= 2 && capitalised * 10 >= long_words * 8;
 }
 
+// A day is when something was said, never who said it ("..., said
+// Wednesday a ministry official", parsed with the day as the subject).
+bool DayWord(std::string_view w) {
+  static constexpr std::string_view kDays[] = {
+      "monday",   "tuesday", "wednesday", "thursday",  "friday",
+      "saturday", "sunday",  "today",     "yesterday", "tonight"};
+  for (std::string_view d : kDays)
+    if (EqualsIgnoreCase(w, d)) return true;
+  return false;
+}
+
 }  // namespace
 
 // Whether `word` occurs in the body (from byte `from` on) with its capital
@@ -210,7 +221,9 @@ void DocState::Annotate() {
       }
     };
     extents();
-    if (SubjectsInModifiers(first, last)) {
+    bool repaired = SubjectsInModifiers(first, last);
+    repaired |= DaySubjects(first, last);
+    if (repaired) {
       for (int i = first; i < last; ++i) words_[i].lo = words_[i].hi = i;
       extents();
     }
@@ -295,6 +308,69 @@ bool DocState::SubjectsInModifiers(int first, int last) {
       moved = true;
       break;
     }
+  }
+  return moved;
+}
+
+// "Sanders on Tuesday said ...", "..., Rhodes, an adviser, said Sunday.",
+// "In a statement released Thursday, Sen. Ada Lind reacted ...": the
+// parser may take a day for the subject of the verb next to it, and hang
+// the real subject elsewhere. A day says when. The subject is the noun
+// phrase that ends right before the verb (before the day and its
+// preposition when the day comes first), unless the verb has one already.
+// Reads the subtree extents of the tree as parsed; true if it moved a word.
+bool DocState::DaySubjects(int first, int last) {
+  bool moved = false;
+  for (int t = first; t < last; ++t) {
+    const int v = words_[t].head;
+    if (v < 0 || words_[t].deprel != "nsubj" || !DayWord(words_[t].form) ||
+        words_[v].upos != "VERB")
+      continue;
+    bool other = false;
+    for (int i = first; i < last; ++i)
+      other |= i != t && words_[i].head == v &&
+               StartsWith(words_[i].deprel, "nsubj");
+    int x = -1;
+    if (!other) {
+      int end = v - 1;
+      if (t < v) {
+        end = t - 1;
+        // ("on Tuesday", "late Sunday")
+        while (end >= first &&
+               (words_[end].upos == "ADP" || words_[end].upos == "ADV" ||
+                words_[end].upos == "SCONJ"))
+          --end;
+      }
+      // ("Rhodes, an adviser, said", "Lind (D-Ore.) said")
+      if (end >= first && words_[end].form == ",") --end;
+      if (end >= first && words_[end].form == ")") {
+        while (end >= first && words_[end].form != "(") --end;
+        --end;
+      }
+      // (Not "A report published Wednesday said": the day ends the
+      // subject's own phrase, which the speaker rules read whole.)
+      if (end < first || words_[end].quote >= 0 ||
+          (words_[end].upos != "NOUN" && words_[end].upos != "PROPN"))
+        continue;
+      // The head of the phrase: up through names and appositions.
+      x = end;
+      while (words_[x].head >= first && words_[x].head < x &&
+             (words_[x].deprel == "appos" || words_[x].deprel == "flat" ||
+              words_[x].deprel == "compound") &&
+             words_[words_[x].head].quote < 0)
+        x = words_[x].head;
+      if (words_[x].head < 0) continue;
+      // (Never under the verb's own phrase: that would make a cycle.)
+      bool above = false;
+      for (int h = v; h >= 0 && !above; h = words_[h].head) above = h == x;
+      if (above) continue;
+    }
+    words_[t].deprel = "obl:tmod";
+    if (x >= 0) {
+      words_[x].head = v;
+      words_[x].deprel = "nsubj";
+    }
+    moved = true;
   }
   return moved;
 }
@@ -1949,17 +2025,6 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
 }
 
 namespace {
-
-// A day is when something was said, never who said it ("..., said
-// Wednesday a ministry official", parsed with the day as the subject).
-bool DayWord(std::string_view w) {
-  static constexpr std::string_view kDays[] = {
-      "monday",   "tuesday", "wednesday", "thursday",  "friday",
-      "saturday", "sunday",  "today",     "yesterday", "tonight"};
-  for (std::string_view d : kDays)
-    if (EqualsIgnoreCase(w, d)) return true;
-  return false;
-}
 
 // "Last week, Jake Sullivan, ...": a noun that says when, not who.
 bool TimeNoun(std::string_view lemma) {
