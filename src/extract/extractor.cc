@@ -2638,9 +2638,17 @@ void DocState::DropNestedStatements() {
     // '...'"), which the parser may hang inside the first clause.
     if (w < 1 || in.kind == StatementKind::kReporter) continue;
     int joint_word = -1;
-    if ((words_[w].form.ends_with("ing") && words_[w - 1].form == ",") ||
-        (words_[w - 1].upos == "CCONJ" && words_[w].upos == "VERB" &&
-         StartsWith(words_[w].deprel, "conj")))
+    // (Also after a quote closed behind its comma or an adverb:
+    // "''overblown,'' adding that ...", ", recently telling ...".)
+    const int before = w - 1;
+    if (words_[w].form.ends_with("ing") && before > 0 &&
+        (IsClosingQuoteMark(words_[before].form) ||
+         words_[before].upos == "ADV") &&
+        words_[before - 1].form == ",")
+      joint_word = before - 1;
+    else if ((words_[w].form.ends_with("ing") && words_[w - 1].form == ",") ||
+             (words_[w - 1].upos == "CCONJ" && words_[w].upos == "VERB" &&
+              StartsWith(words_[w].deprel, "conj")))
       joint_word = w - 1;
     // And a verb joined by "and" with a subject of its own ("a woman asked
     // for a photo and Clinton said, '...'"): a new clause, whoever speaks.
