@@ -213,6 +213,7 @@ class DocState {
   void HeadlineStatements();
   void TidySpeakerSpans();
   void SpeakersBeforeRelativeClauses();
+  void ClosingReportingClauses();
   void ParticiplesOfReportingClauses();
   void ConjunctsOfReportingVerbs();
   void SpeakersWithNamesInApposition();

@@ -2311,6 +2311,7 @@ void DocState::FindStatements() {
   AdverbStatements();
   HeadlineStatements();
   DropNestedStatements();
+  ClosingReportingClauses();
   SpeakingDocuments();
   SpeakersBeforeRelativeClauses();
   ParticiplesOfReportingClauses();
@@ -2863,6 +2864,113 @@ std::vector<Span> EvidenceOf(const std::vector<SentInfo>& sents, Span s) {
   for (const SentInfo& si : sents)
     if (si.span.Overlaps(s)) out.push_back(si.span);
   return out;
+}
+
+// "..., said Dante Rowe, a professor at the state university.": a speech
+// verb after the comma that closes a sentence, with only its speaker's
+// noun phrase after it, is the writer's attribution of all that comes
+// before, however the parser hung the verb (on the verb before the comma,
+// with the sentence as its subject, with the name as its object). Read off
+// the surface when no rule made a statement on the verb.
+void DocState::ClosingReportingClauses() {
+  for (const SentInfo& si : sents_) {
+    int end = si.last;
+    while (end > si.first && IsPunct(words_[end - 1])) --end;
+    for (int v = si.first + 3; v + 1 < end; ++v) {
+      if (words_[v].upos != "VERB" || consumed_[v] || InAnyQuote(v)) continue;
+      if (words_[v].form.ends_with("ing")) continue;
+      int length = 0;
+      const SpeechVerb* sv = SpeechVerbAt(v, &length);
+      if (!sv || sv->pos != PartOfSpeech::kVerb || length != 1 ||
+          !sv->that_clause)
+        continue;
+      // (Verbs that stand before their speaker; not "told The Post", whose
+      // object is the hearer, nor "shows", "found".)
+      bool inverting = false;
+      for (std::string_view l :
+           {"say", "add", "write", "note", "explain", "recall", "observe",
+            "argue", "insist", "warn", "acknowledge", "predict", "quip",
+            "reply", "concede", "complain", "declare"})
+        inverting |= words_[v].lemma == l;
+      if (!inverting) continue;
+      int comma = v - 1;
+      if (IsClosingQuoteMark(words_[comma].form)) --comma;
+      if (words_[comma].form != "," || comma <= si.first) continue;
+      // The speaker's phrase: no quote, and no verb of its own but a
+      // participle ("a book analyzing ...") or one in a relative clause
+      // ("who ran the agency").
+      const std::string_view opener = words_[v + 1].upos;
+      bool phrase = opener == "DET" || opener == "PROPN" || opener == "NOUN" ||
+                    opener == "ADJ" || opener == "NUM";
+      bool relative = false;
+      for (int k = v + 1; k < end && phrase; ++k) {
+        relative |= RelativePronoun(words_[k].form);
+        const bool verb =
+            words_[k].upos == "AUX" ||
+            (words_[k].upos == "VERB" && !StartsWith(words_[k].deprel, "acl") &&
+             words_[k].deprel != "amod");
+        phrase = !InAnyQuote(k) && (!verb || relative);
+      }
+      // (Nor "said Sunday after ...": when, not who.)
+      if (!phrase || DayWord(words_[v + 1].form) ||
+          TimeNoun(words_[v + 1].lemma))
+        break;
+      bool stated = false;
+      for (const Statement& st : statements_)
+        stated |= st.cue.Overlaps(words_[v].span);
+      if (stated) break;
+      // The phrase's head: the last word of its first run of nouns and
+      // names ("one GOP source", "Dante Rowe").
+      int head = -1;
+      for (int k = v + 1; k < end && head < 0; ++k) {
+        const bool nominal =
+            words_[k].upos == "NOUN" || words_[k].upos == "PROPN";
+        if (nominal && (k + 1 == end || (words_[k + 1].upos != "NOUN" &&
+                                         words_[k + 1].upos != "PROPN")))
+          head = k;
+      }
+      if (head < 0) break;
+      Statement st;
+      st.speaker = SpeakerFromRange(v + 1, end - 1, head);
+      if (head >= 0 && words_[head].mention >= 0 && st.speaker.entity < 0 &&
+          st.speaker.entities.empty() && !st.speaker.anonymous)
+        FillSpeakerEntity(st.speaker, words_[head].mention);
+      st.cue = WordSpan(v, v);
+      st.cue_text = std::string(Text(st.cue));
+      st.kind = StatementKind::kIndirect;
+      st.content = TrimContent(WordSpan(si.first, comma - 1));
+      for (QuoteRegion& qr : quotes_) {
+        if (qr.outer.Contains(st.content) ||
+            (st.content.Contains(qr.inner) &&
+             qr.inner.begin <= st.content.begin + 1 &&
+             qr.inner.end + 1 >= st.content.end)) {
+          st.kind = StatementKind::kDirect;
+          st.content = qr.inner;
+          qr.used = true;
+        } else if (st.content.Contains(qr.inner) ||
+                   st.content.Overlaps(qr.outer)) {
+          if (st.kind != StatementKind::kDirect)
+            st.kind = StatementKind::kPartial;
+          qr.used = true;
+        }
+      }
+      st.confidence = 0.6;
+      st.evidence = EvidenceOf(sents_, si.span);
+      st.rule = "verb.closing";
+      consumed_[v] = true;
+      // What the verb before the comma says ends at the comma.
+      for (Statement& other : statements_) {
+        if (other.kind == StatementKind::kReporter ||
+            !other.content.Contains(words_[v].span))
+          continue;
+        Span cut =
+            TrimContent(Span{other.content.begin, words_[comma].span.begin});
+        if (!cut.empty()) other.content = cut;
+      }
+      AddStatement(std::move(st));
+      break;
+    }
+  }
 }
 
 // The word whose span ends at `end`, or -1.
