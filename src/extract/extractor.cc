@@ -2866,24 +2866,107 @@ std::vector<Span> EvidenceOf(const std::vector<SentInfo>& sents, Span s) {
   return out;
 }
 
-// "..., said Dante Rowe, a professor at the state university.": a speech
-// verb after the comma that closes a sentence, with only its speaker's
-// noun phrase after it, is the writer's attribution of all that comes
+// "..., said Dante Rowe, a professor at the state university.", "...,
+// a Harlow Courier analysis of the filings shows.": a speech verb after the
+// comma that closes a sentence, with its speaker's noun phrase on the other
+// side and nothing else, is the writer's attribution of all that comes
 // before, however the parser hung the verb (on the verb before the comma,
-// with the sentence as its subject, with the name as its object). Read off
-// the surface when no rule made a statement on the verb.
+// with the sentence as its subject, with the name as its object, or as a
+// plural noun). Read off the surface when no rule made a statement on it.
 void DocState::ClosingReportingClauses() {
+  // The phrase's head: the last word of its first run of nouns and names
+  // ("one GOP source", "Dante Rowe", "analysis").
+  auto head_of = [&](int lo, int hi) {
+    for (int k = lo; k <= hi; ++k) {
+      const bool nominal =
+          words_[k].upos == "NOUN" || words_[k].upos == "PROPN";
+      if (nominal && (k == hi || (words_[k + 1].upos != "NOUN" &&
+                                  words_[k + 1].upos != "PROPN")))
+        return k;
+    }
+    return -1;
+  };
+  // A statement on verb v by the phrase [lo, hi] of everything in sentence
+  // si before the comma.
+  auto attribute = [&](const SentInfo& si, int v, int comma, int lo, int hi) {
+    for (const Statement& st : statements_)
+      if (st.cue.Overlaps(words_[v].span)) return;
+    const int head = head_of(lo, hi);
+    if (head < 0) return;
+    Statement st;
+    st.speaker = SpeakerFromRange(lo, hi, head);
+    if (words_[head].mention >= 0 && st.speaker.entity < 0 &&
+        st.speaker.entities.empty() && !st.speaker.anonymous)
+      FillSpeakerEntity(st.speaker, words_[head].mention);
+    st.cue = WordSpan(v, v);
+    st.cue_text = std::string(Text(st.cue));
+    st.kind = StatementKind::kIndirect;
+    st.content = TrimContent(WordSpan(si.first, comma - 1));
+    for (QuoteRegion& qr : quotes_) {
+      if (qr.outer.Contains(st.content) ||
+          (st.content.Contains(qr.inner) &&
+           qr.inner.begin <= st.content.begin + 1 &&
+           qr.inner.end + 1 >= st.content.end)) {
+        st.kind = StatementKind::kDirect;
+        st.content = qr.inner;
+        qr.used = true;
+      } else if (st.content.Contains(qr.inner) ||
+                 st.content.Overlaps(qr.outer)) {
+        if (st.kind != StatementKind::kDirect)
+          st.kind = StatementKind::kPartial;
+        qr.used = true;
+      }
+    }
+    st.confidence = 0.6;
+    st.evidence = EvidenceOf(sents_, si.span);
+    st.rule = "verb.closing";
+    consumed_[v] = true;
+    // What the verb before the comma says ends at the comma.
+    for (Statement& other : statements_) {
+      if (other.kind == StatementKind::kReporter ||
+          !other.content.Contains(words_[v].span))
+        continue;
+      Span cut =
+          TrimContent(Span{other.content.begin, words_[comma].span.begin});
+      if (!cut.empty()) other.content = cut;
+    }
+    AddStatement(std::move(st));
+  };
+  auto speech_verb = [&](int v) {
+    int length = 0;
+    const SpeechVerb* sv = SpeechVerbAt(v, &length);
+    return sv && sv->pos == PartOfSpeech::kVerb && length == 1 &&
+           sv->that_clause && !consumed_[v] && !InAnyQuote(v) &&
+           !words_[v].form.ends_with("ing");
+  };
   for (const SentInfo& si : sents_) {
     int end = si.last;
     while (end > si.first && IsPunct(words_[end - 1])) --end;
-    for (int v = si.first + 3; v + 1 < end; ++v) {
-      if (words_[v].upos != "VERB" || consumed_[v] || InAnyQuote(v)) continue;
-      if (words_[v].form.ends_with("ing")) continue;
-      int length = 0;
-      const SpeechVerb* sv = SpeechVerbAt(v, &length);
-      if (!sv || sv->pos != PartOfSpeech::kVerb || length != 1 ||
-          !sv->that_clause)
+    if (end - si.first < 5) continue;
+    // ", a Harlow Courier analysis of the filings shows.": a phrase of
+    // nouns, names and their modifiers between the comma and the verb.
+    const int last_word = end - 1;
+    if (speech_verb(last_word) && (words_[last_word].form.ends_with("s") ||
+                                   words_[last_word].form.ends_with("ed"))) {
+      int k = last_word - 1;
+      while (k > si.first && last_word - k < 14 && !InAnyQuote(k) &&
+             (words_[k].upos == "DET" || words_[k].upos == "ADJ" ||
+              words_[k].upos == "NOUN" || words_[k].upos == "PROPN" ||
+              words_[k].upos == "NUM" || IsPossessiveS(words_[k].form) ||
+              words_[k].deprel == "amod" || words_[k].deprel == "advmod" ||
+              EqualsIgnoreCase(words_[k].form, "of") ||
+              (words_[k].form == "-" && JoiningHyphen(k))))
+        --k;
+      const std::string_view opener = words_[k + 1].upos;
+      if (words_[k].form == "," && k > si.first + 2 && k + 1 < last_word &&
+          (opener == "DET" || opener == "PROPN" || opener == "NOUN" ||
+           opener == "ADJ" || opener == "NUM")) {
+        attribute(si, last_word, k, k + 1, last_word - 1);
         continue;
+      }
+    }
+    for (int v = si.first + 3; v + 1 < end; ++v) {
+      if (words_[v].upos != "VERB" || !speech_verb(v)) continue;
       // (Verbs that stand before their speaker; not "told The Post", whose
       // object is the hearer, nor "shows", "found".)
       bool inverting = false;
@@ -2912,62 +2995,9 @@ void DocState::ClosingReportingClauses() {
         phrase = !InAnyQuote(k) && (!verb || relative);
       }
       // (Nor "said Sunday after ...": when, not who.)
-      if (!phrase || DayWord(words_[v + 1].form) ||
-          TimeNoun(words_[v + 1].lemma))
-        break;
-      bool stated = false;
-      for (const Statement& st : statements_)
-        stated |= st.cue.Overlaps(words_[v].span);
-      if (stated) break;
-      // The phrase's head: the last word of its first run of nouns and
-      // names ("one GOP source", "Dante Rowe").
-      int head = -1;
-      for (int k = v + 1; k < end && head < 0; ++k) {
-        const bool nominal =
-            words_[k].upos == "NOUN" || words_[k].upos == "PROPN";
-        if (nominal && (k + 1 == end || (words_[k + 1].upos != "NOUN" &&
-                                         words_[k + 1].upos != "PROPN")))
-          head = k;
-      }
-      if (head < 0) break;
-      Statement st;
-      st.speaker = SpeakerFromRange(v + 1, end - 1, head);
-      if (head >= 0 && words_[head].mention >= 0 && st.speaker.entity < 0 &&
-          st.speaker.entities.empty() && !st.speaker.anonymous)
-        FillSpeakerEntity(st.speaker, words_[head].mention);
-      st.cue = WordSpan(v, v);
-      st.cue_text = std::string(Text(st.cue));
-      st.kind = StatementKind::kIndirect;
-      st.content = TrimContent(WordSpan(si.first, comma - 1));
-      for (QuoteRegion& qr : quotes_) {
-        if (qr.outer.Contains(st.content) ||
-            (st.content.Contains(qr.inner) &&
-             qr.inner.begin <= st.content.begin + 1 &&
-             qr.inner.end + 1 >= st.content.end)) {
-          st.kind = StatementKind::kDirect;
-          st.content = qr.inner;
-          qr.used = true;
-        } else if (st.content.Contains(qr.inner) ||
-                   st.content.Overlaps(qr.outer)) {
-          if (st.kind != StatementKind::kDirect)
-            st.kind = StatementKind::kPartial;
-          qr.used = true;
-        }
-      }
-      st.confidence = 0.6;
-      st.evidence = EvidenceOf(sents_, si.span);
-      st.rule = "verb.closing";
-      consumed_[v] = true;
-      // What the verb before the comma says ends at the comma.
-      for (Statement& other : statements_) {
-        if (other.kind == StatementKind::kReporter ||
-            !other.content.Contains(words_[v].span))
-          continue;
-        Span cut =
-            TrimContent(Span{other.content.begin, words_[comma].span.begin});
-        if (!cut.empty()) other.content = cut;
-      }
-      AddStatement(std::move(st));
+      if (phrase && !DayWord(words_[v + 1].form) &&
+          !TimeNoun(words_[v + 1].lemma))
+        attribute(si, v, comma, v + 1, end - 1);
       break;
     }
   }
