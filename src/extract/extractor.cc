@@ -4015,24 +4015,50 @@ void DocState::VerbStatements() {
       // plural noun, between a noun phrase and "that". The parse around it
       // is no help, so the speaker is the noun phrase before it and the
       // content what follows "that".
+      // (So is one the parser hung on a verb before it as its object:
+      // "The poll released Friday shows that ...". A noun the tagger took
+      // for an adjective after a determiner still ends the phrase:
+      // "Another slide shows that ...".)
       const int first = sents_[s].first, last = sents_[s].last;
-      if (words_[i].upos == "NOUN" && sv->pos == PartOfSpeech::kVerb &&
-          sv->that_clause && length == 1 && words_[i].form.ends_with("s") &&
-          i > first && i + 2 < last &&
-          EqualsIgnoreCase(words_[i + 1].form, "that") &&
-          (words_[i - 1].upos == "NOUN" || words_[i - 1].upos == "PROPN") &&
+      const bool noun_like =
+          words_[i].upos == "NOUN" ||
+          (words_[i].upos == "VERB" &&
+           (words_[i].deprel == "obj" || words_[i].deprel == "obl" ||
+            words_[i].deprel == "nmod" || words_[i].deprel == "compound"));
+      if (noun_like && sv->pos == PartOfSpeech::kVerb && sv->that_clause &&
+          length == 1 && words_[i].form.ends_with("s") && i > first &&
+          i + 2 < last && EqualsIgnoreCase(words_[i + 1].form, "that") &&
+          (words_[i - 1].upos == "NOUN" || words_[i - 1].upos == "PROPN" ||
+           (words_[i - 1].upos == "ADJ" && i - 2 >= first &&
+            words_[i - 2].upos == "DET" &&
+            !EqualsIgnoreCase(words_[i - 1].form, "many") &&
+            !EqualsIgnoreCase(words_[i - 1].form, "few") &&
+            !EqualsIgnoreCase(words_[i - 1].form, "other"))) &&
           !InAnyQuote(i - 1)) {
         int lo = i - 1;
-        while (lo > first && lo > i - 8 && !InAnyQuote(lo - 1) &&
+        auto released = [&](int k) {
+          // ("released Friday", "published last month")
+          return words_[k].upos == "VERB" && words_[k].form.ends_with("ed") &&
+                 k + 1 < i &&
+                 (DayWord(words_[k + 1].form) ||
+                  TimeNoun(words_[k + 1].lemma) ||
+                  (k + 2 < i && TimeNoun(words_[k + 2].lemma)));
+        };
+        while (lo > first && lo > i - 10 && !InAnyQuote(lo - 1) &&
                (words_[lo - 1].upos == "NOUN" ||
                 words_[lo - 1].upos == "PROPN" ||
                 words_[lo - 1].upos == "ADJ" || words_[lo - 1].upos == "NUM" ||
-                words_[lo - 1].upos == "DET" || words_[lo - 1].upos == "PART"))
+                words_[lo - 1].upos == "DET" || words_[lo - 1].upos == "PART" ||
+                (words_[lo - 1].form == "/" && lo - 1 > first) ||
+                released(lo - 1)))
           --lo;
         int to = last - 1;
         while (to > i + 2 && IsPunct(words_[to]) && words_[to].quote < 0) --to;
         Statement st;
-        st.speaker = SpeakerFromRange(lo, i - 1, i - 1);
+        int head = i - 1;
+        for (int k = lo; k < i - 1; ++k)
+          if (released(k) && k > lo) head = k - 1;
+        st.speaker = SpeakerFromRange(lo, i - 1, head);
         st.cue = WordSpan(i, i);
         st.cue_text = std::string(Text(st.cue));
         st.kind = StatementKind::kIndirect;
