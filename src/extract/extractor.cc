@@ -4959,10 +4959,18 @@ void DocState::VerbStatements() {
         continue;
       // A place does not speak without a clause ("Columbus said on
       // Monday"), unless it is a name no list knows as a place, which the
-      // recogniser may have mistyped ("Penhale Grant did not respond").
+      // recogniser may have mistyped ("Penhale Grant did not respond"), or
+      // a country, which acts through its government ("Norway has pledged
+      // support", "Japan echoed the call"; on PolNeAR train right about
+      // half the time).
+      auto country = [&](int e) {
+        const GazetteerEntry* g = entities_[e].gaz;
+        return g && std::find(g->kinds.begin(), g->kinds.end(), "country") !=
+                        g->kinds.end();
+      };
       if (sp.entity >= 0 && clause < 0 &&
           CoarseType(entities_[sp.entity].e.type) == EntityType::kPlace &&
-          (entities_[sp.entity].gaz || !stance_cue))
+          !country(sp.entity) && (entities_[sp.entity].gaz || !stance_cue))
         continue;
       // "Inspector Stewart Taylor said:" closing its paragraph: what was
       // said is the next paragraph, quoted or not.
