@@ -333,7 +333,11 @@ bool DocState::DaySubjects(int first, int last) {
     int x = -1;
     if (!other) {
       int end = v - 1;
-      if (t < v) {
+      // ("Wednesday at the debate, Sen. Ada Lind said": the subject after
+      // the day's phrase and its comma.)
+      bool comma = false;
+      for (int k = t + 1; k < v; ++k) comma |= words_[k].form == ",";
+      if (t < v && !comma) {
         end = t - 1;
         // ("on Tuesday", "late Sunday")
         while (end >= first &&
@@ -341,8 +345,15 @@ bool DocState::DaySubjects(int first, int last) {
                 words_[end].upos == "SCONJ"))
           --end;
       }
-      // ("Rhodes, an adviser, said", "Lind (D-Ore.) said")
-      if (end >= first && words_[end].form == ",") --end;
+      // ("Rhodes, an adviser, said", "Lind (D-Ore.) said": the name
+      // before the apposition.)
+      if (end >= first && words_[end].form == ",") {
+        --end;
+        int c = end;
+        while (c > first && c > end - 12 && words_[c].form != ",") --c;
+        if (c > first && words_[c].form == "," && words_[c - 1].upos == "PROPN")
+          end = c - 1;
+      }
       if (end >= first && words_[end].form == ")") {
         while (end >= first && words_[end].form != "(") --end;
         --end;
@@ -354,7 +365,8 @@ bool DocState::DaySubjects(int first, int last) {
         continue;
       // The head of the phrase: up through names and appositions.
       x = end;
-      while (words_[x].head >= first && words_[x].head < x &&
+      const int floor = t < v && comma ? t + 1 : first;
+      while (words_[x].head >= floor && words_[x].head < x &&
              (words_[x].deprel == "appos" || words_[x].deprel == "flat" ||
               words_[x].deprel == "compound") &&
              words_[words_[x].head].quote < 0)
