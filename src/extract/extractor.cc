@@ -4091,14 +4091,24 @@ void DocState::VerbStatements() {
       // "Nearly a third say they ...": "say" taken for a noun, though no
       // determiner or possessor makes it one ("have a say") and a clause's
       // subject follows.
+      // So is any verb of speech in -s the tagger took for a plural noun
+      // right after "he", "she" or a name ("he points out", "Varga hints"):
+      // no noun follows a subject pronoun, and a name before a plural noun
+      // is mostly a title case headline word, which is capitalised.
       const bool say_noun =
-          words_[i].upos == "NOUN" &&
-          (EqualsIgnoreCase(words_[i].form, "say") ||
-           EqualsIgnoreCase(words_[i].form, "says")) &&
-          i > first && i + 1 < last && words_[i - 1].upos != "DET" &&
-          words_[i - 1].upos != "PRON" && words_[i - 1].upos != "ADP" &&
-          (words_[i + 1].upos == "PRON" ||
-           EqualsIgnoreCase(words_[i + 1].form, "that"));
+          (words_[i].upos == "NOUN" &&
+           (EqualsIgnoreCase(words_[i].form, "say") ||
+            EqualsIgnoreCase(words_[i].form, "says")) &&
+           i > first && i + 1 < last && words_[i - 1].upos != "DET" &&
+           words_[i - 1].upos != "PRON" && words_[i - 1].upos != "ADP" &&
+           (words_[i + 1].upos == "PRON" ||
+            EqualsIgnoreCase(words_[i + 1].form, "that"))) ||
+          (words_[i].upos == "NOUN" && sv->pos == PartOfSpeech::kVerb &&
+           words_[i].form.ends_with("s") && i > first &&
+           std::islower(static_cast<unsigned char>(words_[i].form[0])) &&
+           (EqualsIgnoreCase(words_[i - 1].form, "he") ||
+            EqualsIgnoreCase(words_[i - 1].form, "she") ||
+            (words_[i - 1].upos == "PROPN" && words_[i - 1].mention >= 0)));
       if (words_[i].upos != "VERB" && sv->pos != PartOfSpeech::kPhrase &&
           !say_noun &&
           !(words_[i].upos == "NOUN" && words_[i].form.ends_with("ing") &&
