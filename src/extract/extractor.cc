@@ -1477,6 +1477,12 @@ const SpeechVerb* DocState::SpeechVerbAt(int w, int* length) const {
   lex_.Match(SentKeys(s), w - sents_[s].first, &hits,
              KindBit(LexiconKind::kSpeechVerb));
   if (hits.empty()) return nullptr;
+  // "..., according to the organizer Ada Lind": the sourcing cue, read by
+  // SourcingStatements; "according" alone is no speech verb of its own
+  // that could frame a quote in the sentence or take the words after it.
+  if (EqualsIgnoreCase(words_[w].form, "according") && w + 1 < sents_[s].last &&
+      EqualsIgnoreCase(words_[w + 1].form, "to"))
+    return nullptr;
   const PhraseMatch* best = &hits[0];
   bool verbal = words_[w].upos == "VERB" || words_[w].form.ends_with("ing");
   for (const PhraseMatch& m : hits) {
