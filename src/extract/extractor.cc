@@ -731,6 +731,26 @@ void DocState::FindMentions() {
           StartsWith(words_[i + hits[0].length].ner, "I-") &&
           words_[i + hits[0].length].upos == "PROPN")
         g = nullptr;
+      // "Rep. Dale Jordan", "said Ada Chad": a listed place inside a
+      // person's name, as the recogniser reads it or as a title and a first
+      // name before it show, is a surname.
+      if (g && CoarseType(GazetteerType(*g)) == EntityType::kPlace &&
+          words_[i].upos == "PROPN") {
+        bool surname = StartsWith(words_[i].ner, "I-") &&
+                       NerType(words_[i].ner) == EntityType::kPerson;
+        int k = i;
+        while (k > si.first && words_[k - 1].upos == "PROPN" &&
+               !LongestAt(k - 1, LexiconKind::kRole))
+          --k;
+        for (int j = std::max(si.first, k - 4); j < k && k < i && !surname;
+             ++j) {
+          auto role = LongestAt(j, LexiconKind::kRole);
+          surname = role && j + role->length == k &&
+                    lex_.roles()[role->entry].kind != "party" &&
+                    lex_.roles()[role->entry].kind != "modifier";
+        }
+        if (surname) g = nullptr;
+      }
       if (!g) {
         ++i;
         continue;
