@@ -4016,8 +4016,24 @@ void DocState::VerbStatements() {
       // ...": a verb of saying after a comma, with a noun phrase after it
       // that ends at a comma or the sentence's end, is said by that noun
       // phrase, whatever subject the parser gave it before the comma.
-      if (v == i && length == 1 && words_[v].lemma == "say" && subj >= 0 &&
-          subj < i && i > first + 1 && i + 1 < last) {
+      // (So with other verbs of saying and a name after them: "..., noted
+      // the Courier's Ada Rell.", not "..., denied the report.")
+      const bool saying =
+          words_[v].lemma == "say" ||
+          (sv->pos == PartOfSpeech::kVerb && sv->that_clause &&
+           sv->cls != "believe" && sv->cls != "intend" && sv->cls != "appear" &&
+           sv->cls != "tell" && sv->cls != "ask");
+      // (A name the recogniser may not have typed: "Dante Chinnery" as
+      // MISC; not a place or a day.)
+      auto named_at = [&](int k) {
+        const int m = words_[k].mention;
+        if (words_[k].upos != "PROPN" || m < 0 || !mentions_[m].named)
+          return false;
+        const EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
+        return t != EntityType::kPlace && !DayWord(words_[k].form);
+      };
+      if (v == i && length == 1 && saying && subj >= 0 && subj < i &&
+          i > first + 1 && i + 1 < last) {
         int comma = i - 1;
         if (IsClosingQuoteMark(words_[comma].form)) --comma;
         int r = i + 1, head = -1;
@@ -4031,7 +4047,8 @@ void DocState::VerbStatements() {
         }
         if (comma > first && words_[comma].form == "," && head >= 0 &&
             r < last && (words_[r].form == "," || words_[r].form == ".") &&
-            !InAnyQuote(comma) && words_[subj].sent == words_[i].sent)
+            !InAnyQuote(comma) && words_[subj].sent == words_[i].sent &&
+            (words_[v].lemma == "say" || named_at(head)))
           subj = head;
       }
       // "Trump hailed the vote as "fantastic," telling reporters ...": a
@@ -4441,13 +4458,17 @@ void DocState::VerbStatements() {
                EqualsIgnoreCase(words_[from].form, "that"))
           ++from;
       } else if (int tail = AttributionTail(v, after_speaker);
-                 sv->that_clause && (!HasObject(v) || hearer_only) &&
+                 sv->that_clause &&
+                 (!HasObject(v) || hearer_only ||
+                  after_speaker > after_hearer) &&
                  !adverbial_clause &&
                  (tail == sents_[s].last ||
                   (IsPunct(words_[tail]) && words_[tail].quote < 0)) &&
                  (tail == i + length || ClosingAttribution(v, i, subj, sp))) {
         // A parenthetical attribution: "..., he said, ..." or "...,
-        // Mr. Obama said." The rest of the sentence is what was said.
+        // Mr. Obama said." The rest of the sentence is what was said. (The
+        // parser's object may be the speaker after the verb: "..., noted
+        // Ada Rell.")
         // The attribution is the subject and the verb; the verb's subtree
         // may hold the whole sentence when the parser made it the root.
         int lo = i, hi = tail - 1;
