@@ -2837,12 +2837,25 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
   if (!sp.has_span || sp.entity < 0 || !sp.entities.empty()) return sp.span;
   int hi = WordEndingAt(sp.span.end);
   if (hi < 0) return sp.span;
-  const int phrase_end = hi;
   auto name_ends_at = [&](int k) {
     if (words_[k].mention < 0) return false;
     const MentionRec& mk = mentions_[words_[k].mention];
     return mk.named && mk.last - 1 == k;
   };
+  // "wrote Ada Rell for the Courier": after its verb, a person's name
+  // followed by "for" ends there; the outlet is whom the person writes
+  // for, not part of who it is (unlike "a spokeswoman for the Courier").
+  if (cue >= 0 && words_[cue].span.end <= sp.span.begin &&
+      entities_[sp.entity].e.type == EntityType::kPerson) {
+    for (int k = WordEndingAt(sp.span.end); k > cue + 1; --k) {
+      if (name_ends_at(k) && mentions_[words_[k].mention].entity == sp.entity &&
+          k < hi && EqualsIgnoreCase(words_[k + 1].form, "for")) {
+        hi = k;
+        break;
+      }
+    }
+  }
+  const int phrase_end = hi;
   // (A name that ends the phrase may be another's, in a clause the parser
   // hung on the speaker after a comma: "Ines Hart, the press secretary,
   // echoing remarks by Governor Calder"; not "Sen. Ines Hart of Ohio".)
