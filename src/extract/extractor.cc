@@ -1565,6 +1565,18 @@ int DocState::CutParticiple(int v) const {
       words_[h].upos == "VERB" && words_[h].form.ends_with("ing") &&
       words_[h].sent == words_[v].sent)
     return h;
+  // "Protesters marching through the streets chanted ...", with the verb
+  // made a modifier of the participle's last noun: a verb with a clause
+  // or quote of its own is no modifier.
+  if (h > 0 && StartsWith(words_[v].deprel, "acl") && h < v) {
+    const int p = words_[h].head;
+    bool own = false;
+    for (int c : Children(v)) own |= StartsWith(words_[c].deprel, "ccomp");
+    if (own && p >= 0 && p < h && words_[p].upos == "VERB" &&
+        words_[p].form.ends_with("ing") &&
+        StartsWith(words_[h].deprel, "obl") && words_[p].sent == words_[v].sent)
+      return p;
+  }
   return -1;
 }
 
@@ -3056,8 +3068,12 @@ Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
   // "Democrats trying to win the seat say", with the participle cut off by
   // the parser as a false start: the speaker is the noun with it, named or
   // not.
+  // (Not when the parser hung the verb on the participle's noun:
+  // "Protesters marching through the streets chanted", where the corpus
+  // marks the subject alone.)
   if (const int h = subj >= 0 && sp.has_span ? words_[subj].head : -1;
-      h > subj && h < cue && h == CutParticiple(cue)) {
+      h > subj && h < cue && h == CutParticiple(cue) &&
+      !StartsWith(words_[cue].deprel, "acl")) {
     int hi = cue - 1;
     while (hi > h && IsPunct(words_[hi])) --hi;
     bool quoted = false;
