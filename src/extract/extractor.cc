@@ -1723,8 +1723,27 @@ int DocState::SubjectOf(int v, int depth) const {
     return h;
   }
   if (StartsWith(d, "xcomp") || StartsWith(d, "advcl") ||
-      StartsWith(d, "conj") || StartsWith(d, "csubj"))
+      StartsWith(d, "conj") || StartsWith(d, "csubj")) {
+    // "when pressed on why the plan leaves out dads, the young mother
+    // replied, ...": a noun phrase right before the verb, after a comma,
+    // that the parser hung elsewhere is the verb's own subject, not the
+    // subject of the clause it was hung on.
+    if (depth == 0 && v > 0 && words_[v].form.ends_with("ed")) {
+      for (int c = v - 1; c >= 0 && words_[c].sent == words_[v].sent; --c) {
+        if (words_[c].hi != v - 1 || words_[c].head == v ||
+            (words_[c].upos != "NOUN" && words_[c].upos != "PROPN"))
+          continue;
+        int lo = words_[c].lo;
+        if (lo < c && words_[lo].form == ",") ++lo;
+        bool plain = lo > 0 && words_[lo - 1].form == "," && !InAnyQuote(c);
+        for (int k = lo; k <= c && plain; ++k)
+          plain = words_[k].upos != "VERB" && words_[k].upos != "AUX" &&
+                  words_[k].upos != "PRON";
+        if (plain && words_[lo].upos == "DET") return c;
+      }
+    }
     return SubjectOf(words_[v].head, depth + 1);
+  }
   return -1;
 }
 
