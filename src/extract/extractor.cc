@@ -3579,6 +3579,11 @@ void DocState::QuoteStatements() {
     bool verb_after = words_[verb].span.begin >= qr.outer.end;
     if (!whole && !verb_after) continue;
     int subj = QuoteSafeSubject(verb, SubjectOf(verb));
+    // '"...," Eli Brandt said Thursday morning on ...': a time after the
+    // verb that the parser made its subject says when, not who.
+    if (subj > verb &&
+        (TimeNoun(words_[subj].lemma) || DayWord(words_[subj].form)))
+      subj = -1;
     // '"...," said Wen Halloway, who chairs ...' with the name made the
     // subject of a later clause: the speaker is the noun phrase right
     // after the verb (or right before it), whatever the parse.
