@@ -1637,6 +1637,7 @@ int DocState::SubjectOf(int v, int depth) const {
       // access to the North's leadership insisted", with "leadership" a
       // subject too).
       if (subj >= 0 && !(subj < c && c < v)) continue;
+
       if (subj >= 0 && subj < c && words_[subj].mention < 0) {
         // (Unless the nearer subject is itself the source: "The plan, an
         // inside source said, is ...".)
@@ -5627,7 +5628,7 @@ void DocState::TidySpeakerSpans() {
         for (std::string_view a :
              {"on", "at", "during", "in", "for", "over", "last", "this", "next",
               "earlier", "later", "early", "late", "the", "a", "first", "same",
-              "ago"})
+              "ago", "just"})
           if (EqualsIgnoreCase(f, a)) return true;
         return false;
       };
