@@ -53,6 +53,10 @@ bool TitleCase(const std::vector<std::string_view>& words) {
   return long_words >= 2 && capitalised * 10 >= long_words * 8;
 }
 
+// Defined with the other word tests below.
+bool DayWord(std::string_view w);
+bool TimeNoun(std::string_view lemma);
+
 }  // namespace
 
 // Whether `word` occurs in the body (from byte `from` on) with its capital
@@ -1637,6 +1641,10 @@ int DocState::SubjectOf(int v, int depth) const {
       // access to the North's leadership insisted", with "leadership" a
       // subject too).
       if (subj >= 0 && !(subj < c && c < v)) continue;
+      // (Not a time the parser made a second subject: "The party today
+      // agrees", "A poll out Monday showed".)
+      if (subj >= 0 && (TimeNoun(words_[c].lemma) || DayWord(words_[c].form)))
+        continue;
 
       if (subj >= 0 && subj < c && words_[subj].mention < 0) {
         // (Unless the nearer subject is itself the source: "The plan, an
