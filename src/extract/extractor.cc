@@ -2569,7 +2569,14 @@ void DocState::SpeakersBeforeRelativeClauses() {
       quoted |= InAnyQuote(k);
     }
     if (!verb || quoted) continue;
-    Speaker sp = SpeakerFromWord(w - 2);
+    // (The name before a bracket: "Sen. Ada Marsh (Vt.), who ...".)
+    int head = w - 2;
+    if (words_[head].form == ")") {
+      int open = head - 1;
+      while (open > head - 8 && open > 0 && words_[open].form != "(") --open;
+      if (words_[open].form == "(" && open > 0) head = open - 1;
+    }
+    Speaker sp = SpeakerFromWord(head);
     if (!sp.has_span || sp.span.end > words_[w - 1].span.begin) continue;
     st.speaker = sp;
   }
