@@ -5055,6 +5055,19 @@ void DocState::SourcingStatements() {
              !(IsPunct(words_[b]) && b == si.last - 1) && b - a < 14 &&
              !aside(b))
         ++b;
+      // "according to the Alliance for Fair Ferries (AFF).": a short name
+      // in brackets right after the source, ending the phrase, is part of
+      // it.
+      auto short_name = [](std::string_view w) {
+        bool caps = w.size() >= 2;
+        for (char c : w)
+          caps &= std::isupper(static_cast<unsigned char>(c)) != 0 || c == '-';
+        return caps;
+      };
+      if (b > a && b + 3 < si.last && words_[b].form == "(" &&
+          words_[b + 2].form == ")" && short_name(words_[b + 1].form) &&
+          (words_[b + 3].form == "," || b + 3 == si.last - 1))
+        b += 3;
       if (b == a) continue;
       int head = -1;
       for (int k = a; k < b; ++k) {
