@@ -3011,6 +3011,19 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
       }
     }
   }
+  // "said Rep. Ada Marsh of Maryland, the panel's ranking Democrat": a
+  // place after "of" belongs to the name, and the apposition after it to
+  // the phrase.
+  if (person && cue < lo && end + 3 < last &&
+      EqualsIgnoreCase(words_[end + 1].form, "of") &&
+      words_[end + 2].mention >= 0 &&
+      mentions_[words_[end + 2].mention].first == end + 2 &&
+      CoarseType(entities_[mentions_[words_[end + 2].mention].entity].e.type) ==
+          EntityType::kPlace) {
+    const int place_end = mentions_[words_[end + 2].mention].last - 1;
+    if (place_end + 2 < last && words_[place_end + 1].form == ",")
+      end = place_end;
+  }
   // A title the tagger calls a verb opens no clause but an apposition:
   // ", managing director of Harrow Capital,", ", acting director of the
   // agency," (not ", acting as his lawyer,").
