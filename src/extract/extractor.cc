@@ -3094,6 +3094,19 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
         }
       }
       while (k > end && IsPunct(words_[k])) --k;
+      // (Too long a run to be one apposition ends at its next comma:
+      // "said Nils Brandt, a fellow at the council who ran the agency, an
+      // institution whose ...".)
+      if (k - end > 30) {
+        for (int j = end + 3; j < k && j - end <= 30; ++j) {
+          // (Not after an age: "Ada Hale, 34, a native of ...".)
+          if (words_[j].form == "," && !InAnyQuote(j) &&
+              !(j == end + 3 && words_[end + 2].upos == "NUM")) {
+            k = j - 1;
+            break;
+          }
+        }
+      }
       bool clean = k - end <= 30 && words_[end + 2].upos != "SCONJ";
       for (int j = end + 1; j <= k && clean; ++j)
         clean = !InAnyQuote(j) && words_[j].form != ";";
