@@ -63,6 +63,8 @@ bool DayWord(std::string_view w) {
     if (EqualsIgnoreCase(w, d)) return true;
   return false;
 }
+// Defined with the other word tests below.
+bool TimeNoun(std::string_view lemma);
 
 }  // namespace
 
@@ -317,7 +319,7 @@ bool DocState::SubjectsInModifiers(int first, int last) {
 // parser may take a day for the subject of the verb next to it, and hang
 // the real subject elsewhere. A day says when. The subject is the noun
 // phrase that ends right before the verb (before the day and its
-// preposition when the day comes first), unless the verb has one already.
+// preposition when the day comes first).
 // Reads the subtree extents of the tree as parsed; true if it moved a word.
 bool DocState::DaySubjects(int first, int last) {
   bool moved = false;
@@ -326,62 +328,61 @@ bool DocState::DaySubjects(int first, int last) {
     if (v < 0 || words_[t].deprel != "nsubj" || !DayWord(words_[t].form) ||
         words_[v].upos != "VERB")
       continue;
+    // (A verb with a subject besides the day is left to the speaker rules,
+    // which keep the day in that subject's phrase: "A poll out Monday
+    // showed".)
     bool other = false;
     for (int i = first; i < last; ++i)
       other |= i != t && words_[i].head == v &&
                StartsWith(words_[i].deprel, "nsubj");
-    int x = -1;
-    if (!other) {
-      int end = v - 1;
-      // ("Wednesday at the debate, Sen. Ada Lind said": the subject after
-      // the day's phrase and its comma.)
-      bool comma = false;
-      for (int k = t + 1; k < v; ++k) comma |= words_[k].form == ",";
-      if (t < v && !comma) {
-        end = t - 1;
-        // ("on Tuesday", "late Sunday")
-        while (end >= first &&
-               (words_[end].upos == "ADP" || words_[end].upos == "ADV" ||
-                words_[end].upos == "SCONJ"))
-          --end;
-      }
-      // ("Rhodes, an adviser, said", "Lind (D-Ore.) said": the name
-      // before the apposition.)
-      if (end >= first && words_[end].form == ",") {
+    if (other) continue;
+    int end = v - 1;
+    // ("Wednesday at the debate, Sen. Ada Lind said": the subject after
+    // the day's phrase and its comma.)
+    bool comma = false;
+    for (int k = t + 1; k < v; ++k) comma |= words_[k].form == ",";
+    if (t < v && !comma) {
+      end = t - 1;
+      // ("on Tuesday", "late Sunday")
+      while (end >= first &&
+             (words_[end].upos == "ADP" || words_[end].upos == "ADV" ||
+              words_[end].upos == "SCONJ"))
         --end;
-        int c = end;
-        while (c > first && c > end - 12 && words_[c].form != ",") --c;
-        if (c > first && words_[c].form == "," && words_[c - 1].upos == "PROPN")
-          end = c - 1;
-      }
-      if (end >= first && words_[end].form == ")") {
-        while (end >= first && words_[end].form != "(") --end;
-        --end;
-      }
-      // (Not "A report published Wednesday said": the day ends the
-      // subject's own phrase, which the speaker rules read whole.)
-      if (end < first || words_[end].quote >= 0 ||
-          (words_[end].upos != "NOUN" && words_[end].upos != "PROPN"))
-        continue;
-      // The head of the phrase: up through names and appositions.
-      x = end;
-      const int floor = t < v && comma ? t + 1 : first;
-      while (words_[x].head >= floor && words_[x].head < x &&
-             (words_[x].deprel == "appos" || words_[x].deprel == "flat" ||
-              words_[x].deprel == "compound") &&
-             words_[words_[x].head].quote < 0)
-        x = words_[x].head;
-      if (words_[x].head < 0) continue;
-      // (Never under the verb's own phrase: that would make a cycle.)
-      bool above = false;
-      for (int h = v; h >= 0 && !above; h = words_[h].head) above = h == x;
-      if (above) continue;
     }
+    // ("Rhodes, an adviser, said", "Lind (D-Ore.) said": the name
+    // before the apposition.)
+    if (end >= first && words_[end].form == ",") {
+      --end;
+      int c = end;
+      while (c > first && c > end - 12 && words_[c].form != ",") --c;
+      if (c > first && words_[c].form == "," && words_[c - 1].upos == "PROPN")
+        end = c - 1;
+    }
+    if (end >= first && words_[end].form == ")") {
+      while (end >= first && words_[end].form != "(") --end;
+      --end;
+    }
+    // (Not "A report published Wednesday said": the day ends the
+    // subject's own phrase, which the speaker rules read whole.)
+    if (end < first || words_[end].quote >= 0 ||
+        (words_[end].upos != "NOUN" && words_[end].upos != "PROPN"))
+      continue;
+    // The head of the phrase: up through names and appositions.
+    int x = end;
+    const int floor = t < v && comma ? t + 1 : first;
+    while (words_[x].head >= floor && words_[x].head < x &&
+           (words_[x].deprel == "appos" || words_[x].deprel == "flat" ||
+            words_[x].deprel == "compound") &&
+           words_[words_[x].head].quote < 0)
+      x = words_[x].head;
+    if (words_[x].head < 0) continue;
+    // (Never under the verb's own phrase: that would make a cycle.)
+    bool above = false;
+    for (int h = v; h >= 0 && !above; h = words_[h].head) above = h == x;
+    if (above) continue;
     words_[t].deprel = "obl:tmod";
-    if (x >= 0) {
-      words_[x].head = v;
-      words_[x].deprel = "nsubj";
-    }
+    words_[x].head = v;
+    words_[x].deprel = "nsubj";
     moved = true;
   }
   return moved;
@@ -819,6 +820,26 @@ void DocState::FindMentions() {
           StartsWith(words_[i + hits[0].length].ner, "I-") &&
           words_[i + hits[0].length].upos == "PROPN")
         g = nullptr;
+      // "Rep. Dale Jordan", "said Ada Chad": a listed place inside a
+      // person's name, as the recogniser reads it or as a title and a first
+      // name before it show, is a surname.
+      if (g && CoarseType(GazetteerType(*g)) == EntityType::kPlace &&
+          words_[i].upos == "PROPN") {
+        bool surname = StartsWith(words_[i].ner, "I-") &&
+                       NerType(words_[i].ner) == EntityType::kPerson;
+        int k = i;
+        while (k > si.first && words_[k - 1].upos == "PROPN" &&
+               !LongestAt(k - 1, LexiconKind::kRole))
+          --k;
+        for (int j = std::max(si.first, k - 4); j < k && k < i && !surname;
+             ++j) {
+          auto role = LongestAt(j, LexiconKind::kRole);
+          surname = role && j + role->length == k &&
+                    lex_.roles()[role->entry].kind != "party" &&
+                    lex_.roles()[role->entry].kind != "modifier";
+        }
+        if (surname) g = nullptr;
+      }
       if (!g) {
         ++i;
         continue;
@@ -1565,6 +1586,12 @@ const SpeechVerb* DocState::SpeechVerbAt(int w, int* length) const {
   lex_.Match(SentKeys(s), w - sents_[s].first, &hits,
              KindBit(LexiconKind::kSpeechVerb));
   if (hits.empty()) return nullptr;
+  // "..., according to the organizer Ada Lind": the sourcing cue, read by
+  // SourcingStatements; "according" alone is no speech verb of its own
+  // that could frame a quote in the sentence or take the words after it.
+  if (EqualsIgnoreCase(words_[w].form, "according") && w + 1 < sents_[s].last &&
+      EqualsIgnoreCase(words_[w + 1].form, "to"))
+    return nullptr;
   const PhraseMatch* best = &hits[0];
   bool verbal = words_[w].upos == "VERB" || words_[w].form.ends_with("ing");
   for (const PhraseMatch& m : hits) {
@@ -1627,6 +1654,18 @@ int DocState::CutParticiple(int v) const {
       words_[h].upos == "VERB" && words_[h].form.ends_with("ing") &&
       words_[h].sent == words_[v].sent)
     return h;
+  // "Protesters marching through the streets chanted ...", with the verb
+  // made a modifier of the participle's last noun: a verb with a clause
+  // or quote of its own is no modifier.
+  if (h > 0 && StartsWith(words_[v].deprel, "acl") && h < v) {
+    const int p = words_[h].head;
+    bool own = false;
+    for (int c : Children(v)) own |= StartsWith(words_[c].deprel, "ccomp");
+    if (own && p >= 0 && p < h && words_[p].upos == "VERB" &&
+        words_[p].form.ends_with("ing") &&
+        StartsWith(words_[h].deprel, "obl") && words_[p].sent == words_[v].sent)
+      return p;
+  }
   return -1;
 }
 
@@ -1687,6 +1726,11 @@ int DocState::SubjectOf(int v, int depth) const {
       // access to the North's leadership insisted", with "leadership" a
       // subject too).
       if (subj >= 0 && !(subj < c && c < v)) continue;
+      // (Not a time the parser made a second subject: "The party today
+      // agrees", "A poll out Monday showed".)
+      if (subj >= 0 && (TimeNoun(words_[c].lemma) || DayWord(words_[c].form)))
+        continue;
+
       if (subj >= 0 && subj < c && words_[subj].mention < 0) {
         // (Unless the nearer subject is itself the source: "The plan, an
         // inside source said, is ...".)
@@ -1773,8 +1817,27 @@ int DocState::SubjectOf(int v, int depth) const {
     return h;
   }
   if (StartsWith(d, "xcomp") || StartsWith(d, "advcl") ||
-      StartsWith(d, "conj") || StartsWith(d, "csubj"))
+      StartsWith(d, "conj") || StartsWith(d, "csubj")) {
+    // "when pressed on why the plan leaves out dads, the young mother
+    // replied, ...": a noun phrase right before the verb, after a comma,
+    // that the parser hung elsewhere is the verb's own subject, not the
+    // subject of the clause it was hung on.
+    if (depth == 0 && v > 0 && words_[v].form.ends_with("ed")) {
+      for (int c = v - 1; c >= 0 && words_[c].sent == words_[v].sent; --c) {
+        if (words_[c].hi != v - 1 || words_[c].head == v ||
+            (words_[c].upos != "NOUN" && words_[c].upos != "PROPN"))
+          continue;
+        int lo = words_[c].lo;
+        if (lo < c && words_[lo].form == ",") ++lo;
+        bool plain = lo > 0 && words_[lo - 1].form == "," && !InAnyQuote(c);
+        for (int k = lo; k <= c && plain; ++k)
+          plain = words_[k].upos != "VERB" && words_[k].upos != "AUX" &&
+                  words_[k].upos != "PRON";
+        if (plain && words_[lo].upos == "DET") return c;
+      }
+    }
     return SubjectOf(words_[v].head, depth + 1);
+  }
   return -1;
 }
 
@@ -2581,7 +2644,14 @@ void DocState::SpeakersBeforeRelativeClauses() {
       quoted |= InAnyQuote(k);
     }
     if (!verb || quoted) continue;
-    Speaker sp = SpeakerFromWord(w - 2);
+    // (The name before a bracket: "Sen. Ada Marsh (Vt.), who ...".)
+    int head = w - 2;
+    if (words_[head].form == ")") {
+      int open = head - 1;
+      while (open > head - 8 && open > 0 && words_[open].form != "(") --open;
+      if (words_[open].form == "(" && open > 0) head = open - 1;
+    }
+    Speaker sp = SpeakerFromWord(head);
     if (!sp.has_span || sp.span.end > words_[w - 1].span.begin) continue;
     st.speaker = sp;
   }
@@ -3034,12 +3104,25 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
   if (!sp.has_span || sp.entity < 0 || !sp.entities.empty()) return sp.span;
   int hi = WordEndingAt(sp.span.end);
   if (hi < 0) return sp.span;
-  const int phrase_end = hi;
   auto name_ends_at = [&](int k) {
     if (words_[k].mention < 0) return false;
     const MentionRec& mk = mentions_[words_[k].mention];
     return mk.named && mk.last - 1 == k;
   };
+  // "wrote Ada Rell for the Courier": after its verb, a person's name
+  // followed by "for" ends there; the outlet is whom the person writes
+  // for, not part of who it is (unlike "a spokeswoman for the Courier").
+  if (cue >= 0 && words_[cue].span.end <= sp.span.begin &&
+      entities_[sp.entity].e.type == EntityType::kPerson) {
+    for (int k = WordEndingAt(sp.span.end); k > cue + 1; --k) {
+      if (name_ends_at(k) && mentions_[words_[k].mention].entity == sp.entity &&
+          k < hi && EqualsIgnoreCase(words_[k + 1].form, "for")) {
+        hi = k;
+        break;
+      }
+    }
+  }
+  const int phrase_end = hi;
   // (A name that ends the phrase may be another's, in a clause the parser
   // hung on the speaker after a comma: "Ines Hart, the press secretary,
   // echoing remarks by Governor Calder"; not "Sen. Ines Hart of Ohio".)
@@ -3148,6 +3231,19 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
       }
     }
   }
+  // "said Rep. Ada Marsh of Maryland, the panel's ranking Democrat": a
+  // place after "of" belongs to the name, and the apposition after it to
+  // the phrase.
+  if (person && cue < lo && end + 3 < last &&
+      EqualsIgnoreCase(words_[end + 1].form, "of") &&
+      words_[end + 2].mention >= 0 &&
+      mentions_[words_[end + 2].mention].first == end + 2 &&
+      CoarseType(entities_[mentions_[words_[end + 2].mention].entity].e.type) ==
+          EntityType::kPlace) {
+    const int place_end = mentions_[words_[end + 2].mention].last - 1;
+    if (place_end + 2 < last && words_[place_end + 1].form == ",")
+      end = place_end;
+  }
   // A title the tagger calls a verb opens no clause but an apposition:
   // ", managing director of Harrow Capital,", ", acting director of the
   // agency," (not ", acting as his lawyer,").
@@ -3218,6 +3314,19 @@ Span DocState::SpeakerPhrase(const Speaker& sp, int cue) const {
         }
       }
       while (k > end && IsPunct(words_[k])) --k;
+      // (Too long a run to be one apposition ends at its next comma:
+      // "said Nils Brandt, a fellow at the council who ran the agency, an
+      // institution whose ...".)
+      if (k - end > 30) {
+        for (int j = end + 3; j < k && j - end <= 30; ++j) {
+          // (Not after an age: "Ada Hale, 34, a native of ...".)
+          if (words_[j].form == "," && !InAnyQuote(j) &&
+              !(j == end + 3 && words_[end + 2].upos == "NUM")) {
+            k = j - 1;
+            break;
+          }
+        }
+      }
       bool clean = k - end <= 30 && words_[end + 2].upos != "SCONJ";
       for (int j = end + 1; j <= k && clean; ++j)
         clean = !InAnyQuote(j) && words_[j].form != ";";
@@ -3240,8 +3349,12 @@ Span DocState::WithItsClause(const Speaker& sp, int subj, int cue) const {
   // "Democrats trying to win the seat say", with the participle cut off by
   // the parser as a false start: the speaker is the noun with it, named or
   // not.
+  // (Not when the parser hung the verb on the participle's noun:
+  // "Protesters marching through the streets chanted", where the corpus
+  // marks the subject alone.)
   if (const int h = subj >= 0 && sp.has_span ? words_[subj].head : -1;
-      h > subj && h < cue && h == CutParticiple(cue)) {
+      h > subj && h < cue && h == CutParticiple(cue) &&
+      !StartsWith(words_[cue].deprel, "acl")) {
     int hi = cue - 1;
     while (hi > h && IsPunct(words_[hi])) --hi;
     bool quoted = false;
@@ -3728,6 +3841,11 @@ void DocState::QuoteStatements() {
     bool verb_after = words_[verb].span.begin >= qr.outer.end;
     if (!whole && !verb_after) continue;
     int subj = QuoteSafeSubject(verb, SubjectOf(verb));
+    // '"...," Eli Brandt said Thursday morning on ...': a time after the
+    // verb that the parser made its subject says when, not who.
+    if (subj > verb &&
+        (TimeNoun(words_[subj].lemma) || DayWord(words_[subj].form)))
+      subj = -1;
     // '"...," said Wen Halloway, who chairs ...' with the name made the
     // subject of a later clause: the speaker is the noun phrase right
     // after the verb (or right before it), whatever the parse.
@@ -4249,8 +4367,24 @@ void DocState::VerbStatements() {
       // ...": a verb of saying after a comma, with a noun phrase after it
       // that ends at a comma or the sentence's end, is said by that noun
       // phrase, whatever subject the parser gave it before the comma.
-      if (v == i && length == 1 && words_[v].lemma == "say" && subj >= 0 &&
-          subj < i && i > first + 1 && i + 1 < last) {
+      // (So with other verbs of saying and a name after them: "..., noted
+      // the Courier's Ada Rell.", not "..., denied the report.")
+      const bool saying =
+          words_[v].lemma == "say" ||
+          (sv->pos == PartOfSpeech::kVerb && sv->that_clause &&
+           sv->cls != "believe" && sv->cls != "intend" && sv->cls != "appear" &&
+           sv->cls != "tell" && sv->cls != "ask");
+      // (A name the recogniser may not have typed: "Dante Chinnery" as
+      // MISC; not a place or a day.)
+      auto named_at = [&](int k) {
+        const int m = words_[k].mention;
+        if (words_[k].upos != "PROPN" || m < 0 || !mentions_[m].named)
+          return false;
+        const EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
+        return t != EntityType::kPlace && !DayWord(words_[k].form);
+      };
+      if (v == i && length == 1 && saying && subj >= 0 && subj < i &&
+          i > first + 1 && i + 1 < last) {
         int comma = i - 1;
         if (IsClosingQuoteMark(words_[comma].form)) --comma;
         int r = i + 1, head = -1;
@@ -4264,7 +4398,8 @@ void DocState::VerbStatements() {
         }
         if (comma > first && words_[comma].form == "," && head >= 0 &&
             r < last && (words_[r].form == "," || words_[r].form == ".") &&
-            !InAnyQuote(comma) && words_[subj].sent == words_[i].sent)
+            !InAnyQuote(comma) && words_[subj].sent == words_[i].sent &&
+            (words_[v].lemma == "say" || named_at(head)))
           subj = head;
       }
       // "Trump hailed the vote as "fantastic," telling reporters ...": a
@@ -4674,13 +4809,17 @@ void DocState::VerbStatements() {
                EqualsIgnoreCase(words_[from].form, "that"))
           ++from;
       } else if (int tail = AttributionTail(v, after_speaker);
-                 sv->that_clause && (!HasObject(v) || hearer_only) &&
+                 sv->that_clause &&
+                 (!HasObject(v) || hearer_only ||
+                  after_speaker > after_hearer) &&
                  !adverbial_clause &&
                  (tail == sents_[s].last ||
                   (IsPunct(words_[tail]) && words_[tail].quote < 0)) &&
                  (tail == i + length || ClosingAttribution(v, i, subj, sp))) {
         // A parenthetical attribution: "..., he said, ..." or "...,
-        // Mr. Obama said." The rest of the sentence is what was said.
+        // Mr. Obama said." The rest of the sentence is what was said. (The
+        // parser's object may be the speaker after the verb: "..., noted
+        // Ada Rell.")
         // The attribution is the subject and the verb; the verb's subtree
         // may hold the whole sentence when the parser made it the root.
         int lo = i, hi = tail - 1;
@@ -5206,6 +5345,19 @@ void DocState::SourcingStatements() {
              !(IsPunct(words_[b]) && b == si.last - 1) && b - a < 14 &&
              !aside(b))
         ++b;
+      // "according to the Alliance for Fair Ferries (AFF).": a short name
+      // in brackets right after the source, ending the phrase, is part of
+      // it.
+      auto short_name = [](std::string_view w) {
+        bool caps = w.size() >= 2;
+        for (char c : w)
+          caps &= std::isupper(static_cast<unsigned char>(c)) != 0 || c == '-';
+        return caps;
+      };
+      if (b > a && b + 3 < si.last && words_[b].form == "(" &&
+          words_[b + 2].form == ")" && short_name(words_[b + 1].form) &&
+          (words_[b + 3].form == "," || b + 3 == si.last - 1))
+        b += 3;
       if (b == a) continue;
       int head = -1;
       for (int k = a; k < b; ++k) {
@@ -5794,7 +5946,7 @@ void DocState::TidySpeakerSpans() {
         for (std::string_view a :
              {"on", "at", "during", "in", "for", "over", "last", "this", "next",
               "earlier", "later", "early", "late", "the", "a", "first", "same",
-              "ago"})
+              "ago", "just"})
           if (EqualsIgnoreCase(f, a)) return true;
         return false;
       };

@@ -106,6 +106,9 @@ Status Resources::AddAbbreviations(std::string_view tsv,
       a.kind = AbbrevKind::kNumber;
     } else if (f[1] == "other") {
       a.kind = AbbrevKind::kOther;
+    } else if (f[1] == "place_title") {
+      a.kind = AbbrevKind::kOther;
+      a.also_title = true;
     } else {
       return DataLossError("unknown kind '" + std::string(f[1]) + "'");
     }

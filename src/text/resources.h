@@ -101,6 +101,10 @@ enum class AbbrevKind : uint8_t { kTitle, kMonth, kNumber, kOther };
 struct Abbreviation {
   AbbrevKind kind = AbbrevKind::kOther;
   bool needs_capital = false;
+  // A state that is also a title ("Del." for Delegate): a place after a
+  // comma ("Dover, Del."), a title elsewhere before a capitalised word
+  // ("said Del. Ada Ross").
+  bool also_title = false;
 };
 
 // A set of WordKey()s (never 0), asked once for most gaps before a capital.

@@ -262,6 +262,12 @@ bool IsCandidate(const ParagraphView& p, uint32_t i) {
     if (IsAbbreviationToken(p, t, &ab) &&
         FirstCls(p.text, p.tokens[i + 1]) == Cls::kUpper) {
       if (ab != nullptr && ab->kind == AbbrevKind::kTitle) return false;
+      // "said Del. Ada Ross": a state that is also a title is the title
+      // unless a comma puts it after a city ("Dover, Del. The").
+      if (ab != nullptr && ab->also_title &&
+          (i == 0 || !(p.tokens[i - 1].span.size() == 1 &&
+                       p.text[p.tokens[i - 1].span.begin] == ',')))
+        return false;
       if (ab == nullptr && t.span.size() == 2 &&
           FirstCls(p.text, t) == Cls::kUpper)
         return false;
