@@ -2044,11 +2044,19 @@ Speaker DocState::SpeakerFromWord(int w) {
   // "Cologne police say", "The person familiar with the planning
   // confirmed": two subjects side by side are one phrase the parser split.
   if (StartsWith(words_[w].deprel, "nsubj") && words_[w].head > w) {
+    const bool named_w =
+        words_[w].mention >= 0 && mentions_[words_[w].mention].named;
     for (int c : Children(words_[w].head)) {
       if (c == w || c > words_[w].head ||
           !StartsWith(words_[c].deprel, "nsubj"))
         continue;
       auto [clo, chi] = NounPhrase(c);
+      // (But a name after a pronoun or a word of time is a subject of its
+      // own, in a clause that opens after it: "Everything Garvey says",
+      // "the third time Garvey said"; not "the news site Ledger".)
+      if (c < w && named_w &&
+          (words_[c].upos == "PRON" || TimeNoun(words_[c].lemma)))
+        continue;
       // (Or joined by "and": "Many experts and some lawmakers say".)
       auto joint = [&](int a, int b) {
         return a + 1 == b || (a + 2 == b && words_[a + 1].upos == "CCONJ" &&
