@@ -5455,8 +5455,24 @@ void DocState::TidySpeakerSpans() {
         }
       }
       if (any && (!serial || commas > 0) &&
-          (k == first || (k - 1 == first && words_[first].upos == "CCONJ")))
+          (k == first || (k - 1 == first && words_[first].upos == "CCONJ"))) {
         lo = k;
+      } else if (words_[first].upos == "ADP" || words_[first].upos == "SCONJ") {
+        // Or when it opens the clause after an opening phrase: "Despite
+        // the feud over the levy, many experts and some lawmakers say".
+        int p = first + 1;
+        while (p < lo - 1 && (words_[p].form != "," || InAnyQuote(p))) ++p;
+        if (p < lo - 1 && k <= p + 1) {
+          bool own = true;
+          int list_commas = 0;
+          for (int j = p + 1; j < lo - 1 && own; ++j) {
+            list_commas += words_[j].form == ",";
+            own = nominal(j) || words_[j].form == ",";
+          }
+          own &= nominal(p + 1);
+          if (own && (!serial || list_commas > 1)) lo = p + 1;
+        }
+      }
     }
     int nlo = lo, nhi = hi;
     for (int k = hi; k > lo; --k) {
