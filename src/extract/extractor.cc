@@ -1970,6 +1970,16 @@ bool TimeNoun(std::string_view lemma) {
   return false;
 }
 
+// A word that names a share of a group: "many of whom", "most in the
+// county".
+bool ShareWord(std::string_view w) {
+  for (std::string_view a :
+       {"some", "many", "most", "several", "few", "all", "both", "each", "one",
+        "those", "none", "half", "others", "any", "either", "neither"})
+    if (EqualsIgnoreCase(w, a)) return true;
+  return false;
+}
+
 // A word that, after a comma, opens a clause set against the one before.
 bool ContrastOpener(std::string_view w) {
   for (std::string_view a : {"but", "while", "although", "though"})
@@ -5730,6 +5740,13 @@ void DocState::TidySpeakerSpans() {
             (open.upos == "ADP" &&
              (EqualsIgnoreCase(words_[hi].form, "close") ||
               EqualsIgnoreCase(words_[hi].form, "familiar")));
+        // "many of whom say", "Some of those surveyed shared", "most in
+        // the county want": a share's "of" or "in" phrase the parser hung
+        // elsewhere.
+        const bool share =
+            hi == nlo && ShareWord(words_[hi].form) &&
+            (EqualsIgnoreCase(f, "of") || EqualsIgnoreCase(f, "in"));
+        modifier |= share;
         // (Not a verb of the subject's own: "The judge pointed to a
         // previous case and said".)
         // But the parser may make the participle the main verb and the cue
@@ -5748,15 +5765,18 @@ void DocState::TidySpeakerSpans() {
                       !(words_[hi].head == hi + 1 &&
                         StartsWith(words_[hi].deprel, "nsubj"));
         const std::string_view last_upos = words_[end].upos;
+        // (Or a pronoun after "close to", "of": "Those close to him".)
         modifier &= last_upos == "NOUN" || last_upos == "PROPN" ||
                     last_upos == "ADJ" || last_upos == "NUM" ||
-                    last_upos == "VERB";
+                    last_upos == "VERB" ||
+                    (last_upos == "PRON" && words_[end - 1].upos == "ADP");
         for (int j = hi + 1; j <= end && modifier; ++j) {
           modifier =
               !InAnyQuote(j) && !IsPunct(words_[j]) &&
               words_[j].upos != "CCONJ" &&
               (j == hi + 1 || open.upos == "PRON" || words_[j].upos != "VERB" ||
-               EqualsIgnoreCase(words_[j - 1].form, "to"));
+               EqualsIgnoreCase(words_[j - 1].form, "to") ||
+               (share && j == end && words_[j - 1].upos == "DET"));
         }
         if (modifier) {
           nhi = end;
