@@ -5467,9 +5467,11 @@ void DocState::TidySpeakerSpans() {
       if (any && (!serial || commas > 0) &&
           (k == first || (k - 1 == first && words_[first].upos == "CCONJ"))) {
         lo = k;
-      } else if (words_[first].upos == "ADP" || words_[first].upos == "SCONJ") {
+      } else if (words_[first].upos == "ADP" || words_[first].upos == "SCONJ" ||
+                 words_[first].upos == "ADV") {
         // Or when it opens the clause after an opening phrase: "Despite
-        // the feud over the levy, many experts and some lawmakers say".
+        // the feud over the levy, many experts and some lawmakers say",
+        // "When floods are forecast, Morrow and Tesh call them ...".
         int p = first + 1;
         while (p < lo - 1 && (words_[p].form != "," || InAnyQuote(p))) ++p;
         if (p < lo - 1 && k <= p + 1) {
