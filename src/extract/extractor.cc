@@ -264,6 +264,38 @@ bool DocState::SubjectsInModifiers(int first, int last) {
     if (subjects.size() != 2) continue;
     const int m = subjects[0], s = subjects[1];
     const int s_lo = words_[s].lo;
+    // "research conducted by the Institute for Media and Public Affairs
+    // found", "The Committee on Civil Liberties, Justice and Home Affairs
+    // should offer": the last of the names joined in the first subject's
+    // modifier taken for a second subject. With only a comma or "and"
+    // between the modifier's last name and a capitalised second subject,
+    // the second is that name's conjunct.
+    {
+      int e = words_[m].hi;
+      while (e > m && IsPunct(words_[e])) --e;
+      int f = s_lo;
+      while (f < s && IsPunct(words_[f])) ++f;
+      auto capital = [&](int k) {
+        return std::isupper(static_cast<unsigned char>(words_[k].form[0]));
+      };
+      const int gap = e + 1;
+      // (A comma only before a list that goes on: "Sciences, Engineering
+      // and Medicine", not "After reading the Gazette, Hart said".)
+      bool list = false;
+      for (int k = f; k <= words_[s].hi; ++k) list |= words_[k].upos == "CCONJ";
+      if (e > m && f == gap + 1 && capital(e) && capital(f) &&
+          (words_[e].upos == "PROPN" || words_[e].upos == "NOUN") &&
+          ((words_[gap].form == "," && list) ||
+           EqualsIgnoreCase(words_[gap].form, "and") ||
+           EqualsIgnoreCase(words_[gap].form, "or"))) {
+        words_[s].head = e;
+        words_[s].deprel = "conj";
+        words_[gap].head = s;
+        words_[gap].deprel = words_[gap].form == "," ? "punct" : "cc";
+        moved = true;
+        continue;
+      }
+    }
     if ((words_[s].upos != "NOUN" && words_[s].upos != "PROPN") ||
         IsPunct(words_[s_lo]))
       continue;
