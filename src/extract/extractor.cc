@@ -303,14 +303,15 @@ bool DocState::SubjectsInModifiers(int first, int last) {
       if (r < m || !StartsWith(words_[r].deprel, "acl") ||
           words_[r].upos != "VERB" || words_[r].hi + 1 != s_lo)
         continue;
-      // The clause's last verb: "came ... to protest the convention".
-      int at = r;
+      // The clause's last verb: "came ... to protest the convention",
+      // also through a noun ("handling lawsuits seeking").
+      int at = r, k = r;
       for (bool down = true; down;) {
         down = false;
-        for (int c : children(at)) {
-          if (c > at && words_[c].upos == "VERB" &&
-              words_[c].hi == words_[r].hi) {
-            at = c;
+        for (int c : children(k)) {
+          if (c > k && words_[c].hi == words_[r].hi) {
+            k = c;
+            if (words_[c].upos == "VERB") at = c;
             down = true;
             break;
           }
