@@ -5414,11 +5414,29 @@ void DocState::TidySpeakerSpans() {
          share) &&
         !InAnyQuote(lo)) {
       auto joined = [&](int j) { return j > first && JoiningHyphen(j); };
+      // "restructuring experts say", "striking workers said": an "-ing"
+      // word the parser reads as a verb, with nothing of its own after
+      // it, right before the noun and not after a preposition or an
+      // auxiliary ("after hearing experts", "is leading experts"), nor a
+      // preposition ("including experts").
+      auto gerund = [&](int j) {
+        for (std::string_view p : {"including", "excluding", "regarding",
+                                   "concerning", "following", "according"})
+          if (EqualsIgnoreCase(words_[j].form, p)) return false;
+        if (j + 1 != lo || !words_[j].form.ends_with("ing") ||
+            words_[j].hi > j ||
+            !std::islower(static_cast<unsigned char>(words_[j].form[0])))
+          return false;
+        if (j == first) return true;
+        const std::string_view b = words_[j - 1].upos;
+        return b != "ADP" && b != "AUX" && b != "PART" && b != "VERB" &&
+               b != "SCONJ" && b != "PRON" && b != "NOUN" && b != "PROPN";
+      };
       auto np_word = [&](int j) {
         if (InAnyQuote(j) || IsClosingQuoteMark(words_[j].form)) return false;
         const std::string_view u = words_[j].upos;
         if (u == "ADJ" || joined(j)) return true;
-        if (u == "VERB") return j > first && joined(j - 1);
+        if (u == "VERB") return (j > first && joined(j - 1)) || gerund(j);
         if (u == "NUM") return !named;
         if (u == "NOUN" || u == "PROPN")
           return !TimeNoun(words_[j].lemma) && !DayWord(words_[j].form);
