@@ -2094,11 +2094,15 @@ Speaker DocState::SpeakerFromWord(int w) {
           !StartsWith(words_[c].deprel, "nsubj"))
         continue;
       auto [clo, chi] = NounPhrase(c);
-      // (But a name after a pronoun or a word of time is a subject of its
-      // own, in a clause that opens after it: "Everything Garvey says",
-      // "the third time Garvey said"; not "the news site Ledger".)
-      if (c < w && named_w &&
-          (words_[c].upos == "PRON" || TimeNoun(words_[c].lemma)))
+      // (But a name right after a pronoun, a word of time or a phrase with
+      // a preposition is a subject of its own, in a clause that opens after
+      // it: "Everything Garvey says", "the third time Garvey said", "The
+      // number of people the Gazette reported"; not "the news site
+      // Ledger".)
+      bool prep = false;
+      for (int k = clo; k <= chi; ++k) prep |= words_[k].upos == "ADP";
+      if (c < w && named_w && chi + 1 == lo &&
+          (words_[c].upos == "PRON" || TimeNoun(words_[c].lemma) || prep))
         continue;
       // (Or joined by "and": "Many experts and some lawmakers say".)
       auto joint = [&](int a, int b) {
