@@ -279,6 +279,38 @@ bool DocState::SubjectsInModifiers(int first, int last) {
     if (subjects.size() != 2) continue;
     const int m = subjects[0], s = subjects[1];
     const int s_lo = words_[s].lo;
+    // "research conducted by the Institute for Media and Public Affairs
+    // found", "The Committee on Civil Liberties, Justice and Home Affairs
+    // should offer": the last of the names joined in the first subject's
+    // modifier taken for a second subject. With only a comma or "and"
+    // between the modifier's last name and a capitalised second subject,
+    // the second is that name's conjunct.
+    {
+      int e = words_[m].hi;
+      while (e > m && IsPunct(words_[e])) --e;
+      int f = s_lo;
+      while (f < s && IsPunct(words_[f])) ++f;
+      auto capital = [&](int k) {
+        return std::isupper(static_cast<unsigned char>(words_[k].form[0]));
+      };
+      const int gap = e + 1;
+      // (A comma only before a list that goes on: "Sciences, Engineering
+      // and Medicine", not "After reading the Gazette, Hart said".)
+      bool list = false;
+      for (int k = f; k <= words_[s].hi; ++k) list |= words_[k].upos == "CCONJ";
+      if (e > m && f == gap + 1 && capital(e) && capital(f) &&
+          (words_[e].upos == "PROPN" || words_[e].upos == "NOUN") &&
+          ((words_[gap].form == "," && list) ||
+           EqualsIgnoreCase(words_[gap].form, "and") ||
+           EqualsIgnoreCase(words_[gap].form, "or"))) {
+        words_[s].head = e;
+        words_[s].deprel = "conj";
+        words_[gap].head = s;
+        words_[gap].deprel = words_[gap].form == "," ? "punct" : "cc";
+        moved = true;
+        continue;
+      }
+    }
     if ((words_[s].upos != "NOUN" && words_[s].upos != "PROPN") ||
         IsPunct(words_[s_lo]))
       continue;
@@ -286,14 +318,15 @@ bool DocState::SubjectsInModifiers(int first, int last) {
       if (r < m || !StartsWith(words_[r].deprel, "acl") ||
           words_[r].upos != "VERB" || words_[r].hi + 1 != s_lo)
         continue;
-      // The clause's last verb: "came ... to protest the convention".
-      int at = r;
+      // The clause's last verb: "came ... to protest the convention",
+      // also through a noun ("handling lawsuits seeking").
+      int at = r, k = r;
       for (bool down = true; down;) {
         down = false;
-        for (int c : children(at)) {
-          if (c > at && words_[c].upos == "VERB" &&
-              words_[c].hi == words_[r].hi) {
-            at = c;
+        for (int c : children(k)) {
+          if (c > k && words_[c].hi == words_[r].hi) {
+            k = c;
+            if (words_[c].upos == "VERB") at = c;
             down = true;
             break;
           }
@@ -2110,6 +2143,16 @@ bool TimeNoun(std::string_view lemma) {
   return false;
 }
 
+// A word that names a share of a group: "many of whom", "most in the
+// county".
+bool ShareWord(std::string_view w) {
+  for (std::string_view a :
+       {"some", "many", "most", "several", "few", "all", "both", "each", "one",
+        "those", "none", "half", "others", "any", "either", "neither"})
+    if (EqualsIgnoreCase(w, a)) return true;
+  return false;
+}
+
 // A word that, after a comma, opens a clause set against the one before.
 bool ContrastOpener(std::string_view w) {
   for (std::string_view a : {"but", "while", "although", "though"})
@@ -2184,11 +2227,23 @@ Speaker DocState::SpeakerFromWord(int w) {
   // "Cologne police say", "The person familiar with the planning
   // confirmed": two subjects side by side are one phrase the parser split.
   if (StartsWith(words_[w].deprel, "nsubj") && words_[w].head > w) {
+    const bool named_w =
+        words_[w].mention >= 0 && mentions_[words_[w].mention].named;
     for (int c : Children(words_[w].head)) {
       if (c == w || c > words_[w].head ||
           !StartsWith(words_[c].deprel, "nsubj"))
         continue;
       auto [clo, chi] = NounPhrase(c);
+      // (But a name right after a pronoun, a word of time or a phrase with
+      // a preposition is a subject of its own, in a clause that opens after
+      // it: "Everything Garvey says", "the third time Garvey said", "The
+      // number of people the Gazette reported"; not "the news site
+      // Ledger".)
+      bool prep = false;
+      for (int k = clo; k <= chi; ++k) prep |= words_[k].upos == "ADP";
+      if (c < w && named_w && chi + 1 == lo &&
+          (words_[c].upos == "PRON" || TimeNoun(words_[c].lemma) || prep))
+        continue;
       // (Or joined by "and": "Many experts and some lawmakers say".)
       auto joint = [&](int a, int b) {
         return a + 1 == b || (a + 2 == b && words_[a + 1].upos == "CCONJ" &&
@@ -5782,11 +5837,29 @@ void DocState::TidySpeakerSpans() {
          share) &&
         !InAnyQuote(lo)) {
       auto joined = [&](int j) { return j > first && JoiningHyphen(j); };
+      // "restructuring experts say", "striking workers said": an "-ing"
+      // word the parser reads as a verb, with nothing of its own after
+      // it, right before the noun and not after a preposition or an
+      // auxiliary ("after hearing experts", "is leading experts"), nor a
+      // preposition ("including experts").
+      auto gerund = [&](int j) {
+        for (std::string_view p : {"including", "excluding", "regarding",
+                                   "concerning", "following", "according"})
+          if (EqualsIgnoreCase(words_[j].form, p)) return false;
+        if (j + 1 != lo || !words_[j].form.ends_with("ing") ||
+            words_[j].hi > j ||
+            !std::islower(static_cast<unsigned char>(words_[j].form[0])))
+          return false;
+        if (j == first) return true;
+        const std::string_view b = words_[j - 1].upos;
+        return b != "ADP" && b != "AUX" && b != "PART" && b != "VERB" &&
+               b != "SCONJ" && b != "PRON" && b != "NOUN" && b != "PROPN";
+      };
       auto np_word = [&](int j) {
         if (InAnyQuote(j) || IsClosingQuoteMark(words_[j].form)) return false;
         const std::string_view u = words_[j].upos;
         if (u == "ADJ" || joined(j)) return true;
-        if (u == "VERB") return j > first && joined(j - 1);
+        if (u == "VERB") return (j > first && joined(j - 1)) || gerund(j);
         if (u == "NUM") return !named;
         if (u == "NOUN" || u == "PROPN")
           return !TimeNoun(words_[j].lemma) && !DayWord(words_[j].form);
@@ -5866,8 +5939,26 @@ void DocState::TidySpeakerSpans() {
         }
       }
       if (any && (!serial || commas > 0) &&
-          (k == first || (k - 1 == first && words_[first].upos == "CCONJ")))
+          (k == first || (k - 1 == first && words_[first].upos == "CCONJ"))) {
         lo = k;
+      } else if (words_[first].upos == "ADP" || words_[first].upos == "SCONJ" ||
+                 words_[first].upos == "ADV") {
+        // Or when it opens the clause after an opening phrase: "Despite
+        // the feud over the levy, many experts and some lawmakers say",
+        // "When floods are forecast, Morrow and Tesh call them ...".
+        int p = first + 1;
+        while (p < lo - 1 && (words_[p].form != "," || InAnyQuote(p))) ++p;
+        if (p < lo - 1 && k <= p + 1) {
+          bool own = true;
+          int list_commas = 0;
+          for (int j = p + 1; j < lo - 1 && own; ++j) {
+            list_commas += words_[j].form == ",";
+            own = nominal(j) || words_[j].form == ",";
+          }
+          own &= nominal(p + 1);
+          if (own && (!serial || list_commas > 1)) lo = p + 1;
+        }
+      }
     }
     int nlo = lo, nhi = hi;
     for (int k = hi; k > lo; --k) {
@@ -6125,6 +6216,13 @@ void DocState::TidySpeakerSpans() {
             (open.upos == "ADP" &&
              (EqualsIgnoreCase(words_[hi].form, "close") ||
               EqualsIgnoreCase(words_[hi].form, "familiar")));
+        // "many of whom say", "Some of those surveyed shared", "most in
+        // the county want": a share's "of" or "in" phrase the parser hung
+        // elsewhere.
+        const bool share =
+            hi == nlo && ShareWord(words_[hi].form) &&
+            (EqualsIgnoreCase(f, "of") || EqualsIgnoreCase(f, "in"));
+        modifier |= share;
         // (Not a verb of the subject's own: "The judge pointed to a
         // previous case and said".)
         // But the parser may make the participle the main verb and the cue
@@ -6143,15 +6241,18 @@ void DocState::TidySpeakerSpans() {
                       !(words_[hi].head == hi + 1 &&
                         StartsWith(words_[hi].deprel, "nsubj"));
         const std::string_view last_upos = words_[end].upos;
+        // (Or a pronoun after "close to", "of": "Those close to him".)
         modifier &= last_upos == "NOUN" || last_upos == "PROPN" ||
                     last_upos == "ADJ" || last_upos == "NUM" ||
-                    last_upos == "VERB";
+                    last_upos == "VERB" ||
+                    (last_upos == "PRON" && words_[end - 1].upos == "ADP");
         for (int j = hi + 1; j <= end && modifier; ++j) {
           modifier =
               !InAnyQuote(j) && !IsPunct(words_[j]) &&
               words_[j].upos != "CCONJ" &&
               (j == hi + 1 || open.upos == "PRON" || words_[j].upos != "VERB" ||
-               EqualsIgnoreCase(words_[j - 1].form, "to"));
+               EqualsIgnoreCase(words_[j - 1].form, "to") ||
+               (share && j == end && words_[j - 1].upos == "DET"));
         }
         if (modifier) {
           nhi = end;
