@@ -1763,7 +1763,6 @@ int DocState::SubjectOf(int v, int depth) const {
       // agrees", "A poll out Monday showed".)
       if (subj >= 0 && (TimeNoun(words_[c].lemma) || DayWord(words_[c].form)))
         continue;
-
       if (subj >= 0 && subj < c && words_[subj].mention < 0) {
         // (Unless the nearer subject is itself the source: "The plan, an
         // inside source said, is ...".)
