@@ -2424,6 +2424,14 @@ int DocState::AddStatement(Statement st) {
       }
     }
   }
+  // 'told investors there were "no discussions at this time" and called
+  // ...', with the quoted words hung on the next verb: what was said does
+  // not stop inside a quote it opens.
+  for (const QuoteRegion& qr : quotes_) {
+    if (st.content.begin < qr.outer.begin && st.content.end > qr.outer.begin &&
+        st.content.end < qr.outer.end)
+      st.content.end = qr.outer.end;
+  }
   st.content = TrimContent(st.content);
   statements_.push_back(std::move(st));
   return static_cast<int>(statements_.size()) - 1;
