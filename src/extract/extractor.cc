@@ -225,6 +225,7 @@ void DocState::Annotate() {
     extents();
     bool repaired = SubjectsInModifiers(first, last);
     repaired |= DaySubjects(first, last);
+    repaired |= ClausesAfterCitations(first, last);
     if (repaired) {
       for (int i = first; i < last; ++i) words_[i].lo = words_[i].hi = i;
       extents();
@@ -417,6 +418,41 @@ bool DocState::DaySubjects(int first, int last) {
     words_[x].head = v;
     words_[x].deprel = "nsubj";
     moved = true;
+  }
+  return moved;
+}
+
+// "The Ledger reported on Monday, citing four people familiar with the
+// matter, that the two companies had discussed a venture": the parser may
+// hang the "that" clause on "citing", and the report then says only "on
+// Monday". A "that" clause after a citing or quoting participle, whose verb
+// has no clause of its own, is that verb's.
+bool DocState::ClausesAfterCitations(int first, int last) {
+  bool moved = false;
+  for (int c = first; c < last; ++c) {
+    const int h = words_[c].head;
+    if ((words_[c].lemma != "cite" && words_[c].lemma != "quote") ||
+        !words_[c].form.ends_with("ing") || h < first || h >= c ||
+        words_[h].upos != "VERB" || !StartsWith(words_[c].deprel, "advcl"))
+      continue;
+    bool own = false;
+    for (int k = first; k < last; ++k)
+      own |= words_[k].head == h && StartsWith(words_[k].deprel, "ccomp");
+    if (own) continue;
+    for (int x = c + 1; x < last; ++x) {
+      if (words_[x].head != c || !(StartsWith(words_[x].deprel, "advcl") ||
+                                   StartsWith(words_[x].deprel, "ccomp")))
+        continue;
+      bool that = false;
+      for (int k = c + 1; k < x; ++k)
+        that |= words_[k].head == x && words_[k].deprel == "mark" &&
+                EqualsIgnoreCase(words_[k].form, "that");
+      if (!that) continue;
+      words_[x].head = h;
+      words_[x].deprel = "ccomp";
+      moved = true;
+      break;
+    }
   }
   return moved;
 }
@@ -4866,9 +4902,12 @@ void DocState::VerbStatements() {
       } else if (clause >= 0) {
         from = words_[clause].lo;
         to = words_[clause].hi;
-        while (from < to &&
-               (words_[from].deprel == "mark" || words_[from].upos == "PRON") &&
-               EqualsIgnoreCase(words_[from].form, "that"))
+        // (And the comma before it: "reported, citing two people, that
+        // ...".)
+        while (from < to && (words_[from].form == "," ||
+                             ((words_[from].deprel == "mark" ||
+                               words_[from].upos == "PRON") &&
+                              EqualsIgnoreCase(words_[from].form, "that"))))
           ++from;
       } else if (int tail = AttributionTail(v, after_speaker);
                  sv->that_clause &&
