@@ -5290,6 +5290,18 @@ void DocState::VerbStatements() {
       if (clause < 0 && !quoted && !next_paragraph &&
           words_[v].lemma == "publish" && !HasObject(v))
         continue;
+      // "who asked not to be named": a source asking not to be named says
+      // nothing about the news. (Requesting anonymity to discuss something
+      // is marked as an attribution in PolNeAR, and left.)
+      if (!quoted && words_[v].lemma == "ask") {
+        bool unnamed = false;
+        for (int k = FirstWordFrom(content.begin);
+             k < last && words_[k].span.end <= content.end && !unnamed; ++k)
+          unnamed =
+              (words_[k].form == "named" || words_[k].form == "identified") &&
+              k > 1 && words_[k - 1].form == "be" && words_[k - 2].form == "to";
+        if (unnamed) continue;
+      }
       // "Rubio disagreed.", "He did not elaborate.": a verb with nothing
       // but the full stop for content says nothing that can be attributed
       // (on PolNeAR train right eight times in thirty-six).
