@@ -5290,6 +5290,15 @@ void DocState::VerbStatements() {
       if (clause < 0 && !quoted && !next_paragraph &&
           words_[v].lemma == "publish" && !HasObject(v))
         continue;
+      // "Kestrel, which listed its shares in London in 2021": listing
+      // shares on an exchange says nothing.
+      if (!quoted && words_[v].lemma == "list") {
+        bool shares = false;
+        for (int c : Children(v))
+          shares |= words_[c].deprel == "obj" &&
+                    (words_[c].lemma == "share" || words_[c].lemma == "stock");
+        if (shares) continue;
+      }
       // "who asked not to be named": a source asking not to be named says
       // nothing about the news. (Requesting anonymity to discuss something
       // is marked as an attribution in PolNeAR, and left.)
