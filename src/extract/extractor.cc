@@ -1108,6 +1108,17 @@ void DocState::FindMentions() {
         }
         bool has_propn = false;
         for (int k = f; k < l; ++k) has_propn |= words_[k].upos == "PROPN";
+        // "Tuesday", "April 7", "January": a date the recogniser called a
+        // name is no entity (it had topped the ledger's list of entities).
+        if (t == EntityType::kMisc) {
+          bool date = f < l;
+          for (int k = f; k < l && date; ++k) {
+            const std::string low = Lower(words_[k].form);
+            date = Weekday(low) >= 0 || Month(low) > 0 ||
+                   words_[k].upos == "NUM" || words_[k].form == ",";
+          }
+          if (date) f = l;
+        }
         // A name the recogniser cut short keeps its capitalised tail:
         // "Network Security" + "Board".
         if (f < l && has_propn) {
