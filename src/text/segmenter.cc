@@ -568,8 +568,12 @@ class Tokenizer {
       switch (c) {
         case Cls::kPeriod:
           // A final period is still here only when Chunk() kept it for an
-          // abbreviation.
-          join = prev_alnum && (next_alnum || k + 1 == b) &&
+          // abbreviation. So is one before a hyphen that ends an
+          // abbreviation: "U.S.-China", "U.K.-based".
+          join = prev_alnum &&
+                 (next_alnum || k + 1 == b ||
+                  (k + 1 < b && ClsAt(k + 1) == Cls::kHyphen &&
+                   KeepsPeriod(start, k))) &&
                  !JoinedSentences(start, k, b);
           break;
         case Cls::kComma:

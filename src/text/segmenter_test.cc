@@ -286,6 +286,15 @@ TEST(TokensTest, AbbreviationsKeepTheirPeriod) {
               ElementsAre("He", "is", "No.", "1", ".", "It", "is", "no", "."));
 }
 
+TEST(TokensTest, AnAbbreviationBeforeAHyphenKeepsItsPeriod) {
+  // So that "U.S." is the name the gazetteer knows.
+  EXPECT_THAT(Tokens("U.S.-China talks, a U.K.-based firm"),
+              ElementsAre("U.S.", "-", "China", "talks", ",", "a", "U.K.", "-",
+                          "based", "firm"));
+  // Not a plain word before the hyphen.
+  EXPECT_THAT(Tokens("the end.-"), ElementsAre("the", "end", ".", "-"));
+}
+
 TEST(TokensTest, Punctuation) {
   EXPECT_THAT(Tokens("Really?!? Yes... (no) \"x\" [y]; z:"),
               ElementsAre("Really", "?!?", "Yes", "...", "(", "no", ")", "\"",
