@@ -21,6 +21,29 @@
 namespace hearsay::ingest {
 namespace {
 
+// "Capital Wire — Latest news", "The Elling Courier | Top stories": a
+// feed's title often names the section after the outlet. The outlet is the
+// part before the separator when the part after it only says which feed
+// this is, so that its articles and the site's pages keep one outlet.
+std::string OutletFromFeedTitle(std::string_view title) {
+  static constexpr std::string_view kSeparators[] = {
+      " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", " | ", " > ", ": "};
+  static constexpr std::string_view kFeedWords[] = {
+      "latest",   "news",       "top",        "stories", "headlines",
+      "home",     "feed",       "rss",        "all",     "articles",
+      "breaking", "front page", "most recent"};
+  for (std::string_view sep : kSeparators) {
+    const size_t at = title.find(sep);
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string rest = ToLower(title.substr(at + sep.size()));
+    bool feed = false;
+    for (std::string_view w : kFeedWords)
+      feed |= rest.find(w) != std::string::npos;
+    if (feed) return std::string(title.substr(0, at));
+  }
+  return std::string(title);
+}
+
 std::string_view Name(const xmlNode* n) {
   return n->name ? reinterpret_cast<const char*>(n->name) : "";
 }
@@ -264,7 +287,7 @@ class FeedReader {
     doc.id = guid;
     doc.outlet = feed.title.empty()
                      ? OutletFromUrl(link.empty() ? feed.link : link)
-                     : feed.title;
+                     : OutletFromFeedTitle(feed.title);
     if (!date.empty()) {
       doc.published = NormalizeDateOrKeep(date);
       from = PublishedFrom::kFeed;

@@ -708,6 +708,26 @@ TEST(FeedReader, Rss) {
   EXPECT_TRUE(r.diagnostics[0].location.starts_with("item 3 (line "));
 }
 
+TEST(FeedReader, OutletIsTheFeedTitleWithoutItsSection) {
+  auto rss = [](std::string_view title) {
+    return ReadBytes("f.rss", "<rss version=\"2.0\"><channel><title>" +
+                                  std::string(title) +
+                                  "</title><link>https://delta.example/</link>"
+                                  "<item><title>Fares Frozen</title>"
+                                  "<link>https://delta.example/fares</link>"
+                                  "<description>Fares stay the same this year."
+                                  "</description></item></channel></rss>");
+  };
+  // The part after the separator only says which feed it is.
+  EXPECT_EQ(rss("Delta Notes \xE2\x80\x94 Latest news").docs.at(0).outlet,
+            "Delta Notes");
+  EXPECT_EQ(rss("Delta Notes | Top stories").docs.at(0).outlet, "Delta Notes");
+  // A section of its own stays: it may be how the outlet names itself.
+  EXPECT_EQ(rss("Delta Notes - Politics").docs.at(0).outlet,
+            "Delta Notes - Politics");
+  EXPECT_EQ(rss("Delta Notes").docs.at(0).outlet, "Delta Notes");
+}
+
 TEST(FeedReader, Atom) {
   auto r = ReadFromPath(Fixture("feed.atom"));
   ASSERT_EQ(r.docs.size(), 2u);
