@@ -4093,8 +4093,14 @@ bool DocState::ActiveSpeech(int v, int i, int length, int subj) const {
                           words_[v - 1].form == "," && words_[v].head >= 0 &&
                           words_[subj].head == words_[v].head &&
                           words_[subj].head < v;
+  // "Weston went after the plan and called for her to quit": a second
+  // verb joined by "and" acts with the subject of the first.
+  const bool conjunct = subj >= 0 && length > 1 && words_[v].deprel == "conj" &&
+                        words_[v].head >= 0 &&
+                        words_[subj].head == words_[v].head &&
+                        words_[subj].head < v;
   if (subj < 0 || words_[subj].deprel != "nsubj" ||
-      (words_[subj].head != v && !participle))
+      (words_[subj].head != v && !participle && !conjunct))
     return false;
   if (words_[v].deprel == "acl" || StartsWith(words_[v].deprel, "amod"))
     return false;
