@@ -1654,7 +1654,21 @@ int DocState::DatelineDash(int w) const {
 int DocState::DatelineEnd(int first, int end) const {
   for (int k = first; k < end; ++k) {
     // A spaced dash: "Clinton-Kaine said" is no dateline.
-    if (k > first && SpacedDash(k)) return k;
+    if (k > first && SpacedDash(k)) {
+      // A name with an aside between dashes is the subject, not a dateline
+      // (those are in capitals: "WASHINGTON --"): "Ostrow -- a former aide
+      // to the governor -- said ...".
+      const std::string_view f = words_[k - 1].form;
+      if (words_[k - 1].ner.ends_with("PERSON") ||
+          std::any_of(f.begin(), f.end(), [](char ch) {
+            return std::islower(static_cast<unsigned char>(ch));
+          })) {
+        const int last = sents_[words_[k].sent].last;
+        for (int j = k + 2; j < last; ++j)
+          if (SpacedDash(j)) return -1;
+      }
+      return k;
+    }
     if (words_[k].upos != "PROPN" && !IsPunct(words_[k])) return -1;
   }
   return -1;
