@@ -4113,11 +4113,44 @@ bool DocState::ActiveSpeech(int v, int i, int length, int subj) const {
                         words_[v].head >= 0 &&
                         words_[subj].head == words_[v].head &&
                         words_[subj].head < v;
-  if (subj < 0 || words_[subj].deprel != "nsubj" ||
-      (words_[subj].head != v && !participle && !conjunct))
+  // "Lawmakers called on the government to block the visit", parsed as
+  // lawmakers who were called on: a verb in the past hung on the noun
+  // that opens the clause, with no auxiliary and only that noun or its
+  // apposition before it, is that noun's act ("Some accused the mayor of
+  // ...", "Fallon, a spokesman for the mayor, called for ...").
+  bool reduced = false;
+  if (subj >= 0 && words_[v].deprel == "acl" && words_[v].head == subj &&
+      subj < v && words_[v].form.ends_with("ed") &&
+      (words_[subj].deprel == "root" ||
+       StartsWith(words_[subj].deprel, "nsubj")) &&
+      (words_[subj].upos == "NOUN" || words_[subj].upos == "PROPN" ||
+       words_[subj].upos == "PRON" || words_[subj].upos == "DET")) {
+    reduced = true;
+    bool object = length > 1;
+    for (int c : Children(v)) {
+      std::string_view d = words_[c].deprel;
+      if (StartsWith(d, "aux") || StartsWith(d, "xcomp") || d == "mark" ||
+          StartsWith(d, "nsubj"))
+        reduced = false;
+      if (d == "obj" && c > v) object = true;
+    }
+    reduced = reduced && object;
+    for (int k = subj + 1; k < v && reduced; ++k) {
+      if (IsPunct(words_[k])) continue;
+      int a = k;
+      while (a >= 0 && words_[a].head != subj) a = words_[a].head;
+      reduced = a >= 0 && words_[a].deprel == "appos";
+    }
+  }
+  if (reduced) {
+    // (Its complements are read below like any act's.)
+  } else if (subj < 0 || words_[subj].deprel != "nsubj" ||
+             (words_[subj].head != v && !participle && !conjunct)) {
     return false;
-  if (words_[v].deprel == "acl" || StartsWith(words_[v].deprel, "amod"))
+  } else if (words_[v].deprel == "acl" ||
+             StartsWith(words_[v].deprel, "amod")) {
     return false;
+  }
   // "The rapid denial underscores ...": an answer as the subject is
   // commentary on it, not a source acting.
   int n = 0;
