@@ -5430,7 +5430,10 @@ void DocState::SourcingStatements() {
       int a = i + m->length, b = a;
       // "is said to have been in touch with ...": a cue ending in "to"
       // before a verb is an infinitive, and what follows names no source.
+      // (Not after "according to", whatever the tagger made of the next
+      // word: "according to press reports" with "press" a verb.)
       if (a < si.last && EqualsIgnoreCase(words_[a - 1].form, "to") &&
+          !p.phrase.starts_with("according") &&
           (words_[a].upos == "VERB" || words_[a].upos == "AUX"))
         continue;
       // (The source ends at a dash or a bracket too: "according to the
