@@ -4241,6 +4241,11 @@ void DocState::VerbStatements() {
       // against ...") is still a verb.
       bool participle = words_[i].form.ends_with("ing");
       if (!sv || (sv->pos == PartOfSpeech::kNoun && !participle)) continue;
+      // "according to state records": a word the tagger read as a verb
+      // after "according to" opens the source, no statement of its own.
+      if (i >= 2 && EqualsIgnoreCase(words_[i - 1].form, "to") &&
+          EqualsIgnoreCase(words_[i - 2].form, "according"))
+        continue;
       // "That said, the mill may still close": a connective, not speech.
       if (i > sents_[s].first && i + 1 < sents_[s].last &&
           EqualsIgnoreCase(words_[i].form, "said") &&
