@@ -5428,11 +5428,17 @@ void DocState::SourcingStatements() {
       auto m = LongestAt(i, LexiconKind::kSourcing);
       if (!m) continue;
       const SourcingPhrase& p = lex_.sourcing()[m->entry];
-      if (p.kind != SourcingKind::kCue) continue;
+      int len = m->length;
+      // "according to sources": a source the lexicon knows as a whole
+      // phrase is still cued by "according to".
+      if (p.kind != SourcingKind::kCue) {
+        if (!p.phrase.starts_with("according to ")) continue;
+        len = 2;
+      }
       bool used = false;
-      for (int k = i; k < i + m->length; ++k) used |= consumed_[k];
+      for (int k = i; k < i + len; ++k) used |= consumed_[k];
       if (used) continue;
-      int a = i + m->length, b = a;
+      int a = i + len, b = a;
       // "is said to have been in touch with ...": a cue ending in "to"
       // before a verb is an infinitive, and what follows names no source.
       // (Not after "according to", whatever the tagger made of the next
@@ -5527,7 +5533,7 @@ void DocState::SourcingStatements() {
         continue;
       Statement st;
       st.speaker = std::move(sp);
-      st.cue = WordSpan(i, i + m->length - 1);
+      st.cue = WordSpan(i, i + len - 1);
       st.cue_text = std::string(Text(st.cue));
       st.kind = StatementKind::kAccordingTo;
       // Content: the sentence without the sourcing phrase; with "citing",
@@ -5579,7 +5585,7 @@ void DocState::SourcingStatements() {
           st.speaker.entity >= 0 || st.speaker.anonymous ? 0.8 : 0.6;
       st.evidence = EvidenceOf(sents_, si.span);
       st.rule = cited ? "sourcing.cited" : "sourcing.according_to";
-      for (int k = i; k < i + m->length; ++k) consumed_[k] = true;
+      for (int k = i; k < i + len; ++k) consumed_[k] = true;
       int added = AddStatement(std::move(st));
       if (through_this >= 0) statements_[through_this].via = added;
       i = b - 1;
