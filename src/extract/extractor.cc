@@ -4137,9 +4137,15 @@ bool DocState::ActiveSpeech(int v, int i, int length, int subj) const {
     reduced = reduced && object;
     for (int k = subj + 1; k < v && reduced; ++k) {
       if (IsPunct(words_[k])) continue;
+      // (Words of the noun's own phrase, with no clause of their own:
+      // "advocates in the community called for ...".)
       int a = k;
-      while (a >= 0 && words_[a].head != subj) a = words_[a].head;
-      reduced = a >= 0 && words_[a].deprel == "appos";
+      bool clause_word = false;
+      while (a >= 0 && a != subj && a != v) {
+        clause_word |= words_[a].upos == "VERB" || words_[a].upos == "AUX";
+        a = words_[a].head;
+      }
+      reduced = a == subj && !clause_word;
     }
   }
   if (reduced) {
