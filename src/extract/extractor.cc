@@ -4117,12 +4117,17 @@ bool DocState::ActiveSpeech(int v, int i, int length, int subj) const {
   // lawmakers who were called on: a verb in the past hung on the noun
   // that opens the clause, with no auxiliary and only that noun or its
   // apposition before it, is that noun's act ("Some accused the mayor of
-  // ...", "Fallon, a spokesman for the mayor, called for ...").
+  // ...", "Fallon, a spokesman for the mayor, called for ..."), and so is
+  // such a noun in apposition to the root ("In July, the union called
+  // for ...", parsed with "July" as the root).
   bool reduced = false;
   if (subj >= 0 && words_[v].deprel == "acl" && words_[v].head == subj &&
       subj < v && words_[v].form.ends_with("ed") &&
       (words_[subj].deprel == "root" ||
-       StartsWith(words_[subj].deprel, "nsubj")) &&
+       StartsWith(words_[subj].deprel, "nsubj") ||
+       (words_[subj].deprel == "appos" && words_[subj].head >= 0 &&
+        (words_[words_[subj].head].deprel == "root" ||
+         StartsWith(words_[words_[subj].head].deprel, "nsubj")))) &&
       (words_[subj].upos == "NOUN" || words_[subj].upos == "PROPN" ||
        words_[subj].upos == "PRON" || words_[subj].upos == "DET")) {
     reduced = true;
