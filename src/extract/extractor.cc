@@ -1701,7 +1701,21 @@ int DocState::DatelineDash(int w) const {
 int DocState::DatelineEnd(int first, int end) const {
   for (int k = first; k < end; ++k) {
     // A spaced dash: "Clinton-Kaine said" is no dateline.
-    if (k > first && SpacedDash(k)) return k;
+    if (k > first && SpacedDash(k)) {
+      // A name with an aside between dashes is the subject, not a dateline
+      // (those are in capitals: "WASHINGTON --"): "Ostrow -- a former aide
+      // to the governor -- said ...".
+      const std::string_view f = words_[k - 1].form;
+      if (words_[k - 1].ner.ends_with("PERSON") ||
+          std::any_of(f.begin(), f.end(), [](char ch) {
+            return std::islower(static_cast<unsigned char>(ch));
+          })) {
+        const int last = sents_[words_[k].sent].last;
+        for (int j = k + 2; j < last; ++j)
+          if (SpacedDash(j)) return -1;
+      }
+      return k;
+    }
     if (words_[k].upos != "PROPN" && !IsPunct(words_[k])) return -1;
   }
   return -1;
@@ -4148,11 +4162,61 @@ bool DocState::ActiveSpeech(int v, int i, int length, int subj) const {
                           words_[v - 1].form == "," && words_[v].head >= 0 &&
                           words_[subj].head == words_[v].head &&
                           words_[subj].head < v;
-  if (subj < 0 || words_[subj].deprel != "nsubj" ||
-      (words_[subj].head != v && !participle))
+  // "Weston went after the plan and called for her to quit": a second
+  // verb joined by "and" acts with the subject of the first.
+  const bool conjunct = subj >= 0 && length > 1 && words_[v].deprel == "conj" &&
+                        words_[v].head >= 0 &&
+                        words_[subj].head == words_[v].head &&
+                        words_[subj].head < v;
+  // "Lawmakers called on the government to block the visit", parsed as
+  // lawmakers who were called on: a verb in the past hung on the noun
+  // that opens the clause, with no auxiliary and only that noun or its
+  // apposition before it, is that noun's act ("Some accused the mayor of
+  // ...", "Fallon, a spokesman for the mayor, called for ..."), and so is
+  // such a noun in apposition to the root ("In July, the union called
+  // for ...", parsed with "July" as the root).
+  bool reduced = false;
+  if (subj >= 0 && words_[v].deprel == "acl" && words_[v].head == subj &&
+      subj < v && words_[v].form.ends_with("ed") &&
+      (words_[subj].deprel == "root" ||
+       StartsWith(words_[subj].deprel, "nsubj") ||
+       (words_[subj].deprel == "appos" && words_[subj].head >= 0 &&
+        (words_[words_[subj].head].deprel == "root" ||
+         StartsWith(words_[words_[subj].head].deprel, "nsubj")))) &&
+      (words_[subj].upos == "NOUN" || words_[subj].upos == "PROPN" ||
+       words_[subj].upos == "PRON" || words_[subj].upos == "DET")) {
+    reduced = true;
+    bool object = length > 1;
+    for (int c : Children(v)) {
+      std::string_view d = words_[c].deprel;
+      if (StartsWith(d, "aux") || StartsWith(d, "xcomp") || d == "mark" ||
+          StartsWith(d, "nsubj"))
+        reduced = false;
+      if (d == "obj" && c > v) object = true;
+    }
+    reduced = reduced && object;
+    for (int k = subj + 1; k < v && reduced; ++k) {
+      if (IsPunct(words_[k])) continue;
+      // (Words of the noun's own phrase, with no clause of their own:
+      // "advocates in the community called for ...".)
+      int a = k;
+      bool clause_word = false;
+      while (a >= 0 && a != subj && a != v) {
+        clause_word |= words_[a].upos == "VERB" || words_[a].upos == "AUX";
+        a = words_[a].head;
+      }
+      reduced = a == subj && !clause_word;
+    }
+  }
+  if (reduced) {
+    // (Its complements are read below like any act's.)
+  } else if (subj < 0 || words_[subj].deprel != "nsubj" ||
+             (words_[subj].head != v && !participle && !conjunct)) {
     return false;
-  if (words_[v].deprel == "acl" || StartsWith(words_[v].deprel, "amod"))
+  } else if (words_[v].deprel == "acl" ||
+             StartsWith(words_[v].deprel, "amod")) {
     return false;
+  }
   // "The rapid denial underscores ...": an answer as the subject is
   // commentary on it, not a source acting.
   int n = 0;
@@ -4243,6 +4307,11 @@ void DocState::VerbStatements() {
       // against ...") is still a verb.
       bool participle = words_[i].form.ends_with("ing");
       if (!sv || (sv->pos == PartOfSpeech::kNoun && !participle)) continue;
+      // "according to state records": a word the tagger read as a verb
+      // after "according to" opens the source, no statement of its own.
+      if (i >= 2 && EqualsIgnoreCase(words_[i - 1].form, "to") &&
+          EqualsIgnoreCase(words_[i - 2].form, "according"))
+        continue;
       // "That said, the mill may still close": a connective, not speech.
       if (i > sents_[s].first && i + 1 < sents_[s].last &&
           EqualsIgnoreCase(words_[i].form, "said") &&
@@ -5449,14 +5518,23 @@ void DocState::SourcingStatements() {
       auto m = LongestAt(i, LexiconKind::kSourcing);
       if (!m) continue;
       const SourcingPhrase& p = lex_.sourcing()[m->entry];
-      if (p.kind != SourcingKind::kCue) continue;
+      int len = m->length;
+      // "according to sources": a source the lexicon knows as a whole
+      // phrase is still cued by "according to".
+      if (p.kind != SourcingKind::kCue) {
+        if (!p.phrase.starts_with("according to ")) continue;
+        len = 2;
+      }
       bool used = false;
-      for (int k = i; k < i + m->length; ++k) used |= consumed_[k];
+      for (int k = i; k < i + len; ++k) used |= consumed_[k];
       if (used) continue;
-      int a = i + m->length, b = a;
+      int a = i + len, b = a;
       // "is said to have been in touch with ...": a cue ending in "to"
       // before a verb is an infinitive, and what follows names no source.
+      // (Not after "according to", whatever the tagger made of the next
+      // word: "according to press reports" with "press" a verb.)
       if (a < si.last && EqualsIgnoreCase(words_[a - 1].form, "to") &&
+          !p.phrase.starts_with("according") &&
           (words_[a].upos == "VERB" || words_[a].upos == "AUX"))
         continue;
       // (The source ends at a dash or a bracket too: "according to the
@@ -5545,7 +5623,7 @@ void DocState::SourcingStatements() {
         continue;
       Statement st;
       st.speaker = std::move(sp);
-      st.cue = WordSpan(i, i + m->length - 1);
+      st.cue = WordSpan(i, i + len - 1);
       st.cue_text = std::string(Text(st.cue));
       st.kind = StatementKind::kAccordingTo;
       // Content: the sentence without the sourcing phrase; with "citing",
@@ -5597,7 +5675,7 @@ void DocState::SourcingStatements() {
           st.speaker.entity >= 0 || st.speaker.anonymous ? 0.8 : 0.6;
       st.evidence = EvidenceOf(sents_, si.span);
       st.rule = cited ? "sourcing.cited" : "sourcing.according_to";
-      for (int k = i; k < i + m->length; ++k) consumed_[k] = true;
+      for (int k = i; k < i + len; ++k) consumed_[k] = true;
       int added = AddStatement(std::move(st));
       if (through_this >= 0) statements_[through_this].via = added;
       i = b - 1;
