@@ -4208,15 +4208,13 @@ bool DocState::ActiveSpeech(int v, int i, int length, int subj) const {
       reduced = a == subj && !clause_word;
     }
   }
-  if (reduced) {
-    // (Its complements are read below like any act's.)
-  } else if (subj < 0 || words_[subj].deprel != "nsubj" ||
-             (words_[subj].head != v && !participle && !conjunct)) {
+  // (Such a verb's complements are read below like any act's.)
+  if (!reduced && (subj < 0 || words_[subj].deprel != "nsubj" ||
+                   (words_[subj].head != v && !participle && !conjunct)))
     return false;
-  } else if (words_[v].deprel == "acl" ||
-             StartsWith(words_[v].deprel, "amod")) {
+  if (!reduced &&
+      (words_[v].deprel == "acl" || StartsWith(words_[v].deprel, "amod")))
     return false;
-  }
   // "The rapid denial underscores ...": an answer as the subject is
   // commentary on it, not a source acting.
   int n = 0;
