@@ -225,6 +225,7 @@ void DocState::Annotate() {
     extents();
     bool repaired = SubjectsInModifiers(first, last);
     repaired |= DaySubjects(first, last);
+    repaired |= WithParticipleSubjects(first, last);
     if (repaired) {
       for (int i = first; i < last; ++i) words_[i].lo = words_[i].hi = i;
       extents();
@@ -416,6 +417,78 @@ bool DocState::DaySubjects(int first, int last) {
     words_[t].deprel = "obl:tmod";
     words_[x].head = v;
     words_[x].deprel = "nsubj";
+    moved = true;
+  }
+  return moved;
+}
+
+// "The race tightened, with recent polls showing Lind ahead", "with 22
+// percent saying they would back him": the noun phrase after "with" is the
+// subject of the participle that follows it, but the parser hangs the
+// participle on the noun, or the noun on the main verb, and the speaker
+// becomes the main clause's subject. The phrase runs from "with" to the
+// participle without punctuation or another verb (adverbs may come before
+// the participle: "with Ames repeatedly calling").
+// Reads the subtree extents of the tree as parsed; true if it moved a word.
+bool DocState::WithParticipleSubjects(int first, int last) {
+  bool moved = false;
+  for (int p = first; p + 2 < last; ++p) {
+    if (!EqualsIgnoreCase(words_[p].form, "with") &&
+        !EqualsIgnoreCase(words_[p].form, "without"))
+      continue;
+    int g = p + 1;
+    while (g < last && !IsPunct(words_[g]) && words_[g].quote < 0 &&
+           words_[g].upos != "VERB" && words_[g].upos != "AUX" &&
+           words_[g].upos != "SCONJ" && words_[g].upos != "CCONJ")
+      ++g;
+    if (g >= last || words_[g].upos != "VERB" ||
+        !words_[g].form.ends_with("ing"))
+      continue;
+    int e = g - 1;
+    while (e > p && words_[e].upos == "ADV") --e;
+    if (e <= p || (words_[e].upos != "NOUN" && words_[e].upos != "PROPN" &&
+                   words_[e].upos != "NUM" && words_[e].upos != "PRON"))
+      continue;
+    // The phrase's head: its one word whose head lies outside it.
+    int x = -1, outside = 0;
+    for (int k = p + 1; k <= e; ++k) {
+      const int h = words_[k].head;
+      if (h < p + 1 || h > e) {
+        ++outside;
+        x = k;
+      }
+    }
+    if (outside != 1 ||
+        (words_[x].upos != "NOUN" && words_[x].upos != "PROPN" &&
+         words_[x].upos != "NUM" && words_[x].upos != "PRON"))
+      continue;
+    if (words_[x].head == g && StartsWith(words_[x].deprel, "nsubj")) continue;
+    // Where the participle hangs: outside "with", its phrase and its own
+    // subtree.
+    // (Nor under the phrase's head or the participle by any path: that
+    // would make a cycle.)
+    auto inside = [&](int h) {
+      if (h >= p && h <= e) return true;
+      for (int k = h, guard = 0; k >= 0 && guard <= last - first;
+           k = words_[k].head, ++guard)
+        if (k == g || k == x || k == p) return true;
+      return false;
+    };
+    int at = words_[g].head;
+    if (at >= 0 && inside(at)) {
+      at = words_[x].head;
+      if (at >= 0 && inside(at)) at = words_[p].head;
+      if (at >= 0 && inside(at)) continue;
+    }
+    if (at < 0) continue;
+    words_[x].head = g;
+    words_[x].deprel = "nsubj";
+    words_[p].head = g;
+    words_[p].deprel = "mark";
+    if (words_[g].head != at) {
+      words_[g].head = at;
+      words_[g].deprel = "advcl";
+    }
     moved = true;
   }
   return moved;
