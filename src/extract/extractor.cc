@@ -2521,6 +2521,43 @@ void DocState::FindStatements() {
   TidySpeakerSpans();
   SpeakersWithNamesInApposition();
   SpeakersEndBeforeTheirCue();
+  DropPrepositionSpeakers();
+}
+
+// "sent a letter to the board of directors urging them" gave the speaker
+// "of directors", "Lazar, in a jail jumpsuit, said little, offering" gave
+// "in a jail jumpsuit": a speaker that opens with "of", "in", "on", "at",
+// "for" or "with" is a phrase of place, time or part the parser took for a
+// subject, never the one who speaks ("by" names an agent, "from" and "to"
+// a source: "rebuttals from Lind", "To Lind, it seemed").
+void DocState::DropPrepositionSpeakers() {
+  const size_t n = statements_.size();
+  std::vector<bool> drop(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    const Statement& st = statements_[i];
+    if (st.kind == StatementKind::kReporter || !st.speaker.has_span) continue;
+    const int w = FirstWordFrom(st.speaker.span.begin);
+    if (w < 0 || w >= static_cast<int>(words_.size()) ||
+        words_[w].upos != "ADP")
+      continue;
+    const std::string low = Lower(words_[w].form);
+    drop[i] = low == "of" || low == "in" || low == "on" || low == "at" ||
+              low == "for" || low == "with";
+  }
+  for (size_t i = 0; i < n; ++i)
+    if (drop[i])
+      for (size_t j = 0; j < n; ++j)
+        if (statements_[j].via == static_cast<int>(i)) drop[i] = false;
+  std::vector<int> index(n, -1);
+  std::vector<Statement> kept;
+  for (size_t i = 0; i < n; ++i) {
+    if (drop[i]) continue;
+    index[i] = static_cast<int>(kept.size());
+    kept.push_back(std::move(statements_[i]));
+  }
+  for (Statement& st : kept)
+    if (st.via >= 0) st.via = index[st.via];
+  statements_ = std::move(kept);
 }
 
 // Where a speaker's phrase ends, whatever the parser took into it.
