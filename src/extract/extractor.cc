@@ -2527,9 +2527,9 @@ void DocState::FindStatements() {
 // "sent a letter to the board of directors urging them" gave the speaker
 // "of directors", "Lazar, in a jail jumpsuit, said little, offering" gave
 // "in a jail jumpsuit": a speaker that opens with "of", "in", "on", "at",
-// "for" or "with" is a phrase of place, time or part the parser took for a
-// subject, never the one who speaks ("by" names an agent, "from" and "to"
-// a source: "rebuttals from Lind", "To Lind, it seemed").
+// "for", "with" or, inside the sentence, "to" is a phrase of place, time or
+// part the parser took for a subject, never the one who speaks ("by" names
+// an agent, "from" a source: "rebuttals from Lind").
 void DocState::DropPrepositionSpeakers() {
   const size_t n = statements_.size();
   std::vector<bool> drop(n, false);
@@ -2542,7 +2542,10 @@ void DocState::DropPrepositionSpeakers() {
       continue;
     const std::string low = Lower(words_[w].form);
     drop[i] = low == "of" || low == "in" || low == "on" || low == "at" ||
-              low == "for" || low == "with";
+              low == "for" || low == "with" ||
+              // ("told it to supporters stating", but "To Lind, the plan
+              // seemed reckless" is Lind's view.)
+              (low == "to" && w > sents_[words_[w].sent].first);
   }
   for (size_t i = 0; i < n; ++i)
     if (drop[i])
