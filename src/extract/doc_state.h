@@ -189,6 +189,8 @@ class DocState {
   bool SubjectsInModifiers(int first, int last);
   bool DaySubjects(int first, int last);
   bool ClausesAfterCitations(int first, int last);
+  bool WithParticipleSubjects(int first, int last);
+  void DropPrepositionSpeakers();
   bool CapitalisedInBody(std::string_view word, uint32_t from) const;
   // Pass 2.
   void FindMentions();

@@ -226,6 +226,7 @@ void DocState::Annotate() {
     bool repaired = SubjectsInModifiers(first, last);
     repaired |= DaySubjects(first, last);
     repaired |= ClausesAfterCitations(first, last);
+    repaired |= WithParticipleSubjects(first, last);
     if (repaired) {
       for (int i = first; i < last; ++i) words_[i].lo = words_[i].hi = i;
       extents();
@@ -453,6 +454,78 @@ bool DocState::ClausesAfterCitations(int first, int last) {
       moved = true;
       break;
     }
+  }
+  return moved;
+}
+
+// "The race tightened, with recent polls showing Lind ahead", "with 22
+// percent saying they would back him": the noun phrase after "with" is the
+// subject of the participle that follows it, but the parser hangs the
+// participle on the noun, or the noun on the main verb, and the speaker
+// becomes the main clause's subject. The phrase runs from "with" to the
+// participle without punctuation or another verb (adverbs may come before
+// the participle: "with Ames repeatedly calling").
+// Reads the subtree extents of the tree as parsed; true if it moved a word.
+bool DocState::WithParticipleSubjects(int first, int last) {
+  bool moved = false;
+  for (int p = first; p + 2 < last; ++p) {
+    if (!EqualsIgnoreCase(words_[p].form, "with") &&
+        !EqualsIgnoreCase(words_[p].form, "without"))
+      continue;
+    int g = p + 1;
+    while (g < last && !IsPunct(words_[g]) && words_[g].quote < 0 &&
+           words_[g].upos != "VERB" && words_[g].upos != "AUX" &&
+           words_[g].upos != "SCONJ" && words_[g].upos != "CCONJ")
+      ++g;
+    if (g >= last || words_[g].upos != "VERB" ||
+        !words_[g].form.ends_with("ing"))
+      continue;
+    int e = g - 1;
+    while (e > p && words_[e].upos == "ADV") --e;
+    if (e <= p || (words_[e].upos != "NOUN" && words_[e].upos != "PROPN" &&
+                   words_[e].upos != "NUM" && words_[e].upos != "PRON"))
+      continue;
+    // The phrase's head: its one word whose head lies outside it.
+    int x = -1, outside = 0;
+    for (int k = p + 1; k <= e; ++k) {
+      const int h = words_[k].head;
+      if (h < p + 1 || h > e) {
+        ++outside;
+        x = k;
+      }
+    }
+    if (outside != 1 ||
+        (words_[x].upos != "NOUN" && words_[x].upos != "PROPN" &&
+         words_[x].upos != "NUM" && words_[x].upos != "PRON"))
+      continue;
+    if (words_[x].head == g && StartsWith(words_[x].deprel, "nsubj")) continue;
+    // Where the participle hangs: outside "with", its phrase and its own
+    // subtree.
+    // (Nor under the phrase's head or the participle by any path: that
+    // would make a cycle.)
+    auto inside = [&](int h) {
+      if (h >= p && h <= e) return true;
+      for (int k = h, guard = 0; k >= 0 && guard <= last - first;
+           k = words_[k].head, ++guard)
+        if (k == g || k == x || k == p) return true;
+      return false;
+    };
+    int at = words_[g].head;
+    if (at >= 0 && inside(at)) {
+      at = words_[x].head;
+      if (at >= 0 && inside(at)) at = words_[p].head;
+      if (at >= 0 && inside(at)) continue;
+    }
+    if (at < 0) continue;
+    words_[x].head = g;
+    words_[x].deprel = "nsubj";
+    words_[p].head = g;
+    words_[p].deprel = "mark";
+    if (words_[g].head != at) {
+      words_[g].head = at;
+      words_[g].deprel = "advcl";
+    }
+    moved = true;
   }
   return moved;
 }
@@ -2517,6 +2590,46 @@ void DocState::FindStatements() {
   TidySpeakerSpans();
   SpeakersWithNamesInApposition();
   SpeakersEndBeforeTheirCue();
+  DropPrepositionSpeakers();
+}
+
+// "sent a letter to the board of directors urging them" gave the speaker
+// "of directors", "Lazar, in a jail jumpsuit, said little, offering" gave
+// "in a jail jumpsuit": a speaker that opens with "of", "in", "on", "at",
+// "for", "with" or, inside the sentence, "to" is a phrase of place, time or
+// part the parser took for a subject, never the one who speaks ("by" names
+// an agent, "from" a source: "rebuttals from Lind").
+void DocState::DropPrepositionSpeakers() {
+  const size_t n = statements_.size();
+  std::vector<bool> drop(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    const Statement& st = statements_[i];
+    if (st.kind == StatementKind::kReporter || !st.speaker.has_span) continue;
+    const int w = FirstWordFrom(st.speaker.span.begin);
+    if (w < 0 || w >= static_cast<int>(words_.size()) ||
+        words_[w].upos != "ADP")
+      continue;
+    const std::string low = Lower(words_[w].form);
+    drop[i] = low == "of" || low == "in" || low == "on" || low == "at" ||
+              low == "for" || low == "with" ||
+              // ("told it to supporters stating", but "To Lind, the plan
+              // seemed reckless" is Lind's view.)
+              (low == "to" && w > sents_[words_[w].sent].first);
+  }
+  for (size_t i = 0; i < n; ++i)
+    if (drop[i])
+      for (size_t j = 0; j < n; ++j)
+        if (statements_[j].via == static_cast<int>(i)) drop[i] = false;
+  std::vector<int> index(n, -1);
+  std::vector<Statement> kept;
+  for (size_t i = 0; i < n; ++i) {
+    if (drop[i]) continue;
+    index[i] = static_cast<int>(kept.size());
+    kept.push_back(std::move(statements_[i]));
+  }
+  for (Statement& st : kept)
+    if (st.via >= 0) st.via = index[st.via];
+  statements_ = std::move(kept);
 }
 
 // Where a speaker's phrase ends, whatever the parser took into it.
