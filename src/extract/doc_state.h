@@ -190,7 +190,6 @@ class DocState {
   bool DaySubjects(int first, int last);
   bool ClausesAfterCitations(int first, int last);
   bool WithParticipleSubjects(int first, int last);
-  void DropPrepositionSpeakers();
   bool CapitalisedInBody(std::string_view word, uint32_t from) const;
   // Pass 2.
   void FindMentions();
@@ -230,6 +229,8 @@ class DocState {
   // The first word that starts at or after byte `pos`.
   int FirstWordFrom(uint32_t pos) const;
   void DropNestedStatements();
+  void DropPrepositionSpeakers();
+  void EraseStatements(const std::vector<bool>& drop);
   void SpeakingDocuments();
   // Pass 5 (claims.cc).
   void FindClaims();

@@ -2571,6 +2571,21 @@ int DocState::AddStatement(Statement st) {
   return static_cast<int>(statements_.size()) - 1;
 }
 
+// Removes the statements marked in `drop` (one flag per statement) and
+// renumbers the `via` links of the rest.
+void DocState::EraseStatements(const std::vector<bool>& drop) {
+  std::vector<int> index(statements_.size(), -1);
+  std::vector<Statement> kept;
+  for (size_t i = 0; i < statements_.size(); ++i) {
+    if (drop[i]) continue;
+    index[i] = static_cast<int>(kept.size());
+    kept.push_back(std::move(statements_[i]));
+  }
+  for (Statement& st : kept)
+    if (st.via >= 0) st.via = index[st.via];
+  statements_ = std::move(kept);
+}
+
 void DocState::FindStatements() {
   PunctuationStatements();
   QuoteStatements();
@@ -2620,16 +2635,7 @@ void DocState::DropPrepositionSpeakers() {
     if (drop[i])
       for (size_t j = 0; j < n; ++j)
         if (statements_[j].via == static_cast<int>(i)) drop[i] = false;
-  std::vector<int> index(n, -1);
-  std::vector<Statement> kept;
-  for (size_t i = 0; i < n; ++i) {
-    if (drop[i]) continue;
-    index[i] = static_cast<int>(kept.size());
-    kept.push_back(std::move(statements_[i]));
-  }
-  for (Statement& st : kept)
-    if (st.via >= 0) st.via = index[st.via];
-  statements_ = std::move(kept);
+  EraseStatements(drop);
 }
 
 // Where a speaker's phrase ends, whatever the parser took into it.
@@ -3164,16 +3170,7 @@ void DocState::DropNestedStatements() {
                 in.rule == "verb.fallback" || weak;
     }
   }
-  std::vector<int> index(n, -1);
-  std::vector<Statement> kept;
-  for (size_t i = 0; i < n; ++i) {
-    if (drop[i]) continue;
-    index[i] = static_cast<int>(kept.size());
-    kept.push_back(std::move(statements_[i]));
-  }
-  for (Statement& st : kept)
-    if (st.via >= 0) st.via = index[st.via];
-  statements_ = std::move(kept);
+  EraseStatements(drop);
 }
 
 // Sentences a span touches, as evidence.
