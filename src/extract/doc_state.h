@@ -226,6 +226,7 @@ class DocState {
   Span SpeakerPhrase(const Speaker& sp, int cue) const;
   Span WithItsClause(const Speaker& sp, int subj, int cue) const;
   int WordEndingAt(uint32_t end) const;
+  int BeforeVerbGroup(int v) const;
   // The first word that starts at or after byte `pos`.
   int FirstWordFrom(uint32_t pos) const;
   void DropNestedStatements();

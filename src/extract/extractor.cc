@@ -2941,6 +2941,14 @@ void DocState::SpeakingDocuments() {
   }
 }
 
+// The word before verb `v`, past the adverbs of its own that lead it
+// ("before confidently predicting", "- only saying"), or -1.
+int DocState::BeforeVerbGroup(int v) const {
+  int k = v - 1;
+  while (k >= 0 && words_[k].head == v && words_[k].upos == "ADV") --k;
+  return k;
+}
+
 // Attribution corpora mark the outermost attribution only (PolNeAR has no
 // cue inside another attribution's content): "Marsh said she believes ..."
 // is one statement of Marsh's, not two. A statement whose cue lies in the
@@ -3144,13 +3152,14 @@ void DocState::DropNestedStatements() {
           relative |= StartsWith(words_[c].deprel, "nsubj") &&
                       (RelativePronoun(words_[c].form) ||
                        EqualsIgnoreCase(words_[c].form, "which"));
+      const int before = w > 0 ? BeforeVerbGroup(w) : -1;
       if (same &&
           (out.rule == "verb.complement" || out.rule == "verb.clause") &&
-          in.rule == "verb.clause" && w > 0 &&
-          (words_[w - 1].upos == "PUNCT" || words_[w - 1].upos == "CCONJ" ||
-           words_[w - 1].upos == "ADP" ||
-           (words_[w - 1].upos == "SCONJ" &&
-            !EqualsIgnoreCase(words_[w - 1].form, "that")) ||
+          in.rule == "verb.clause" && before >= 0 &&
+          (words_[before].upos == "PUNCT" || words_[before].upos == "CCONJ" ||
+           words_[before].upos == "ADP" ||
+           (words_[before].upos == "SCONJ" &&
+            !EqualsIgnoreCase(words_[before].form, "that")) ||
            relative))
         continue;
       // "reported that Marchetti informed the board of ...": an act
