@@ -5303,8 +5303,36 @@ void DocState::VerbStatements() {
           !object_speech && !loose_clause && !action) {
         // Or the maker of the speech noun it hangs on ("sent a letter
         // saying ...", see SubjectOf).
+        // (Or the message itself, when no maker is named: "a petition
+        // calling on the council to ...", "a sign saying ...".)
+        static constexpr std::string_view kMessages[] = {
+            "sign",    "letter", "email",    "ad",         "tweet",
+            "message", "video",  "petition", "disclaimer", "banner",
+            "placard", "poster", "mailer",   "flyer"};
+        bool message = subj >= 0 && subj == words_[v].head &&
+                       words_[v].form.ends_with("ing") &&
+                       std::find(std::begin(kMessages), std::end(kMessages),
+                                 words_[subj].lemma) != std::end(kMessages);
+        // (Whoever starts, sends or runs the message says it: "started a
+        // petition calling on ...", "launched petitions calling on ...".)
+        static constexpr std::string_view kMakers[] = {
+            "start", "launch", "send", "issue",   "release",   "write",
+            "post",  "run",    "cut",  "publish", "circulate", "put"};
+        if (message && words_[subj].deprel == "obj") {
+          const int m = words_[subj].head;
+          if (m >= 0 && std::find(std::begin(kMakers), std::end(kMakers),
+                                  words_[m].lemma) != std::end(kMakers)) {
+            const int maker = SubjectOf(m);
+            if (maker >= 0) {
+              subj = maker;
+              sp = SpeakerFromWord(maker);
+            } else {
+              message = false;
+            }
+          }
+        }
         const bool on_noun = StartsWith(words_[v].deprel, "acl") && subj >= 0 &&
-                             subj != words_[v].head;
+                             (subj != words_[v].head || message);
         // "Public health experts said money is needed", parsed as experts
         // who were said to be something: a verb of saying hung on the noun
         // just before it, and a new subject after it, is that noun's
