@@ -4707,9 +4707,31 @@ void DocState::VerbStatements() {
         }
         if (comma > first && words_[comma].form == "," && root >= 0 &&
             root < comma && !absolute) {
-          for (int c : Children(root)) {
-            if (words_[c].deprel == "nsubj" && c < root && !InAnyQuote(c))
-              subj = c;
+          // Of the main clauses before the comma (the root and the verbs
+          // joined to it by "and" or "but"), the nearest one with a subject
+          // speaks: "the mayor defended the levy, but Moravec pressed him,
+          // asking Crale to ..." is Moravec asking, not the mayor.
+          auto joined = [&](int c) {
+            for (int cc : Children(c))
+              if (words_[cc].deprel == "cc" && cc < c) return true;
+            return false;
+          };
+          std::vector<int> mains = {root};
+          for (size_t m = 0; m < mains.size(); ++m)
+            for (int c : Children(mains[m]))
+              if (words_[c].deprel == "conj" && c < comma &&
+                  words_[c].upos == "VERB" && joined(c))
+                mains.push_back(c);
+          std::sort(mains.begin(), mains.end());
+          for (auto it = mains.rbegin(); it != mains.rend(); ++it) {
+            int found = -1;
+            for (int c : Children(*it))
+              if (words_[c].deprel == "nsubj" && c < *it && !InAnyQuote(c))
+                found = c;
+            if (found >= 0) {
+              subj = found;
+              break;
+            }
           }
         }
       }
