@@ -4824,7 +4824,17 @@ void DocState::VerbStatements() {
       // "A mere 9 percent say ...", "those surveyed say ...": a share of
       // a poll just before the verb, which the parser made a circumstance
       // or a determiner of the verb instead of its subject.
-      if (subj < 0 && !HasSpeaker(sp) && v == i && i > first) {
+      // (So too when the parser took a subject from before a semicolon or
+      // a colon: "...; most said they were worried", ": 42% say they're
+      // liberal". Not a verb hung on a noun, which has no subject of its
+      // own: "...; fares raised by a tenth".)
+      bool across_break = false;
+      for (int k = subj + 1; subj >= 0 && subj < i && k < i &&
+                             !StartsWith(words_[v].deprel, "acl");
+           ++k)
+        across_break |= words_[k].form == ";" || words_[k].form == ":";
+      if (((subj < 0 && !HasSpeaker(sp)) || across_break) && v == i &&
+          i > first) {
         bool infinitive = false;
         for (int c : Children(v)) infinitive |= words_[c].deprel == "mark";
         int k = i - 1, head = -1, adj = -1;
@@ -4838,9 +4848,14 @@ void DocState::VerbStatements() {
           const bool of = (EqualsIgnoreCase(words_[k].form, "of") ||
                            EqualsIgnoreCase(words_[k].form, "in")) &&
                           head >= 0 && k > first;
+          // ("most said", tagged an adverb)
+          const bool most =
+              u == "ADV" && (EqualsIgnoreCase(words_[k].form, "most") ||
+                             EqualsIgnoreCase(words_[k].form, "many"));
           if (!(u == "NUM" || u == "NOUN" || u == "PROPN" || u == "ADJ" ||
-                u == "DET" || u == "SYM" || polled || of))
+                u == "DET" || u == "SYM" || polled || of || most))
             break;
+          if (most && adj < 0) adj = k;
           if (head < 0 &&
               (u == "NOUN" || u == "NUM" || u == "PROPN" || u == "SYM"))
             head = k;
@@ -4858,6 +4873,7 @@ void DocState::VerbStatements() {
         if (lo < i && words_[lo].upos == "ADP") head = -1;
         if (!infinitive && head >= 0 &&
             (lo == first || words_[lo - 1].form == "," ||
+             words_[lo - 1].form == ";" || words_[lo - 1].form == ":" ||
              words_[lo - 1].upos == "CCONJ" ||
              words_[lo - 1].upos == "SCONJ")) {
           subj = head;
