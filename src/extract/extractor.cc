@@ -4832,7 +4832,8 @@ void DocState::VerbStatements() {
       for (int k = subj + 1; subj >= 0 && subj < i && k < i &&
                              !StartsWith(words_[v].deprel, "acl");
            ++k)
-        across_break |= words_[k].form == ";" || words_[k].form == ":";
+        across_break |= words_[k].form == ";" || words_[k].form == ":" ||
+                        words_[k].form == ",";
       if (((subj < 0 && !HasSpeaker(sp)) || across_break) && v == i &&
           i > first) {
         bool infinitive = false;
@@ -4871,7 +4872,19 @@ void DocState::VerbStatements() {
         if (head < 0) head = adj;
         if (head < 0 && lo < i && words_[lo].upos == "DET") head = lo;
         if (lo < i && words_[lo].upos == "ADP") head = -1;
-        if (!infinitive && head >= 0 &&
+        // (After a comma only a share with its number: "when given the
+        // prospect of closures, 41 percent of riders said".)
+        bool share = true;
+        if (across_break) {
+          bool stop = false;
+          for (int q = subj + 1; q < i; ++q)
+            stop |= words_[q].form == ";" || words_[q].form == ":";
+          share = stop;
+          for (int q = lo; q < i && !share; ++q)
+            share = words_[q].upos == "NUM" || words_[q].lemma == "percent" ||
+                    words_[q].form == "%" || words_[q].lemma == "majority";
+        }
+        if (!infinitive && head >= 0 && share &&
             (lo == first || words_[lo - 1].form == "," ||
              words_[lo - 1].form == ";" || words_[lo - 1].form == ":" ||
              words_[lo - 1].upos == "CCONJ" ||
