@@ -4716,9 +4716,31 @@ void DocState::VerbStatements() {
         }
         if (comma > first && words_[comma].form == "," && root >= 0 &&
             root < comma && !absolute) {
-          for (int c : Children(root)) {
-            if (words_[c].deprel == "nsubj" && c < root && !InAnyQuote(c))
-              subj = c;
+          // Of the main clauses before the comma (the root and the verbs
+          // joined to it by "and" or "but"), the nearest one with a subject
+          // speaks: "the mayor defended the levy, but Moravec pressed him,
+          // asking Crale to ..." is Moravec asking, not the mayor.
+          auto joined = [&](int c) {
+            for (int cc : Children(c))
+              if (words_[cc].deprel == "cc" && cc < c) return true;
+            return false;
+          };
+          std::vector<int> mains = {root};
+          for (size_t m = 0; m < mains.size(); ++m)
+            for (int c : Children(mains[m]))
+              if (words_[c].deprel == "conj" && c < comma &&
+                  words_[c].upos == "VERB" && joined(c))
+                mains.push_back(c);
+          std::sort(mains.begin(), mains.end());
+          for (auto it = mains.rbegin(); it != mains.rend(); ++it) {
+            int found = -1;
+            for (int c : Children(*it))
+              if (words_[c].deprel == "nsubj" && c < *it && !InAnyQuote(c))
+                found = c;
+            if (found >= 0) {
+              subj = found;
+              break;
+            }
           }
         }
       }
@@ -4811,7 +4833,18 @@ void DocState::VerbStatements() {
       // "A mere 9 percent say ...", "those surveyed say ...": a share of
       // a poll just before the verb, which the parser made a circumstance
       // or a determiner of the verb instead of its subject.
-      if (subj < 0 && !HasSpeaker(sp) && v == i && i > first) {
+      // (So too when the parser took a subject from before a semicolon or
+      // a colon: "...; most said they were worried", ": 42% say they're
+      // liberal". Not a verb hung on a noun, which has no subject of its
+      // own: "...; fares raised by a tenth".)
+      bool across_break = false;
+      for (int k = subj + 1; subj >= 0 && subj < i && k < i &&
+                             !StartsWith(words_[v].deprel, "acl");
+           ++k)
+        across_break |= words_[k].form == ";" || words_[k].form == ":" ||
+                        words_[k].form == ",";
+      if (((subj < 0 && !HasSpeaker(sp)) || across_break) && v == i &&
+          i > first) {
         bool infinitive = false;
         for (int c : Children(v)) infinitive |= words_[c].deprel == "mark";
         int k = i - 1, head = -1, adj = -1;
@@ -4825,9 +4858,14 @@ void DocState::VerbStatements() {
           const bool of = (EqualsIgnoreCase(words_[k].form, "of") ||
                            EqualsIgnoreCase(words_[k].form, "in")) &&
                           head >= 0 && k > first;
+          // ("most said", tagged an adverb)
+          const bool most =
+              u == "ADV" && (EqualsIgnoreCase(words_[k].form, "most") ||
+                             EqualsIgnoreCase(words_[k].form, "many"));
           if (!(u == "NUM" || u == "NOUN" || u == "PROPN" || u == "ADJ" ||
-                u == "DET" || u == "SYM" || polled || of))
+                u == "DET" || u == "SYM" || polled || of || most))
             break;
+          if (most && adj < 0) adj = k;
           if (head < 0 &&
               (u == "NOUN" || u == "NUM" || u == "PROPN" || u == "SYM"))
             head = k;
@@ -4843,8 +4881,21 @@ void DocState::VerbStatements() {
         if (head < 0) head = adj;
         if (head < 0 && lo < i && words_[lo].upos == "DET") head = lo;
         if (lo < i && words_[lo].upos == "ADP") head = -1;
-        if (!infinitive && head >= 0 &&
+        // (After a comma only a share with its number: "when given the
+        // prospect of closures, 41 percent of riders said".)
+        bool share = true;
+        if (across_break) {
+          bool stop = false;
+          for (int q = subj + 1; q < i; ++q)
+            stop |= words_[q].form == ";" || words_[q].form == ":";
+          share = stop;
+          for (int q = lo; q < i && !share; ++q)
+            share = words_[q].upos == "NUM" || words_[q].lemma == "percent" ||
+                    words_[q].form == "%" || words_[q].lemma == "majority";
+        }
+        if (!infinitive && head >= 0 && share &&
             (lo == first || words_[lo - 1].form == "," ||
+             words_[lo - 1].form == ";" || words_[lo - 1].form == ":" ||
              words_[lo - 1].upos == "CCONJ" ||
              words_[lo - 1].upos == "SCONJ")) {
           subj = head;
