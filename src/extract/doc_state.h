@@ -195,6 +195,8 @@ class DocState {
   void FindMentions();
   void AddMention(int first, int last, int entity, bool named, bool weak);
   bool JoiningHyphen(int k) const;
+  bool WhenWord(int k) const;
+  bool Dominates(int a, int w) const;
   int EntityFor(int first, int last, const GazetteerEntry* gaz,
                 EntityType ner_type);
   int NewEntity(std::string name, EntityType type, const GazetteerEntry* gaz);

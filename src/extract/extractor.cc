@@ -68,6 +68,20 @@ bool TimeNoun(std::string_view lemma);
 
 }  // namespace
 
+// Word k says when, not who: a day ("Tuesday") or a noun of time ("week").
+bool DocState::WhenWord(int k) const {
+  return DayWord(words_[k].form) || TimeNoun(words_[k].lemma);
+}
+
+// Whether word `a` is word `w` or one of its heads. The guard stops at a
+// cycle, which a repair that moved a word must never leave.
+bool DocState::Dominates(int a, int w) const {
+  const int n = static_cast<int>(words_.size());
+  for (int k = w, guard = 0; k >= 0 && guard <= n; k = words_[k].head, ++guard)
+    if (k == a) return true;
+  return false;
+}
+
 // Whether `word` occurs in the body (from byte `from` on) with its capital
 // after a lower-case word or a comma: a name, not a sentence's first word.
 bool DocState::CapitalisedInBody(std::string_view word, uint32_t from) const {
@@ -412,9 +426,7 @@ bool DocState::DaySubjects(int first, int last) {
       x = words_[x].head;
     if (words_[x].head < 0) continue;
     // (Never under the verb's own phrase: that would make a cycle.)
-    bool above = false;
-    for (int h = v; h >= 0 && !above; h = words_[h].head) above = h == x;
-    if (above) continue;
+    if (Dominates(x, v)) continue;
     words_[t].deprel = "obl:tmod";
     words_[x].head = v;
     words_[x].deprel = "nsubj";
@@ -504,11 +516,8 @@ bool DocState::WithParticipleSubjects(int first, int last) {
     // (Nor under the phrase's head or the participle by any path: that
     // would make a cycle.)
     auto inside = [&](int h) {
-      if (h >= p && h <= e) return true;
-      for (int k = h, guard = 0; k >= 0 && guard <= last - first;
-           k = words_[k].head, ++guard)
-        if (k == g || k == x || k == p) return true;
-      return false;
+      return (h >= p && h <= e) || Dominates(g, h) || Dominates(x, h) ||
+             Dominates(p, h);
     };
     int at = words_[g].head;
     if (at >= 0 && inside(at)) {
@@ -1895,8 +1904,7 @@ int DocState::SubjectOf(int v, int depth) const {
       if (subj >= 0 && !(subj < c && c < v)) continue;
       // (Not a time the parser made a second subject: "The party today
       // agrees", "A poll out Monday showed".)
-      if (subj >= 0 && (TimeNoun(words_[c].lemma) || DayWord(words_[c].form)))
-        continue;
+      if (subj >= 0 && WhenWord(c)) continue;
       if (subj >= 0 && subj < c && words_[subj].mention < 0) {
         // (Unless the nearer subject is itself the source: "The plan, an
         // inside source said, is ...".)
@@ -3319,9 +3327,7 @@ void DocState::ClosingReportingClauses() {
         phrase = !InAnyQuote(k) && (!verb || relative);
       }
       // (Nor "said Sunday after ...": when, not who.)
-      if (phrase && !DayWord(words_[v + 1].form) &&
-          !TimeNoun(words_[v + 1].lemma))
-        attribute(si, v, comma, v + 1, end - 1);
+      if (phrase && !WhenWord(v + 1)) attribute(si, v, comma, v + 1, end - 1);
       break;
     }
   }
@@ -4085,9 +4091,7 @@ void DocState::QuoteStatements() {
     int subj = QuoteSafeSubject(verb, SubjectOf(verb));
     // '"...," Eli Brandt said Thursday morning on ...': a time after the
     // verb that the parser made its subject says when, not who.
-    if (subj > verb &&
-        (TimeNoun(words_[subj].lemma) || DayWord(words_[subj].form)))
-      subj = -1;
+    if (subj > verb && WhenWord(subj)) subj = -1;
     // '"...," said Wen Halloway, who chairs ...' with the name made the
     // subject of a later clause: the speaker is the noun phrase right
     // after the verb (or right before it), whatever the parse.
@@ -4465,8 +4469,7 @@ void DocState::VerbStatements() {
           // ("released Friday", "published last month")
           return words_[k].upos == "VERB" && words_[k].form.ends_with("ed") &&
                  k + 1 < i &&
-                 (DayWord(words_[k + 1].form) ||
-                  TimeNoun(words_[k + 1].lemma) ||
+                 (WhenWord(k + 1) ||
                   (k + 2 < i && TimeNoun(words_[k + 2].lemma)));
         };
         while (lo > first && lo > i - 10 && !InAnyQuote(lo - 1) &&
@@ -6213,8 +6216,7 @@ void DocState::TidySpeakerSpans() {
         if (u == "ADJ" || joined(j)) return true;
         if (u == "VERB") return (j > first && joined(j - 1)) || gerund(j);
         if (u == "NUM") return !named;
-        if (u == "NOUN" || u == "PROPN")
-          return !TimeNoun(words_[j].lemma) && !DayWord(words_[j].form);
+        if (u == "NOUN" || u == "PROPN") return !WhenWord(j);
         return false;
       };
       int k = lo;
