@@ -1406,8 +1406,11 @@ bool DocState::InReportNoun(int w, Span within) const {
 
 void DocState::FindStances() {
   const int nw = static_cast<int>(words_.size());
-  auto set_stance = [](Statement& st, int claim, StanceValue v, Strength s,
-                       double conf, bool principal) {
+  // (A party's words passed on by an unnamed source are that source's
+  // report: RelayedByUnnamedSource.)
+  auto set_stance = [this](Statement& st, int claim, StanceValue v, Strength s,
+                           double conf, bool principal) {
+    principal = principal && !RelayedByUnnamedSource(statements_, st);
     for (Stance& have : st.stances)
       if (have.claim == claim) return;
     Stance x;

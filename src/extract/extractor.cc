@@ -53,6 +53,13 @@ bool TitleCase(const std::vector<std::string_view>& words) {
   return long_words >= 2 && capitalised * 10 >= long_words * 8;
 }
 
+// A word in capitals, of letters only ("TACOMA", not "U.S." or "A").
+bool AllCapitals(std::string_view w) {
+  return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) {
+           return std::isupper(static_cast<unsigned char>(c));
+         });
+}
+
 // A day is when something was said, never who said it ("..., said
 // Wednesday a ministry official", parsed with the day as the subject).
 bool DayWord(std::string_view w) {
@@ -238,6 +245,9 @@ void DocState::Annotate() {
     };
     extents();
     bool repaired = SubjectsInModifiers(first, last);
+    // (The dateline first: a day left as the only subject is then the
+    // day's to repair.)
+    repaired |= DatelineSubjects(first, last);
     repaired |= DaySubjects(first, last);
     repaired |= ClausesAfterCitations(first, last);
     repaired |= WithParticipleSubjects(first, last);
@@ -430,6 +440,27 @@ bool DocState::DaySubjects(int first, int last) {
     words_[t].deprel = "obl:tmod";
     words_[x].head = v;
     words_[x].deprel = "nsubj";
+    moved = true;
+  }
+  return moved;
+}
+
+// "TACOMA, Wash. — Helen Marchetti has resigned as ...": the parser may
+// take the dateline for a second subject of the verb whose own subject
+// follows the dash, and the claim then has a place for its actor. The
+// dateline's words hang on the verb as an unspecified dependent instead.
+bool DocState::DatelineSubjects(int first, int last) {
+  const int dash = DatelineEnd(first, std::min(first + 10, last));
+  if (dash < 0) return false;
+  bool moved = false;
+  for (int t = first; t < dash; ++t) {
+    const int v = words_[t].head;
+    if (v <= dash || !StartsWith(words_[t].deprel, "nsubj")) continue;
+    bool after = false;
+    for (int i = dash + 1; i < last; ++i)
+      after |= words_[i].head == v && StartsWith(words_[i].deprel, "nsubj");
+    if (!after) continue;
+    words_[t].deprel = "dep";
     moved = true;
   }
   return moved;
@@ -1798,7 +1829,11 @@ int DocState::DatelineEnd(int first, int end) const {
       }
       return k;
     }
-    if (words_[k].upos != "PROPN" && !IsPunct(words_[k])) return -1;
+    // (A place in capitals is a dateline word whatever its tag: the tagger
+    // reads "TACOMA" as a common noun.)
+    if (words_[k].upos != "PROPN" && !IsPunct(words_[k]) &&
+        !AllCapitals(words_[k].form))
+      return -1;
   }
   return -1;
 }

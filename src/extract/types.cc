@@ -91,4 +91,17 @@ Result<Modality> ParseModality(std::string_view name) {
   return ParseName<Modality>(name, kModalityNames, "modality");
 }
 
+bool RelayedByUnnamedSource(const std::vector<Statement>& all,
+                            const Statement& s) {
+  for (const Statement& o : all) {
+    // (The writer's own voice and an outlet's report name who speaks.)
+    if (&o == &s || o.kind == StatementKind::kReporter ||
+        o.kind == StatementKind::kReport || o.speaker.entity >= 0 ||
+        !o.speaker.entities.empty() || o.speaker.name.empty())
+      continue;
+    if (o.content.Contains(s.cue)) return true;
+  }
+  return false;
+}
+
 }  // namespace hearsay

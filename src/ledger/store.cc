@@ -1406,9 +1406,11 @@ Status SqlStore::IngestOne(Extraction& x, Prepared& p, IngestStats& stats,
       for (const Stance& stance : s.stances) {
         if (stance.claim != static_cast<int>(k)) continue;
         any = true;
-        std::vector<std::string> speaks_for = SpeakerParties(x, s, parties);
+        const bool relayed = RelayedByUnnamedSource(x.statements, s);
+        std::vector<std::string> speaks_for;
+        if (!relayed) speaks_for = SpeakerParties(x, s, parties);
         std::string speaker = SpeakerName(x, s);
-        if (speaks_for.empty() && stance.principal) {
+        if (speaks_for.empty() && stance.principal && !relayed) {
           speaks_for.push_back(speaker.empty() ? "(principal)" : speaker);
         }
         bool principal = !speaks_for.empty();

@@ -46,9 +46,11 @@ history() {
   fi
 }
 # Story 2 was denied before it was confirmed; story 4 was confirmed by the
-# co-owning ministry before the company disputed it.
+# co-owning ministry before the company disputed it; story 3 was first
+# reported on one anonymous source, then withdrawn.
 history "story 2" Kestrel confirmed "Brightwater Systems" denied
 history "story 4" "Aldmere Textiles" disputed "close" confirmed
+history "story 3" "Helen Marchetti" retracted "resign" "anonymous"
 # Story 6: six copies of one wire story, in one record, one independent
 # source.
 rows=$("$bin" claims --db "$db" --entity Indonesia --status confirmed --format csv |
