@@ -233,7 +233,7 @@ class DocState {
   // The first word that starts at or after byte `pos`.
   int FirstWordFrom(uint32_t pos) const;
   void DropNestedStatements();
-  void DropPrepositionSpeakers();
+  void DropNonSpeakers();
   void EraseStatements(const std::vector<bool>& drop);
   void SpeakingDocuments();
   // Pass 5 (claims.cc).
