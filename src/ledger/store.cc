@@ -1634,9 +1634,17 @@ Status SqlStore::Recompute(const std::set<int64_t>& records) {
   return Status::Ok();
 }
 
+// A record's text is that of the mention that created it, which is
+// whichever article was read first, and the linking features keep it; what
+// is shown is the claim as its first report put it ("Harlow Motors
+// negotiate with Quillon", not a later "Harlow Motors not agree with
+// Quillon"): the text of the mention behind the first entry of its history.
 constexpr char kRecordColumns[] =
-    "SELECT id, key, predicate, text, location, status, first_seen, "
-    "article_count, independent_sources, first_seen_at FROM records ";
+    "SELECT id, key, predicate, COALESCE((SELECT m.text FROM history h "
+    "JOIN stances s ON s.id = h.stance JOIN mentions m ON m.id = s.mention "
+    "WHERE h.record = records.id AND h.seq = 0), records.text), location, "
+    "status, first_seen, article_count, independent_sources, first_seen_at "
+    "FROM records ";
 
 Result<ClaimRecord> SqlStore::LoadRecord(Stmt& q) {
   ClaimRecord r;

@@ -27,6 +27,9 @@ expect() {
   fi
 }
 expect "story 1 (reported venture, denied)" Quillon denied "Harlow Motors"
+# A claim reads as its first report put it (the talks), not as the denial
+# read first from the folder ("not agree").
+expect "story 1 (as first reported)" Quillon denied "Harlow Motors negotiate with Quillon"
 expect "story 2 (denied, then confirmed)" Kestrel confirmed "Brightwater Systems"
 expect "story 3 (retracted)" "Helen Marchetti" retracted "resign"
 expect "story 4 (disputed)" "Aldmere Textiles" disputed "close"
