@@ -86,7 +86,7 @@ struct ClaimRecord {
   int64_t id = 0;
   std::string key;
   std::string predicate;
-  std::string text;
+  std::string text;  // the claim as its first report put it
   std::string location;
   std::vector<std::string> participants;  // names, in first-seen order
   ClaimStatus status = ClaimStatus::kReported;
