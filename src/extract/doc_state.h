@@ -234,6 +234,7 @@ class DocState {
   int FirstWordFrom(uint32_t pos) const;
   void DropNestedStatements();
   void DropNonSpeakers();
+  void AnonymousBackReferences();
   void EraseStatements(const std::vector<bool>& drop);
   void SpeakingDocuments();
   // Pass 5 (claims.cc).

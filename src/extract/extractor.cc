@@ -2669,6 +2669,79 @@ void DocState::FindStatements() {
   SpeakersWithNamesInApposition();
   SpeakersEndBeforeTheirCue();
   DropNonSpeakers();
+  AnonymousBackReferences();
+}
+
+// "Four people familiar with the matter said ... One of the people said
+// ...", "the person said": a definite phrase that points back to an
+// anonymous source with the same noun is that source, anonymous too ("one
+// of the people" is one of them; "the people", all of them).
+void DocState::AnonymousBackReferences() {
+  std::vector<size_t> order(statements_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return statements_[a].cue.begin < statements_[b].cue.begin;
+  });
+  auto words_of = [&](const Span& span, int* lo, int* hi) {
+    *lo = FirstWordFrom(span.begin);
+    *hi = WordEndingAt(span.end);
+    return *lo >= 0 && *hi >= *lo && *hi < static_cast<int>(words_.size());
+  };
+  std::vector<size_t> sources;  // anonymous statements so far
+  for (size_t i : order) {
+    Statement& st = statements_[i];
+    if (!st.speaker.has_span) continue;
+    if (st.speaker.anonymous) {
+      sources.push_back(i);
+      continue;
+    }
+    if (st.speaker.entity >= 0 || !st.speaker.entities.empty()) continue;
+    int lo, hi;
+    if (!words_of(st.speaker.span, &lo, &hi) || hi - lo > 3) continue;
+    std::vector<std::string> w;
+    for (int k = lo; k <= hi; ++k) w.push_back(Lower(words_[k].form));
+    int count = -1;  // -1: as many as the source; -2: unknown
+    bool definite = false;
+    if (w.size() == 2) {
+      definite = w[0] == "the" || w[0] == "that" || w[0] == "this";
+    } else if (w.size() == 4 && w[1] == "of" &&
+               (w[2] == "the" || w[2] == "those" || w[2] == "these")) {
+      static constexpr std::pair<std::string_view, int> kShares[] = {
+          {"one", 1},   {"two", 2},     {"three", 3},    {"four", 4},
+          {"five", 5},  {"some", -2},   {"several", -2}, {"both", 2},
+          {"each", -2}, {"either", -2}, {"all", -1}};
+      for (const auto& [word, n] : kShares)
+        if (w[0] == word) definite = true, count = n;
+    }
+    if (!definite) continue;
+    if (words_[hi].upos != "NOUN") continue;
+    // (The lemma of "people" may be "people" or "person".)
+    auto same_noun = [](std::string_view a, std::string_view b) {
+      auto norm = [](std::string_view x) {
+        return x == "people" ? std::string_view("person") : x;
+      };
+      return norm(a) == norm(b);
+    };
+    const std::string_view noun = words_[hi].lemma;
+    for (auto j = sources.rbegin(); j != sources.rend(); ++j) {
+      const Statement& src = statements_[*j];
+      int slo, shi;
+      if (!words_of(src.speaker.span, &slo, &shi)) continue;
+      bool same = false;
+      for (int k = slo; k <= shi && !same; ++k)
+        same = words_[k].upos == "NOUN" && same_noun(words_[k].lemma, noun);
+      if (!same) continue;
+      // ("the person", a noun in the singular, is one.)
+      if (w.size() == 2 && !w[1].ends_with('s') && w[1] != "people") count = 1;
+      st.speaker.anonymous = true;
+      st.speaker.count = count == -1   ? src.speaker.count
+                         : count == -2 ? -1
+                                       : count;
+      if (st.speaker.description.empty())
+        st.speaker.description = st.speaker.name;
+      break;
+    }
+  }
 }
 
 // "sent a letter to the board of directors urging them" gave the speaker
