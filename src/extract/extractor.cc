@@ -2691,10 +2691,11 @@ void DocState::AnonymousBackReferences() {
   for (size_t i : order) {
     Statement& st = statements_[i];
     if (!st.speaker.has_span) continue;
-    if (st.speaker.anonymous) {
-      sources.push_back(i);
-      continue;
-    }
+    // ("the sources" is anonymous already, but says how many only through
+    // the sources it points back to.)
+    const bool known = st.speaker.anonymous;
+    if (known) sources.push_back(i);
+    if (known && st.speaker.count >= 0) continue;
     if (st.speaker.entity >= 0 || !st.speaker.entities.empty()) continue;
     int lo, hi;
     if (!words_of(st.speaker.span, &lo, &hi) || hi - lo > 3) continue;
@@ -2724,6 +2725,7 @@ void DocState::AnonymousBackReferences() {
     };
     const std::string_view noun = words_[hi].lemma;
     for (auto j = sources.rbegin(); j != sources.rend(); ++j) {
+      if (*j == i) continue;
       const Statement& src = statements_[*j];
       int slo, shi;
       if (!words_of(src.speaker.span, &slo, &shi)) continue;
