@@ -910,6 +910,12 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   }
   for (int w : theme) {
     auto [lo, hi] = NounPhrase(w);
+    // ("... license its technology to the venture rather than own
+    // factories": the theme is "own factories".)
+    while (lo < hi && lo < w &&
+           (words_[lo].upos == "ADP" || words_[lo].upos == "CCONJ" ||
+            words_[lo].upos == "SCONJ" || words_[lo].lemma == "rather"))
+      ++lo;
     std::string txt(Text(WordSpan(lo, hi)));
     if (txt.size() > 80 || IsPunct(words_[w])) continue;
     c.participants.push_back({"theme", -1, txt});
