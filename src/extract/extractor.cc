@@ -266,6 +266,18 @@ void DocState::Annotate() {
     for (size_t k = 0; k < annotated[j].entity.size(); ++k)
       words_[annotated_first[j] + k].ner = annotated[j].entity[k];
   }
+  // "PORT ALBERNI, British Columbia — ...": the words in capitals that open
+  // a dateline name the place the story was filed from, which the tagger
+  // and the recogniser, seeing capitals, take for a common noun or an
+  // organisation.
+  for (const SentInfo& si : sents_) {
+    const int last = static_cast<int>(si.last);
+    if (DatelineEnd(si.first, std::min(si.first + 10, last)) < 0) continue;
+    for (int k = si.first; k < last && AllCapitals(words_[k].form); ++k) {
+      words_[k].ner = k == si.first ? "B-PLACE" : "I-PLACE";
+      words_[k].upos = "PROPN";
+    }
+  }
   // The dependents of every word, once: the rules ask for them thousands
   // of times per document. A counting sort keeps each list in text order.
   const size_t n = words_.size();
@@ -475,7 +487,11 @@ bool DocState::DatelineSubjects(int first, int last) {
   bool moved = false;
   for (int t = first; t < dash; ++t) {
     const int v = words_[t].head;
-    if (v <= dash || !StartsWith(words_[t].deprel, "nsubj")) continue;
+    // (In capitals, the place may even be read as a verb: "LANSING" as
+    // the clausal subject of "will build".)
+    if (v <= dash || (!StartsWith(words_[t].deprel, "nsubj") &&
+                      !StartsWith(words_[t].deprel, "csubj")))
+      continue;
     bool after = false;
     for (int i = dash + 1; i < last; ++i)
       after |= words_[i].head == v && StartsWith(words_[i].deprel, "nsubj");
@@ -902,15 +918,29 @@ int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
     }
   }
   // Same name, or a surname of a person named in full, or an acronym.
+  // ("KELDRITH" from a dateline, then "Keldrith": the name as the body
+  // writes it is the canonical one.)
+  auto same = [&](Entity& e) {
+    if (!EqualsIgnoreCase(e.name, name)) return false;
+    auto shouted = [](std::string_view x) {
+      return std::none_of(x.begin(), x.end(), [](char c) {
+        return std::islower(static_cast<unsigned char>(c));
+      });
+    };
+    if (shouted(e.name) && !shouted(name)) {
+      e.aliases.push_back(e.name);
+      e.name = name;
+    }
+    return true;
+  };
   for (size_t i = 0; i < entities_.size(); ++i) {
     Entity& e = entities_[i].e;
     // A name of several words is one entity however the recogniser typed
     // each mention ("Penhale Grant" a place here, a person there).
-    if (name.find(' ') != std::string::npos && !entities_[i].gaz &&
-        EqualsIgnoreCase(e.name, name))
+    if (name.find(' ') != std::string::npos && !entities_[i].gaz && same(e))
       return static_cast<int>(i);
     if (CoarseType(e.type) != CoarseType(ner_type)) continue;
-    if (EqualsIgnoreCase(e.name, name)) return static_cast<int>(i);
+    if (same(e)) return static_cast<int>(i);
     if (ner_type == EntityType::kPerson) {
       bool single = name.find(' ') == std::string::npos;
       bool e_single = e.name.find(' ') == std::string::npos;
