@@ -1072,6 +1072,20 @@ void DocState::FindMentions() {
         }
         if (surname) g = nullptr;
       }
+      // "Economy Minister Sofia Carvalhal": a listed place right after a
+      // title and before a proper noun is a first name.
+      if (g && CoarseType(GazetteerType(*g)) == EntityType::kPlace &&
+          hits[0].length == 1 && i + 1 < si.last &&
+          words_[i + 1].upos == "PROPN" &&
+          !LongestAt(i + 1, LexiconKind::kRole)) {
+        for (int j = std::max(si.first, i - 4); j < i && g; ++j) {
+          auto role = LongestAt(j, LexiconKind::kRole);
+          if (role && j + role->length == i &&
+              lex_.roles()[role->entry].kind != "party" &&
+              lex_.roles()[role->entry].kind != "modifier")
+            g = nullptr;
+        }
+      }
       if (!g) {
         ++i;
         continue;
@@ -1320,6 +1334,17 @@ void DocState::FindMentions() {
               l = e;
               t = EntityType::kGov;
             }
+          }
+        }
+        // "Corwin Pike & Co.", "Hale & Sons": a firm's name goes on through
+        // the "&" and names a company, whatever the recogniser made of
+        // the partners' names.
+        if (f < l && l + 1 < si.last && words_[l].form == "&") {
+          const std::string_view tail = words_[l + 1].form;
+          if (tail == "Co." || tail == "Co" || tail == "Company" ||
+              tail == "Sons" || tail == "Partners" || tail == "Associates") {
+            l += 2;
+            t = EntityType::kOrg;
           }
         }
         // No name is a lone letter (the party of "(R-Fla.)"; listed
