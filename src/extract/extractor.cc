@@ -1336,6 +1336,26 @@ void DocState::FindMentions() {
             }
           }
         }
+        // "The Minho Textile Workers’ Union": an organisation's name takes
+        // in the capitalised words before a plural possessive, which the
+        // recogniser leaves out.
+        if (f < l && t == EntityType::kOrg && f - 2 >= si.first &&
+            (words_[f - 1].form == "’" || words_[f - 1].form == "'") &&
+            words_[f - 1].span.begin == words_[f - 2].span.end &&
+            words_[f - 2].form.ends_with('s') && !taken[f - 2 - si.first]) {
+          auto capitalised = [&](int k) {
+            return std::isupper(
+                       static_cast<unsigned char>(words_[k].form[0])) &&
+                   !taken[k - si.first] &&
+                   (words_[k].upos == "PROPN" || words_[k].upos == "NOUN");
+          };
+          int g = f - 2;
+          if (capitalised(g)) {
+            while (g > si.first && capitalised(g - 1)) --g;
+            f = g;
+            has_propn = true;
+          }
+        }
         // "Corwin Pike & Co.", "Hale & Sons": a firm's name goes on through
         // the "&" and names a company, whatever the recogniser made of
         // the partners' names.
