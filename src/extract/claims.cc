@@ -1648,11 +1648,34 @@ void DocState::FindStances() {
     // completely false"): the claim it is about is an earlier one, first
     // one the speaker is a party to, then one that was reported rather than
     // asserted; the nearest wins a tie.
+    // "The report is completely false": an answer about a report is about
+    // a claim someone reported (an outlet, a source, or in a hedge), not
+    // about the article's own news of the day ("Lawmaker presses Harlow
+    // for answers" is no report Harlow denies).
+    bool about_report = false;
+    for (int k = FirstWordFrom(st.content.begin);
+         k < nw && words_[k].span.end <= st.content.end && !about_report; ++k)
+      for (std::string_view noun :
+           {"report", "story", "article", "rumor", "rumour", "speculation"})
+        about_report |= words_[k].upos == "NOUN" && words_[k].lemma == noun;
+    auto reported = [&](int ci) {
+      if (claims_[ci].c.modality != Modality::kAsserted) return true;
+      for (size_t k = 0; k < n_statements; ++k) {
+        const Statement& o = statements_[k];
+        bool by_source = o.kind == StatementKind::kReport ||
+                         o.kind == StatementKind::kAccordingTo ||
+                         o.speaker.anonymous;
+        for (const Stance& x : o.stances)
+          if (by_source && x.claim == ci) return true;
+      }
+      return false;
+    };
     int best = -1, best_score = 0;
     uint32_t best_pos = 0;
     for (size_t ci = 0; ci < claims_.size(); ++ci) {
       const ClaimBuild& cb = claims_[ci];
       if (!cb.c.positive) continue;
+      if (about_report && !reported(static_cast<int>(ci))) continue;
       uint32_t pos = 0;
       bool before = false;
       for (const ClaimMention& m : cb.mentions) {
