@@ -113,14 +113,14 @@ struct Statement {
   std::string rule;            // which rule produced it, for explanations
 };
 
-// True when `s` reaches us only inside what a source without a name says
-// ("Marchetti informed the board of her decision, the person said"): such
-// words are the source's report, not the speaker's own answer on the
-// record, so they never make the speaker a principal of a claim. A named
-// relay ("Reuters reported that Ford denied ...") passes an answer on.
-// `all` is the extraction's statements, `s` one of them.
-bool RelayedByUnnamedSource(const std::vector<Statement>& all,
-                            const Statement& s);
+// For each statement, whether it reaches us only inside what a source
+// without a name says ("Marchetti informed the board of her decision, the
+// person said"): such words are the source's report, not the speaker's own
+// answer on the record, so they never make the speaker a principal of a
+// claim. A named relay ("Reuters reported that Ford denied ...") passes an
+// answer on. One flag per statement of `statements`, in order.
+std::vector<bool> RelayedByUnnamedSources(
+    const std::vector<Statement>& statements);
 
 enum class Modality { kAsserted, kReported, kHedged, kSpeculative, kFuture };
 std::string_view ModalityName(Modality m);

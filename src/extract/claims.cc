@@ -1413,10 +1413,14 @@ bool DocState::InReportNoun(int w, Span within) const {
 void DocState::FindStances() {
   const int nw = static_cast<int>(words_.size());
   // (A party's words passed on by an unnamed source are that source's
-  // report: RelayedByUnnamedSource.)
-  auto set_stance = [this](Statement& st, int claim, StanceValue v, Strength s,
-                           double conf, bool principal) {
-    principal = principal && !RelayedByUnnamedSource(statements_, st);
+  // report: RelayedByUnnamedSources. The only statements added below are
+  // the reporter's own sentences outside every content, which nothing
+  // relays.)
+  const std::vector<bool> relayed = RelayedByUnnamedSources(statements_);
+  auto set_stance = [&](Statement& st, int claim, StanceValue v, Strength s,
+                        double conf, bool principal) {
+    const size_t at = static_cast<size_t>(&st - statements_.data());
+    principal = principal && !(at < relayed.size() && relayed[at]);
     for (Stance& have : st.stances)
       if (have.claim == claim) return;
     Stance x;

@@ -188,7 +188,7 @@ class DocState {
   void Annotate();
   bool SubjectsInModifiers(int first, int last);
   bool DaySubjects(int first, int last);
-  bool DatelineSubjects(int first, int last);
+  bool DatelineSubjects(int first, int dash, int last);
   bool ClausesAfterCitations(int first, int last);
   bool WithParticipleSubjects(int first, int last);
   bool CapitalisedInBody(std::string_view word, uint32_t from) const;

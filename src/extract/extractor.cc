@@ -145,6 +145,7 @@ void DocState::Annotate() {
   // document have agreed on their types (Pipeline::AgreeNames).
   std::vector<nlp::AnnotatedSentence> annotated;
   std::vector<int> annotated_first;
+  std::vector<int> datelines;  // sentences that open with one
   for (size_t si = 0; si < seg_.sentences.size(); ++si) {
     const Sentence& s = seg_.sentences[si];
     if (s.token_count == 0) continue;
@@ -247,7 +248,11 @@ void DocState::Annotate() {
     bool repaired = SubjectsInModifiers(first, last);
     // (The dateline first: a day left as the only subject is then the
     // day's to repair.)
-    repaired |= DatelineSubjects(first, last);
+    const int dash = DatelineEnd(first, std::min(first + 10, last));
+    if (dash >= 0) {
+      datelines.push_back(sent);
+      repaired |= DatelineSubjects(first, dash, last);
+    }
     repaired |= DaySubjects(first, last);
     repaired |= ClausesAfterCitations(first, last);
     repaired |= WithParticipleSubjects(first, last);
@@ -270,9 +275,9 @@ void DocState::Annotate() {
   // a dateline name the place the story was filed from, which the tagger
   // and the recogniser, seeing capitals, take for a common noun or an
   // organisation.
-  for (const SentInfo& si : sents_) {
+  for (int d : datelines) {
+    const SentInfo& si = sents_[d];
     const int last = static_cast<int>(si.last);
-    if (DatelineEnd(si.first, std::min(si.first + 10, last)) < 0) continue;
     for (int k = si.first; k < last && AllCapitals(words_[k].form); ++k) {
       words_[k].ner = k == si.first ? "B-PLACE" : "I-PLACE";
       words_[k].upos = "PROPN";
@@ -481,9 +486,8 @@ bool DocState::DaySubjects(int first, int last) {
 // take the dateline for a second subject of the verb whose own subject
 // follows the dash, and the claim then has a place for its actor. The
 // dateline's words hang on the verb as an unspecified dependent instead.
-bool DocState::DatelineSubjects(int first, int last) {
-  const int dash = DatelineEnd(first, std::min(first + 10, last));
-  if (dash < 0) return false;
+// `dash` ends the dateline that opens the sentence [first, last).
+bool DocState::DatelineSubjects(int first, int dash, int last) {
   bool moved = false;
   for (int t = first; t < dash; ++t) {
     const int v = words_[t].head;
@@ -2762,6 +2766,13 @@ void DocState::AnonymousBackReferences() {
     *hi = WordEndingAt(span.end);
     return *lo >= 0 && *hi >= *lo && *hi < static_cast<int>(words_.size());
   };
+  // (The lemma of "people" may be "people" or "person".)
+  auto same_noun = [](std::string_view a, std::string_view b) {
+    auto norm = [](std::string_view x) {
+      return x == "people" ? std::string_view("person") : x;
+    };
+    return norm(a) == norm(b);
+  };
   std::vector<size_t> sources;  // anonymous statements so far
   for (size_t i : order) {
     Statement& st = statements_[i];
@@ -2791,13 +2802,6 @@ void DocState::AnonymousBackReferences() {
     }
     if (!definite) continue;
     if (words_[hi].upos != "NOUN") continue;
-    // (The lemma of "people" may be "people" or "person".)
-    auto same_noun = [](std::string_view a, std::string_view b) {
-      auto norm = [](std::string_view x) {
-        return x == "people" ? std::string_view("person") : x;
-      };
-      return norm(a) == norm(b);
-    };
     const std::string_view noun = words_[hi].lemma;
     for (auto j = sources.rbegin(); j != sources.rend(); ++j) {
       if (*j == i) continue;

@@ -91,17 +91,20 @@ Result<Modality> ParseModality(std::string_view name) {
   return ParseName<Modality>(name, kModalityNames, "modality");
 }
 
-bool RelayedByUnnamedSource(const std::vector<Statement>& all,
-                            const Statement& s) {
-  for (const Statement& o : all) {
+std::vector<bool> RelayedByUnnamedSources(
+    const std::vector<Statement>& statements) {
+  std::vector<bool> relayed(statements.size(), false);
+  for (size_t i = 0; i < statements.size(); ++i) {
+    const Statement& o = statements[i];
     // (The writer's own voice and an outlet's report name who speaks.)
-    if (&o == &s || o.kind == StatementKind::kReporter ||
+    if (o.kind == StatementKind::kReporter ||
         o.kind == StatementKind::kReport || o.speaker.entity >= 0 ||
         !o.speaker.entities.empty() || o.speaker.name.empty())
       continue;
-    if (o.content.Contains(s.cue)) return true;
+    for (size_t j = 0; j < statements.size(); ++j)
+      if (j != i && o.content.Contains(statements[j].cue)) relayed[j] = true;
   }
-  return false;
+  return relayed;
 }
 
 }  // namespace hearsay

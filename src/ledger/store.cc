@@ -1349,6 +1349,8 @@ Status SqlStore::IngestOne(Extraction& x, Prepared& p, IngestStats& stats,
     entities_ << name << doc << e.name << EntityTypeName(e.type);
   }
 
+  // A party's words passed on by an unnamed source make it no principal.
+  const std::vector<bool> relayed = RelayedByUnnamedSources(x.statements);
   for (size_t k = 0; k < x.claims.size(); ++k) {
     const Claim& c = x.claims[k];
     std::vector<PartyNames> parties = Parties(x, c);
@@ -1406,12 +1408,12 @@ Status SqlStore::IngestOne(Extraction& x, Prepared& p, IngestStats& stats,
       for (const Stance& stance : s.stances) {
         if (stance.claim != static_cast<int>(k)) continue;
         any = true;
-        const bool relayed = RelayedByUnnamedSource(x.statements, s);
         std::vector<std::string> speaks_for;
-        if (!relayed) speaks_for = SpeakerParties(x, s, parties);
         std::string speaker = SpeakerName(x, s);
-        if (speaks_for.empty() && stance.principal && !relayed) {
-          speaks_for.push_back(speaker.empty() ? "(principal)" : speaker);
+        if (!relayed[si]) {
+          speaks_for = SpeakerParties(x, s, parties);
+          if (speaks_for.empty() && stance.principal)
+            speaks_for.push_back(speaker.empty() ? "(principal)" : speaker);
         }
         bool principal = !speaks_for.empty();
         bool outlet_voice =
