@@ -719,6 +719,70 @@ void StoriesGetTheirStatuses(Backend& backend) {
   EXPECT_EQ((*top)[0].key, "brightwater systems|kestrel analytics|acquire");
 }
 
+// A statement bearing on two claims of its article that link to one record
+// (a party's "we have no plans to work with them", both a denial of the
+// reported venture and a negated claim of its own) shows once in the
+// record's timeline, as its most decisive stance.
+void OneStatementIsOneStance(Backend& backend) {
+  const std::string key = "harlow motors|quillon|cooperate|ev venture";
+  std::vector<Extraction> docs = Stories();
+  Extraction* denial = nullptr;
+  size_t by = 0;
+  for (Extraction& x : docs) {
+    for (size_t si = 0; si < x.statements.size() && !denial; ++si) {
+      for (const Stance& st : x.statements[si].stances) {
+        if (st.value == StanceValue::kDeny && x.claims[st.claim].key == key) {
+          denial = &x;
+          by = si;
+        }
+      }
+    }
+    if (denial) break;
+  }
+  ASSERT_NE(denial, nullptr);
+  int k = -1;
+  for (const Stance& st : denial->statements[by].stances) {
+    if (denial->claims[st.claim].key == key) k = st.claim;
+  }
+  // The negated claim goes first, so its plain assertion is met first.
+  Claim negated = denial->claims[k];
+  negated.positive = false;
+  denial->claims.insert(denial->claims.begin(), negated);
+  for (Statement& s : denial->statements) {
+    for (Stance& st : s.stances) ++st.claim;
+  }
+  Stance asserted;
+  asserted.claim = 0;
+  asserted.value = StanceValue::kAssert;
+  asserted.confidence = 0.9;
+  asserted.principal = true;
+  denial->statements[by].stances.push_back(asserted);
+
+  auto store = Open(backend.Fresh("one_stance"));
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Ingest(docs).ok());
+  ClaimRecord talks = ByKey(*store, key);
+  EXPECT_EQ(talks.status, ClaimStatus::kDenied);
+  const Statement& said = denial->statements[by];
+  const std::string quote =
+      said.content.end <= denial->document.text.size() &&
+              said.content.begin < said.content.end
+          ? std::string(said.content.Slice(denial->document.text))
+          : said.content_text;
+  std::vector<std::string> rows;
+  for (const LedgerStatement& s : talks.statements) {
+    if (s.document_id == denial->document.id && s.quote == quote) {
+      rows.push_back(s.stance + "|" + s.party);
+    }
+  }
+  ASSERT_FALSE(rows.empty());
+  std::vector<std::string> unique = rows;
+  std::sort(unique.begin(), unique.end());
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  EXPECT_EQ(rows.size(), unique.size()) << rows[0];
+  for (const std::string& r : rows) EXPECT_EQ(r.substr(0, 5), "deny|");
+}
+
 void ReingestingIsANoOpAndLinkingIsDeterministic(Backend& backend) {
   auto sa = Open(backend.Fresh("det_a")), sb = Open(backend.Fresh("det_b"));
   ASSERT_TRUE(sa && sb);
@@ -1115,7 +1179,13 @@ const std::pair<const char*, Scenario> kScenarios[] = {
      RefusesANewerSchemaAndMigratesAnOlderOne},
     {"SendsSlotsAndDefers", SendsSlotsAndDefers},
     {"SyndicationDoesNotDependOnTheBatch", SyndicationDoesNotDependOnTheBatch},
+    {"OneStatementIsOneStance", OneStatementIsOneStance},
 };
+
+TEST(Store, OneStatementIsOneStance) {
+  SqliteBackend b;
+  OneStatementIsOneStance(b);
+}
 
 TEST(Store, StoriesGetTheirStatuses) {
   SqliteBackend b;

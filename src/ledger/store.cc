@@ -20,6 +20,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -226,6 +227,57 @@ std::string Quote(const Extraction& x, const Statement& s) {
     return std::string(s.content.Slice(text));
   }
   return s.content_text;
+}
+
+// A stance row of one document, held until the document's claims are all
+// linked.
+struct PendingStance {
+  int64_t record;
+  int64_t mention;
+  int64_t statement;
+  std::string speaker, sourcing, via, kind, cue, stance, strength;
+  bool principal;
+  std::string party;
+  bool retraction;
+  Effect effect;
+  std::string quote;
+  double confidence;
+};
+
+// How much a stance says about its record: a retraction or an answer that
+// moves the status, then an explicit denial or confirmation, then the rest.
+int Decisiveness(const PendingStance& r) {
+  int value = r.stance == "deny" || r.stance == "confirm" ? 3
+              : r.stance == "no_comment"                  ? 2
+              : r.stance == "assert"                      ? 1
+                                                          : 0;
+  return (r.retraction ? 16 : 0) + (r.effect != Effect::kNone ? 8 : 0) + value;
+}
+
+// One statement says one thing about a record. When several claims of a
+// document link to the same record ("Quillon said it had no plans to work
+// with Harlow" is both a denial of the reported venture and its own negated
+// claim), the statement would otherwise show once per claim in the timeline
+// with the same words; the most decisive of those stances stands for it,
+// where the first of them stood. Stances on no statement (-1) are kept.
+std::vector<const PendingStance*> OneStancePerStatement(
+    const std::vector<PendingStance>& rows) {
+  std::map<std::tuple<int64_t, int64_t, std::string>, size_t> best;
+  std::vector<const PendingStance*> out;
+  for (const PendingStance& r : rows) {
+    if (r.statement < 0) {
+      out.push_back(&r);
+      continue;
+    }
+    auto [it, fresh] = best.try_emplace(
+        std::make_tuple(r.record, r.statement, r.party), out.size());
+    if (fresh) {
+      out.push_back(&r);
+    } else if (Decisiveness(r) > Decisiveness(*out[it->second])) {
+      out[it->second] = &r;
+    }
+  }
+  return out;
 }
 
 // A value for a multi-row INSERT.
@@ -1351,6 +1403,7 @@ Status SqlStore::IngestOne(Extraction& x, Prepared& p, IngestStats& stats,
 
   // A party's words passed on by an unnamed source make it no principal.
   const std::vector<bool> relayed = RelayedByUnnamedSources(x.statements);
+  std::vector<PendingStance> pending;
   for (size_t k = 0; k < x.claims.size(); ++k) {
     const Claim& c = x.claims[k];
     std::vector<PartyNames> parties = Parties(x, c);
@@ -1397,10 +1450,10 @@ Status SqlStore::IngestOne(Extraction& x, Prepared& p, IngestStats& stats,
                       bool principal, const std::string& party, bool retraction,
                       Effect effect, const std::string& quote,
                       double confidence) {
-      stances_ << next_stance_++ << record << mention << doc << statement << 1
-               << speaker << sourcing << via << kind << cue << stance
-               << strength << principal << party << retraction
-               << EffectName(effect) << quote << confidence;
+      pending.push_back(PendingStance{
+          record, mention, statement, speaker, sourcing, via, std::string(kind),
+          cue, std::string(stance), std::string(strength), principal, party,
+          retraction, effect, quote, confidence});
     };
     bool any = false;
     for (size_t si = 0; si < x.statements.size(); ++si) {
@@ -1440,6 +1493,13 @@ Status SqlStore::IngestOne(Extraction& x, Prepared& p, IngestStats& stats,
       insert(-1, "", "unattributed", "", "reporter", "", "assert", "", false,
              "", false, Effect::kNone, c.text, c.confidence);
     }
+  }
+  for (const PendingStance* r : OneStancePerStatement(pending)) {
+    stances_ << next_stance_++ << r->record << r->mention << doc << r->statement
+             << 1 << r->speaker << r->sourcing << r->via << r->kind << r->cue
+             << r->stance << r->strength << r->principal << r->party
+             << r->retraction << EffectName(r->effect) << r->quote
+             << r->confidence;
   }
   // A batch of large documents is sent as it goes, not held whole.
   if (documents_.bytes() > (16 << 20)) return FlushRows();
