@@ -293,6 +293,7 @@ class DocState {
   const SpeechVerb* SpeechVerbAt(int w, int* length) const;
   int CutParticiple(int v) const;
   int InvertedSubject(int v) const;
+  bool HeadlineParticiple(int v) const;
   int SubjectOf(int v, int depth = 0) const;
   bool PassiveOfRevealing(int v) const;
   Speaker SpeakerFromWord(int w);

@@ -2023,6 +2023,37 @@ int DocState::InvertedSubject(int v) const {
   return -1;
 }
 
+bool DocState::HeadlineParticiple(int v) const {
+  // "Lawmaker presses Harlow for answers after denied China venture
+  // report": a past participle right after a preposition, with no subject
+  // or auxiliary of its own, describes the noun after it; the subject of
+  // the clause it hangs on did not do it.
+  // (The parse keeps no Penn tag: a past form is a verb that is not its
+  // lemma and ends in neither -ing nor -s.)
+  const W& w = words_[v];
+  if (v == 0 || words_[v - 1].sent != w.sent || w.upos != "VERB" ||
+      w.form == w.lemma || w.form.ends_with("ing") || w.form.ends_with("s"))
+    return false;
+  const W& before = words_[v - 1];
+  // (Prepositions of time and circumstance only: "as predicted" is the
+  // clause's subject predicting.)
+  static constexpr std::string_view kBefore[] = {
+      "after", "before", "despite", "amid", "following", "since", "until"};
+  if (before.head != v ||
+      (before.deprel != "mark" && before.deprel != "advmod" &&
+       before.deprel != "case") ||
+      std::none_of(
+          std::begin(kBefore), std::end(kBefore),
+          [&](std::string_view p) { return EqualsIgnoreCase(before.form, p); }))
+    return false;
+  for (int c : Children(v)) {
+    std::string_view d = words_[c].deprel;
+    if (StartsWith(d, "nsubj") || StartsWith(d, "aux") || StartsWith(d, "expl"))
+      return false;
+  }
+  return true;
+}
+
 int DocState::SubjectOf(int v, int depth) const {
   int subj = -1, agent = -1;
   const bool content_passive = depth == 0 && PassiveOfRevealing(v);
@@ -2124,6 +2155,7 @@ int DocState::SubjectOf(int v, int depth) const {
     }
     return h;
   }
+  if (StartsWith(d, "advcl") && HeadlineParticiple(v)) return -1;
   if (StartsWith(d, "xcomp") || StartsWith(d, "advcl") ||
       StartsWith(d, "conj") || StartsWith(d, "csubj")) {
     // "when pressed on why the plan leaves out dads, the young mother
@@ -2499,6 +2531,19 @@ Speaker DocState::SpeakerFromWord(int w) {
       mentions_[words_[w - 2].mention].named)
     w -= 2;
   auto [lo, hi] = NounPhrase(w);
+  // "a day after the company denied a report": the parser may take the
+  // word opening the clause for a preposition of its subject; the subject
+  // starts after it.
+  if (StartsWith(words_[w].deprel, "nsubj") && lo < w && words_[lo].head == w &&
+      words_[lo].deprel == "case") {
+    static constexpr std::string_view kOpeners[] = {"after", "before", "since",
+                                                    "until", "once"};
+    for (std::string_view o : kOpeners)
+      if (EqualsIgnoreCase(words_[lo].form, o)) {
+        ++lo;
+        break;
+      }
+  }
   // "Cologne police say", "The person familiar with the planning
   // confirmed": two subjects side by side are one phrase the parser split.
   if (StartsWith(words_[w].deprel, "nsubj") && words_[w].head > w) {
@@ -4817,6 +4862,10 @@ void DocState::VerbStatements() {
         if (SpeechVerbAt(v + 2, &l)) continue;
       }
       int subj = QuoteSafeSubject(v, SubjectOf(v));
+      // ("after denied China venture report": no one to look for.)
+      if (subj < 0 && StartsWith(words_[v].deprel, "advcl") &&
+          HeadlineParticiple(v))
+        continue;
       if (v - 2 >= first && subj == v - 1 && day_between(v - 2)) {
         for (int c : Children(v - 2))
           if (words_[c].deprel == "nsubj" && c < v - 2) subj = c;
