@@ -198,8 +198,9 @@ class DocState {
   bool JoiningHyphen(int k) const;
   bool WhenWord(int k) const;
   bool Dominates(int a, int w) const;
+  // `name`, when given, names the entity instead of the words.
   int EntityFor(int first, int last, const GazetteerEntry* gaz,
-                EntityType ner_type);
+                EntityType ner_type, std::string_view name = {});
   int NewEntity(std::string name, EntityType type, const GazetteerEntry* gaz);
   void FindRoles();
   void FindNominals();

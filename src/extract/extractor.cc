@@ -854,8 +854,9 @@ bool OutletWord(std::string_view w) {
 }  // namespace
 
 int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
-                        EntityType ner_type) {
-  std::string_view surface = Text(WordSpan(first, last - 1));
+                        EntityType ner_type, std::string_view given) {
+  std::string_view surface =
+      given.empty() ? Text(WordSpan(first, last - 1)) : given;
   if (!gaz) {
     GazetteerHit hit = lex_.FindName(surface);
     if (hit && ner_type != EntityType::kPerson) gaz = hit.entry;
@@ -1412,6 +1413,37 @@ void DocState::FindMentions() {
     body_names.push_back(Lower(t));
     if (c.type == EntityType::kPerson) body_names.push_back(Lower(LastWord(t)));
   }
+  // "workshops in Central and East Java": a lone compass word joined by
+  // "and" or "or" to a name that opens with another one shares that name's
+  // rest and kind ("Central Java", a place); it is no place called
+  // "Central".
+  auto compass = [](std::string_view w) {
+    for (std::string_view c :
+         {"North", "South", "East", "West", "Central", "Northern", "Southern",
+          "Eastern", "Western", "Upper", "Lower"})
+      if (w == c) return true;
+    return false;
+  };
+  std::string shared;
+  EntityType shared_type = EntityType::kPlace;
+  auto shared_head = [&](const Cand& c) -> std::string_view {
+    const int j = c.last;
+    if (c.gaz || j != c.first + 1 || !compass(words_[c.first].form) ||
+        j + 2 >= static_cast<int>(words_.size()) ||
+        words_[j + 2].sent != words_[c.first].sent ||
+        (words_[j].form != "and" && words_[j].form != "or"))
+      return {};
+    for (const Cand& o : cands) {
+      if (o.first != j + 1 || o.last - o.first < 2 ||
+          !compass(words_[o.first].form))
+        continue;
+      shared = std::string(words_[c.first].form) + " " +
+               std::string(Text(WordSpan(o.first + 1, o.last - 1)));
+      shared_type = o.gaz ? GazetteerType(*o.gaz) : o.type;
+      return shared;
+    }
+    return {};
+  };
   for (const Cand& c : cands) {
     if (c.heading && !c.gaz) {
       std::string t = Lower(Text(WordSpan(c.first, c.last - 1)));
@@ -1419,7 +1451,9 @@ void DocState::FindMentions() {
           body_names.end())
         continue;
     }
-    int e = EntityFor(c.first, c.last, c.gaz, c.type);
+    const std::string_view whole = shared_head(c);
+    int e = EntityFor(c.first, c.last, c.gaz,
+                      whole.empty() ? c.type : shared_type, whole);
     AddMention(c.first, c.last, e, true, c.form == NameForm::kDemonym);
   }
   // Once named, a person's surname or a company's first word is that
