@@ -870,12 +870,19 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   // Most events need a second participant to say anything: "Apple
   // acquires" is no claim, "Apple acquires Beats" is. Some stand alone:
   // a resignation, a closure, lay-offs, a strike.
+  // (An act of words stands alone only as a verb or as a statement's cue:
+  // "X warned against ...", not "pressure from investors" nor "approval
+  // from shareholders", whose noun leaves what is wanted or backed unsaid.)
   static constexpr std::string_view kAlone[] = {
-      "resign",    "close",    "layoff",    "protest",   "mobilize", "retreat",
-      "concede",   "crime",    "cooperate", "negotiate", "agree",    "merge",
-      "criticize", "threaten", "support",   "praise",    "reject",   "demand"};
-  bool alone =
-      std::find(std::begin(kAlone), std::end(kAlone), cls) != std::end(kAlone);
+      "resign",  "close", "layoff",    "protest",   "mobilize", "retreat",
+      "concede", "crime", "cooperate", "negotiate", "agree",    "merge"};
+  static constexpr std::string_view kAloneAsVerbs[] = {
+      "criticize", "threaten", "support", "praise", "reject", "demand"};
+  bool alone = std::find(std::begin(kAlone), std::end(kAlone), cls) !=
+                   std::end(kAlone) ||
+               ((!noun || spoken) &&
+                std::find(std::begin(kAloneAsVerbs), std::end(kAloneAsVerbs),
+                          cls) != std::end(kAloneAsVerbs));
   if (!alone && partners.empty() && targets.empty() && theme.empty() &&
       location.empty())
     return false;
