@@ -741,6 +741,23 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   };
   keep_actors(&agents);
   keep_actors(&partners);
+  // "will close Guimarães plant", parsed as closing Guimarães: a town or a
+  // region is where a site closes or opens, not what does; a country may
+  // be either ("closed its border to Ukraine").
+  if (family == "close" || family == "build") {
+    for (auto it = targets.begin(); it != targets.end();) {
+      const EntityBuild& b = entities_[*it];
+      const bool country =
+          b.gaz && std::find(b.gaz->kinds.begin(), b.gaz->kinds.end(),
+                             "country") != b.gaz->kinds.end();
+      if (CoarseType(b.e.type) != EntityType::kPlace || country) {
+        ++it;
+        continue;
+      }
+      if (location.empty()) location = b.e.name;
+      it = targets.erase(it);
+    }
+  }
   // "The Network Security Board on Thursday banned ...": the day hung on
   // the subject is the event's.
   if (time.empty() && !noun) {
@@ -989,12 +1006,16 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
     return s;
   };
   std::string text = names("agent");
+  const size_t after_agent = text.size();
   text += positive ? " " : " not ";
   text += cls;
   if (std::string p = names("partner"); !p.empty()) text += " with " + p;
   if (std::string p = names("target"); !p.empty()) text += " " + p;
   if (std::string p = names("theme"); !p.empty()) text += " " + p;
-  if (!location.empty()) text += " in " + location;
+  // ("open a larger plant in Braga", not "... in Braga in Braga".)
+  if (!location.empty() &&
+      text.find(" in " + location, after_agent) == std::string::npos)
+    text += " in " + location;
   if (!time.empty()) text += " on " + time;
   if (!text.empty() && text[0] == ' ') text.erase(0, 1);
   c.text = text;
@@ -1238,6 +1259,23 @@ void DocState::FindClaims() {
     }
     Claim& a = same->c;
     const Claim& b = cb.c;
+    // The claim reads as its first mention unless that names only who acts
+    // and a later one says what it is about ("Aldmere Textiles close in
+    // Guimarães" from a headline the parser cut, then "... close its
+    // factory in Guimarães").
+    auto only_agents = [](const Claim& x) {
+      return std::all_of(
+          x.participants.begin(), x.participants.end(),
+          [](const Participant& p) { return p.role == "agent"; });
+    };
+    auto agents_of = [](const Claim& x) {
+      std::vector<std::string> out;
+      for (const Participant& p : x.participants)
+        if (p.role == "agent") out.push_back(p.text);
+      return out;
+    };
+    if (only_agents(a) && !only_agents(b) && agents_of(a) == agents_of(b))
+      a.text = b.text;
     a.modality = Firmer(a.modality, b.modality);
     if (a.location.empty()) a.location = b.location;
     if (a.time.empty()) a.time = b.time;
