@@ -2267,6 +2267,22 @@ int DocState::ResolvePronoun(int w) {
   bool thing = low == "it" || low == "its";
   bool plural = low == "they" || low == "them" || low == "their";
   if (!person && !thing && !plural) return -1;
+  // "The deal would make Brightwater the No. 2 provider, according to
+  // Farrow Street Securities. It needs approval ...": "It" opening a
+  // sentence as its subject carries on the last sentence's subject; when
+  // that is a thing no name stands for, so is "It".
+  if (low == "it" && StartsWith(words_[w].deprel, "nsubj") &&
+      w == sents_[words_[w].sent].first && words_[w].sent > 0) {
+    const SentInfo& prev = sents_[words_[w].sent - 1];
+    for (int k = prev.first; k < prev.last; ++k) {
+      if (words_[k].head >= 0) continue;
+      for (int c : Children(k)) {
+        if (!StartsWith(words_[c].deprel, "nsubj") || c > k) continue;
+        if (words_[c].upos == "NOUN" && words_[c].mention < 0) return -1;
+      }
+      break;
+    }
+  }
   // "he" and "she" are most often the last person who was a subject:
   // "Gov. Marsh ... called it ... Standing beside Harlow chief executive
   // Gregory Anselm, she said" is the governor. Otherwise the nearest.
