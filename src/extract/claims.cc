@@ -934,6 +934,13 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
   }
   for (int w : theme) {
     auto [lo, hi] = NounPhrase(w);
+    // ("expanded quickly into commercial property lending, a strategy that
+    // paid off ...": the theme ends before its apposition.)
+    for (int c : Children(w)) {
+      if (words_[c].deprel != "appos" || words_[c].lo <= w) continue;
+      hi = std::min(hi, words_[c].lo - 1);
+      while (hi > w && IsPunct(words_[hi])) --hi;
+    }
     // ("... license its technology to the venture rather than own
     // factories": the theme is "own factories".)
     while (lo < hi && lo < w &&
