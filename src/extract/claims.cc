@@ -192,6 +192,9 @@ void DocState::CollectArgs(int w, std::vector<int>* entities,
         if (words_[k].sent + 1 < words_[w].sent) break;
         if (!StartsWith(words_[k].deprel, "nsubj")) continue;
         std::vector<int> ents, fur, oth;
+        // ("both companies denied a report that they ...": a group.)
+        for (const GroupRef& g : groups_)
+          if (k >= g.first && k < g.last) ents = g.entities;
         for (int c : Children(k)) {
           if (words_[c].deprel == "conj") {
             CollectArgs(k, &ents, &fur, &oth, depth + 1);
@@ -420,11 +423,13 @@ bool DocState::SpeaksFor(const Statement& st, const ClaimBuild& c) const {
 // The claim stated by the trigger at words [first, last): reads its clause
 // and fills `out`. False when the trigger is not a claim of its own (inside
 // another trigger's complement) or names no participant.
-bool DocState::ReadClaim(int first, int last, const std::string& cls,
-                         const std::string& family, const std::string& cameo,
+bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
+                         const std::string& family_in, const std::string& cameo,
                          const std::string& plover,
                          const std::vector<int>& trigger_at, ClaimBuild* out,
                          bool negated) {
+  // (Both may change below: two parties doing a thing together cooperate.)
+  std::string cls = cls_in, family = family_in;
   int t = first;
   for (int k = first; k < last; ++k) {
     int h = words_[k].head;
@@ -952,6 +957,22 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls,
     c.participants.push_back({"theme", -1, txt});
   }
 
+  // "had discussed building electric vehicles together": two parties
+  // doing a thing together is their cooperation, the thing its theme.
+  if (agents.size() >= 2 && partners.empty() && targets.empty() &&
+      !Symmetric(family)) {
+    bool together = false;
+    for (int k : Children(t))
+      together |= words_[k].deprel == "advmod" &&
+                  (EqualsIgnoreCase(words_[k].form, "together") ||
+                   EqualsIgnoreCase(words_[k].form, "jointly"));
+    if (together) {
+      cls = family = "cooperate";
+      c.predicate = cls;
+      c.cameo.clear();
+      c.plover.clear();
+    }
+  }
   // The key: the family and the parties that make the proposition — the
   // first agent with the first partner or target; further partners and
   // places do not change which proposition it is.
@@ -1462,6 +1483,36 @@ bool DocState::InReportNoun(int w, Span within) const {
   return false;
 }
 
+bool DocState::OthersAnswer(int k, const Statement& st) {
+  // (The cue may open on its copula or auxiliary: "is accurate".)
+  if ((words_[k].deprel == "cop" || Base(words_[k].deprel) == "aux") &&
+      words_[k].head >= 0)
+    k = words_[k].head;
+  // ("I hope it is accurate": a wish, not an answer.)
+  if (words_[k].head >= 0 && Base(words_[k].deprel) == "ccomp") {
+    const std::string& l = words_[words_[k].head].lemma;
+    if (l == "hope" || l == "wish" || l == "doubt" || l == "wonder")
+      return true;
+  }
+  const int speaker = st.speaker.entity;
+  for (int c : Children(k)) {
+    std::string_view d = words_[c].deprel;
+    const bool subject = words_[k].upos == "VERB" && StartsWith(d, "nsubj");
+    const bool owner = words_[k].upos == "NOUN" && d == "nmod:poss";
+    if ((!subject && !owner) || words_[c].upos == "PRON") continue;
+    std::vector<int> ents, further, others;
+    CollectArgs(c, &ents, &further, &others, 0);
+    if (ents.empty()) return false;
+    for (int e : ents)
+      if (e == speaker ||
+          std::find(st.speaker.entities.begin(), st.speaker.entities.end(),
+                    e) != st.speaker.entities.end())
+        return false;
+    return true;
+  }
+  return false;
+}
+
 void DocState::FindStances() {
   const int nw = static_cast<int>(words_.size());
   // (A party's words passed on by an unnamed source are that source's
@@ -1525,6 +1576,10 @@ void DocState::FindStances() {
             st.kind != StatementKind::kDirect &&
             st.kind != StatementKind::kPartial && w.upos == "NOUN")
           continue;
+        // Someone else's answer, told by the speaker: "demanded that Harlow
+        // disclose its contacts, a day after both companies denied a
+        // report", "I have read Harlow's denial".
+        if (in_content && OthersAnswer(k, st)) continue;
         signal = d.stance;
         strength = d.strength;
         // An outlet withdrawing its own report: the ledger's retraction.

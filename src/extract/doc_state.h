@@ -241,6 +241,10 @@ class DocState {
   // Pass 5 (claims.cc).
   void FindClaims();
   void FindOwners();
+  // Whether the denial or confirmation word k is someone else's answer
+  // told by the statement's speaker (its own subject or owner, named, is
+  // not the speaker) or only a wish ("I hope it is accurate").
+  bool OthersAnswer(int k, const Statement& st);
   void FindStances();
 
   // Helpers.

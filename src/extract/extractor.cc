@@ -2248,6 +2248,14 @@ DocState::SourceInfo DocState::AnalyzeSource(int first, int last) const {
       }
       break;  // the longest match at i speaks for it
     }
+    // (But a count word opening a longer phrase still counts: "two people
+    // with direct knowledge" is listed whole, and counted by its "two".)
+    for (const PhraseMatch& m : hits) {
+      const SourcingPhrase& p = lex_.sourcing()[m.entry];
+      if (p.kind == SourcingKind::kCount && info.count < 0 && p.count > 0 &&
+          i + m.length - 1 <= last)
+        info.count = p.count;
+    }
   }
   return info;
 }
