@@ -453,6 +453,9 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
     }
   }
   std::vector<int> agents, partners, targets, further, theme;
+  // The subject, when it names no entity: it stands in the theme until the
+  // participants are written, then says who acts.
+  int subject_text = -1;
   std::string location, time;
   bool vague_partner = false;
   bool positive = !negated;
@@ -480,7 +483,12 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
       std::string_view b = Base(d);
       std::vector<int> others;
       if (d == "nsubj" || d == "nsubj:outer" || d == "csubj") {
-        if (agents.empty()) CollectArgs(c, &agents, &further, &theme);
+        if (agents.empty()) {
+          const size_t before = theme.size();
+          CollectArgs(c, &agents, &further, &theme);
+          if (agents.empty() && theme.size() > before && subject_text < 0)
+            subject_text = theme[before];
+        }
       } else if (d == "nsubj:pass" && own) {
         CollectArgs(c, &targets, &further, &theme);
       } else if (d == "obl:agent") {
@@ -930,12 +938,15 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
   add("partner", partners);
   add("target", targets);
   add("partner", further);
-  if (agents.empty() && !theme.empty() && !site_only) {
-    // A subject that is no entity still says who: "Chinese companies".
-    auto [lo, hi] = NounPhrase(theme.front());
+  // A subject that is no entity still says who: "Chinese companies". (An
+  // object is no subject: "the policy of restricting Chinese EV imports"
+  // names no one who restricts.)
+  if (auto at = std::find(theme.begin(), theme.end(), subject_text);
+      agents.empty() && at != theme.end() && !site_only) {
+    auto [lo, hi] = NounPhrase(*at);
     std::string txt(Text(WordSpan(lo, hi)));
     if (txt.size() <= 80) c.participants.push_back({"agent", -1, txt});
-    theme.erase(theme.begin());
+    theme.erase(at);
   }
   for (int w : theme) {
     auto [lo, hi] = NounPhrase(w);
