@@ -1445,6 +1445,15 @@ void DocState::FindMentions() {
     return {};
   };
   for (const Cand& c : cands) {
+    // "Sen. Laura Pennington, a Michigan Democrat, said": a place and a
+    // party after "a" describe the person named before; they name no one.
+    if (!c.gaz && c.last - c.first >= 2 && c.first > 0 &&
+        (EqualsIgnoreCase(words_[c.first - 1].form, "a") ||
+         EqualsIgnoreCase(words_[c.first - 1].form, "an")) &&
+        (words_[c.last - 1].form == "Democrat" ||
+         words_[c.last - 1].form == "Republican" ||
+         words_[c.last - 1].form == "Independent"))
+      continue;
     if (c.heading && !c.gaz) {
       std::string t = Lower(Text(WordSpan(c.first, c.last - 1)));
       if (std::find(body_names.begin(), body_names.end(), t) ==
@@ -4331,6 +4340,13 @@ void DocState::QuoteStatements() {
         // nothing of its own ("Trump said on Tuesday."): "The Senate will
         // discuss the matter next week" is news, not the quote's speaker.
         if (c >= own_sentences && HasObject(i)) continue;
+        // 'took Harlow "at its word" and warned against "..."': a verb
+        // joined by "and" after the quote starts a clause of its own; the
+        // quote closes the one before.
+        if (i > 0 && words_[i].span.begin >= qr.outer.end &&
+            words_[i - 1].upos == "CCONJ" &&
+            words_[i - 1].span.begin >= qr.outer.end)
+          continue;
         int dist = std::min(std::abs(static_cast<int>(words_[i].span.begin) -
                                      static_cast<int>(qr.outer.end)),
                             std::abs(static_cast<int>(words_[i].span.end) -
