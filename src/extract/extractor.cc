@@ -1445,6 +1445,18 @@ void DocState::FindMentions() {
     return {};
   };
   for (const Cand& c : cands) {
+    // "Senator presses Orsolo over Vantor talks": a title alone in the
+    // headline, with no name after it, is no one's name. (In the body,
+    // "the President said" is someone the article has named.)
+    if (!c.gaz && c.last == c.first + 1 &&
+        words_[c.first].span.end <= doc_.body_begin &&
+        CoarseType(c.type) == EntityType::kPerson) {
+      auto role = LongestAt(c.first, LexiconKind::kRole);
+      if (role && role->length == 1 &&
+          (c.last >= static_cast<int>(words_.size()) ||
+           words_[c.last].upos != "PROPN"))
+        continue;
+    }
     // "Sen. Laura Pennington, a Michigan Democrat, said": a place and a
     // party after "a" describe the person named before; they name no one.
     if (!c.gaz && c.last - c.first >= 2 && c.first > 0 &&
