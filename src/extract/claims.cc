@@ -587,6 +587,14 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
         int m = words_[c].mention;
         if (m >= 0 && !mentions_[m].weak)
           AddUnique(&agents, mentions_[m].entity);
+      } else if (b == "ccomp" && own && family == "demand" &&
+                 words_[c].upos == "VERB") {
+        // "demanded that Harlow Motors disclose any contacts with Quillon":
+        // whom the demand is made of, and what it asks.
+        for (int g : Children(c))
+          if (StartsWith(words_[g].deprel, "nsubj"))
+            CollectArgs(g, &targets, &further, &others);
+        theme.push_back(c);
       } else if ((b == "acl" || b == "xcomp" || b == "advcl") && own) {
         // The clause a trigger governs says where and what: "talks to
         // establish operations within the United States".
@@ -950,6 +958,15 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
   }
   for (int w : theme) {
     auto [lo, hi] = NounPhrase(w);
+    // (A clause asked for reads from its verb, its subject being the
+    // target, to its first comma.)
+    if (family == "demand" && words_[w].upos == "VERB") {
+      for (int g : Children(w))
+        if (StartsWith(words_[g].deprel, "nsubj") && g < w)
+          lo = std::max(lo, words_[g].hi + 1);
+      for (int k = w + 1; k <= hi; ++k)
+        if (words_[k].form == "," && !InAnyQuote(k)) hi = k - 1;
+    }
     // ("expanded quickly into commercial property lending, a strategy that
     // paid off ...": the theme ends before its apposition.)
     for (int c : Children(w)) {
