@@ -884,8 +884,11 @@ int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
     ner_type = EntityType::kOutlet;
   // "Veltra" in a headline, then "Veltra Systems" in the body: one
   // company, named in full.
-  if (size_t sp = name.find(' ');
-      sp != std::string::npos && CoarseType(ner_type) == EntityType::kOrg) {
+  // (Or the first words of it: "Ferro Marsh", then "Ferro Marsh
+  // Securities".)
+  for (size_t sp = name.find(' ');
+       sp != std::string::npos && CoarseType(ner_type) == EntityType::kOrg;
+       sp = name.find(' ', sp + 1)) {
     std::string head = name.substr(0, sp);
     for (size_t i = 0; i < entities_.size(); ++i) {
       Entity& e = entities_[i].e;
