@@ -2299,6 +2299,27 @@ int DocState::ResolvePronoun(int w) {
   bool thing = low == "it" || low == "its";
   bool plural = low == "they" || low == "them" || low == "their";
   if (!person && !thing && !plural) return -1;
+  // "Harlow Motors, which acquired Tessaro in 2019, said it would build a
+  // plant": the subject of what a speaker says is most often the speaker,
+  // whatever was named in between.
+  if (StartsWith(words_[w].deprel, "nsubj") && words_[w].head >= 0) {
+    const int v = words_[w].head;
+    const int say = words_[v].head;
+    int len = 0;
+    if (say >= 0 && StartsWith(words_[v].deprel, "ccomp") && say < w &&
+        SpeechVerbAt(say, &len)) {
+      for (int c : Children(say)) {
+        if (!StartsWith(words_[c].deprel, "nsubj") || c > say) continue;
+        const int m = words_[c].mention;
+        if (m < 0 || mentions_[m].weak) break;
+        const EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
+        if ((person && t == EntityType::kPerson) ||
+            ((thing || plural) && t == EntityType::kOrg))
+          return mentions_[m].entity;
+        break;
+      }
+    }
+  }
   // "The deal would make Brightwater the No. 2 provider, according to
   // Farrow Street Securities. It needs approval ...": "It" opening a
   // sentence as its subject carries on the last sentence's subject; when
