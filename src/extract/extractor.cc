@@ -1243,11 +1243,15 @@ void DocState::FindMentions() {
         // A name starts after its titles ("CEO Jim Farley") and ends before
         // "'s"; a title before it makes it a person's.
         EntityType t = type;
-        // A title just before the name ("chief executive Lena Morrow").
+        // A title just before the name ("chief executive Lena Morrow"), or
+        // before it and a comma ("its president, Joana Valadares"), with
+        // more than one word to the name.
         for (int j = std::max(si.first, f - 4); j < f; ++j) {
           auto role = LongestAt(j, LexiconKind::kRole);
-          if (role && j + role->length == f &&
-              lex_.roles()[role->entry].kind != "party")
+          if (!role || lex_.roles()[role->entry].kind == "party") continue;
+          if (j + role->length == f ||
+              (j + role->length == f - 1 && words_[f - 1].form == "," &&
+               l - f >= 2 && words_[f].upos == "PROPN"))
             t = EntityType::kPerson;
         }
         while (f < l) {
@@ -1407,6 +1411,40 @@ void DocState::FindMentions() {
   }
   std::sort(cands.begin(), cands.end(),
             [](const Cand& a, const Cand& b) { return a.first < b.first; });
+  // "The Indonesian Ceramic Tableware Producers Association": the
+  // capitalised words before an organisation's name that ends in an
+  // institution's or company's word are part of it (the tagger reads them
+  // as adjectives, the recogniser leaves them out), a demonym among them
+  // too; not another name ("Harlow Motors Foundation" is left as found).
+  for (size_t ci = 0; ci < cands.size(); ++ci) {
+    Cand& c = cands[ci];
+    const EntityType ct = CoarseType(c.type);
+    if (c.gaz || (ct != EntityType::kOrg && c.type != EntityType::kGov) ||
+        !(InstitutionWord(words_[c.last - 1].form) ||
+          CompanyWord(words_[c.last - 1].form)))
+      continue;
+    const int first = sents_[words_[c.first].sent].first;
+    int b = c.first;
+    while (b > first &&
+           (words_[b - 1].upos == "ADJ" || words_[b - 1].upos == "PROPN") &&
+           std::isupper(static_cast<unsigned char>(words_[b - 1].form[0])))
+      --b;
+    if (b == c.first) continue;
+    // (Only where the earlier words stand alone or as a demonym.)
+    const int cf = c.first, cl = c.last;
+    auto before = [&](const Cand& o) {
+      return o.last > b && o.first < cf && !(o.first == cf && o.last == cl);
+    };
+    if (std::any_of(cands.begin(), cands.end(), [&](const Cand& o) {
+          return before(o) && o.form != NameForm::kDemonym;
+        }))
+      continue;
+    cands.erase(std::remove_if(cands.begin(), cands.end(), before),
+                cands.end());
+    for (Cand& x : cands)
+      if (x.first == cf && x.last == cl) x.first = b;
+    ci = static_cast<size_t>(-1);  // the vector changed: look again
+  }
   // A name the recogniser finds only in headings must be seen in the body
   // too (whole, or as a person's surname).
   std::vector<std::string> body_names;
@@ -3057,6 +3095,30 @@ void DocState::SpeakersEndBeforeTheirCue() {
 // the speaker runs to the comma before the verb, when only a noun phrase
 // with a person's name lies between.
 void DocState::SpeakersWithNamesInApposition() {
+  // '"...," said its president, Joana Valadares.': a title after the
+  // verb, then a person's name in apposition ending the clause: the person
+  // speaks, and the speaker's words run to the name's end.
+  for (Statement& st : statements_) {
+    if (!st.speaker.has_span || st.speaker.entity >= 0 ||
+        !st.speaker.entities.empty() || st.speaker.anonymous ||
+        st.speaker.span.begin < st.cue.end)
+      continue;
+    const int w = WordEndingAt(st.speaker.span.end);
+    if (w < 0 || w + 2 >= static_cast<int>(words_.size()) ||
+        words_[w + 1].form != "," || words_[w + 2].sent != words_[w].sent)
+      continue;
+    const int m = words_[w + 2].mention;
+    if (m < 0 || !mentions_[m].named || mentions_[m].first != w + 2 ||
+        entities_[mentions_[m].entity].e.type != EntityType::kPerson)
+      continue;
+    const int end = mentions_[m].last;
+    if (end < sents_[words_[w].sent].last && words_[end].form != "," &&
+        words_[end].form != ".")
+      continue;
+    const Span span{st.speaker.span.begin, words_[end - 1].span.end};
+    FillSpeakerEntity(st.speaker, m);
+    st.speaker.span = span;
+  }
   for (Statement& st : statements_) {
     if (!st.speaker.has_span || st.speaker.span.end > st.cue.begin) continue;
     const int w = WordEndingAt(st.speaker.span.end);
