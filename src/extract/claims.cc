@@ -678,6 +678,13 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
                  (b == "advcl" && nonfinite);
     int h = words_[n].head;
     if (!climb || h < 0) break;
+    // "warned against chasing rumors": what one speaks or acts against is
+    // not what one does.
+    bool against = false;
+    for (int c : Children(n))
+      against |= (words_[c].deprel == "mark" || words_[c].deprel == "case") &&
+                 EqualsIgnoreCase(words_[c].form, "against");
+    if (against) break;
     // A speech verb ends the climb when it answers ("did not confirm the
     // talks") or takes the trigger as its object ("praised the deal").
     int len = 0;
