@@ -6268,6 +6268,24 @@ void DocState::SourcingStatements() {
       Span sent = si.span;
       Span phrase = {words_[i].span.begin, words_[b - 1].span.end};
       st.content = OtherSide(sent, phrase);
+      // (The side holding the sentence's main verb, when the phrase sits
+      // between two: "Harlow executives travelled to Shenzhen in February,
+      // according to two people ..., weeks before both companies denied
+      // that ...".)
+      bool by_root = false;
+      for (int k = si.first; k < si.last && according; ++k) {
+        if (words_[k].head >= 0 || words_[k].upos != "VERB") continue;
+        if (words_[k].span.end <= phrase.begin && phrase.end < sent.end &&
+            phrase.begin > sent.begin) {
+          st.content = {sent.begin, phrase.begin};
+          by_root = true;
+        } else if (words_[k].span.begin >= phrase.end &&
+                   phrase.begin > sent.begin) {
+          st.content = {phrase.end, sent.end};
+          by_root = true;
+        }
+        break;
+      }
       // A source cited by another statement of the sentence ("the FT,
       // citing four anonymous sources, claimed ...") reaches us through it.
       // After "according to" it is the other way round: in "Hale said X,
@@ -6288,6 +6306,10 @@ void DocState::SourcingStatements() {
                   statements_[j].content.Contains(o.cue);
         }
         if (inner) continue;
+        // (Not a statement in a clause on the other side of the phrase
+        // from the main verb: "..., according to two people ..., weeks
+        // before both companies denied that ...".)
+        if (by_root && according && !st.content.Contains(o.cue)) continue;
         // "X reported that ..., citing two people familiar with the
         // matter": the parser may leave the trailing sourcing phrase in the
         // report's clause; it is the report's source, not what it says.
