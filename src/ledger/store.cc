@@ -156,7 +156,7 @@ std::vector<std::string> SpeakerParties(
     for (const PartyNames& p : parties) {
       for (const std::string& n : p.names) {
         if (std::find(own.begin(), own.end(), n) != own.end()) {
-          add(p.display);
+          add(p.display.empty() ? e.name : p.display);
           found = true;
         }
       }
@@ -166,7 +166,13 @@ std::vector<std::string> SpeakerParties(
       std::string r = NormalizeName(role);
       for (const PartyNames& p : parties) {
         for (const std::string& n : p.names) {
-          if (ContainsWord(r, n)) add(p.display);
+          if (!ContainsWord(r, n)) continue;
+          // (A party known only by its normalised name is shown as the
+          // role writes it: "chief executive of Brightwater Systems".)
+          std::string display = p.display;
+          if (display.empty() && r.size() == role.size())
+            display = role.substr(r.find(n), n.size());
+          add(display.empty() ? n : display);
         }
       }
     }
@@ -1439,6 +1445,19 @@ Status SqlStore::IngestOne(Extraction& x, Prepared& p, IngestStats& stats,
       new_name_records_[name].push_back(record);
     }
 
+    // A speaker answers for the record's parties, not only for those this
+    // article names in the claim ("a report that the logistics-software
+    // company plans to buy Kestrel", denied by Brightwater's chief
+    // executive).
+    std::vector<PartyNames> answerable = parties;
+    for (const std::string& name : known) {
+      bool have = false;
+      for (const PartyNames& p : parties)
+        have |=
+            std::find(p.names.begin(), p.names.end(), name) != p.names.end();
+      if (!have) answerable.push_back(PartyNames{"", {name}});
+    }
+
     int64_t mention = next_mention_++;
     mentions_ << mention << record << doc << static_cast<int64_t>(k) << 1
               << c.text << link.second.score << link.second.reasons;
@@ -1464,7 +1483,7 @@ Status SqlStore::IngestOne(Extraction& x, Prepared& p, IngestStats& stats,
         std::vector<std::string> speaks_for;
         std::string speaker = SpeakerName(x, s);
         if (!relayed[si]) {
-          speaks_for = SpeakerParties(x, s, parties);
+          speaks_for = SpeakerParties(x, s, answerable);
           if (speaks_for.empty() && stance.principal)
             speaks_for.push_back(speaker.empty() ? "(principal)" : speaker);
         }

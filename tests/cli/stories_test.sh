@@ -48,10 +48,12 @@ history() {
     fail=1
   fi
 }
-# Story 2 was denied before it was confirmed; story 4 was confirmed by the
-# co-owning ministry before the company disputed it; story 3 was first
-# reported on one anonymous source, then withdrawn.
-history "story 2" Kestrel confirmed "Brightwater Systems" denied
+# Story 2 was denied, on 7 April, by the buyer's chief executive in an
+# article that names the buyer only as "the logistics-software company",
+# before it was confirmed; story 4 was confirmed by the co-owning ministry
+# before the company disputed it; story 3 was first reported on one
+# anonymous source, then withdrawn.
+history "story 2" Kestrel confirmed "Brightwater Systems" "2026-04-07 denied"
 history "story 4" "Aldmere Textiles" disputed "close" confirmed
 history "story 3" "Helen Marchetti" retracted "resign" "anonymous"
 # Story 6: six copies of one wire story, in one record, one independent
