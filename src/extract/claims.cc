@@ -550,6 +550,19 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
           // "sue its former auditor, Penhale Grant, over ...": a name in
           // apposition to the object, parsed as an oblique of the verb.
           CollectArgs(c, &targets, &further, &others);
+        } else if (const int o = words_[c].lo - 1;
+                   k.empty() && own && c > t && o > t && words_[o].head == n &&
+                   Base(words_[o].deprel) == "obj" &&
+                   words_[o].upos == "NOUN" && words_[c].mention >= 0 &&
+                   mentions_[words_[c].mention].named) {
+          // "buy British forecasting company Kestrel Analytics PLC": the
+          // name right after the object's noun is the object; the noun
+          // only says what it is.
+          const size_t had = targets.size();
+          CollectArgs(c, &targets, &further, &others);
+          if (targets.size() > had)
+            theme.erase(std::remove(theme.begin(), theme.end(), o),
+                        theme.end());
         } else if ((k == "against" || k == "on" || k == "toward" ||
                     k == "towards" || k == "over") &&
                    own) {
@@ -692,8 +705,17 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
         sv && (sv->stance == StanceHint::kDeny ||
                sv->stance == StanceHint::kConfirm ||
                sv->stance == StanceHint::kNoComment ||
-               (b == "obj" && words_[h].upos == "VERB")))
+               (b == "obj" && words_[h].upos == "VERB"))) {
+      // (Its subject still does what it agrees or refuses to do:
+      // "Brightwater agreed to buy Kestrel".)
+      if (b == "xcomp" && agents.empty() && !own_subject) {
+        std::vector<int> others;
+        for (int c : Children(h))
+          if (words_[c].deprel == "nsubj")
+            CollectArgs(c, &agents, &further, &others);
+      }
       break;
+    }
     // Inside another trigger's complement: part of that claim ("talks to
     // establish operations"), unless it is a speech act of its own.
     // But talks about a deal are about the deal: "in talks to acquire

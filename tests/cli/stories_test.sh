@@ -54,6 +54,9 @@ history() {
 # before the company disputed it; story 3 was first reported on one
 # anonymous source, then withdrawn.
 history "story 2" Kestrel confirmed "Brightwater Systems" "2026-04-07 denied"
+# ... and confirmed on 28 April by the buyer's joint statement ("agreed to
+# buy British forecasting company Kestrel Analytics PLC").
+history "story 2 (confirmed)" Kestrel confirmed "Brightwater Systems" "2026-04-28 confirmed"
 history "story 4" "Aldmere Textiles" disputed "close" confirmed
 history "story 3" "Helen Marchetti" retracted "resign" "anonymous"
 # Story 6: six copies of one wire story, in one record, one independent
