@@ -1418,8 +1418,7 @@ void DocState::FindMentions() {
   // too; not another name ("Harlow Motors Foundation" is left as found).
   for (size_t ci = 0; ci < cands.size(); ++ci) {
     Cand& c = cands[ci];
-    const EntityType ct = CoarseType(c.type);
-    if (c.gaz || (ct != EntityType::kOrg && c.type != EntityType::kGov) ||
+    if (c.gaz || CoarseType(c.type) != EntityType::kOrg ||
         !(InstitutionWord(words_[c.last - 1].form) ||
           CompanyWord(words_[c.last - 1].form)))
       continue;
@@ -6272,7 +6271,7 @@ void DocState::SourcingStatements() {
       // between two: "Harlow executives travelled to Shenzhen in February,
       // according to two people ..., weeks before both companies denied
       // that ...".)
-      bool by_root = false;
+      bool by_root = false;  // (only after "according to")
       for (int k = si.first; k < si.last && according; ++k) {
         if (words_[k].head >= 0 || words_[k].upos != "VERB") continue;
         if (words_[k].span.end <= phrase.begin && phrase.end < sent.end &&
@@ -6309,7 +6308,7 @@ void DocState::SourcingStatements() {
         // (Not a statement in a clause on the other side of the phrase
         // from the main verb: "..., according to two people ..., weeks
         // before both companies denied that ...".)
-        if (by_root && according && !st.content.Contains(o.cue)) continue;
+        if (by_root && !st.content.Contains(o.cue)) continue;
         // "X reported that ..., citing two people familiar with the
         // matter": the parser may leave the trailing sourcing phrase in the
         // report's clause; it is the report's source, not what it says.
