@@ -461,6 +461,10 @@ void WriteStatementJson(JsonWriter& w, const LedgerStatement& s) {
   w.String(s.via);
   w.Key("published");
   w.StringOrNull(s.published);
+  w.Key("said_on");
+  w.StringOrNull(s.said_on);
+  w.Key("retold");
+  w.Bool(s.retold);
   w.Key("quote");
   w.String(s.quote);
   w.Key("url");
@@ -694,7 +698,14 @@ int RunClaim(const std::string& db, int64_t id, const std::string& format) {
     if (s.principal) stance += "*";
     out += "  " + Pad(Date(s.published), 10) + " " + Pad(s.outlet, 20) + " " +
            Pad(who, 30) + " " + Pad(stance, 16) + "\n";
-    out += "      \"" + Fit(s.quote, 88) + "\"\n";
+    // A statement the article retells: when it was made, where told.
+    std::string said;
+    if (s.retold) {
+      said =
+          s.said_on.empty() ? "  (said earlier)" : "  (said " + s.said_on + ")";
+    }
+    out += "      \"" + Fit(s.quote, said.empty() ? 88 : 88 - said.size()) +
+           "\"" + said + "\n";
     out +=
         "      " + Fit(s.url.empty() ? s.document_id : s.url, 80) +
         (s.version > 1 ? "  (version " + std::to_string(s.version) + ")" : "") +

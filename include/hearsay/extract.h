@@ -111,6 +111,15 @@ struct Statement {
   double confidence = 0;
   std::vector<Span> evidence;  // the sentences it rests on
   std::string rule;            // which rule produced it, for explanations
+  // When the statement was made, as the article tells it: the ISO date of
+  // "On April 7, Oduya told investors" or "said on Monday" ("" when the
+  // article gives none, or a day after its own). `retold`: the article
+  // tells a statement made before it ("had denied", "Brightwater's denial",
+  // "weeks after the chief executive dismissed a report", a date before the
+  // publication day). The ledger orders a party's answers by these, so an
+  // old denial told again after a confirmation does not undo it.
+  std::string said_on;
+  bool retold = false;
 };
 
 // For each statement, whether it reaches us only inside what a source

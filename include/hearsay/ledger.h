@@ -31,7 +31,7 @@ namespace hearsay {
 
 // The schema this build writes; older ledgers are migrated when opened,
 // newer ones are refused.
-inline constexpr int kLedgerSchemaVersion = 3;
+inline constexpr int kLedgerSchemaVersion = 4;
 
 enum class ClaimStatus {
   kReported,
@@ -64,6 +64,11 @@ struct LedgerStatement {
   bool retraction = false;  // the originating outlet withdrawing its report
   std::string quote;        // the attributed words
   double confidence = 0;
+  // When the statement was made, as its article tells it (ISO date, "" when
+  // not told), and whether the article tells one made before it. See
+  // Statement::said_on; the status replay orders a party's answers by them.
+  std::string said_on;
+  bool retold = false;
 };
 
 // A change of status, with the statement that caused it.

@@ -246,6 +246,7 @@ class DocState {
   // not the speaker) or only a wish ("I hope it is accurate").
   bool OthersAnswer(int k, const Statement& st);
   void FindStances();
+  void DateStatements();
 
   // Helpers.
   Span WordSpan(int first, int last_inclusive) const {

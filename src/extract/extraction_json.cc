@@ -20,6 +20,16 @@ std::string Id(char prefix, int index) {
   return std::string(1, prefix) + std::to_string(index + 1);
 }
 
+// "2026-04-07": four digits, a month and a day of the month.
+bool IsIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t k : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[k] < '0' || s[k] > '9') return false;
+  const int month = (s[5] - '0') * 10 + (s[6] - '0');
+  const int day = (s[8] - '0') * 10 + (s[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 void WriteRef(JsonWriter& w, char prefix, int index) {
   if (index < 0) {
     w.Null();
@@ -209,6 +219,10 @@ void WriteExtractionJson(const Extraction& x, std::string& out) {
     WriteSpans(w, s.evidence);
     w.Key("rule");
     w.String(s.rule);
+    w.Key("said_on");
+    w.StringOrNull(s.said_on);
+    w.Key("retold");
+    w.Bool(s.retold);
     w.EndObject();
   }
   w.EndArray();
@@ -631,6 +645,10 @@ Status ParseStatements(const Fields& root, size_t text_size, Extraction& x,
                                           Indexed(path + ".evidence", k2)));
       }
       HEARSAY_RETURN_IF_ERROR(f.String("rule", s.rule));
+      HEARSAY_RETURN_IF_ERROR(f.String("said_on", s.said_on));
+      if (!s.said_on.empty() && !IsIsoDate(s.said_on))
+        return f.Bad("said_on", "not a date (YYYY-MM-DD)");
+      HEARSAY_RETURN_IF_ERROR(f.Bool("retold", s.retold));
       x.statements.push_back(std::move(s));
       ++i;
     }

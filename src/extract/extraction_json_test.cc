@@ -74,6 +74,8 @@ Extraction Sample() {
   deny.stances = {{0, StanceValue::kDeny, Strength::kFlat, 0.95, true}};
   deny.confidence = 0.5;
   deny.rule = "quote-said";
+  deny.said_on = "2026-03-01";
+  deny.retold = true;
   x.statements = {anon, deny};
   return x;
 }
@@ -95,6 +97,10 @@ TEST(ExtractionJson, RoundTrips) {
   EXPECT_EQ(back->statements[1].stances[0].strength, Strength::kFlat);
   EXPECT_TRUE(back->statements[1].stances[0].principal);
   EXPECT_EQ(back->statements[0].speaker.count, 2);
+  EXPECT_EQ(back->statements[1].said_on, "2026-03-01");
+  EXPECT_TRUE(back->statements[1].retold);
+  EXPECT_EQ(back->statements[0].said_on, "");  // written as null
+  EXPECT_FALSE(back->statements[0].retold);
   EXPECT_TRUE(back->statements[0].speaker.anonymous);
   EXPECT_EQ(back->claims[0].participants[1].entity, 1);
   EXPECT_EQ(back->claims[0].modality, Modality::kReported);
@@ -155,6 +161,15 @@ TEST(ExtractionJson, NamesTheBadField) {
       {R"({"schema":"hearsay.extract/1","document":{"id":"a"},
            "claims":[{"predicate":"x","polarity":"maybe"}]})",
        "claims[0].polarity"},
+      {R"({"schema":"hearsay.extract/1","document":{"id":"a"},
+           "statements":[{"kind":"direct","said_on":"April 7"}]})",
+       "statements[0].said_on: not a date"},
+      {R"({"schema":"hearsay.extract/1","document":{"id":"a"},
+           "statements":[{"kind":"direct","said_on":"2026-13-01"}]})",
+       "statements[0].said_on: not a date"},
+      {R"({"schema":"hearsay.extract/1","document":{"id":"a"},
+           "statements":[{"kind":"direct","retold":"yes"}]})",
+       "statements[0].retold: not true or false"},
   };
   for (const Case& c : cases) {
     Result<Extraction> r = ParseExtractionJson(c.json);

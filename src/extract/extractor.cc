@@ -810,6 +810,14 @@ bool CompanyWord(std::string_view w) {
          std::end(kCompanyWords);
 }
 
+// "Inc.", "PLC": the legal forms of companies, which end only their names.
+bool LegalFormWord(std::string_view w) {
+  for (std::string_view f : {"Inc.", "Inc", "Corp.", "Corp", "Ltd", "Ltd.",
+                             "LLC", "PLC", "plc", "Co."})
+    if (w == f) return true;
+  return false;
+}
+
 // "Network Security Board", "Trade Commission": words the names of public
 // bodies end in.
 constexpr std::string_view kPublicBodyWords[] = {
@@ -1133,6 +1141,29 @@ void DocState::FindMentions() {
       cands.push_back(
           {f, l, nullptr, NameForm::kName, EntityType::kPerson, heading});
       for (int k = f; k < l; ++k) taken[k - si.first] = true;
+    }
+    // A legal form ends a company's name whatever the tagger made of the
+    // words before it: "Vantor Freight Inc." opening a sentence is read as
+    // two common nouns and a name.
+    for (int i = si.first + 1; i < si.last; ++i) {
+      if (taken[i - si.first] || !LegalFormWord(words_[i].form)) continue;
+      int f = i;
+      while (f > si.first && !taken[f - 1 - si.first]) {
+        const W& p = words_[f - 1];
+        const std::string low = Lower(p.form);
+        if (!std::isupper(static_cast<unsigned char>(p.form[0])) ||
+            Weekday(low) >= 0 || Month(low) > 0 ||
+            (p.upos != "PROPN" && p.upos != "NOUN" && p.upos != "ADJ" &&
+             p.upos != "X"))
+          break;
+        --f;
+      }
+      // Only where the tagger missed the name: a run of proper nouns is
+      // the next rule's.
+      if (f == i || words_[f].upos == "PROPN") continue;
+      cands.push_back(
+          {f, i + 1, nullptr, NameForm::kName, EntityType::kOrg, heading});
+      for (int k = f; k <= i; ++k) taken[k - si.first] = true;
     }
     // A run of proper nouns that ends in a company or newspaper word is a
     // company or an outlet, however the recogniser cut or missed it ("—
@@ -2355,6 +2386,29 @@ int DocState::ResolvePronoun(int w) {
           return mentions_[m].entity;
         break;
       }
+    }
+  }
+  // "how far executives can go when they deny market rumours": "they"
+  // after a bare plural noun of their own sentence, with no name between,
+  // are those people, no one in particular.
+  if (plural) {
+    for (int k = w - 1; k >= sents_[words_[w].sent].first; --k) {
+      if (words_[k].mention >= 0) break;
+      // A subject, by its relation or by the verb after it (the parser
+      // reads "about how far executives can go" as a noun's modifier).
+      const bool subject = StartsWith(words_[k].deprel, "nsubj") ||
+                           (k + 1 < w && (words_[k + 1].upos == "AUX" ||
+                                          words_[k + 1].upos == "VERB"));
+      if (words_[k].upos != "NOUN" || !subject ||
+          !EndsWith(words_[k].form, "s"))
+        continue;
+      bool bare = true;
+      for (int c : Children(k)) {
+        const std::string_view d = words_[c].deprel;
+        bare &= d != "det" && d != "nmod:poss" && d != "nummod" &&
+                d != "compound" && d != "amod";
+      }
+      if (bare) return -1;
     }
   }
   // "The deal would make Brightwater the No. 2 provider, according to
@@ -7551,6 +7605,7 @@ void DocState::Run(Extraction& x) {
   FindClaims();
   FindOwners();
   FindStances();
+  DateStatements();
 
   // Mentions and aliases per entity.
   for (const MentionRec& m : mentions_) {

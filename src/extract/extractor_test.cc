@@ -136,6 +136,10 @@ bool StatementMatches(const Extraction& x, const Statement& s,
     } else if (k == "via") {
       if (s.via < 0 || !Same(SpeakerName(x, x.statements[s.via]), v))
         return false;
+    } else if (k == "said-on") {
+      if (s.said_on != (v == "none" ? "" : v)) return false;
+    } else if (k == "retold") {
+      if (s.retold != (Lower(v) == "yes")) return false;
     } else {
       ADD_FAILURE() << "unknown key " << k;
       return false;
@@ -291,6 +295,8 @@ std::string Describe(const Extraction& x) {
     if (s.speaker.anonymous)
       out += " anonymous count=" + std::to_string(s.speaker.count);
     if (s.via >= 0) out += " via=" + SpeakerName(x, x.statements[s.via]);
+    if (!s.said_on.empty()) out += " said_on=" + s.said_on;
+    if (s.retold) out += " retold";
     out += " content=" + s.content_text + "\n";
     for (const Stance& st : s.stances) {
       out += "    stance ";

@@ -332,6 +332,45 @@ TEST(Lifecycle, LatestStanceOfEachPartyCounts) {
   EXPECT_EQ(r.status, ClaimStatus::kConfirmed);
 }
 
+TEST(Lifecycle, ARetoldAnswerDoesNotUndoALaterOne) {
+  // The article announcing the deal retells the chief executive's denial
+  // ("On January 2, she told investors ..."), and the next day's article
+  // speaks of "Brightwater's denial": neither was made after the
+  // confirmation, so neither supersedes it.
+  LedgerStatement dated = St(3, "Press", "CEO", "deny", true, "Brightwater");
+  dated.said_on = "2026-01-02";
+  dated.retold = true;
+  LedgerStatement named = St(4, "Ledger", "Brightwater", "deny", true);
+  named.retold = true;
+  Replay r =
+      Replayed({St(1, "Post", "people", "assert", false),
+                St(2, "Wire", "CEO", "deny", true, "Brightwater"),
+                St(3, "Press", "Brightwater", "confirm", true), dated, named});
+  EXPECT_EQ(r.status, ClaimStatus::kConfirmed);
+  ASSERT_EQ(r.history.size(), 3u);
+  EXPECT_EQ(r.history[2].status, ClaimStatus::kConfirmed);
+  // An answer first known through a retelling still counts ...
+  r = Replayed({St(1, "Post", "people", "assert", false), named});
+  EXPECT_EQ(r.status, ClaimStatus::kDenied);
+  // ... and one the article dates after the answer known so far
+  // supersedes it, whenever the article was read.
+  LedgerStatement later = St(5, "Ledger", "Brightwater", "confirm", true);
+  later.said_on = "2026-01-03";
+  later.retold = true;
+  r = Replayed({St(1, "Post", "people", "assert", false),
+                St(2, "Wire", "CEO", "deny", true, "Brightwater"), later});
+  EXPECT_EQ(r.status, ClaimStatus::kConfirmed);
+  EXPECT_NE(r.history.back().reason.find("(said 2026-01-03)"),
+            std::string::npos);
+  // A retelling dated before the answer known so far does not.
+  LedgerStatement earlier = St(5, "Ledger", "Brightwater", "confirm", true);
+  earlier.said_on = "2026-01-01";
+  earlier.retold = true;
+  r = Replayed({St(1, "Post", "people", "assert", false),
+                St(2, "Wire", "CEO", "deny", true, "Brightwater"), earlier});
+  EXPECT_EQ(r.status, ClaimStatus::kDenied);
+}
+
 TEST(Lifecycle, DisputedWhenPrincipalsDisagree) {
   Replay r = Replayed({St(1, "Press", "Ministry", "confirm", true),
                        St(2, "Wire", "Aldmere", "deny", true)});
@@ -993,8 +1032,9 @@ void RefusesANewerSchemaAndMigratesAnOlderOne(Backend& backend) {
     std::string v2 =
         "DROP TABLE minhashes; CREATE TABLE simhash_bands(band INTEGER NOT "
         "NULL, document INTEGER NOT NULL, PRIMARY KEY(band, document)) "
-        "WITHOUT ROWID; UPDATE meta SET value = '2' WHERE key = "
-        "'schema_version';";
+        "WITHOUT ROWID; ALTER TABLE stances DROP COLUMN said_on; "
+        "ALTER TABLE stances DROP COLUMN retold; UPDATE meta SET value = '2' "
+        "WHERE key = 'schema_version';";
     ASSERT_TRUE(db->Exec(IsPostgresUrl(two) ? PostgresDdl(v2) : v2).ok());
   }
   {

@@ -1,6 +1,9 @@
 #include "ledger/lifecycle.h"
 
 #include <map>
+#include <optional>
+
+#include "ledger/time.h"
 
 namespace hearsay::ledger {
 
@@ -84,6 +87,53 @@ ClaimStatus Decide(bool retracted, int confirms, int denies) {
   return ClaimStatus::kReported;
 }
 
+// When a statement was made, for ordering one party's answers: the day its
+// article gives, when before the article's own ("On April 7, Oduya told
+// investors"); else the article's time. `known` is false for an undated
+// article; `before` for a statement the article retells without a date
+// (made at some time before it, so it cannot be shown to come after any
+// answer already known).
+struct When {
+  bool known = false;
+  bool exact = false;  // a time of day, not only a day
+  bool before = false;
+  int64_t seconds = 0;
+};
+
+constexpr int64_t kDay = 86400;
+
+When WhenMade(const LedgerStatement& s) {
+  When w;
+  std::optional<int64_t> pub = ParseTime(s.published);
+  if (!s.said_on.empty()) {
+    std::optional<int64_t> said = ParseTime(s.said_on);
+    if (said && (!pub || *said < *pub - *pub % kDay)) {
+      w.known = true;
+      w.seconds = *said;
+      return w;
+    }
+  }
+  if (pub) {
+    w.known = true;
+    w.exact = true;
+    w.seconds = *pub;
+  }
+  w.before = s.retold;
+  return w;
+}
+
+// Whether an answer made at `next` supersedes the party's answer made at
+// `last`. Answers of unknown time keep the order the ledger read them in;
+// two on one day, where one has no time of day, too.
+bool Supersedes(const When& next, const When& last) {
+  if (next.before) return false;
+  if (!next.known || !last.known) return true;
+  const int64_t a = next.seconds - next.seconds % kDay,
+                b = last.seconds - last.seconds % kDay;
+  if (a != b) return a > b;
+  return !next.exact || !last.exact || next.seconds >= last.seconds;
+}
+
 std::string Describe(const LedgerStatement& s) {
   std::string who = s.speaker.empty() ? s.outlet : s.speaker;
   if (s.principal && !s.party.empty() && s.party != who) {
@@ -92,6 +142,7 @@ std::string Describe(const LedgerStatement& s) {
   std::string out = who + " " + s.stance;
   if (!s.strength.empty()) out += " (" + s.strength + ")";
   if (!s.quote.empty()) out += ": \"" + s.quote + "\"";
+  if (s.retold && !s.said_on.empty()) out += " (said " + s.said_on + ")";
   return out;
 }
 
@@ -115,9 +166,9 @@ Replay ReplayStatus(std::vector<LedgerStatement>& statements,
   if (r.first_report < 0) r.first_report = 0;
   const std::string& origin = statements[r.first_report].outlet;
 
-  // Party -> its latest confirm or deny. std::map: the replay must not
-  // depend on hash order.
-  std::map<std::string, Effect> latest;
+  // Party -> its latest confirm or deny, and when it was made. std::map: the
+  // replay must not depend on hash order.
+  std::map<std::string, std::pair<Effect, When>> latest;
   bool retracted = false;
   const LedgerStatement& first = statements[r.first_report];
   r.history.push_back(
@@ -139,12 +190,22 @@ Replay ReplayStatus(std::vector<LedgerStatement>& statements,
     // A no_comment is recorded but neither denies nor withdraws an earlier
     // confirmation or denial by the same party.
     if (s.principal && (e == Effect::kConfirm || e == Effect::kDeny)) {
-      latest[s.party.empty() ? s.speaker : s.party] = e;
-      changed_inputs = true;
+      // An answer retold after a later one ("On April 7, Oduya told
+      // investors there were no discussions", in the article announcing
+      // the deal) does not undo it: each party's latest answer is the one
+      // made last, not the one read last.
+      const When made = WhenMade(s);
+      auto [at, fresh] =
+          latest.try_emplace(s.party.empty() ? s.speaker : s.party, e, made);
+      if (fresh || Supersedes(made, at->second.second)) {
+        at->second = {e, made};
+        changed_inputs = true;
+      }
     }
     if (!changed_inputs) continue;
     int confirms = 0, denies = 0;
-    for (const auto& [party, effect] : latest) {
+    for (const auto& [party, answer] : latest) {
+      const Effect effect = answer.first;
       confirms += effect == Effect::kConfirm;
       denies += effect == Effect::kDeny;
     }

@@ -115,6 +115,13 @@ CREATE TABLE minhashes(
   document INTEGER NOT NULL,
   PRIMARY KEY(value, document)) WITHOUT ROWID;
 )sql",
+    // 3 -> 4: when a statement was made, as its article tells it, for
+    // statements an article retells ("On April 7, Oduya told investors").
+    // Rows stored before keep '' and 0 until `hearsay reextract --all`.
+    R"sql(
+ALTER TABLE stances ADD COLUMN said_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE stances ADD COLUMN retold INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 const int kMigrationCount =

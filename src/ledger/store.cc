@@ -248,6 +248,8 @@ struct PendingStance {
   Effect effect;
   std::string quote;
   double confidence;
+  std::string said_on;
+  bool retold;
 };
 
 // How much a stance says about its record: a retraction or an answer that
@@ -624,8 +626,8 @@ class SqlStore : public Store {
   RowWriter stances_{
       "INSERT INTO stances(id, record, mention, document, statement, active, "
       "speaker, sourcing, via, kind, cue, stance, strength, principal, party, "
-      "retraction, effect, quote, confidence) VALUES",
-      19};
+      "retraction, effect, quote, confidence, said_on, retold) VALUES",
+      21};
   // The ledger as the batch found it (looked up ahead) ...
   std::unordered_map<std::string, std::vector<int64_t>> key_records_;
   std::unordered_map<std::string, std::vector<int64_t>> name_records_;
@@ -1468,11 +1470,12 @@ Status SqlStore::IngestOne(Extraction& x, Prepared& p, IngestStats& stats,
                       std::string_view stance, std::string_view strength,
                       bool principal, const std::string& party, bool retraction,
                       Effect effect, const std::string& quote,
-                      double confidence) {
+                      double confidence, const std::string& said_on,
+                      bool retold) {
       pending.push_back(PendingStance{
           record, mention, statement, speaker, sourcing, via, std::string(kind),
           cue, std::string(stance), std::string(strength), principal, party,
-          retraction, effect, quote, confidence});
+          retraction, effect, quote, confidence, said_on, retold});
     };
     bool any = false;
     for (size_t si = 0; si < x.statements.size(); ++si) {
@@ -1503,14 +1506,14 @@ Status SqlStore::IngestOne(Extraction& x, Prepared& p, IngestStats& stats,
                  ViaChain(x, s), StatementKindName(s.kind), s.cue_text,
                  StanceValueName(stance.value), StrengthName(stance.strength),
                  principal, party, retraction, effect, Quote(x, s),
-                 stance.confidence);
+                 stance.confidence, s.said_on, s.retold);
         }
       }
     }
     if (!any) {
       // A claim no statement bears on is the outlet's own assertion.
       insert(-1, "", "unattributed", "", "reporter", "", "assert", "", false,
-             "", false, Effect::kNone, c.text, c.confidence);
+             "", false, Effect::kNone, c.text, c.confidence, "", false);
     }
   }
   for (const PendingStance* r : OneStancePerStatement(pending)) {
@@ -1518,7 +1521,7 @@ Status SqlStore::IngestOne(Extraction& x, Prepared& p, IngestStats& stats,
              << 1 << r->speaker << r->sourcing << r->via << r->kind << r->cue
              << r->stance << r->strength << r->principal << r->party
              << r->retraction << EffectName(r->effect) << r->quote
-             << r->confidence;
+             << r->confidence << r->said_on << r->retold;
   }
   // A batch of large documents is sent as it goes, not held whole.
   if (documents_.bytes() > (16 << 20)) return FlushRows();
@@ -1558,7 +1561,8 @@ constexpr char kStatementColumns[] =
     "s.id, d.id, d.doc_id, d.outlet, d.url, d.published, d.version, "
     "s.active, s.speaker, s.sourcing, s.via, s.kind, s.cue, s.stance, "
     "s.strength, s.principal, s.party, s.retraction, s.quote, s.confidence, "
-    "s.effect FROM stances s JOIN documents d ON d.id = s.document ";
+    "s.effect, s.said_on, s.retold "
+    "FROM stances s JOIN documents d ON d.id = s.document ";
 // Time order: published time (undated documents after dated ones), then
 // ingestion order, then position in the document.
 constexpr char kStatementOrder[] =
@@ -1589,6 +1593,8 @@ LedgerStatement ReadStatement(const Stmt& q, int at, int64_t* row_id,
   s.quote = q.Text(at + 18);
   s.confidence = q.Double(at + 19);
   *effect = ParseEffect(q.View(at + 20));
+  s.said_on = q.Text(at + 21);
+  s.retold = q.Int(at + 22) != 0;
   return s;
 }
 

@@ -57,6 +57,19 @@ history "story 2" Kestrel confirmed "Brightwater Systems" "2026-04-07 denied"
 # ... and confirmed on 28 April by the buyer's joint statement ("agreed to
 # buy British forecasting company Kestrel Analytics PLC").
 history "story 2 (confirmed)" Kestrel confirmed "Brightwater Systems" "2026-04-28 confirmed"
+# Articles after the deal retell the 7 April denial ("On April 7, Oduya told
+# investors ...", "Brightwater's Kestrel denial under scrutiny"): told
+# again, it is no new denial, and the status stays confirmed.
+id=$("$bin" claims --db "$db" --entity Kestrel --status confirmed --format csv |
+  grep -- "Brightwater Systems" | head -n 1 | cut -d, -f1)
+if [ -n "$id" ]; then
+  "$bin" claim "$id" --db "$db" >"$tmp/claim.txt"
+  if sed -n '/status history/,$p' "$tmp/claim.txt" | grep -q "denied.*said\|2026-04-2[89] denied"; then
+    echo "FAIL: story 2: a retold denial changed the status after the deal"
+    cat "$tmp/claim.txt"
+    fail=1
+  fi
+fi
 history "story 4" "Aldmere Textiles" disputed "close" confirmed
 history "story 3" "Helen Marchetti" retracted "resign" "anonymous"
 # Story 6: six copies of one wire story, in one record, one independent
