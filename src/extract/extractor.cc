@@ -1528,15 +1528,23 @@ void DocState::FindMentions() {
            words_[c.last].upos != "PROPN"))
         continue;
     }
-    // "Sen. Laura Pennington, a Michigan Democrat, said": a place and a
-    // party after "a" describe the person named before; they name no one.
-    if (!c.gaz && c.last - c.first >= 2 && c.first > 0 &&
-        (EqualsIgnoreCase(words_[c.first - 1].form, "a") ||
-         EqualsIgnoreCase(words_[c.first - 1].form, "an")) &&
+    // "Sen. Laura Pennington, a Michigan Democrat, said", "A senior House
+    // Republican on Tuesday demanded": a party member after "a" and its
+    // modifiers is a person the name does not give; it names no one.
+    if (!c.gaz && c.first > 0 &&
         (words_[c.last - 1].form == "Democrat" ||
          words_[c.last - 1].form == "Republican" ||
-         words_[c.last - 1].form == "Independent"))
-      continue;
+         words_[c.last - 1].form == "Independent")) {
+      int k = c.first - 1;
+      while (k > 0 && c.first - k <= 3 &&
+             (words_[k].upos == "ADJ" || words_[k].upos == "PROPN" ||
+              words_[k].upos == "NOUN"))
+        --k;
+      if (EqualsIgnoreCase(words_[k].form, "a") ||
+          EqualsIgnoreCase(words_[k].form, "an") ||
+          EqualsIgnoreCase(words_[k].form, "another"))
+        continue;
+    }
     if (c.heading && !c.gaz) {
       std::string t = Lower(Text(WordSpan(c.first, c.last - 1)));
       if (std::find(body_names.begin(), body_names.end(), t) ==
@@ -7651,6 +7659,7 @@ void DocState::Run(Extraction& x) {
   if (std::string& outlet = x.document.outlet;
       outlet.find('.') != std::string::npos &&
       outlet.find(' ') == std::string::npos) {
+    const std::string domain = outlet;
     std::string host = Lower(outlet);
     if (StartsWith(host, "www.")) host.erase(0, 4);
     if (const GazetteerEntry* g = lex_.FindOutletByDomain(host)) {
@@ -7669,6 +7678,11 @@ void DocState::Run(Extraction& x) {
           break;
         }
       }
+    }
+    // The reporter's own voice speaks under the outlet's name.
+    for (Statement& st : statements_) {
+      if (st.kind == StatementKind::kReporter && st.speaker.name == domain)
+        st.speaker.name = outlet;
     }
   }
   // Statements in text order, via links renumbered.

@@ -523,6 +523,27 @@ TEST_F(GoldenTest, HeadlineWithoutTitle) {
   EXPECT_TRUE(found) << Describe(x);
 }
 
+// An outlet known only by its web domain, as news-please records it, is
+// named as the lexicon names it, and so is the reporter's own voice.
+TEST_F(GoldenTest, OutletByDomainNamesTheReportersVoice) {
+  ASSERT_NE(extractor_, nullptr);
+  Document doc;
+  doc.outlet = "transatlanticpress.example";
+  doc.text =
+      "Harlow Motors and Quillon deny venture report\n\n"
+      "Harlow Motors and Quillon on Monday denied a report that they were "
+      "in talks on a venture. Harlow Motors will build a plant in Ohio.";
+  Extraction x = extractor_->Extract(doc);
+  EXPECT_EQ(x.document.outlet, "Transatlantic Press");
+  int voices = 0;
+  for (const Statement& st : x.statements) {
+    if (st.kind != StatementKind::kReporter) continue;
+    ++voices;
+    EXPECT_EQ(st.speaker.name, "Transatlantic Press");
+  }
+  EXPECT_GT(voices, 0) << Describe(x);
+}
+
 TEST_F(GoldenTest, EmptyDocument) {
   ASSERT_NE(extractor_, nullptr);
   Document doc;
