@@ -822,6 +822,36 @@ void OneStatementIsOneStance(Backend& backend) {
   for (const std::string& r : rows) EXPECT_EQ(r.substr(0, 5), "deny|");
 }
 
+// What a claim says is done ("a joint venture") is no party to it: the
+// record's parties are who does it and to whom, named or not.
+void ThemesAreNoParties(Backend& backend) {
+  const std::string key = "harlow motors|quillon|cooperate|ev venture";
+  std::vector<Extraction> docs = Stories();
+  bool added = false;
+  for (Extraction& x : docs) {
+    for (Claim& c : x.claims) {
+      if (c.key != key || added) continue;
+      c.participants.push_back({"theme", -1, "a joint venture"});
+      c.participants.push_back({"agent", -1, "the Detroit automaker"});
+      added = true;
+    }
+  }
+  ASSERT_TRUE(added);
+  auto store = Open(backend.Fresh("themes"));
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Ingest(docs).ok());
+  ClaimRecord talks = ByKey(*store, key);
+  auto has = [&](std::string_view name) {
+    return std::find(talks.participants.begin(), talks.participants.end(),
+                     name) != talks.participants.end();
+  };
+  EXPECT_TRUE(has("Harlow Motors"));
+  EXPECT_TRUE(has("Quillon"));
+  EXPECT_TRUE(has("the Detroit automaker"));
+  EXPECT_FALSE(has("a joint venture"));
+  EXPECT_EQ(talks.status, ClaimStatus::kDenied);
+}
+
 void ReingestingIsANoOpAndLinkingIsDeterministic(Backend& backend) {
   auto sa = Open(backend.Fresh("det_a")), sb = Open(backend.Fresh("det_b"));
   ASSERT_TRUE(sa && sb);
@@ -1220,11 +1250,17 @@ const std::pair<const char*, Scenario> kScenarios[] = {
     {"SendsSlotsAndDefers", SendsSlotsAndDefers},
     {"SyndicationDoesNotDependOnTheBatch", SyndicationDoesNotDependOnTheBatch},
     {"OneStatementIsOneStance", OneStatementIsOneStance},
+    {"ThemesAreNoParties", ThemesAreNoParties},
 };
 
 TEST(Store, OneStatementIsOneStance) {
   SqliteBackend b;
   OneStatementIsOneStance(b);
+}
+
+TEST(Store, ThemesAreNoParties) {
+  SqliteBackend b;
+  ThemesAreNoParties(b);
 }
 
 TEST(Store, StoriesGetTheirStatuses) {

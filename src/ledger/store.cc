@@ -110,6 +110,9 @@ std::vector<PartyNames> Parties(const Extraction& x, const Claim& c) {
         party.names.push_back(NormalizeName(a));
       }
     } else {
+      // What is done ("a joint venture", "1,200 jobs") is no party to it;
+      // who does it is one even unnamed ("the logistics-software company").
+      if (p.role == "theme") continue;
       party.display = p.text;
       party.names.push_back(NormalizeName(p.text));
     }
