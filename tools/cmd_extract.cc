@@ -70,7 +70,8 @@ void WriteExtractText(const Extraction& x, std::string& out) {
     out += "   E" + std::to_string(i + 1) + " " + e.name + " [" +
            std::string(EntityTypeName(e.type)) + "]";
     for (const std::string& r : e.roles) out += ", " + r;
-    out += "  (" + std::to_string(e.mentions.size()) + " mentions";
+    out += "  (" + std::to_string(e.mentions.size()) +
+           (e.mentions.size() == 1 ? " mention" : " mentions");
     if (!e.aliases.empty()) {
       out += "; also";
       for (size_t k = 0; k < e.aliases.size(); ++k)

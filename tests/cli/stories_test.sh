@@ -81,5 +81,12 @@ if [ "$rows" -lt 1 ]; then
   "$bin" claims --db "$db" --entity Indonesia --format csv | sed 's/^/  /'
   fail=1
 fi
+# The readable listing counts mentions in English ("1 mention").
+"$bin" extract --format text "$src/samples/news/s5-northgatepost-pembrook-workers.txt" \
+  >"$tmp/text.txt" 2>/dev/null
+if grep -q '(1 mentions' "$tmp/text.txt" || ! grep -q '(1 mention' "$tmp/text.txt"; then
+  echo "FAIL: extract --format text: no '(1 mention' or a '(1 mentions'"
+  fail=1
+fi
 [ "$fail" -eq 0 ] && echo "stories: 1 denied, 2 denied then confirmed, 3 retracted, 4 confirmed then disputed, 5 reported, 6 confirmed from one source"
 exit "$fail"
