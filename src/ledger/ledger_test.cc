@@ -822,8 +822,9 @@ void OneStatementIsOneStance(Backend& backend) {
   for (const std::string& r : rows) EXPECT_EQ(r.substr(0, 5), "deny|");
 }
 
-// What a claim says is done ("a joint venture") is no party to it: the
-// record's parties are who does it and to whom, named or not.
+// What a claim says is done, or done to, is no party to it unless an entity
+// ("a joint venture", "its Ohio plant"): the record's parties are its
+// entities and who does it, named or not.
 void ThemesAreNoParties(Backend& backend) {
   const std::string key = "harlow motors|quillon|cooperate|ev venture";
   std::vector<Extraction> docs = Stories();
@@ -832,6 +833,7 @@ void ThemesAreNoParties(Backend& backend) {
     for (Claim& c : x.claims) {
       if (c.key != key || added) continue;
       c.participants.push_back({"theme", -1, "a joint venture"});
+      c.participants.push_back({"target", -1, "its Ohio plant"});
       c.participants.push_back({"agent", -1, "the Detroit automaker"});
       added = true;
     }
@@ -849,6 +851,7 @@ void ThemesAreNoParties(Backend& backend) {
   EXPECT_TRUE(has("Quillon"));
   EXPECT_TRUE(has("the Detroit automaker"));
   EXPECT_FALSE(has("a joint venture"));
+  EXPECT_FALSE(has("its Ohio plant"));
   EXPECT_EQ(talks.status, ClaimStatus::kDenied);
 }
 

@@ -110,9 +110,10 @@ std::vector<PartyNames> Parties(const Extraction& x, const Claim& c) {
         party.names.push_back(NormalizeName(a));
       }
     } else {
-      // What is done ("a joint venture", "1,200 jobs") is no party to it;
-      // who does it is one even unnamed ("the logistics-software company").
-      if (p.role == "theme") continue;
+      // What is done or done to ("a joint venture", "its factory in
+      // Guimarães", "1,200 jobs") is no party to it; who does it is one
+      // even unnamed ("the logistics-software company").
+      if (p.role != "agent" && p.role != "partner") continue;
       party.display = p.text;
       party.names.push_back(NormalizeName(p.text));
     }
