@@ -2482,6 +2482,30 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
     int m = words_[i].mention;
     if (m >= 0 && (named.empty() || named.back() != m)) named.push_back(m);
   }
+  // "Harlow Motors and Quillon said", parsed as two subjects of one verb:
+  // names joined only by "and", "or" and commas speak together.
+  if (named.size() > 1) {
+    bool only_names = true, joined = false;
+    for (int i = first; i <= last && only_names; ++i) {
+      const int m = words_[i].mention;
+      if (m >= 0 && mentions_[m].named && !mentions_[m].weak) continue;
+      if (words_[i].upos == "CCONJ") {
+        joined = true;
+      } else if (words_[i].form != ",") {
+        only_names = false;
+      }
+    }
+    if (only_names && joined) {
+      for (int m : named) {
+        const int e = mentions_[m].entity;
+        if (std::find(sp.entities.begin(), sp.entities.end(), e) ==
+            sp.entities.end())
+          sp.entities.push_back(e);
+      }
+      if (sp.entities.size() > 1) return sp;
+      sp.entities.clear();
+    }
+  }
   if (head >= 0 && words_[head].mention >= 0) {
     int hm = words_[head].mention;
     // Conjoined names ("Xiaomi and Ford deny ...") speak together.
