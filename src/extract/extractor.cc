@@ -2310,6 +2310,21 @@ int DocState::SubjectOf(int v, int depth) const {
         if (plain && words_[lo].upos == "DET") return c;
       }
     }
+    // "..., and a company spokeswoman, Claire Dunmore, said on Thursday":
+    // a person named between commas right before a joined verb, after the
+    // "and", is its own subject, wherever the parser hung the name.
+    if (depth == 0 && StartsWith(d, "conj") && v >= 3 &&
+        words_[v - 1].form == "," && !InAnyQuote(v - 2)) {
+      if (const int m = words_[v - 2].mention;
+          m >= 0 && mentions_[m].named && mentions_[m].last == v - 1 &&
+          entities_[mentions_[m].entity].e.type == EntityType::kPerson) {
+        for (int k = mentions_[m].first - 1;
+             k > words_[v].head && k >= mentions_[m].first - 6 &&
+             !InAnyQuote(k);
+             --k)
+          if (words_[k].upos == "CCONJ") return v - 2;
+      }
+    }
     return SubjectOf(words_[v].head, depth + 1);
   }
   return -1;
@@ -2450,6 +2465,14 @@ int DocState::ResolvePronoun(int w) {
       if (words_[mentions_[m].first].sent + 1 < words_[w].sent) break;
       for (int k = mentions_[m].first; k < mentions_[m].last; ++k)
         if (StartsWith(words_[k].deprel, "nsubj")) return mentions_[m].entity;
+      // (Or who speaks by a joined verb right after the name and a comma:
+      // "and a company spokeswoman, Claire Dunmore, said".)
+      if (const int after = mentions_[m].last + 1;
+          after < static_cast<int>(words_.size()) &&
+          words_[after - 1].form == "," && words_[after].upos == "VERB" &&
+          StartsWith(words_[after].deprel, "conj") &&
+          SubjectOf(after) == mentions_[m].last - 1)
+        return mentions_[m].entity;
     }
   }
   return nearest;
@@ -4607,6 +4630,14 @@ void DocState::QuoteStatements() {
     // said') is a partial quote here.
     bool verb_after = words_[verb].span.begin >= qr.outer.end;
     if (!whole && !verb_after) continue;
+    // 'was "simply wrong," and a company spokeswoman, Claire Dunmore, said
+    // on Thursday that ...': a fragment followed by "and" ends the clause
+    // before it; the verb after opens a clause of its own.
+    if (!whole && verb_after) {
+      int k = FirstWordFrom(qr.outer.end);
+      while (k < verb && IsPunct(words_[k])) ++k;
+      if (k < verb && words_[k].upos == "CCONJ") continue;
+    }
     int subj = QuoteSafeSubject(verb, SubjectOf(verb));
     // '"...," Eli Brandt said Thursday morning on ...': a time after the
     // verb that the parser made its subject says when, not who.
@@ -6172,6 +6203,37 @@ void DocState::VerbStatements() {
           words_[v].deprel == "ccomp" && words_[v].head < v &&
           (subj < 0 || words_[subj].upos != "PROPN"))
         continue;
+      // "said that any suggestion of a closure was 'simply wrong,' and a
+      // company spokeswoman, Claire Dunmore, said on Thursday that ...":
+      // what the verb says ends at the "and" that opens the next reporting
+      // clause, whose speaker the parser may have hung inside it.
+      for (int c : Children(v)) {
+        int c_length = 0;
+        if (c < v || !StartsWith(words_[c].deprel, "conj") ||
+            !SpeechVerbAt(c, &c_length))
+          continue;
+        const int s2 = SubjectOf(c);
+        if (s2 <= v || words_[s2].span.begin < content.begin ||
+            words_[s2].span.end > content.end)
+          continue;
+        int k = s2;
+        while (k > i + length && words_[k].upos != "CCONJ") --k;
+        // (", and": "the United States and its allies will seek" is one
+        // subject.)
+        int comma = k - 1;
+        while (comma > i + length && IsClosingQuoteMark(words_[comma].form))
+          --comma;
+        if (words_[comma].form != ",") break;
+        int end = k - 1;
+        while (end > i + length && IsPunct(words_[end]) &&
+               !IsClosingQuoteMark(words_[end].form))
+          --end;
+        if (words_[k].upos == "CCONJ" && end > i + length &&
+            words_[FirstWordFrom(content.begin)].span.begin <
+                words_[end].span.end)
+          content.end = words_[end].span.end;
+        break;
+      }
       sp.span = SpeakerPhrase(sp, v);
       sp.span = WithItsClause(sp, subj, i);
       Statement st;
