@@ -3401,11 +3401,27 @@ void DocState::SpeakersBeforeRelativeClauses() {
   for (Statement& st : statements_) {
     if (!st.speaker.has_span) continue;
     const int w = WordEndingAt(st.speaker.span.end);
-    if (w < 2 || words_[w].span.begin != st.speaker.span.begin ||
-        words_[w].upos != "PRON" || words_[w - 1].form != "," ||
-        words_[w - 1].sent != words_[w].sent ||
-        !(EqualsIgnoreCase(words_[w].form, "who") ||
-          EqualsIgnoreCase(words_[w].form, "which")))
+    const int first = FirstWordFrom(st.speaker.span.begin);
+    if (w < 2 || first > w) continue;
+    // The relative pronoun opening the clause: the speaker itself, or a
+    // word before a speaker inside the clause ("Mrs. Clinton -- whose
+    // husband signed the act into law -- has derided", "Senator Ted Cruz,
+    // who is running second to Mr. Trump in many states, ... saying").
+    int rel = -1;
+    for (int k = first; k >= 2 && k >= first - 15 && !InAnyQuote(k) &&
+                        words_[k].sent == words_[first].sent;
+         --k) {
+      const bool pronoun = EqualsIgnoreCase(words_[k].form, "who") ||
+                           EqualsIgnoreCase(words_[k].form, "which") ||
+                           EqualsIgnoreCase(words_[k].form, "whose");
+      if (pronoun && (words_[k - 1].form == "," || IsDash(words_[k - 1].form)))
+        rel = k;
+      if (pronoun) break;
+    }
+    if (rel < 0) continue;
+    // ("who" or "which" alone, or "whose" and its noun.)
+    if (rel == first && w != first &&
+        !EqualsIgnoreCase(words_[rel].form, "whose"))
       continue;
     const int cue = FirstWordFrom(st.cue.begin);
     if (cue >= static_cast<int>(words_.size()) || cue <= w + 2 ||
@@ -3415,29 +3431,32 @@ void DocState::SpeakersBeforeRelativeClauses() {
     // ("..., on Friday described", "..., repeated the charge and
     // stressed"), so long as no new subject or clause opens between.
     int close = cue - 1;
-    while (close > w + 2 && words_[close].form != ",") {
+    while (close > w + 1 && words_[close].form != "," &&
+           !IsDash(words_[close].form)) {
       const W& x = words_[close];
       if (x.upos == "SCONJ" || x.upos == "PRON" ||
           StartsWith(x.deprel, "nsubj") || InAnyQuote(close))
         break;
       --close;
     }
-    if (words_[close].form != "," || close <= w + 1) continue;
+    if ((words_[close].form != "," && !IsDash(words_[close].form)) ||
+        close <= w || close <= rel + 1)
+      continue;
     bool verb = false, quoted = false;
-    for (int k = w + 1; k < close; ++k) {
+    for (int k = rel + 1; k < close; ++k) {
       verb |= words_[k].upos == "VERB" || words_[k].upos == "AUX";
       quoted |= InAnyQuote(k);
     }
     if (!verb || quoted) continue;
     // (The name before a bracket: "Sen. Ada Marsh (Vt.), who ...".)
-    int head = w - 2;
+    int head = rel - 2;
     if (words_[head].form == ")") {
       int open = head - 1;
       while (open > head - 8 && open > 0 && words_[open].form != "(") --open;
       if (words_[open].form == "(" && open > 0) head = open - 1;
     }
     Speaker sp = SpeakerFromWord(head);
-    if (!sp.has_span || sp.span.end > words_[w - 1].span.begin) continue;
+    if (!sp.has_span || sp.span.end > words_[rel - 1].span.begin) continue;
     st.speaker = sp;
   }
 }
