@@ -1475,6 +1475,22 @@ void DocState::FindMentions() {
       if (x.first == cf && x.last == cl) x.first = b;
     ci = static_cast<size_t>(-1);  // the vector changed: look again
   }
+  // "Rival Sorrel Mobile launched a folding phone": a word that says what
+  // kind of company follows, capitalised to open a sentence, is no part of
+  // its name.
+  for (Cand& c : cands) {
+    if (c.gaz || c.last - c.first < 2 || words_[c.first + 1].upos != "PROPN")
+      continue;
+    for (std::string_view d :
+         {"Rival", "Rivals", "Competitor", "Automaker", "Carmaker", "Chipmaker",
+          "Drugmaker", "Retailer", "Lender", "Insurer", "Startup", "Supplier",
+          "Conglomerate"}) {
+      if (words_[c.first].form == d) {
+        ++c.first;
+        break;
+      }
+    }
+  }
   // A name the recogniser finds only in headings must be seen in the body
   // too (whole, or as a person's surname).
   std::vector<std::string> body_names;
