@@ -332,42 +332,44 @@ TEST(Lifecycle, LatestStanceOfEachPartyCounts) {
   EXPECT_EQ(r.status, ClaimStatus::kConfirmed);
 }
 
+// A statement its article retells, made on `said_on` ("" when the article
+// gives no day).
+LedgerStatement Retold(LedgerStatement s, std::string said_on) {
+  s.said_on = std::move(said_on);
+  s.retold = true;
+  return s;
+}
+
 TEST(Lifecycle, ARetoldAnswerDoesNotUndoALaterOne) {
   // The article announcing the deal retells the chief executive's denial
   // ("On January 2, she told investors ..."), and the next day's article
   // speaks of "Brightwater's denial": neither was made after the
   // confirmation, so neither supersedes it.
-  LedgerStatement dated = St(3, "Press", "CEO", "deny", true, "Brightwater");
-  dated.said_on = "2026-01-02";
-  dated.retold = true;
-  LedgerStatement named = St(4, "Ledger", "Brightwater", "deny", true);
-  named.retold = true;
-  Replay r =
-      Replayed({St(1, "Post", "people", "assert", false),
-                St(2, "Wire", "CEO", "deny", true, "Brightwater"),
-                St(3, "Press", "Brightwater", "confirm", true), dated, named});
+  const LedgerStatement report = St(1, "Post", "people", "assert", false);
+  const LedgerStatement denial =
+      St(2, "Wire", "CEO", "deny", true, "Brightwater");
+  const LedgerStatement named =
+      Retold(St(4, "Ledger", "Brightwater", "deny", true), "");
+  Replay r = Replayed(
+      {report, denial, St(3, "Press", "Brightwater", "confirm", true),
+       Retold(St(3, "Press", "CEO", "deny", true, "Brightwater"), "2026-01-02"),
+       named});
   EXPECT_EQ(r.status, ClaimStatus::kConfirmed);
   ASSERT_EQ(r.history.size(), 3u);
   EXPECT_EQ(r.history[2].status, ClaimStatus::kConfirmed);
   // An answer first known through a retelling still counts ...
-  r = Replayed({St(1, "Post", "people", "assert", false), named});
+  r = Replayed({report, named});
   EXPECT_EQ(r.status, ClaimStatus::kDenied);
   // ... and one the article dates after the answer known so far
-  // supersedes it, whenever the article was read.
-  LedgerStatement later = St(5, "Ledger", "Brightwater", "confirm", true);
-  later.said_on = "2026-01-03";
-  later.retold = true;
-  r = Replayed({St(1, "Post", "people", "assert", false),
-                St(2, "Wire", "CEO", "deny", true, "Brightwater"), later});
+  // supersedes it, whenever the article was read; one it dates before
+  // does not.
+  const LedgerStatement confirmation =
+      St(5, "Ledger", "Brightwater", "confirm", true);
+  r = Replayed({report, denial, Retold(confirmation, "2026-01-03")});
   EXPECT_EQ(r.status, ClaimStatus::kConfirmed);
   EXPECT_NE(r.history.back().reason.find("(said 2026-01-03)"),
             std::string::npos);
-  // A retelling dated before the answer known so far does not.
-  LedgerStatement earlier = St(5, "Ledger", "Brightwater", "confirm", true);
-  earlier.said_on = "2026-01-01";
-  earlier.retold = true;
-  r = Replayed({St(1, "Post", "people", "assert", false),
-                St(2, "Wire", "CEO", "deny", true, "Brightwater"), earlier});
+  r = Replayed({report, denial, Retold(confirmation, "2026-01-01")});
   EXPECT_EQ(r.status, ClaimStatus::kDenied);
 }
 
