@@ -401,10 +401,11 @@ void DocState::DateStatements() {
         if (words_[c].hi - words_[c].lo > 7) continue;
         if (date.empty()) date = ResolveTime(c);
         for (int k = words_[c].lo; k <= words_[c].hi; ++k) {
-          const std::string w = Lower(words_[k].form);
-          if (w == "earlier" || w == "previously" || w == "ago" ||
-              w == "formerly" ||
-              (w == "last" && k < words_[c].hi && words_[k + 1].upos == "NOUN"))
+          const std::string word = Lower(words_[k].form);
+          if (word == "earlier" || word == "previously" || word == "ago" ||
+              word == "formerly" ||
+              (word == "last" && k < words_[c].hi &&
+               words_[k + 1].upos == "NOUN"))
             earlier = true;
         }
       }

@@ -102,12 +102,18 @@ struct When {
 
 constexpr int64_t kDay = 86400;
 
+// The start of the UTC day holding `seconds` (before 1970 too).
+int64_t DayStart(int64_t seconds) {
+  const int64_t r = seconds % kDay;
+  return seconds - (r < 0 ? r + kDay : r);
+}
+
 When WhenMade(const LedgerStatement& s) {
   When w;
   std::optional<int64_t> pub = ParseTime(s.published);
   if (!s.said_on.empty()) {
     std::optional<int64_t> said = ParseTime(s.said_on);
-    if (said && (!pub || *said < *pub - *pub % kDay)) {
+    if (said && (!pub || *said < DayStart(*pub))) {
       w.known = true;
       w.seconds = *said;
       return w;
@@ -128,8 +134,7 @@ When WhenMade(const LedgerStatement& s) {
 bool Supersedes(const When& next, const When& last) {
   if (next.before) return false;
   if (!next.known || !last.known) return true;
-  const int64_t a = next.seconds - next.seconds % kDay,
-                b = last.seconds - last.seconds % kDay;
+  const int64_t a = DayStart(next.seconds), b = DayStart(last.seconds);
   if (a != b) return a > b;
   return !next.exact || !last.exact || next.seconds >= last.seconds;
 }
