@@ -422,10 +422,15 @@ void DocState::DateStatements() {
       }
     }
     // "Brightwater's Kestrel denial under scrutiny": an answer named as
-    // someone's is one already given.
+    // someone's is one already given. (Not any noun: "Ford's statement
+    // said" may be today's.)
     if (words_[v].upos == "NOUN") {
+      const std::string& l = words_[v].lemma;
+      const bool answer = l == "denial" || l == "confirmation" ||
+                          l == "rebuttal" || l == "dismissal" ||
+                          l == "admission" || l == "retraction";
       for (int c : Children(v))
-        if (words_[c].deprel == "nmod:poss") earlier = true;
+        if (answer && words_[c].deprel == "nmod:poss") earlier = true;
     }
     if (!date.empty() && has_pub) {
       if (date > today) {
