@@ -411,14 +411,25 @@ void DocState::DateStatements() {
       }
     }
     // "three weeks after Brightwater's chief executive dismissed a
-    // report": a time clause before the article's event.
+    // report", "weeks before both companies denied a report", "since the
+    // company denied ...": a time clause days or more away from the
+    // article's event. ("Shares fell after Ford denied the report" is most
+    // often the same day's news.)
     if (Base(words_[v].deprel) == "advcl") {
       for (int c : Children(v)) {
         if (words_[c].deprel != "mark") continue;
         const std::string low = Lower(words_[c].form);
-        if (low == "after" || low == "since" || low == "before" ||
-            low == "following")
-          earlier = true;
+        bool days_before = low == "since";
+        if (low == "after" || low == "following" || low == "before") {
+          for (int k = std::max(0, c - 3); k < c; ++k) {
+            const std::string unit = Lower(words_[k].form);
+            days_before |= unit == "day" || unit == "days" || unit == "week" ||
+                           unit == "weeks" || unit == "month" ||
+                           unit == "months" || unit == "year" ||
+                           unit == "years";
+          }
+        }
+        if (days_before) earlier = true;
       }
     }
     // "Brightwater's Kestrel denial under scrutiny": an answer named as
