@@ -37,4 +37,20 @@ std::string IsoDate(const CivilDate& date) {
   return buf;
 }
 
+bool ParseIsoDate(std::string_view text, int64_t* days) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return false;
+  auto num = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t k = at; k < at + n; ++k) {
+      if (text[k] < '0' || text[k] > '9') return -1;
+      v = v * 10 + (text[k] - '0');
+    }
+    return v;
+  };
+  const int y = num(0, 4), m = num(5, 2), d = num(8, 2);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return false;
+  *days = DaysFromCivil(y, m, d);
+  return true;
+}
+
 }  // namespace hearsay

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace hearsay {
 
@@ -27,6 +28,11 @@ CivilDate CivilFromDays(int64_t days);
 
 // "YYYY-MM-DD".
 std::string IsoDate(const CivilDate& date);
+
+// The day of the "YYYY-MM-DD" that opens `text` ("2026-03-02",
+// "2026-03-02T06:00:00Z"), as DaysFromCivil counts it; false when text does
+// not open with one (a month outside 1-12, a day outside 1-31).
+bool ParseIsoDate(std::string_view text, int64_t* days);
 
 }  // namespace hearsay
 

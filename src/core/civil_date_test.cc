@@ -36,6 +36,17 @@ TEST(CivilDate, RoundTripsEveryDayOfFourCenturies) {
   }
 }
 
+TEST(CivilDate, ParsesTheDateATextOpensWith) {
+  int64_t d = 0;
+  ASSERT_TRUE(ParseIsoDate("2026-04-07", &d));
+  EXPECT_EQ(d, DaysFromCivil(2026, 4, 7));
+  ASSERT_TRUE(ParseIsoDate("2026-03-02T06:00:00Z", &d));
+  EXPECT_EQ(d, DaysFromCivil(2026, 3, 2));
+  for (const char* bad : {"", "2026-4-07", "2026-13-01", "2026-04-00",
+                          "April 7", "2026/04/07", "20x6-04-07"})
+    EXPECT_FALSE(ParseIsoDate(bad, &d)) << bad;
+}
+
 TEST(CivilDate, IsoDate) {
   EXPECT_EQ(IsoDate(CivilFromDays(DaysFromCivil(2026, 3, 9))), "2026-03-09");
   EXPECT_EQ(IsoDate(CivilFromDays(-1)), "1969-12-31");

@@ -65,24 +65,6 @@ bool Symmetric(std::string_view family) {
          family == "merge" || family == "meet";
 }
 
-// The publish date as days, or false when the document has none.
-bool PublishedDays(std::string_view published, int64_t* days) {
-  if (published.size() < 10 || published[4] != '-' || published[7] != '-')
-    return false;
-  auto num = [&](size_t at, size_t n) {
-    int v = 0;
-    for (size_t k = at; k < at + n; ++k) {
-      if (published[k] < '0' || published[k] > '9') return -1;
-      v = v * 10 + (published[k] - '0');
-    }
-    return v;
-  };
-  int y = num(0, 4), m = num(5, 2), d = num(8, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return false;
-  *days = DaysFromCivil(y, m, d);
-  return true;
-}
-
 bool IsNoun(const W& w) {
   return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON" ||
          w.upos == "NUM";
@@ -309,7 +291,7 @@ int DocState::PredicateAt(int w, int* last) const {
 // publish date, read from the subtree of w; "" when there is none.
 std::string DocState::ResolveTime(int w) const {
   int64_t pub = 0;
-  bool has_pub = PublishedDays(doc_.published, &pub);
+  bool has_pub = ParseIsoDate(doc_.published, &pub);
   for (int k = words_[w].lo; k <= words_[w].hi; ++k) {
     std::string low = Lower(words_[k].form);
     if (int wd = Weekday(low); wd >= 0 && has_pub) {
@@ -366,7 +348,7 @@ std::string DocState::ResolveTime(int w) const {
 // what is said ("said the plant would close on Friday") is the claim's.
 void DocState::DateStatements() {
   int64_t pub = 0;
-  const bool has_pub = PublishedDays(doc_.published, &pub);
+  const bool has_pub = ParseIsoDate(doc_.published, &pub);
   const std::string today = has_pub ? IsoDate(CivilFromDays(pub)) : "";
   const int n = static_cast<int>(words_.size());
   for (Statement& st : statements_) {
@@ -1994,7 +1976,7 @@ void DocState::FindStances() {
       if (by_sentence[s] < 0) {
         Statement st;
         st.kind = StatementKind::kReporter;
-        st.speaker.name = doc_.outlet;
+        st.speaker.name = outlet_;
         st.cue = {sents_[s].span.begin, sents_[s].span.begin};
         st.content = TrimContent(sents_[s].span);
         st.evidence.push_back(sents_[s].span);

@@ -206,6 +206,7 @@ class DocState {
   void FindNominals();
   // Pass 3.
   void FindQuotes();
+  void NameOutlet();
   // Pass 4.
   void FindStatements();
   void QuoteStatements();
@@ -334,6 +335,8 @@ class DocState {
   std::vector<Statement> statements_;
   std::vector<bool> consumed_;      // speech cue words already used
   std::vector<ClaimBuild> claims_;  // in order of first mention
+  // The document's outlet as the article names it (NameOutlet).
+  std::string outlet_;
 
   // Claims (claims.cc).
   int EntityAt(int w);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/civil_date.h"
 #include "core/hash.h"
 #include "core/json_writer.h"
 
@@ -20,14 +21,10 @@ std::string Id(char prefix, int index) {
   return std::string(1, prefix) + std::to_string(index + 1);
 }
 
-// "2026-04-07": four digits, a month and a day of the month.
+// "2026-04-07" and nothing after it.
 bool IsIsoDate(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (size_t k : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[k] < '0' || s[k] > '9') return false;
-  const int month = (s[5] - '0') * 10 + (s[6] - '0');
-  const int day = (s[8] - '0') * 10 + (s[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  int64_t days = 0;
+  return s.size() == 10 && ParseIsoDate(s, &days);
 }
 
 void WriteRef(JsonWriter& w, char prefix, int index) {

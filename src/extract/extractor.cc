@@ -730,19 +730,18 @@ EntityType GazetteerType(const GazetteerEntry& g) {
 // The entity a name between words [first, last) stands for, made when new.
 namespace {
 
+// "Inc.", "PLC": the legal forms of companies, which end only their names.
+constexpr std::string_view kLegalForms[] = {
+    "Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "plc"};
+
+bool LegalFormWord(std::string_view w) {
+  return std::find(std::begin(kLegalForms), std::end(kLegalForms), w) !=
+         std::end(kLegalForms);
+}
+
 // "Carrick Bancorp", "Dornfield Mills", "Sorrel Mobile": words companies'
-// names end in.
-constexpr std::string_view kCompanyWords[] = {"Inc.",
-                                              "Inc",
-                                              "Corp.",
-                                              "Corp",
-                                              "Co.",
-                                              "Ltd",
-                                              "Ltd.",
-                                              "LLC",
-                                              "PLC",
-                                              "plc",
-                                              "AG",
+// names end in, besides their legal forms.
+constexpr std::string_view kCompanyWords[] = {"AG",
                                               "SA",
                                               "NV",
                                               "Group",
@@ -806,16 +805,9 @@ bool ContentSubjectPassiveLemma(std::string_view lemma) {
 }
 
 bool CompanyWord(std::string_view w) {
-  return std::find(std::begin(kCompanyWords), std::end(kCompanyWords), w) !=
-         std::end(kCompanyWords);
-}
-
-// "Inc.", "PLC": the legal forms of companies, which end only their names.
-bool LegalFormWord(std::string_view w) {
-  for (std::string_view f : {"Inc.", "Inc", "Corp.", "Corp", "Ltd", "Ltd.",
-                             "LLC", "PLC", "plc", "Co."})
-    if (w == f) return true;
-  return false;
+  return LegalFormWord(w) ||
+         std::find(std::begin(kCompanyWords), std::end(kCompanyWords), w) !=
+             std::end(kCompanyWords);
 }
 
 // "Network Security Board", "Trade Commission": words the names of public
@@ -7720,6 +7712,37 @@ void DocState::HeadlineStatements() {
 
 // ---------------------------------------------------------------- output
 
+// An outlet known only by its web domain ("cascadiacourier.example", as
+// news-please records it) is named as the article names it ("The Cascadia
+// Courier"), so that a correction and the report it corrects come from one
+// outlet, and the reporter's own voice speaks under that name.
+void DocState::NameOutlet() {
+  outlet_ = doc_.outlet;
+  if (outlet_.find('.') == std::string::npos ||
+      outlet_.find(' ') != std::string::npos)
+    return;
+  std::string host = Lower(outlet_);
+  if (StartsWith(host, "www.")) host.erase(0, 4);
+  if (const GazetteerEntry* g = lex_.FindOutletByDomain(host)) {
+    outlet_ = g->name;
+    return;
+  }
+  const std::string label = host.substr(0, host.find('.'));
+  for (const EntityBuild& b : entities_) {
+    const Entity& e = b.e;
+    if (e.type != EntityType::kOutlet) continue;
+    std::string squashed;
+    for (char ch : Lower(e.name))
+      if (std::isalnum(static_cast<unsigned char>(ch))) squashed += ch;
+    if (StartsWith(squashed, "the") && squashed.substr(3) == label)
+      squashed = label;
+    if (squashed == label) {
+      outlet_ = e.name;
+      return;
+    }
+  }
+}
+
 void DocState::Run(Extraction& x) {
   Annotate();
   FindMentions();
@@ -7730,6 +7753,7 @@ void DocState::Run(Extraction& x) {
   FindRoles();
   FindNominals();
   FindQuotes();
+  NameOutlet();
   FindStatements();
   FindClaims();
   FindOwners();
@@ -7773,39 +7797,7 @@ void DocState::Run(Extraction& x) {
       if (p.entity >= 0) p.entity = remap[p.entity];
     x.claims.push_back(std::move(cb.c));
   }
-  // An outlet known only by its web domain ("cascadiacourier.example",
-  // as news-please records it) is named as the article names it ("The
-  // Cascadia Courier"), so that a correction and the report it corrects
-  // come from one outlet.
-  if (std::string& outlet = x.document.outlet;
-      outlet.find('.') != std::string::npos &&
-      outlet.find(' ') == std::string::npos) {
-    const std::string domain = outlet;
-    std::string host = Lower(outlet);
-    if (StartsWith(host, "www.")) host.erase(0, 4);
-    if (const GazetteerEntry* g = lex_.FindOutletByDomain(host)) {
-      outlet = g->name;
-    } else {
-      std::string label = host.substr(0, host.find('.'));
-      for (const Entity& e : x.entities) {
-        if (e.type != EntityType::kOutlet) continue;
-        std::string squashed;
-        for (char ch : Lower(e.name))
-          if (std::isalnum(static_cast<unsigned char>(ch))) squashed += ch;
-        if (StartsWith(squashed, "the") && squashed.substr(3) == label)
-          squashed = label;
-        if (squashed == label) {
-          outlet = e.name;
-          break;
-        }
-      }
-    }
-    // The reporter's own voice speaks under the outlet's name.
-    for (Statement& st : statements_) {
-      if (st.kind == StatementKind::kReporter && st.speaker.name == domain)
-        st.speaker.name = outlet;
-    }
-  }
+  x.document.outlet = outlet_;
   // Statements in text order, via links renumbered.
   std::vector<int> sorder(statements_.size());
   for (size_t k = 0; k < sorder.size(); ++k) sorder[k] = static_cast<int>(k);
