@@ -1245,6 +1245,10 @@ void DocState::FindClaims() {
       w = last;
       continue;
     }
+    if (RefusesToDiscuss(w)) {
+      w = last;
+      continue;
+    }
     hits.push_back({w, last, entry});
     for (int k = w; k < last; ++k) trigger_at[k] = entry;
     w = last;
@@ -1600,6 +1604,39 @@ void DocState::FindOwners() {
 // Whether the word at w hangs, inside `within`, from a report-like noun
 // through a clause ("a report that she had resigned", "rumours that the
 // plant would close").
+// "Harlow said it did not discuss the travel of individual employees", "the
+// bank does not discuss client matters": declining to talk about a thing is a
+// no-comment, not a denial of talks. Talks are what is denied when there is
+// someone they were held with, two who held them, or a deal or meeting as
+// what was discussed ("did not discuss a venture with Quillon").
+bool DocState::RefusesToDiscuss(int v) const {
+  const W& verb = words_[v];
+  if (verb.upos != "VERB" || verb.lemma != "discuss") return false;
+  bool negated = false;
+  int obj = -1;
+  for (int c : Children(v)) {
+    const W& d = words_[c];
+    std::string low = Lower(d.form);
+    if (d.deprel == "advmod" &&
+        (low == "not" || low == "n't" || low == "never"))
+      negated = true;
+    if (d.deprel == "obj") obj = c;
+    if (Base(d.deprel) == "obl" && CaseOf(c) == "with") return false;
+    if (StartsWith(d.deprel, "nsubj")) {
+      for (int cc : Children(c))
+        if (Base(words_[cc].deprel) == "conj") return false;
+    }
+  }
+  if (!negated || obj < 0 || words_[obj].upos != "NOUN") return false;
+  const int s = words_[v].sent;
+  for (int k = sents_[s].first; k < sents_[s].last; ++k) {
+    int last = 0;
+    if (Dominates(obj, k) && !IsPunct(words_[k]) && PredicateAt(k, &last) >= 0)
+      return false;
+  }
+  return true;
+}
+
 bool DocState::InReportNoun(int w, Span within) const {
   for (int k = w, guard = 0; k >= 0 && guard < 12;
        k = words_[k].head, ++guard) {
@@ -1657,8 +1694,19 @@ void DocState::FindStances() {
                         double conf, bool principal) {
     const size_t at = static_cast<size_t>(&st - statements_.data());
     principal = principal && !(at < relayed.size() && relayed[at]);
-    for (Stance& have : st.stances)
-      if (have.claim == claim) return;
+    // One stance per claim and statement; a denial outweighs a plain
+    // assertion of the same claim ("the company did not discuss a venture
+    // with Castell" mentions the venture, positive, inside what it denies).
+    for (Stance& have : st.stances) {
+      if (have.claim != claim) continue;
+      if (have.value == StanceValue::kAssert && v == StanceValue::kDeny) {
+        have.value = v;
+        have.strength = s;
+        have.confidence = conf;
+        have.principal = principal;
+      }
+      return;
+    }
     Stance x;
     x.claim = claim;
     x.value = v;
@@ -1679,6 +1727,9 @@ void DocState::FindStances() {
     for (int k = FirstWordFrom(st.cue.begin);
          k < nw && words_[k].span.begin < st.cue.end && cue_word < 0; ++k)
       if (words_[k].span.end <= st.cue.end) cue_word = k;
+    // A refusal to discuss is the answer only if nothing else answers
+    // ("... did not discuss the travel of employees; the story is false").
+    bool refuses = false;
     // Only the words of the statement's speaker, cue and content matter.
     uint32_t from = std::min(st.content.begin, st.cue.begin);
     uint32_t to = std::max(st.content.end, st.cue.end);
@@ -1697,6 +1748,10 @@ void DocState::FindStances() {
                         words_[k].sent == words_[std::max(cue_word, 0)].sent;
       if (!in_content && !in_cue && !before_cue) continue;
       if (signal != StanceHint::kNone) continue;
+      if (in_content && RefusesToDiscuss(k)) {
+        refuses = true;
+        continue;
+      }
       if (auto m = LongestAt(k, LexiconKind::kDenialCue)) {
         const DenialCue& d = lex_.denial_cues()[m->entry];
         // A report carries a claim; it does not answer one. And "a
@@ -1725,6 +1780,7 @@ void DocState::FindStances() {
         }
       }
     }
+    if (signal == StanceHint::kNone && refuses) signal = StanceHint::kNoComment;
     StanceHint hint = StanceHint::kNone;
     if (cue_word >= 0) {
       int len = 0;

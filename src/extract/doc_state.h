@@ -221,6 +221,8 @@ class DocState {
   void TidySpeakerSpans();
   void SpeakersBeforeRelativeClauses();
   void ClosingReportingClauses();
+  int PhraseHead(int lo, int hi) const;
+  int ClosingPhrase(int v, int* lo) const;
   void ParticiplesOfReportingClauses();
   void ConjunctsOfReportingVerbs();
   void SpeakersWithNamesInApposition();
@@ -352,6 +354,7 @@ class DocState {
   int StatementHolding(Span s) const;
   bool SpeaksFor(const Statement& st, const ClaimBuild& c) const;
   bool InReportNoun(int w, Span within) const;
+  bool RefusesToDiscuss(int v) const;
 };
 
 }  // namespace extract_internal

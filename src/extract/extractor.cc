@@ -1771,16 +1771,41 @@ void DocState::FindRoles() {
       }
     }
     // Before the name, set off by a comma: "The company's chief executive,
-    // Wen Halloway, told investors".
+    // Wen Halloway, told investors", "An Orlen spokesman, Pieter Haas,".
     if (m.first - 2 > sent_first && words_[m.first - 1].form == ",") {
       int end = m.first - 1;
       for (int j = std::max(sent_first, end - 4); j < end; ++j) {
         int e = 0;
         const Role* t = TitleAt(j, &e);
         if (!t || e != end) continue;
+        // (Not a word of a name: "Blair Effron of Centerview Partners, Marc
+        // Lasry" is no partner.)
+        if (const int tm = words_[e - 1].mention;
+            tm >= 0 && mentions_[tm].named && mentions_[tm].first < j)
+          break;
         std::string of;
-        if (j - 2 >= sent_first && words_[j - 1].upos == "PART")
+        if (j - 2 >= sent_first && words_[j - 1].upos == "PART") {
           of = org_at(j - 2);
+        } else if (j - 1 >= sent_first && m.last < si.last &&
+                   words_[m.last].form == "," &&
+                   (words_[j - 1].mention < 0 ||
+                    mentions_[words_[j - 1].mention].named)) {
+          // (Only a name set off on both sides, "An Orlen spokesman, Pieter
+          // Haas, said": in "... than that of the CIA chief, Zuckoff said"
+          // the chief is someone else.)
+          of = org_at(j - 1);
+          // (The tagger may read a company's first word as an adjective
+          // and leave it no mention.)
+          for (size_t e = 0; of.empty() && e < entities_.size(); ++e) {
+            const Entity& en = entities_[e].e;
+            if (CoarseType(en.type) == EntityType::kOrg &&
+                std::isupper(
+                    static_cast<unsigned char>(words_[j - 1].form[0])) &&
+                words_[j - 1].upos != "DET" &&
+                StartsWith(en.name, std::string(words_[j - 1].form) + " "))
+              of = en.name;
+          }
+        }
         add_role(m.entity, t, "", "", of);
         break;
       }
@@ -3767,25 +3792,64 @@ std::vector<Span> EvidenceOf(const std::vector<SentInfo>& sents, Span s) {
 // before, however the parser hung the verb (on the verb before the comma,
 // with the sentence as its subject, with the name as its object, or as a
 // plural noun). Read off the surface when no rule made a statement on it.
-void DocState::ClosingReportingClauses() {
-  // The phrase's head: the last word of its first run of nouns and names
-  // ("one GOP source", "Dante Rowe", "analysis").
-  auto head_of = [&](int lo, int hi) {
-    for (int k = lo; k <= hi; ++k) {
-      const bool nominal =
-          words_[k].upos == "NOUN" || words_[k].upos == "PROPN";
-      if (nominal && (k == hi || (words_[k + 1].upos != "NOUN" &&
-                                  words_[k + 1].upos != "PROPN")))
-        return k;
-    }
+// The phrase's head: the last word of its first run of nouns and names
+// ("one GOP source", "Dante Rowe", "analysis"); -1 when there is none.
+int DocState::PhraseHead(int lo, int hi) const {
+  for (int k = lo; k <= hi; ++k) {
+    const bool nominal = words_[k].upos == "NOUN" || words_[k].upos == "PROPN";
+    if (nominal && (k == hi || (words_[k + 1].upos != "NOUN" &&
+                                words_[k + 1].upos != "PROPN")))
+      return k;
+  }
+  return -1;
+}
+
+// ", a Harlow Courier analysis of the filings shows.", ", two people
+// familiar with the matter said.": a phrase of nouns, names and their
+// modifiers between a comma and a verb of saying that ends the sentence.
+// Read off the surface, since the parser often hangs such a phrase wrongly
+// (the second came out with "the matter" saying it). Returns the phrase's
+// head and sets *lo to its first word; -1 when v ends no such phrase.
+int DocState::ClosingPhrase(int v, int* lo) const {
+  const SentInfo& si = sents_[words_[v].sent];
+  int end = si.last;
+  while (end > si.first && IsPunct(words_[end - 1])) --end;
+  if (v != end - 1 || end - si.first < 5 || InAnyQuote(v)) return -1;
+  std::string_view f = words_[v].form;
+  // (Not "... nominee in the United States.")
+  const int m = words_[v].mention;
+  if ((!f.ends_with("s") && !f.ends_with("ed") && f != "said") ||
+      (m >= 0 && mentions_[m].named && mentions_[m].first < v && f != "Says"))
     return -1;
-  };
+  int length = 0;
+  const SpeechVerb* sv = SpeechVerbAt(v, &length);
+  if (!sv || sv->pos != PartOfSpeech::kVerb || length != 1 || !sv->that_clause)
+    return -1;
+  int k = v - 1;
+  while (k > si.first && v - k < 14 && !InAnyQuote(k) &&
+         (words_[k].upos == "DET" || words_[k].upos == "ADJ" ||
+          words_[k].upos == "NOUN" || words_[k].upos == "PROPN" ||
+          words_[k].upos == "NUM" || words_[k].upos == "ADP" ||
+          IsPossessiveS(words_[k].form) || words_[k].deprel == "amod" ||
+          words_[k].deprel == "advmod" ||
+          (words_[k].form == "-" && JoiningHyphen(k))))
+    --k;
+  const std::string_view opener = words_[k + 1].upos;
+  if (words_[k].form != "," || k <= si.first + 2 || k + 1 >= v ||
+      (opener != "DET" && opener != "PROPN" && opener != "NOUN" &&
+       opener != "ADJ" && opener != "NUM"))
+    return -1;
+  *lo = k + 1;
+  return PhraseHead(k + 1, v - 1);
+}
+
+void DocState::ClosingReportingClauses() {
   // A statement on verb v by the phrase [lo, hi] of everything in sentence
   // si before the comma.
   auto attribute = [&](const SentInfo& si, int v, int comma, int lo, int hi) {
     for (const Statement& st : statements_)
       if (st.cue.Overlaps(words_[v].span)) return;
-    const int head = head_of(lo, hi);
+    const int head = PhraseHead(lo, hi);
     if (head < 0) return;
     Statement st;
     st.speaker = SpeakerFromRange(lo, hi, head);
@@ -3837,27 +3901,11 @@ void DocState::ClosingReportingClauses() {
     int end = si.last;
     while (end > si.first && IsPunct(words_[end - 1])) --end;
     if (end - si.first < 5) continue;
-    // ", a Harlow Courier analysis of the filings shows.": a phrase of
-    // nouns, names and their modifiers between the comma and the verb.
     const int last_word = end - 1;
-    if (speech_verb(last_word) && (words_[last_word].form.ends_with("s") ||
-                                   words_[last_word].form.ends_with("ed"))) {
-      int k = last_word - 1;
-      while (k > si.first && last_word - k < 14 && !InAnyQuote(k) &&
-             (words_[k].upos == "DET" || words_[k].upos == "ADJ" ||
-              words_[k].upos == "NOUN" || words_[k].upos == "PROPN" ||
-              words_[k].upos == "NUM" || IsPossessiveS(words_[k].form) ||
-              words_[k].deprel == "amod" || words_[k].deprel == "advmod" ||
-              EqualsIgnoreCase(words_[k].form, "of") ||
-              (words_[k].form == "-" && JoiningHyphen(k))))
-        --k;
-      const std::string_view opener = words_[k + 1].upos;
-      if (words_[k].form == "," && k > si.first + 2 && k + 1 < last_word &&
-          (opener == "DET" || opener == "PROPN" || opener == "NOUN" ||
-           opener == "ADJ" || opener == "NUM")) {
-        attribute(si, last_word, k, k + 1, last_word - 1);
-        continue;
-      }
+    if (int lo = 0;
+        ClosingPhrase(last_word, &lo) >= 0 && !consumed_[last_word]) {
+      attribute(si, last_word, lo - 1, lo, last_word - 1);
+      continue;
     }
     for (int v = si.first + 3; v + 1 < end; ++v) {
       if (words_[v].upos != "VERB" || !speech_verb(v)) continue;
@@ -5235,6 +5283,21 @@ void DocState::VerbStatements() {
           if (f > first && words_[f - 1].form == ",") subj = v - 1;
         }
       }
+      // And a noun phrase between a comma and a verb that ends the sentence
+      // is who speaks, wherever the parser put the verb's subject (in ",
+      // two people familiar with the matter said" it made "the matter" the
+      // subject: a subject takes no preposition). What it says ends at the
+      // comma.
+      int closing_lo = -1;
+      bool prepositional = false;
+      for (int c : Children(std::max(subj, 0)))
+        prepositional |=
+            subj >= 0 && words_[c].deprel == "case" && words_[c].upos == "ADP";
+      if (int lo = 0, head = ClosingPhrase(v, &lo);
+          head >= 0 && (subj < lo || subj >= v || prepositional)) {
+        subj = head;
+        closing_lo = lo;
+      }
       // "384 pledged delegates": a number before and a noun after make the
       // verb a participle in a noun phrase, whatever the parser says.
       if (subj >= 0 && subj == v - 1 && words_[subj].upos == "NUM" &&
@@ -5797,6 +5860,7 @@ void DocState::VerbStatements() {
           }
         }
       }
+      if (closing_lo >= 0) to = std::min(to, closing_lo - 1);
       if (from < 0 || to < from) continue;
       while (to > from && IsPunct(words_[to]) && words_[to].quote < 0) --to;
       content = WordSpan(from, to);

@@ -70,6 +70,19 @@ if [ -n "$id" ]; then
     fail=1
   fi
 fi
+# Story 1: "Harlow said it did not discuss the travel of individual
+# employees" declines to talk about the trip; it denies nothing.
+id=$("$bin" claims --db "$db" --entity Quillon --status denied --format csv |
+  grep -- "Harlow Motors negotiate with Quillon" | head -n 1 | cut -d, -f1)
+if [ -n "$id" ]; then
+  "$bin" claim "$id" --db "$db" >"$tmp/claim.txt"
+  if ! grep -B1 "did not discuss the travel" "$tmp/claim.txt" | head -n 1 |
+    grep -q "no_comment"; then
+    echo "FAIL: story 1: Harlow's refusal to discuss its employees' travel is not a no-comment"
+    cat "$tmp/claim.txt"
+    fail=1
+  fi
+fi
 history "story 4" "Aldmere Textiles" disputed "close" confirmed
 history "story 3" "Helen Marchetti" retracted "resign" "anonymous"
 # Story 6: six copies of one wire story, in one record, one independent
