@@ -1899,6 +1899,53 @@ void DocState::FindNominals() {
           }
           if (org >= 0) best = org;
         }
+        // "An Orlen spokesman, Pieter Haas, said that the company ...": in
+        // the words of someone who speaks for an organisation, said earlier
+        // in the sentence, the company is theirs, unless another was named
+        // since.
+        for (int k = i - 1; best >= 0 && k >= sents_[s].first; --k) {
+          const int pm = words_[k].mention;
+          if (pm < 0 || !mentions_[pm].named) continue;
+          const EntityBuild& who = entities_[mentions_[pm].entity];
+          if (CoarseType(who.e.type) != EntityType::kPerson) {
+            if (TypeAllowed(n, who.e.type) && KindAllowed(n, who)) break;
+            continue;
+          }
+          // (The person speaks: the subject of a verb of saying whose
+          // clause holds the description.)
+          int head = k;
+          while (words_[head].head >= mentions_[pm].first &&
+                 words_[head].head < mentions_[pm].last &&
+                 head != words_[head].head)
+            head = words_[head].head;
+          const int v = words_[head].head;
+          int length = 0;
+          if (v < 0 || !StartsWith(words_[head].deprel, "nsubj") ||
+              !SpeechVerbAt(v, &length) || !Dominates(v, i))
+            break;
+          // (Who speaks for it, not an investor or a founder, who may speak
+          // of another company.)
+          auto speaks_for = [](std::string_view role) {
+            for (std::string_view t :
+                 {"spokes", "CEO", "chief", "president", "chairman"})
+              if (role.find(t) != std::string_view::npos) return true;
+            return false;
+          };
+          int own = -1;
+          for (size_t e = 0; e < entities_.size() && own < 0; ++e) {
+            if (!TypeAllowed(n, entities_[e].e.type) ||
+                !KindAllowed(n, entities_[e]))
+              continue;
+            for (const std::string& role : who.e.roles) {
+              if (speaks_for(role) &&
+                  (role.ends_with(" for " + entities_[e].e.name) ||
+                   role.ends_with(" of " + entities_[e].e.name)))
+                own = static_cast<int>(e);
+            }
+          }
+          if (own >= 0) best = own;
+          break;
+        }
         if (best >= 0) {
           added.push_back({i, last, best, false, false});
           seen(best, i);
