@@ -261,6 +261,15 @@ std::string DocState::CaseOf(int w) const {
 
 // The predicate trigger starting at w whose part of speech fits, or -1;
 // `last` receives the word after it.
+// "The Guimarães plant is not closing": a progressive verb the tagger read
+// as an adjective after "is" (its copula).
+bool DocState::ProgressiveReadAsAdjective(int w) const {
+  if (words_[w].upos != "ADJ" || !words_[w].form.ends_with("ing")) return false;
+  for (int c : Children(w))
+    if (words_[c].deprel == "cop") return true;
+  return false;
+}
+
 int DocState::PredicateAt(int w, int* last) const {
   int s = words_[w].sent;
   std::vector<PhraseMatch> hits;
@@ -273,7 +282,7 @@ int DocState::PredicateAt(int w, int* last) const {
     for (int k = w; k < end && !ok; ++k) {
       std::string_view u = words_[k].upos;
       if (p.pos == PartOfSpeech::kVerb) {
-        ok = u == "VERB";
+        ok = u == "VERB" || ProgressiveReadAsAdjective(k);
       } else if (p.pos == PartOfSpeech::kNoun) {
         ok = u == "NOUN" || u == "PROPN";
       } else {
@@ -1837,6 +1846,23 @@ void DocState::FindStances() {
       strength = Strength::kFlat;
     }
 
+    // "The Guimarães plant is not closing. We are restructuring production
+    // across our European sites ... Any suggestion otherwise is simply
+    // wrong.": a denial beside a proposition the speaker states negated is
+    // that proposition's; what else the speaker states, they assert (unless
+    // they cite it as someone's report: "the report that we will cut jobs
+    // is false").
+    std::vector<std::string> negated_keys;
+    if (signal == StanceHint::kDeny) {
+      for (const ClaimBuild& cb : claims_) {
+        for (const ClaimMention& m : cb.mentions) {
+          Span ts = words_[m.head].span;
+          if (!m.positive && ts.begin >= st.content.begin &&
+              ts.end <= st.content.end)
+            negated_keys.push_back(cb.c.key);
+        }
+      }
+    }
     // Claims stated in the content.
     bool stated = false;
     for (size_t ci = 0; ci < claims_.size(); ++ci) {
@@ -1853,7 +1879,12 @@ void DocState::FindStances() {
         bool principal = SpeaksFor(st, cb);
         StanceValue v = StanceValue::kAssert;
         double conf = 0.8;
-        if (signal == StanceHint::kDeny && m.positive) {
+        const bool own_assertion =
+            !negated_keys.empty() &&
+            std::find(negated_keys.begin(), negated_keys.end(), cb.c.key) ==
+                negated_keys.end() &&
+            !InReportNoun(m.head, st.content);
+        if (signal == StanceHint::kDeny && m.positive && !own_assertion) {
           v = StanceValue::kDeny;
         } else if (signal == StanceHint::kConfirm) {
           v = StanceValue::kConfirm;

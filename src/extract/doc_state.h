@@ -304,6 +304,8 @@ class DocState {
   int InvertedSubject(int v) const;
   bool HeadlineParticiple(int v) const;
   int SubjectOf(int v, int depth = 0) const;
+  int SubjectBehindOpener(int v) const;
+  bool AsQuantifier(int k) const;
   bool PassiveOfRevealing(int v) const;
   Speaker SpeakerFromWord(int w);
   Speaker SpeakerFromRange(int first, int last_inclusive, int head);
@@ -346,6 +348,7 @@ class DocState {
                    std::vector<int>* others, int depth = 0);
   std::string CaseOf(int w) const;
   int PredicateAt(int w, int* last) const;
+  bool ProgressiveReadAsAdjective(int w) const;
   bool ReadClaim(int first, int last, const std::string& cls,
                  const std::string& family, const std::string& cameo,
                  const std::string& plover, const std::vector<int>& trigger_at,

@@ -42,6 +42,11 @@ namespace extract_internal {
 
 namespace {
 
+// Words that open a clause and that the parser may read as a preposition of
+// the clause's subject ("a day after the company denied a report").
+constexpr std::string_view kClauseOpeners[] = {"after", "before", "since",
+                                               "until", "once",   "as"};
+
 // Most words of four letters or more start with a capital.
 bool TitleCase(const std::vector<std::string_view>& words) {
   int long_words = 0, capitalised = 0;
@@ -2268,6 +2273,43 @@ bool DocState::HeadlineParticiple(int v) const {
   return true;
 }
 
+// "as many as three-fourths of them", "as for conservative pundits": an
+// "as" that opens no clause.
+bool DocState::AsQuantifier(int k) const {
+  if (!EqualsIgnoreCase(words_[k].form, "as") ||
+      k + 1 >= static_cast<int>(words_.size()))
+    return false;
+  for (std::string_view w : {"many", "much", "few", "for", "well", "long",
+                             "soon", "far", "little"}) {
+    if (EqualsIgnoreCase(words_[k + 1].form, w) ||
+        (k > 0 && EqualsIgnoreCase(words_[k - 1].form, w)))
+      return true;
+  }
+  return false;
+}
+
+// "Shares of Corlen fell after a union said ...": the parser may read
+// "after a union" as a phrase of the main verb and the verb of saying as a
+// clause of its own (or take "the company" after it for its subject). The
+// noun phrase right before the verb, behind a word that can open a clause,
+// is its subject; -1 when there is none.
+int DocState::SubjectBehindOpener(int v) const {
+  // (Not "... as a "strong leader," comparing him ...".)
+  if (v == 0 || IsPunct(words_[v - 1])) return -1;
+  for (int c = v - 1; c >= 0 && words_[c].sent == words_[v].sent; --c) {
+    if (words_[c].hi != v - 1 ||
+        (words_[c].upos != "NOUN" && words_[c].upos != "PROPN" &&
+         words_[c].upos != "PRON"))
+      continue;
+    for (int cc : Children(c)) {
+      if (words_[cc].deprel != "case" || cc > c || AsQuantifier(cc)) continue;
+      for (std::string_view opener : kClauseOpeners)
+        if (EqualsIgnoreCase(words_[cc].form, opener)) return c;
+    }
+  }
+  return -1;
+}
+
 int DocState::SubjectOf(int v, int depth) const {
   int subj = -1, agent = -1;
   const bool content_passive = depth == 0 && PassiveOfRevealing(v);
@@ -2338,6 +2380,23 @@ int DocState::SubjectOf(int v, int depth) const {
   if (depth == 0 && (subj < 0 || subj < v)) {
     if (int inv = InvertedSubject(v); inv >= 0) return inv;
   }
+  // ("..., a day after a French union said ...", with "a day" made the
+  // subject and the union hung on it.)
+  if (subj >= 0 && subj < v && depth == 0 && WhenWord(subj)) {
+    for (int c : Children(subj)) {
+      if (!StartsWith(words_[c].deprel, "nmod") || words_[c].hi != v - 1)
+        continue;
+      for (int cc : Children(c)) {
+        if (words_[cc].deprel != "case" || cc > c || AsQuantifier(cc)) continue;
+        for (std::string_view opener : kClauseOpeners)
+          if (EqualsIgnoreCase(words_[cc].form, opener)) return c;
+      }
+    }
+  }
+  // ("The shares fell after a union said the company planned to close
+  // it", with "the company" made the subject of "said".)
+  if (subj > v && depth == 0 && words_[subj].upos == "NOUN")
+    if (int c = SubjectBehindOpener(v); c >= 0) return c;
   if (subj >= 0) return words_[subj].deprel == "csubj" ? -1 : subj;
   if (depth >= 3 || words_[v].head < 0) return -1;
   std::string_view d = words_[v].deprel;
@@ -2390,6 +2449,8 @@ int DocState::SubjectOf(int v, int depth) const {
         if (plain && words_[lo].upos == "DET") return c;
       }
     }
+    if (depth == 0 && StartsWith(d, "advcl"))
+      if (int c = SubjectBehindOpener(v); c >= 0) return c;
     // "..., and a company spokeswoman, Claire Dunmore, said on Thursday":
     // a person named between commas right before a joined verb, after the
     // "and", is its own subject, wherever the parser hung the name.
@@ -2863,12 +2924,12 @@ Speaker DocState::SpeakerFromWord(int w) {
   // "a day after the company denied a report": the parser may take the
   // word opening the clause for a preposition of its subject; the subject
   // starts after it.
-  if (StartsWith(words_[w].deprel, "nsubj") && lo < w && words_[lo].head == w &&
-      words_[lo].deprel == "case") {
-    static constexpr std::string_view kOpeners[] = {"after", "before", "since",
-                                                    "until", "once"};
-    for (std::string_view o : kOpeners)
-      if (EqualsIgnoreCase(words_[lo].form, o)) {
+  if ((StartsWith(words_[w].deprel, "nsubj") ||
+       StartsWith(words_[w].deprel, "obl") ||
+       StartsWith(words_[w].deprel, "nmod")) &&
+      lo < w && words_[lo].head == w && words_[lo].deprel == "case") {
+    for (std::string_view o : kClauseOpeners)
+      if (EqualsIgnoreCase(words_[lo].form, o) && !AsQuantifier(lo)) {
         ++lo;
         break;
       }

@@ -84,6 +84,16 @@ if [ -n "$id" ]; then
   fi
 fi
 history "story 4" "Aldmere Textiles" disputed "close" confirmed
+# Story 4: '"The Guimarães plant is not closing," ... "We are restructuring
+# production across our European sites ... Any suggestion otherwise is
+# simply wrong."' denies the closure; the restructuring the chief executive
+# announces in the same quote is no denied claim.
+if "$bin" claims --db "$db" --entity "Aldmere Textiles" --status denied --format csv |
+  tail -n +2 | grep -q .; then
+  echo "FAIL: story 4: a claim about Aldmere Textiles is denied"
+  "$bin" claims --db "$db" --entity "Aldmere Textiles" --format csv | sed 's/^/  /'
+  fail=1
+fi
 history "story 3" "Helen Marchetti" retracted "resign" "anonymous"
 # Story 6: six copies of one wire story, in one record, one independent
 # source.
