@@ -104,7 +104,10 @@ Lemmatizer Lemmatizer::Train(const std::vector<Example>& examples) {
     std::string lower;
     LowerAscii(form, lower);
     std::string text = rule_text(r);
-    for (size_t k = 0; k <= std::min(kMaxSuffix, lower.size()); ++k) {
+    // A rule is kept under the suffixes that hold what it rewrites: "ppl"
+    // -> "people" (strip 2, append "eople") says nothing about other words
+    // ending in "l" ("mill" tagged as a plural became "mieople").
+    for (size_t k = r.strip; k <= std::min(kMaxSuffix, lower.size()); ++k) {
       ++counts[{key.second, lower.substr(lower.size() - k)}][text];
     }
   }

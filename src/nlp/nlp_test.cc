@@ -513,6 +513,21 @@ TEST(LemmatizerTest, NeverCutsACharacterInTwo) {
   EXPECT_EQ(out, "caf\u00e9");
 }
 
+TEST(LemmatizerTest, ARuleStaysWithinTheSuffixItIsLearnedUnder) {
+  // "ppl" -> "people" strips two bytes: it may be learned under "ppl" and
+  // "pl", never under "l", where it would turn a "mill" mistagged as a
+  // plural into "mieople".
+  std::vector<Lemmatizer::Example> ex = {{"ppl", "NOUN", "NNS", "people"},
+                                         {"PPL", "NOUN", "NNS", "people"},
+                                         {"Ppl", "NOUN", "NNS", "people"}};
+  Lemmatizer lem = Lemmatizer::Train(ex);
+  std::string out;
+  lem.Lemmatize("mill", "NOUN", "NNS", out);
+  EXPECT_EQ(out, "mill");
+  lem.Lemmatize("ppl", "NOUN", "NNS", out);
+  EXPECT_EQ(out, "people");
+}
+
 TEST(NerTest, GoldNamesFollowTheConvention) {
   const char* text =
       "1\tthe\tthe\tDET\tDT\t_\t3\tdet\t_\tEntity=(1-organization-new\n"
