@@ -307,7 +307,9 @@ class DocState {
   int SubjectBehindOpener(int v) const;
   bool AsQuantifier(int k) const;
   bool PassiveOfRevealing(int v) const;
-  Speaker SpeakerFromWord(int w);
+  // `cue`, when known, is the verb the speaker says with: never part of
+  // the speaker's words.
+  Speaker SpeakerFromWord(int w, int cue = -1);
   Speaker SpeakerFromRange(int first, int last_inclusive, int head);
   void FillSpeakerEntity(Speaker& sp, int mention);
   int ResolvePronoun(int w);

@@ -2872,7 +2872,7 @@ bool RelativePronoun(std::string_view w) {
 
 }  // namespace
 
-Speaker DocState::SpeakerFromWord(int w) {
+Speaker DocState::SpeakerFromWord(int w, int cue) {
   if (DayWord(words_[w].form)) return Speaker();
   // "Kim Dalton, who said ...": a relative pronoun speaks for the noun its
   // clause hangs from. The span stays on the pronoun, where attribution
@@ -2895,7 +2895,7 @@ Speaker DocState::SpeakerFromWord(int w) {
         (words_[w - 2].upos == "PROPN" || words_[w - 2].upos == "NOUN"))
       noun = w - 2;
     if (noun >= 0 && noun < w) {
-      Speaker sp = SpeakerFromWord(noun);
+      Speaker sp = SpeakerFromWord(noun, cue);
       // Unnamed, the noun speaks only as a participant ("a neighbour who
       // said"), not as a circumstance ("in a deal which ...").
       bool plain = words_[noun].upos == "NOUN" && !sp.name.empty() &&
@@ -2921,6 +2921,19 @@ Speaker DocState::SpeakerFromWord(int w) {
       mentions_[words_[w - 2].mention].named)
     w -= 2;
   auto [lo, hi] = NounPhrase(w);
+  // "The site's sources, which are often reliable, suggest that ...", parsed
+  // with the verb of saying joined to "sources": the speaker's words end
+  // before their cue, and before the relative clause that holds it.
+  if (cue > w && cue <= hi) {
+    hi = cue - 1;
+    for (int j = w + 1; j < cue; ++j) {
+      if (words_[j].form == "," && RelativePronoun(words_[j + 1].form)) {
+        hi = j - 1;
+        break;
+      }
+    }
+    while (hi > w && IsPunct(words_[hi])) --hi;
+  }
   // "a day after the company denied a report": the parser may take the
   // word opening the clause for a preposition of its subject; the subject
   // starts after it.
@@ -4922,7 +4935,7 @@ void DocState::QuoteStatements() {
       }
     }
     Speaker sp;
-    if (subj >= 0) sp = SpeakerFromWord(subj);
+    if (subj >= 0) sp = SpeakerFromWord(subj, verb);
     if (!HasSpeaker(sp) && !sp.has_span) continue;
     sp.span = SpeakerPhrase(sp, verb);
     sp.span = WithItsClause(sp, subj, verb);
@@ -5568,7 +5581,7 @@ void DocState::VerbStatements() {
         if (asked) continue;
       }
       Speaker sp;
-      if (subj >= 0) sp = SpeakerFromWord(subj);
+      if (subj >= 0) sp = SpeakerFromWord(subj, i);
       // "The ministry, which holds a 30% stake in ..., said ...": a
       // relative clause between subject and verb often leaves the verb
       // without a subject in the parse; the sentence's opening name is it.
