@@ -2685,6 +2685,26 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
       sp.entities = conj;
       return sp;
     }
+    // "according to French Apple-focused website iGen": a demonym before
+    // the noun says what the source is, not who: the name that ends the
+    // phrase, or the words. ("The Saudis said" is the country speaking.)
+    // So does a name joined by a hyphen to the word after it ("a
+    // Pelham-focused website", "the London-based group").
+    const bool joined_modifier =
+        mentions_[hm].last < last && JoiningHyphen(mentions_[hm].last) &&
+        std::islower(
+            static_cast<unsigned char>(words_[mentions_[hm].last + 1].form[0]));
+    if ((mentions_[hm].weak || joined_modifier) &&
+        mentions_[hm].last - 1 < last &&
+        words_[mentions_[hm].last].upos != "ADP") {
+      int other = -1;
+      for (int m : named)
+        if (m != hm && mentions_[m].named && !mentions_[m].weak &&
+            mentions_[m].last - 1 == last)
+          other = m;
+      if (other < 0) return sp;
+      hm = other;
+    }
     // "Tessaro chief executive Lena Morrow" parsed with the company as head:
     // the person with the title speaks.
     if (entities_[mentions_[hm].entity].e.type != EntityType::kPerson) {
@@ -2767,6 +2787,10 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
       // frontrunner Hillary Clinton".)
       const bool own = h >= mentions_[m].first - 1 && h < mentions_[m].last;
       if (!own && h != head && words_[h].upos == "NOUN" &&
+          words_[h].mention < 0)
+        return true;
+      // (Nor one inside an adjective: "a Pelham-focused website".)
+      if (!own && h != head && StartsWith(words_[h].deprel, "amod") &&
           words_[h].mention < 0)
         return true;
       w = h;
