@@ -3319,6 +3319,28 @@ void DocState::DropNonSpeakers() {
         drop[i] = true;
         continue;
       }
+      // "The event may see Apple showcasing the watch", "2016 will see":
+      // a thing or a time that "sees" what happens in it holds no view
+      // ("analysts see rates rising" do).
+      const int cue = FirstWordFrom(st.cue.begin);
+      const int hi = WordEndingAt(st.speaker.span.end);
+      if (cue >= 0 && hi >= w && words_[cue].lemma == "see" &&
+          words_[cue].span.end == st.cue.end && !st.speaker.anonymous) {
+        const int head = PhraseHead(w, hi);
+        bool thing = head >= 0 && words_[head].upos == "NUM";
+        for (std::string_view t :
+             {"event",      "year",     "month",    "week",       "weekend",
+              "day",        "season",   "period",   "decade",     "plan",
+              "deal",       "proposal", "move",     "referendum", "election",
+              "conference", "meeting",  "summit",   "district",   "book",
+              "policy",     "mistake",  "decision", "change",     "market",
+              "quarter",    "launch"})
+          thing |= head >= 0 && words_[head].lemma == t;
+        if (thing) {
+          drop[i] = true;
+          continue;
+        }
+      }
     }
     if (words_[w].upos != "ADP") continue;
     const std::string low = Lower(words_[w].form);
