@@ -5958,7 +5958,28 @@ void DocState::VerbStatements() {
         adverbial_clause |= words_[c].deprel == "mark" && c < v &&
                             AdverbialOpener(words_[c].form);
       }
-      if (split_object >= 0) {
+      // "Ibrahim told The Associated Press that al-Dulaimi ... is not
+      // al-Baghdadi's wife", with "that" parsed as the object: what is told
+      // follows the "that" after the hearer.
+      int told_that = -1;
+      if (sv->cls == "tell" && clause < 0 && split_object < 0) {
+        for (int k = i + length; k < sents_[s].last && k <= i + length + 6;
+             ++k) {
+          if (EqualsIgnoreCase(words_[k].form, "that") && k > i + length &&
+              (words_[k - 1].upos == "PROPN" || words_[k - 1].upos == "NOUN" ||
+               words_[k - 1].upos == "PRON")) {
+            told_that = k;
+            break;
+          }
+          if (words_[k].upos == "VERB" || words_[k].upos == "AUX" ||
+              IsPunct(words_[k]))
+            break;
+        }
+      }
+      if (told_that >= 0) {
+        from = told_that + 1;
+        to = sents_[s].last - 1;
+      } else if (split_object >= 0) {
         from = words_[split_object].lo;
         to = words_[clause].hi;
       } else if (clause >= 0) {
@@ -6165,8 +6186,8 @@ void DocState::VerbStatements() {
       // words ("added", "continued") or that frame an impression
       // ("appeared"): those are wrong three times in four.
       bool fallback = false;
-      if (clause < 0 && !quoted && !stance_cue && !by_agent && !parenthetical &&
-          !object_speech && !loose_clause && !action) {
+      if (clause < 0 && told_that < 0 && !quoted && !stance_cue && !by_agent &&
+          !parenthetical && !object_speech && !loose_clause && !action) {
         // Or the maker of the speech noun it hangs on ("sent a letter
         // saying ...", see SubjectOf).
         // (Or the message itself, when no maker is named: "a petition
@@ -6249,8 +6270,9 @@ void DocState::VerbStatements() {
           content = WordSpan(i + length, to);
         }
       }
-      if (clause < 0 && !quoted && !stance_cue && !by_agent && !parenthetical &&
-          !object_speech && !loose_clause && !action && !fallback)
+      if (clause < 0 && told_that < 0 && !quoted && !stance_cue && !by_agent &&
+          !parenthetical && !object_speech && !loose_clause && !action &&
+          !fallback)
         continue;
       // An act is about its complements, not the verb's other dependents
       // ("..., the person said" hung on it).
