@@ -1396,6 +1396,22 @@ void DocState::FindMentions() {
             has_propn = true;
           }
         }
+        // "Saja al-Dulaimi", "Abu Bakr al-Baghdadi": a name goes on through
+        // its article and the hyphen after it, where the recogniser, which
+        // learned names as runs of proper nouns, stops; and takes in the
+        // article before a surname it found alone ("al-Baghdadi").
+        auto particle = [&](int k) {
+          for (std::string_view p : {"al", "el", "bin", "ibn", "abu", "abd"})
+            if (EqualsIgnoreCase(words_[k].form, p)) return true;
+          return false;
+        };
+        if (f < l && particle(l - 1) && l + 1 < si.last && JoiningHyphen(l) &&
+            std::isupper(static_cast<unsigned char>(words_[l + 1].form[0])) &&
+            !taken[l + 1 - si.first])
+          l += 2;
+        if (f < l && f - 2 >= si.first && JoiningHyphen(f - 1) &&
+            particle(f - 2) && !taken[f - 2 - si.first])
+          f -= 2;
         // "Corwin Pike & Co.", "Hale & Sons": a firm's name goes on through
         // the "&" and names a company, whatever the recogniser made of
         // the partners' names.
