@@ -2607,6 +2607,52 @@ int DocState::ResolvePronoun(int w) {
       break;
     }
   }
+  // "Ibrahim told The Associated Press that ... He identified her as the
+  // sister of Omar Hamid ... He added that ...": a "he" subject that
+  // carries on from sentences whose subject was "he" too is the person
+  // those sentences started from, whoever was named in between.
+  if (person && StartsWith(words_[w].deprel, "nsubj")) {
+    auto main_subject = [&](int sent) {
+      for (int k = sents_[sent].first; k < sents_[sent].last; ++k) {
+        if (words_[k].head >= 0) continue;
+        for (int c : Children(k))
+          if (StartsWith(words_[c].deprel, "nsubj") && c < k) return c;
+        return -1;
+      }
+      return -1;
+    };
+    // (Or the person a statement of that sentence has speaking, when the
+    // parser gave its verb no subject: "On Wednesday, spokesman Saad
+    // Ibrahim told ...".)
+    auto speaker_in = [&](int sent) {
+      for (const Statement& st : statements_) {
+        const int e = st.speaker.entity;
+        if (e >= 0 && FirstWordFrom(st.cue.begin) >= sents_[sent].first &&
+            FirstWordFrom(st.cue.begin) < sents_[sent].last &&
+            CoarseType(entities_[e].e.type) == EntityType::kPerson)
+          return e;
+      }
+      return -1;
+    };
+    bool through_pronoun = false;
+    for (int sent = words_[w].sent - 1; sent >= 0 && sent >= words_[w].sent - 3;
+         --sent) {
+      const int subj = main_subject(sent);
+      if (subj >= 0 && words_[subj].upos == "PRON") {
+        if (!EqualsIgnoreCase(words_[subj].form, low)) break;
+        through_pronoun = true;
+        continue;
+      }
+      if (!through_pronoun) break;
+      const int m = subj >= 0 ? words_[subj].mention : -1;
+      if (m >= 0 && mentions_[m].named &&
+          CoarseType(entities_[mentions_[m].entity].e.type) ==
+              EntityType::kPerson)
+        return mentions_[m].entity;
+      if (const int e = speaker_in(sent); e >= 0) return e;
+      break;
+    }
+  }
   // "he" and "she" are most often the last person who was a subject:
   // "Gov. Marsh ... called it ... Standing beside Harlow chief executive
   // Gregory Anselm, she said" is the governor. Otherwise the nearest.
