@@ -2653,6 +2653,31 @@ int DocState::ResolvePronoun(int w) {
       break;
     }
   }
+  // "... a day after Lebanese authorities said they are holding a woman.
+  // They said she was detained ...": "they" saying something right after
+  // a group no name stands for said something is that group again, not
+  // the organisation named last.
+  if (plural && StartsWith(words_[w].deprel, "nsubj") && words_[w].head >= 0) {
+    int len = 0;
+    if (SpeechVerbAt(words_[w].head, &len)) {
+      const int sent = words_[w].sent;
+      const Statement* last = nullptr;
+      for (const Statement& st : statements_) {
+        const int cw = FirstWordFrom(st.cue.begin);
+        if (cw < 0 || cw >= w || words_[cw].sent + 1 < sent ||
+            st.kind == StatementKind::kReporter)
+          continue;
+        if (!last || st.cue.begin > last->cue.begin) last = &st;
+      }
+      if (last && last->speaker.entity < 0 && last->speaker.entities.empty() &&
+          last->speaker.has_span) {
+        const int hi = WordEndingAt(last->speaker.span.end);
+        if (hi >= 0 && words_[hi].upos == "NOUN" &&
+            words_[hi].form.ends_with("s"))
+          return -1;
+      }
+    }
+  }
   // "he" and "she" are most often the last person who was a subject:
   // "Gov. Marsh ... called it ... Standing beside Harlow chief executive
   // Gregory Anselm, she said" is the governor. Otherwise the nearest.
