@@ -305,6 +305,7 @@ class DocState {
   bool HeadlineParticiple(int v) const;
   int SubjectOf(int v, int depth = 0) const;
   int SubjectBehindOpener(int v) const;
+  bool BehindOpener(int c) const;
   bool AsQuantifier(int k) const;
   bool PassiveOfRevealing(int v) const;
   // `cue`, when known, is the verb the speaker says with: never part of

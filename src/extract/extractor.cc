@@ -2309,6 +2309,17 @@ bool DocState::AsQuantifier(int k) const {
 // clause of its own (or take "the company" after it for its subject). The
 // noun phrase right before the verb, behind a word that can open a clause,
 // is its subject; -1 when there is none.
+// Whether a clause opener ("after", "before", ...) is the preposition the
+// parser gave noun phrase c.
+bool DocState::BehindOpener(int c) const {
+  for (int cc : Children(c)) {
+    if (words_[cc].deprel != "case" || cc > c || AsQuantifier(cc)) continue;
+    for (std::string_view opener : kClauseOpeners)
+      if (EqualsIgnoreCase(words_[cc].form, opener)) return true;
+  }
+  return false;
+}
+
 int DocState::SubjectBehindOpener(int v) const {
   // (Not "... as a "strong leader," comparing him ...".)
   if (v == 0 || IsPunct(words_[v - 1])) return -1;
@@ -2317,11 +2328,7 @@ int DocState::SubjectBehindOpener(int v) const {
         (words_[c].upos != "NOUN" && words_[c].upos != "PROPN" &&
          words_[c].upos != "PRON"))
       continue;
-    for (int cc : Children(c)) {
-      if (words_[cc].deprel != "case" || cc > c || AsQuantifier(cc)) continue;
-      for (std::string_view opener : kClauseOpeners)
-        if (EqualsIgnoreCase(words_[cc].form, opener)) return c;
-    }
+    if (BehindOpener(c)) return c;
   }
   return -1;
 }
@@ -2400,13 +2407,9 @@ int DocState::SubjectOf(int v, int depth) const {
   // subject and the union hung on it.)
   if (subj >= 0 && subj < v && depth == 0 && WhenWord(subj)) {
     for (int c : Children(subj)) {
-      if (!StartsWith(words_[c].deprel, "nmod") || words_[c].hi != v - 1)
-        continue;
-      for (int cc : Children(c)) {
-        if (words_[cc].deprel != "case" || cc > c || AsQuantifier(cc)) continue;
-        for (std::string_view opener : kClauseOpeners)
-          if (EqualsIgnoreCase(words_[cc].form, opener)) return c;
-      }
+      if (StartsWith(words_[c].deprel, "nmod") && words_[c].hi == v - 1 &&
+          BehindOpener(c))
+        return c;
     }
   }
   // ("The shares fell after a union said the company planned to close
@@ -6321,11 +6324,15 @@ void DocState::VerbStatements() {
             (words_[after].upos == "DET" || words_[after].upos == "NOUN" ||
              words_[after].upos == "PROPN" || words_[after].upos == "PRON" ||
              words_[after].upos == "NUM" || words_[after].upos == "ADJ");
+        // (Or the subject the parser hung behind "after": "a day after a
+        // French union said the company planned to close it".)
+        const bool behind_opener =
+            subj >= 0 && words_[subj].hi == v - 1 && BehindOpener(subj);
         bool ok = subj >= 0 && subj < v &&
                   ((words_[subj].head == v &&
                     StartsWith(words_[subj].deprel, "nsubj") &&
                     words_[subj].deprel != "nsubj:pass") ||
-                   on_noun || reduced_relative) &&
+                   on_noun || reduced_relative || behind_opener) &&
                   i + length < last && !IsPunct(words_[i + length]) &&
                   words_[i + length].upos != "CCONJ";
         for (int c : Children(v)) {
