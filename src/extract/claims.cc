@@ -259,8 +259,6 @@ std::string DocState::CaseOf(int w) const {
   return {};
 }
 
-// The predicate trigger starting at w whose part of speech fits, or -1;
-// `last` receives the word after it.
 // "The Guimarães plant is not closing": a progressive verb the tagger read
 // as an adjective after "is" (its copula).
 bool DocState::ProgressiveReadAsAdjective(int w) const {
@@ -270,6 +268,8 @@ bool DocState::ProgressiveReadAsAdjective(int w) const {
   return false;
 }
 
+// The predicate trigger starting at w whose part of speech fits, or -1;
+// `last` receives the word after it.
 int DocState::PredicateAt(int w, int* last) const {
   int s = words_[w].sent;
   std::vector<PhraseMatch> hits;
@@ -1610,9 +1610,6 @@ void DocState::FindOwners() {
   }
 }
 
-// Whether the word at w hangs, inside `within`, from a report-like noun
-// through a clause ("a report that she had resigned", "rumours that the
-// plant would close").
 // "Harlow said it did not discuss the travel of individual employees", "the
 // bank does not discuss client matters": declining to talk about a thing is a
 // no-comment, not a denial of talks. Talks are what is denied when there is
@@ -1646,6 +1643,9 @@ bool DocState::RefusesToDiscuss(int v) const {
   return true;
 }
 
+// Whether the word at w hangs, inside `within`, from a report-like noun
+// through a clause ("a report that she had resigned", "rumours that the
+// plant would close").
 bool DocState::InReportNoun(int w, Span within) const {
   for (int k = w, guard = 0; k >= 0 && guard < 12;
        k = words_[k].head, ++guard) {

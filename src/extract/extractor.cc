@@ -1817,8 +1817,8 @@ void DocState::FindRoles() {
           of = org_at(j - 1);
           // (The tagger may read a company's first word as an adjective
           // and leave it no mention.)
-          for (size_t e = 0; of.empty() && e < entities_.size(); ++e) {
-            const Entity& en = entities_[e].e;
+          for (size_t ei = 0; of.empty() && ei < entities_.size(); ++ei) {
+            const Entity& en = entities_[ei].e;
             if (CoarseType(en.type) == EntityType::kOrg &&
                 std::isupper(
                     static_cast<unsigned char>(words_[j - 1].form[0])) &&
@@ -2304,11 +2304,6 @@ bool DocState::AsQuantifier(int k) const {
   return false;
 }
 
-// "Shares of Corlen fell after a union said ...": the parser may read
-// "after a union" as a phrase of the main verb and the verb of saying as a
-// clause of its own (or take "the company" after it for its subject). The
-// noun phrase right before the verb, behind a word that can open a clause,
-// is its subject; -1 when there is none.
 // Whether a clause opener ("after", "before", ...) is the preposition the
 // parser gave noun phrase c.
 bool DocState::BehindOpener(int c) const {
@@ -2320,6 +2315,11 @@ bool DocState::BehindOpener(int c) const {
   return false;
 }
 
+// "Shares of Corlen fell after a union said ...": the parser may read
+// "after a union" as a phrase of the main verb and the verb of saying as a
+// clause of its own (or take "the company" after it for its subject). The
+// noun phrase right before the verb, behind a word that can open a clause,
+// is its subject; -1 when there is none.
 int DocState::SubjectBehindOpener(int v) const {
   // (Not "... as a "strong leader," comparing him ...".)
   if (v == 0 || IsPunct(words_[v - 1])) return -1;
@@ -4042,13 +4042,6 @@ std::vector<Span> EvidenceOf(const std::vector<SentInfo>& sents, Span s) {
   return out;
 }
 
-// "..., said Dante Rowe, a professor at the state university.", "...,
-// a Harlow Courier analysis of the filings shows.": a speech verb after the
-// comma that closes a sentence, with its speaker's noun phrase on the other
-// side and nothing else, is the writer's attribution of all that comes
-// before, however the parser hung the verb (on the verb before the comma,
-// with the sentence as its subject, with the name as its object, or as a
-// plural noun). Read off the surface when no rule made a statement on it.
 // The phrase's head: the last word of its first run of nouns and names
 // ("one GOP source", "Dante Rowe", "analysis"); -1 when there is none.
 int DocState::PhraseHead(int lo, int hi) const {
@@ -4073,7 +4066,8 @@ int DocState::ClosingPhrase(int v, int* lo) const {
   while (end > si.first && IsPunct(words_[end - 1])) --end;
   if (v != end - 1 || end - si.first < 5 || InAnyQuote(v)) return -1;
   std::string_view f = words_[v].form;
-  // (Not "... nominee in the United States.")
+  // (Not "... nominee in the United States."; but a headline's "Says" may
+  // have been read into the name before it: "..., Trevor Noah Says".)
   const int m = words_[v].mention;
   if ((!f.ends_with("s") && !f.ends_with("ed") && f != "said") ||
       (m >= 0 && mentions_[m].named && mentions_[m].first < v && f != "Says"))
@@ -4100,6 +4094,13 @@ int DocState::ClosingPhrase(int v, int* lo) const {
   return PhraseHead(k + 1, v - 1);
 }
 
+// "..., said Dante Rowe, a professor at the state university.", "...,
+// a Harlow Courier analysis of the filings shows.": a speech verb after the
+// comma that closes a sentence, with its speaker's noun phrase on the other
+// side and nothing else, is the writer's attribution of all that comes
+// before, however the parser hung the verb (on the verb before the comma,
+// with the sentence as its subject, with the name as its object, or as a
+// plural noun). Read off the surface when no rule made a statement on it.
 void DocState::ClosingReportingClauses() {
   // A statement on verb v by the phrase [lo, hi] of everything in sentence
   // si before the comma.
@@ -5547,9 +5548,11 @@ void DocState::VerbStatements() {
       // comma.
       int closing_lo = -1;
       bool prepositional = false;
-      for (int c : Children(std::max(subj, 0)))
-        prepositional |=
-            subj >= 0 && words_[c].deprel == "case" && words_[c].upos == "ADP";
+      if (subj >= 0) {
+        for (int c : Children(subj))
+          prepositional |=
+              words_[c].deprel == "case" && words_[c].upos == "ADP";
+      }
       if (int lo = 0, head = ClosingPhrase(v, &lo);
           head >= 0 && (subj < lo || subj >= v || prepositional)) {
         subj = head;
