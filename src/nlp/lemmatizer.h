@@ -6,8 +6,9 @@
 // `strip` bytes from the end and appending `append` ("studies" -> strip 3,
 // append "y"). Training counts, for every distinct (form, tag) in the data,
 // the rule that produces its lemma, under every suffix of the lower-cased
-// form up to kMaxSuffix bytes; at run time the longest suffix with a learned
-// rule decides. Forms whose lemma the rules miss are kept verbatim.
+// form up to kMaxSuffix bytes that holds what the rule strips; at run time
+// the longest suffix with a learned rule decides. Forms whose lemma the
+// rules miss are kept verbatim.
 //
 // Immutable after construction; safe to share between threads.
 #ifndef HEARSAY_NLP_LEMMATIZER_H_
