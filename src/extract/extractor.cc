@@ -2788,10 +2788,11 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
         mentions_[hm].last - 1 < last &&
         words_[mentions_[hm].last].upos != "ADP") {
       int other = -1;
-      for (int m : named)
+      for (int m : named) {
         if (m != hm && mentions_[m].named && !mentions_[m].weak &&
             mentions_[m].last - 1 == last)
           other = m;
+      }
       if (other < 0) return sp;
       hm = other;
     }
@@ -3055,11 +3056,12 @@ Speaker DocState::SpeakerFromWord(int w, int cue) {
        StartsWith(words_[w].deprel, "obl") ||
        StartsWith(words_[w].deprel, "nmod")) &&
       lo < w && words_[lo].head == w && words_[lo].deprel == "case") {
-    for (std::string_view o : kClauseOpeners)
+    for (std::string_view o : kClauseOpeners) {
       if (EqualsIgnoreCase(words_[lo].form, o) && !AsQuantifier(lo)) {
         ++lo;
         break;
       }
+    }
   }
   // "Cologne police say", "The person familiar with the planning
   // confirmed": two subjects side by side are one phrase the parser split.
@@ -5549,9 +5551,10 @@ void DocState::VerbStatements() {
       int closing_lo = -1;
       bool prepositional = false;
       if (subj >= 0) {
-        for (int c : Children(subj))
+        for (int c : Children(subj)) {
           prepositional |=
               words_[c].deprel == "case" && words_[c].upos == "ADP";
+        }
       }
       if (int lo = 0, head = ClosingPhrase(v, &lo);
           head >= 0 && (subj < lo || subj >= v || prepositional)) {
