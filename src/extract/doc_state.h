@@ -314,6 +314,7 @@ class DocState {
   Speaker SpeakerFromRange(int first, int last_inclusive, int head);
   void FillSpeakerEntity(Speaker& sp, int mention);
   int ResolvePronoun(int w);
+  const Statement* GroupSaidBefore(int w) const;
   struct SourceInfo {
     bool is_source = false;
     bool anonymous = false;

@@ -2543,6 +2543,35 @@ void DocState::FillSpeakerEntity(Speaker& sp, int mention) {
   sp.span = WordSpan(m.first, m.last - 1);
 }
 
+// "... a day after Lebanese authorities said they are holding a woman.
+// They said she was detained ...": "they" saying something right after a
+// group no name stands for said something is that group again, not the
+// organisation named last. The statement of that group (valid until
+// statements_ next changes), or nullptr.
+const Statement* DocState::GroupSaidBefore(int w) const {
+  if (!EqualsIgnoreCase(words_[w].form, "they") ||
+      !StartsWith(words_[w].deprel, "nsubj") || words_[w].head < 0)
+    return nullptr;
+  int len = 0;
+  if (!SpeechVerbAt(words_[w].head, &len)) return nullptr;
+  const int sent = words_[w].sent;
+  const Statement* last = nullptr;
+  for (const Statement& st : statements_) {
+    const int cw = FirstWordFrom(st.cue.begin);
+    if (cw < 0 || cw >= w || words_[cw].sent + 1 < sent ||
+        st.kind == StatementKind::kReporter)
+      continue;
+    if (!last || st.cue.begin > last->cue.begin) last = &st;
+  }
+  if (!last || last->speaker.entity >= 0 || !last->speaker.entities.empty() ||
+      !last->speaker.has_span)
+    return nullptr;
+  const int hi = WordEndingAt(last->speaker.span.end);
+  if (hi < 0 || words_[hi].upos != "NOUN" || !words_[hi].form.ends_with("s"))
+    return nullptr;
+  return last;
+}
+
 int DocState::ResolvePronoun(int w) {
   std::string low = Lower(words_[w].form);
   bool person = low == "he" || low == "she" || low == "him" || low == "her" ||
@@ -2656,31 +2685,7 @@ int DocState::ResolvePronoun(int w) {
       break;
     }
   }
-  // "... a day after Lebanese authorities said they are holding a woman.
-  // They said she was detained ...": "they" saying something right after
-  // a group no name stands for said something is that group again, not
-  // the organisation named last.
-  if (plural && StartsWith(words_[w].deprel, "nsubj") && words_[w].head >= 0) {
-    int len = 0;
-    if (SpeechVerbAt(words_[w].head, &len)) {
-      const int sent = words_[w].sent;
-      const Statement* last = nullptr;
-      for (const Statement& st : statements_) {
-        const int cw = FirstWordFrom(st.cue.begin);
-        if (cw < 0 || cw >= w || words_[cw].sent + 1 < sent ||
-            st.kind == StatementKind::kReporter)
-          continue;
-        if (!last || st.cue.begin > last->cue.begin) last = &st;
-      }
-      if (last && last->speaker.entity < 0 && last->speaker.entities.empty() &&
-          last->speaker.has_span) {
-        const int hi = WordEndingAt(last->speaker.span.end);
-        if (hi >= 0 && words_[hi].upos == "NOUN" &&
-            words_[hi].form.ends_with("s"))
-          return -1;
-      }
-    }
-  }
+  if (plural && GroupSaidBefore(w)) return -1;
   // "he" and "she" are most often the last person who was a subject:
   // "Gov. Marsh ... called it ... Standing beside Harlow chief executive
   // Gregory Anselm, she said" is the governor. Otherwise the nearest.
@@ -2835,6 +2840,13 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
       sp.name = entities_[e].e.name;
       sp.span = words_[head].span;
       entities_[e].e.mentions.push_back(words_[head].span);
+    } else if (const Statement* group = GroupSaidBefore(head)) {
+      // ("They said ..." after "Lebanese authorities said ...": the group
+      // by its words, the span on the pronoun.)
+      sp.name = group->speaker.name;
+      sp.description = group->speaker.description;
+      sp.anonymous = group->speaker.anonymous;
+      sp.count = group->speaker.count;
     }
     // "She and her aides have vowed": the pronoun speaks with those joined
     // to it, and the speaker's words are all of them.
