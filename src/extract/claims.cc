@@ -1622,9 +1622,7 @@ bool DocState::RefusesToDiscuss(int v) const {
   int obj = -1;
   for (int c : Children(v)) {
     const W& d = words_[c];
-    std::string low = Lower(d.form);
-    if (d.deprel == "advmod" &&
-        (low == "not" || low == "n't" || low == "never"))
+    if (d.deprel == "advmod" && LongestAt(c, LexiconKind::kNegation))
       negated = true;
     if (d.deprel == "obj") obj = c;
     if (Base(d.deprel) == "obl" && CaseOf(c) == "with") return false;

@@ -3431,14 +3431,14 @@ void DocState::DropNonSpeakers() {
       if (cue >= 0 && hi >= w && words_[cue].lemma == "see" &&
           words_[cue].span.end == st.cue.end && !st.speaker.anonymous) {
         const int head = PhraseHead(w, hi);
-        bool thing = head >= 0 && words_[head].upos == "NUM";
+        bool thing =
+            head >= 0 && (words_[head].upos == "NUM" || WhenWord(head));
         for (std::string_view t :
-             {"event",      "year",     "month",    "week",       "weekend",
-              "day",        "season",   "period",   "decade",     "plan",
-              "deal",       "proposal", "move",     "referendum", "election",
-              "conference", "meeting",  "summit",   "district",   "book",
-              "policy",     "mistake",  "decision", "change",     "market",
-              "quarter",    "launch"})
+             {"event",    "season",   "period",     "plan",     "deal",
+              "proposal", "move",     "referendum", "election", "conference",
+              "meeting",  "summit",   "district",   "book",     "policy",
+              "mistake",  "decision", "change",     "market",   "quarter",
+              "launch"})
           thing |= head >= 0 && words_[head].lemma == t;
         if (thing) {
           drop[i] = true;
