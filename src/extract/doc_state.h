@@ -301,6 +301,7 @@ class DocState {
   Span WithoutFinalStop(Span content) const;
   const SpeechVerb* SpeechVerbAt(int w, int* length) const;
   int CutParticiple(int v) const;
+  bool PassiveSubjectUnsaid(int v, int subj) const;
   int InvertedSubject(int v) const;
   bool HeadlineParticiple(int v) const;
   int SubjectOf(int v, int depth = 0) const;

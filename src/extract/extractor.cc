@@ -2185,6 +2185,53 @@ bool DocState::PassiveOfRevealing(int v) const {
   return false;
 }
 
+// "Kim is rumored to be suffering from gout", "Governor Dalrymple is
+// expected to sign the measure", "Singh has been dubbed the 'Guru in
+// Bling'": the subject of a passive verb of saying is who or what was
+// talked about, and who talked the text leaves unsaid. Only someone quoted
+// or heard speaks through a passive ("was quoted as saying"), or a subject
+// that goes on to speak ("The Fed is expected to announce ..."). So with a
+// subject shared with the verb before it: "Kim has gained weight and is
+// rumored to be ill". (Not "he's said", where the "'s" the parser may read
+// as "is" is mostly "has"; and only a "be" or "get" right before the verb,
+// adverbs apart.)
+bool DocState::PassiveSubjectUnsaid(int v, int subj) const {
+  if (subj < 0 || words_[v].lemma == "quote" || words_[v].lemma == "hear" ||
+      (words_[subj].head == v && StartsWith(words_[subj].deprel, "obl")))
+    return false;
+  // A headline leaves out the "is": "Vessa chief rumored to be ill". These
+  // verbs take no subject and infinitive in the active voice.
+  bool passive = false;
+  if (v + 1 < static_cast<int>(words_.size()) &&
+      words_[v].form.ends_with("ed") &&
+      EqualsIgnoreCase(words_[v + 1].form, "to")) {
+    for (std::string_view l : {"rumor", "rumour", "say", "report", "believe",
+                               "think", "allege", "reckon", "repute"})
+      passive |= words_[v].lemma == l;
+  }
+  for (int c : Children(v)) {
+    if (c > v || words_[c].deprel != "aux:pass" ||
+        IsPossessiveS(words_[c].form) ||
+        (words_[c].lemma != "be" && words_[c].lemma != "get"))
+      continue;
+    bool adjacent = true;
+    for (int k = c + 1; k < v; ++k) {
+      adjacent &= words_[k].upos == "ADV" || words_[k].upos == "AUX" ||
+                  words_[k].upos == "PART";
+    }
+    passive |= adjacent;
+  }
+  if (!passive) return false;
+  for (int c : Children(v)) {
+    int l = 0;
+    const SpeechVerb* said = SpeechVerbAt(c, &l);
+    if (c > v && StartsWith(words_[c].deprel, "xcomp") && said &&
+        said->pos == PartOfSpeech::kVerb)
+      return false;
+  }
+  return true;
+}
+
 // "Democrats trying to win the seat say": the participle before a verb
 // that the parser cut off from it, as a false start or as the root with
 // the verb hung on it; -1 if none.
@@ -3068,6 +3115,11 @@ Speaker DocState::SpeakerFromWord(int w, int cue) {
        StartsWith(words_[w].deprel, "obl") ||
        StartsWith(words_[w].deprel, "nmod")) &&
       lo < w && words_[lo].head == w && words_[lo].deprel == "case") {
+    // ("have been denied by a company spokesperson": the agent of a
+    // passive speaks without its "by".)
+    if (StartsWith(words_[w].deprel, "obl") &&
+        EqualsIgnoreCase(words_[lo].form, "by"))
+      ++lo;
     for (std::string_view o : kClauseOpeners) {
       if (EqualsIgnoreCase(words_[lo].form, o) && !AsQuantifier(lo)) {
         ++lo;
@@ -3878,7 +3930,9 @@ void DocState::DropNestedStatements() {
            in.speaker.entities == out.speaker.entities) ||
           (in.speaker.has_span && out.speaker.has_span &&
            in.speaker.span == out.speaker.span);
-      if (!same && !own_subject) continue;
+      // (Nor for a passive whose speaker the text leaves unsaid: "Obama
+      // has been criticized for using the term, saying ...".)
+      if (!same && !own_subject && out.rule != "verb.passive") continue;
       // (Not inside a reported clause: "says she hopes to win, but she
       // knows that ..." is all hers.)
       if (own_subject &&
@@ -3939,6 +3993,10 @@ void DocState::DropNestedStatements() {
           !out.content.Contains(in.cue) || in.content.Overlaps(out.cue) ||
           in.via == static_cast<int>(j) || out.via == static_cast<int>(i))
         continue;
+      // "When Mook was asked if ..., he laughed and said": what a passive
+      // talks about, with nobody named as saying it, holds no one's words
+      // but may hold someone's answer.
+      if (out.rule == "verb.passive" && HasSpeaker(in.speaker)) continue;
       int w = WordEndingAt(in.cue.end);
       while (w > 0 && words_[w - 1].span.end > in.cue.begin) --w;
       // "''Bookings are up,'' said Castellane, who noted that prices had
@@ -4033,11 +4091,14 @@ void DocState::DropNestedStatements() {
       // a verb through its object or a speech noun ("said the union
       // backed the plan", "said her denial came late"), and a clause or
       // quote inside another's reported clause ("said the mayor told
-      // staff that ..."): on PolNeAR train such inner statements are
-      // wrong four times out of five, mostly the report's own words.
+      // staff that ..."), and a passive that names no speaker ("said that
+      // shareholders had been told ..."): on PolNeAR train such inner
+      // statements are wrong four times out of five, mostly the report's
+      // own words.
       bool outer_clause =
           out.rule == "verb.clause" || out.rule == "verb.action";
       bool weak = in.rule == "verb.complement" || in.rule == "speech_noun" ||
+                  in.rule == "verb.passive" ||
                   (outer_clause &&
                    (in.rule == "verb.clause" || in.rule == "quote.direct" ||
                     in.rule == "quote.partial"));
@@ -4986,6 +5047,7 @@ void DocState::QuoteStatements() {
       if (k < verb && words_[k].upos == "CCONJ") continue;
     }
     int subj = QuoteSafeSubject(verb, SubjectOf(verb));
+    if (PassiveSubjectUnsaid(verb, subj)) continue;
     // '"...," Eli Brandt said Thursday morning on ...': a time after the
     // verb that the parser made its subject says when, not who.
     if (subj > verb && WhenWord(subj)) subj = -1;
@@ -5734,6 +5796,7 @@ void DocState::VerbStatements() {
                    words_[c].lemma == "do";
         if (asked) continue;
       }
+      const bool unsaid = PassiveSubjectUnsaid(v, subj);
       Speaker sp;
       if (subj >= 0) sp = SpeakerFromWord(subj, i);
       // "The ministry, which holds a 30% stake in ..., said ...": a
@@ -6168,6 +6231,47 @@ void DocState::VerbStatements() {
         auto [lo, hi] = NounPhrase(h);
         content = WordSpan(lo, hi);
       }
+      const bool stance_of_verb =
+          sv->stance == StanceHint::kDeny || sv->stance == StanceHint::kConfirm;
+      // "Reports of the flight have been denied by an official spokesperson":
+      // the agent of a passive speaks, and what it denied is the passive's
+      // subject, not the "by" phrase after the verb. (Not "was dubbed 'the
+      // Baker' by his staff": what a name is given to is no statement.)
+      if (clause < 0 && !parenthetical && subj > v && words_[subj].head == v &&
+          StartsWith(words_[subj].deprel, "obl")) {
+        bool passive = false;
+        int theme = -1;
+        for (int c : Children(v)) {
+          passive |= words_[c].deprel == "aux:pass";
+          if (words_[c].deprel == "nsubj:pass" && c < v &&
+              words_[c].upos != "PRON")
+            theme = c;
+        }
+        // ("As reported by the Gazette, council members found ...": what
+        // was reported is the clause the opening phrase hangs on.)
+        bool as = false;
+        for (int c : Children(v)) {
+          as |= c < v && words_[c].deprel == "mark" &&
+                EqualsIgnoreCase(words_[c].form, "as");
+        }
+        if (as && StartsWith(words_[v].deprel, "advcl") &&
+            words_[v].head > words_[v].hi) {
+          int a = words_[v].hi + 1, b = last - 1;
+          while (a < b && words_[a].form == ",") ++a;
+          while (b > a && IsPunct(words_[b]) && words_[b].quote < 0) --b;
+          if (a < b) content = WordSpan(a, b);
+        } else if (passive && theme >= 0 &&
+                   (stance_of_verb || sv->cls == "report" ||
+                    sv->cls == "reveal" || sv->cls == "announce" ||
+                    sv->cls == "criticize" || sv->cls == "praise")) {
+          auto [lo, hi] = NounPhrase(theme);
+          // (Not an opening phrase the parser hung on the subject: "From
+          // @RenaNetjes, Arabic press reports ...".)
+          for (int k = lo; k < theme; ++k)
+            if (words_[k].form == ",") lo = k + 1;
+          content = WordSpan(lo, std::min(hi, v - 1));
+        }
+      }
       if (content.empty()) continue;
       bool quoted = false;
       for (const QuoteRegion& qr : quotes_)
@@ -6435,14 +6539,17 @@ void DocState::VerbStatements() {
       // about half of it reflected ...", with the clause the parser lost
       // read loosely), but with less confidence, and so is the subject of
       // an act ("the survey points to a closer race", "the analysts
-      // welcomed ..."), but not the relative "that" of "rules that permit
-      // ...". Without any of these it is only a subject.
+      // welcomed ...") and the agent of a denial or a confirmation ("were
+      // denied by a spokesperson"), but not the relative "that" of "rules
+      // that permit ...". Without any of these it is only a subject.
       bool someone = sp.entity >= 0 || !sp.entities.empty() || sp.anonymous ||
                      !sp.description.empty();
-      if (!someone && !(sp.has_span &&
-                        (clause >= 0 || quoted || parenthetical ||
-                         ((action || fallback || loose_clause) && subj >= 0 &&
-                          !EqualsIgnoreCase(words_[subj].form, "that")))))
+      if (!someone &&
+          !(sp.has_span &&
+            (clause >= 0 || quoted || parenthetical ||
+             ((action || fallback || loose_clause ||
+               (by_agent && stance_cue)) &&
+              subj >= 0 && !EqualsIgnoreCase(words_[subj].form, "that")))))
         continue;
       // A place does not speak without a clause ("Columbus said on
       // Monday"), unless it is a name no list knows as a place, which the
@@ -6628,6 +6735,13 @@ void DocState::VerbStatements() {
       }
       sp.span = SpeakerPhrase(sp, v);
       sp.span = WithItsClause(sp, subj, i);
+      if (unsaid) {
+        // What was said about the subject takes it in.
+        if (words_[subj].head == v && subj < v)
+          content.begin = std::min(content.begin,
+                                   words_[NounPhrase(subj).first].span.begin);
+        sp = Speaker();
+      }
       Statement st;
       st.speaker = std::move(sp);
       st.cue = WordSpan(i, i + length - 1);
@@ -6656,6 +6770,10 @@ void DocState::VerbStatements() {
       if (next_paragraph) {
         st.confidence = named ? 0.7 : 0.5;
         st.evidence.push_back(content);
+      }
+      if (unsaid) {
+        st.rule = "verb.passive";
+        st.confidence = 0.4;
       }
       if (!cites_source)
         for (int k = i; k < i + length; ++k) consumed_[k] = true;
@@ -7823,9 +7941,12 @@ void DocState::TidySpeakerSpans() {
     int lo = FirstWordFrom(st.speaker.span.begin);
     int hi = WordEndingAt(st.speaker.span.end);
     int cue = FirstWordFrom(st.cue.begin);
-    if (hi < 0 || lo + 1 > hi || cue >= lo || words_[lo].upos != "ADP" ||
-        !EqualsIgnoreCase(words_[lo].form, "by") ||
+    if (hi < 0 || lo < 1 || lo + 1 > hi || cue >= lo ||
         words_[lo].span.begin != st.speaker.span.begin)
+      continue;
+    // (The agent's words may start at "by" or after it.)
+    if (!EqualsIgnoreCase(words_[lo].form, "by")) --lo;
+    if (words_[lo].upos != "ADP" || !EqualsIgnoreCase(words_[lo].form, "by"))
       continue;
     if (cue > 0 && EqualsIgnoreCase(words_[cue - 1].form, "as")) --cue;
     if (cue != sents_[words_[cue].sent].first) continue;
@@ -7833,6 +7954,21 @@ void DocState::TidySpeakerSpans() {
       if (words_[k].form != "," || InAnyQuote(k)) continue;
       st.speaker.span = WordSpan(lo, k - 1);
       break;
+    }
+  }
+  // "have been denied by an official spokesperson": the agent of a passive
+  // speaks without its "by".
+  for (Statement& st : statements_) {
+    if (!st.speaker.has_span) continue;
+    const int lo = FirstWordFrom(st.speaker.span.begin);
+    const int hi = WordEndingAt(st.speaker.span.end);
+    if (hi < 0 || lo >= hi || words_[lo].span.begin != st.speaker.span.begin ||
+        words_[lo].upos != "ADP" || !EqualsIgnoreCase(words_[lo].form, "by"))
+      continue;
+    st.speaker.span.begin = words_[lo + 1].span.begin;
+    for (std::string* text : {&st.speaker.name, &st.speaker.description}) {
+      if (text->size() > 3 && EqualsIgnoreCase(text->substr(0, 3), "by "))
+        text->erase(0, 3);
     }
   }
 }
