@@ -1412,6 +1412,18 @@ void DocState::FindMentions() {
         if (f < l && f - 2 >= si.first && JoiningHyphen(f - 1) &&
             particle(f - 2) && !taken[f - 2 - si.first])
           f -= 2;
+        // "Kim Jong-un", "Moon Jae-in": a person's given name of two
+        // syllables joined by a hyphen, the second in lower case, which
+        // the recogniser stops before. (Not "Smith-led", nor "-in-law".)
+        if (t == EntityType::kPerson && l - f >= 2 && l + 1 < si.last &&
+            JoiningHyphen(l) && !taken[l + 1 - si.first]) {
+          const std::string_view part = words_[l + 1].form;
+          bool lower = part.size() >= 2 && part.size() <= 3;
+          for (char c : part) lower &= c >= 'a' && c <= 'z';
+          for (std::string_view w : {"led", "run", "era", "ish", "owned"})
+            lower &= part != w;
+          if (lower && (l + 2 >= si.last || words_[l + 2].form != "-")) l += 2;
+        }
         // "Corwin Pike & Co.", "Hale & Sons": a firm's name goes on through
         // the "&" and names a company, whatever the recogniser made of
         // the partners' names.
@@ -3095,6 +3107,22 @@ Speaker DocState::SpeakerFromWord(int w, int cue) {
       mentions_[words_[w - 2].mention].named)
     w -= 2;
   auto [lo, hi] = NounPhrase(w);
+  // "A World Health Organization (WHO) official told ...", with the phrase
+  // before the brackets cut off by the parser: a closing bracket inside the
+  // phrase takes in its opening one and the words that the brackets follow.
+  if (const int first = sents_[words_[w].sent].first;
+      lo > first && words_[lo - 1].form == "(") {
+    bool closed = false;
+    for (int k = lo; k <= hi && !closed; ++k) closed = words_[k].form == ")";
+    if (closed) {
+      int k = lo - 1;
+      while (k > first &&
+             (words_[k - 1].upos == "PROPN" || words_[k - 1].upos == "NOUN" ||
+              words_[k - 1].upos == "ADJ" || words_[k - 1].upos == "DET"))
+        --k;
+      lo = k;
+    }
+  }
   // "The site's sources, which are often reliable, suggest that ...", parsed
   // with the verb of saying joined to "sources": the speaker's words end
   // before their cue, and before the relative clause that holds it.
@@ -5799,6 +5827,24 @@ void DocState::VerbStatements() {
       const bool unsaid = PassiveSubjectUnsaid(v, subj);
       Speaker sp;
       if (subj >= 0) sp = SpeakerFromWord(subj, i);
+      // "An Australian man rather understandably says ...", with an adverb
+      // the parser made the subject: who speaks is the noun phrase before
+      // the adverbs.
+      if (subj > first && subj < v && words_[subj].upos == "ADV") {
+        int k = subj;
+        while (k > first && words_[k].upos == "ADV") --k;
+        int lo = k;
+        while (lo > first &&
+               (words_[lo - 1].upos == "DET" || words_[lo - 1].upos == "ADJ" ||
+                words_[lo - 1].upos == "NOUN" ||
+                words_[lo - 1].upos == "PROPN" || words_[lo - 1].upos == "NUM"))
+          --lo;
+        if ((words_[k].upos == "NOUN" || words_[k].upos == "PROPN") &&
+            (lo == first || words_[lo - 1].form == ",") && !InAnyQuote(k)) {
+          subj = k;
+          sp = SpeakerFromRange(lo, k, k);
+        }
+      }
       // "The ministry, which holds a 30% stake in ..., said ...": a
       // relative clause between subject and verb often leaves the verb
       // without a subject in the parse; the sentence's opening name is it.
@@ -6156,6 +6202,24 @@ void DocState::VerbStatements() {
       } else if (clause >= 0) {
         from = words_[clause].lo;
         to = words_[clause].hi;
+        // "police said the gang's leader, Benjamin Mondragon, had killed
+        // himself": the parser may split the clause at a subject's
+        // apposition into two complements, the second with no subject of
+        // its own; what was said is both.
+        for (int c : Children(v)) {
+          if (c <= clause || !StartsWith(words_[c].deprel, "ccomp") ||
+              words_[c].lo <= to)
+            continue;
+          bool gap = true, own = false;
+          for (int k = to + 1; k < words_[c].lo; ++k)
+            gap &= words_[k].form == ",";
+          for (int cc : Children(c))
+            own |= StartsWith(words_[cc].deprel, "nsubj");
+          const std::string_view u = words_[clause].upos;
+          if (gap && !own && (u == "NOUN" || u == "PROPN" || u == "PRON"))
+            to = words_[c].hi;
+          break;
+        }
         // (And the comma before it: "reported, citing two people, that
         // ...".)
         while (from < to && (words_[from].form == "," ||
