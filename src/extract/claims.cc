@@ -1771,6 +1771,10 @@ void DocState::FindStances() {
             st.kind != StatementKind::kDirect &&
             st.kind != StatementKind::kPartial && w.upos == "NOUN")
           continue;
+        // Nor is the speaker a denial for being a rumour ("Rumors suggest
+        // that ...").
+        if (before_cue && w.upos == "NOUN" && w.span.end <= st.speaker.span.end)
+          continue;
         // Someone else's answer, told by the speaker: "demanded that Harlow
         // disclose its contacts, a day after both companies denied a
         // report", "I have read Harlow's denial".

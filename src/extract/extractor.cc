@@ -3488,7 +3488,8 @@ void DocState::AnonymousBackReferences() {
 // part the parser took for a subject, never the one who speaks ("by" names
 // an agent, "from" a source: "rebuttals from Lind"). Nor is a rumour: in
 // "Rumors of a deal between Ford and Xiaomi ignited denials, highlighting
-// ...", the rumour is what was said, not who said it.
+// ...", the rumour is what was said, not who said it; only a rumour that
+// says a clause of its own passes it on.
 void DocState::DropNonSpeakers() {
   const size_t n = statements_.size();
   std::vector<bool> drop(n, false);
@@ -3499,7 +3500,12 @@ void DocState::DropNonSpeakers() {
     if (w < 0 || w >= static_cast<int>(words_.size())) continue;
     if (st.speaker.entity < 0 && st.speaker.entities.empty()) {
       const std::string_view l = words_[w].lemma;
-      if (l == "rumor" || l == "rumour" || l == "speculation") {
+      // (But a rumour that says a clause carries it: "Rumors suggest that
+      // the mayor will resign".)
+      const int verb = FirstWordFrom(st.cue.begin);
+      const bool carries = st.rule == "verb.clause" && verb >= 0 &&
+                           !words_[verb].form.ends_with("ing");
+      if ((l == "rumor" || l == "rumour" || l == "speculation") && !carries) {
         drop[i] = true;
         continue;
       }
