@@ -1610,6 +1610,35 @@ void DocState::FindOwners() {
   }
 }
 
+// "there is no ban", "there weren't any talks": a noun named only to say
+// there is none of it.
+bool DocState::NoneOf(int k) const {
+  // ("There's no question I'm ...", "no doubt", "no sign of change": ways
+  // of saying something else.)
+  for (std::string_view l : {"question", "doubt", "sign", "way", "reason"})
+    if (words_[k].lemma == l) return false;
+  // (Nor "no discussion of his candidacy", "no support from colleagues":
+  // none of something more particular than a claim's predicate, unless
+  // the particular is a name.)
+  for (int c : Children(k)) {
+    if (Base(words_[c].deprel) == "nmod" &&
+        (words_[c].mention < 0 || !mentions_[words_[c].mention].named))
+      return false;
+  }
+  bool any = false;
+  for (int c : Children(k)) {
+    if (words_[c].deprel != "det") continue;
+    if (EqualsIgnoreCase(words_[c].form, "no")) return true;
+    any |= EqualsIgnoreCase(words_[c].form, "any");
+  }
+  const int h = words_[k].head;
+  if (!any || h < 0) return false;
+  for (int c : Children(h)) {
+    if (c != k && LongestAt(c, LexiconKind::kNegation)) return true;
+  }
+  return false;
+}
+
 // "Harlow said it did not discuss the travel of individual employees", "the
 // bank does not discuss client matters": declining to talk about a thing is a
 // no-comment, not a denial of talks. Talks are what is denied when there is
@@ -1937,6 +1966,10 @@ void DocState::FindStances() {
       // party's own words need a claim or a cue to take a side.
       std::vector<int> named;
       std::vector<std::string> families;  // "a launch this year was unlikely"
+      // "there is no ban", "there were never any talks": a trigger named
+      // only to say there is none. It denies a claim of its own predicate
+      // only: "no agreement had been reached" does not deny the talks.
+      std::vector<std::string> none_of;
       bool hedged = false;
       for (int k = FirstWordFrom(st.content.begin);
            k < nw && words_[k].span.begin < st.content.end; ++k) {
@@ -1945,6 +1978,7 @@ void DocState::FindStances() {
         if (auto p = LongestAt(k, LexiconKind::kPredicate)) {
           const PredicateTrigger& pt = lex_.predicates()[p->entry];
           families.push_back(pt.family.empty() ? pt.cls : pt.family);
+          if (words_[k].upos == "NOUN" && NoneOf(k)) none_of.push_back(pt.cls);
         }
         if (auto h = LongestAt(k, LexiconKind::kHedge)) {
           hedged |= lex_.hedges()[h->entry].modality == Modality::kHedged ||
@@ -1953,6 +1987,23 @@ void DocState::FindStances() {
       }
       int best = -1;
       size_t best_told = 0;
+      // Saying there is none of it denies a claim, a party's or not.
+      int denied = -1;
+      for (size_t ci = 0; ci < claims_.size() && !none_of.empty(); ++ci) {
+        const ClaimBuild& cb = claims_[ci];
+        if (!cb.c.positive || cb.c.evidence.empty() ||
+            cb.c.evidence.front().begin >= st.content.begin ||
+            std::find(none_of.begin(), none_of.end(), cb.c.predicate) ==
+                none_of.end())
+          continue;
+        if (denied < 0 || cb.mentions.size() > claims_[denied].mentions.size())
+          denied = static_cast<int>(ci);
+      }
+      if (denied >= 0) {
+        set_stance(st, denied, StanceValue::kDeny, Strength::kFlat, 0.6,
+                   SpeaksFor(st, claims_[denied]));
+        continue;
+      }
       for (size_t ci = 0; ci < claims_.size(); ++ci) {
         const ClaimBuild& cb = claims_[ci];
         if (!cb.c.positive || SpeaksFor(st, cb)) continue;

@@ -363,6 +363,7 @@ class DocState {
   bool SpeaksFor(const Statement& st, const ClaimBuild& c) const;
   bool InReportNoun(int w, Span within) const;
   bool RefusesToDiscuss(int v) const;
+  bool NoneOf(int k) const;
 };
 
 }  // namespace extract_internal

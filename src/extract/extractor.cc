@@ -1710,7 +1710,9 @@ void DocState::FindRoles() {
       }
       label.erase(b, e - b);
     };
-    fill("{org}", org, " of ");
+    // ("spokesperson for {org}" with no organisation is "spokesperson".)
+    fill("{org}", org,
+         label.find(" for {org}") != std::string::npos ? " for " : " of ");
     fill("{party}", party, " ");
     fill("{place}", "", " of ");
     fill("{label}", title->label, " ");
@@ -4066,6 +4068,18 @@ void DocState::DropNestedStatements() {
           continue;
         }
       }
+      // "responded by saying his refusal ... was a manufactured issue": the
+      // saying is the statement; the verb it tells the manner of says
+      // nothing more.
+      if (w > 0 && words_[w].lemma == "say" &&
+          words_[w].form.ends_with("ing") && StartsWith(in.rule, "verb") &&
+          EqualsIgnoreCase(words_[w - 1].form, "by") &&
+          words_[w - 1].span.begin == out.content.begin &&
+          (out.rule == "verb.complement" || out.rule == "verb.action" ||
+           out.rule == "verb.fallback")) {
+        drop[j] = true;
+        continue;
+      }
       // "He sincerely believes, he said, that ...", "the board voted to
       // endorse her, Garcia said": a reporting clause after a comma that
       // the parser hangs on the verb before it is the writer's
@@ -4948,6 +4962,38 @@ void DocState::QuoteStatements() {
   for (size_t q = 0; q < quotes_.size(); ++q) {
     QuoteRegion& qr = quotes_[q];
     if (qr.used) continue;
+    // 'banned the word "freshman"', 'the slogan "Buy local"': a word or a
+    // name in quotation marks is mentioned, not quoted.
+    if (const int open = FirstWordFrom(qr.outer.begin);
+        open > 0 && open < static_cast<int>(words_.size())) {
+      int inner = 0;
+      for (int k = open; k < static_cast<int>(words_.size()) &&
+                         words_[k].span.end <= qr.outer.end;
+           ++k)
+        inner += !IsPunct(words_[k]);
+      const W& before = words_[open - 1];
+      bool naming = false;
+      for (std::string_view l : {"word", "term", "name", "phrase", "label",
+                                 "slogan", "nickname", "moniker", "hashtag"})
+        naming |= before.lemma == l;
+      // (Unless they are what a verb of saying says: 'uttered the words
+      // "tax reform"', 'The phrase "tax reform" was uttered once'.)
+      auto said = [&](int k) {
+        const int h = words_[k].head;
+        int l = 0;
+        const SpeechVerb* sv = h >= 0 && (StartsWith(words_[k].deprel, "obj") ||
+                                          words_[k].deprel == "nsubj:pass")
+                                   ? SpeechVerbAt(h, &l)
+                                   : nullptr;
+        return sv && sv->pos == PartOfSpeech::kVerb;
+      };
+      bool spoken = said(open - 1);
+      for (int k = open; k < static_cast<int>(words_.size()) &&
+                         words_[k].span.end <= qr.outer.end;
+           ++k)
+        spoken |= said(k);
+      if (naming && before.upos == "NOUN" && inner <= 3 && !spoken) continue;
+    }
     // Candidate sentences: the one where the quote closes, then where it
     // opens.
     std::vector<int> cands;
