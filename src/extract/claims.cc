@@ -290,10 +290,42 @@ int DocState::PredicateAt(int w, int* last) const {
       }
     }
     if (!ok) continue;
+    // "cut many of the features", "tax cuts", "trim costs", "shed light":
+    // a bare cut is a layoff only when what is cut is jobs or people
+    // ("cut 3,000 jobs", "slashed its staff", "cuts of 500 positions").
+    if (p.cls == "layoff" && m.length == 1 && !CutsPeople(w)) continue;
     *last = end;
     return static_cast<int>(m.entry);
   }
   return -1;
+}
+
+bool DocState::CutsPeople(int w) const {
+  static constexpr std::string_view kGeneric[] = {"cut", "shed", "slash",
+                                                  "eliminate", "trim"};
+  const std::string_view l = words_[w].lemma;
+  if (std::find(std::begin(kGeneric), std::end(kGeneric), l) ==
+      std::end(kGeneric))
+    return true;
+  auto people = [&](int k) {
+    static constexpr std::string_view kPeople[] = {
+        "job",       "worker",    "staff", "employee",  "position",
+        "workforce", "headcount", "role",  "people",    "personnel",
+        "post",      "staffer",   "crew",  "workplace", "payroll"};
+    for (std::string_view p : kPeople)
+      if (words_[k].lemma == p) return true;
+    return false;
+  };
+  for (int c : Children(w)) {
+    std::string_view d = Base(words_[c].deprel);
+    if (d != "obj" && d != "nmod" && d != "compound" && d != "obl") continue;
+    if (people(c)) return true;
+    // ("cut 3,000", "cut 10 percent of its staff")
+    if (d == "obj" && words_[c].upos == "NUM") return true;
+    for (int cc : Children(c))
+      if (Base(words_[cc].deprel) == "nmod" && people(cc)) return true;
+  }
+  return false;
 }
 
 // "on Thursday", "yesterday", "March 3": an ISO date resolved against the

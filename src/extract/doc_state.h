@@ -364,6 +364,7 @@ class DocState {
   bool InReportNoun(int w, Span within) const;
   bool RefusesToDiscuss(int v) const;
   bool NoneOf(int k) const;
+  bool CutsPeople(int w) const;
 };
 
 }  // namespace extract_internal
