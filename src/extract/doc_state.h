@@ -364,7 +364,7 @@ class DocState {
   bool InReportNoun(int w, Span within) const;
   bool RefusesToDiscuss(int v) const;
   bool NoneOf(int k) const;
-  bool CutsPeople(int w) const;
+  bool ObjectFits(int w, const std::vector<std::string>& objects) const;
 };
 
 }  // namespace extract_internal

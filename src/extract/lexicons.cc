@@ -67,7 +67,8 @@ const std::vector<FileSpec>& Specs() {
       {LexiconKind::kPredicate,
        "predicates.tsv",
        &embedded::kLexPredicates,
-       {"trigger", "pos", "class", "family", "cameo", "plover", "notes"}},
+       {"trigger", "pos", "class", "family", "cameo", "plover", "object",
+        "notes"}},
       {LexiconKind::kRole,
        "roles.tsv",
        &embedded::kLexRoles,
@@ -884,6 +885,16 @@ Result<Lexicons> Lexicons::Load(const LexiconOptions& options) {
           if (!IsCode(p.plover, false)) {
             return RowError(
                 r, "plover '" + p.plover + "' is not an upper-case event type");
+          }
+          for (const std::string& o : ListCell(r.cells[6])) {
+            if (o.empty()) continue;
+            if (o == "!" || (o.starts_with("!") && o[1] == '@'))
+              return RowError(r, "object '" + o + "' stops nothing");
+            if (o.starts_with("@") && o != "@people" && o != "@money" &&
+                o != "@number")
+              return RowError(
+                  r, "object '" + o + "' is not @people, @money or @number");
+            p.objects.emplace_back(o);
           }
           lex.predicates_.push_back(std::move(p));
           break;

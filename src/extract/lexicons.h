@@ -146,6 +146,9 @@ struct PredicateTrigger {
   std::string plover;  // "" when none applies
   // The trigger states the class's negation: "stay open" is "not close".
   bool negated = false;
+  // The objects it needs to be a trigger (lemmas, or @people, @money,
+  // @number); empty when it needs none.
+  std::vector<std::string> objects;
 };
 
 // roles.tsv: titles that make a person speak for something.

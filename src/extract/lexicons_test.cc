@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -399,6 +400,30 @@ TEST(LexiconsTest, UserDirectoryAddsAndRemovesEntries) {
 
 // Loading some kinds reads only their files: the others stay empty, and
 // a broken user file of a kind not asked for is not read.
+// A trigger that needs objects lists them; "cut" needs jobs or people.
+TEST(LexiconsTest, PredicateObjectsAreRead) {
+  TempDir dir("objects");
+  dir.Write("predicates.tsv",
+            "trigger\tpos\tclass\tobject\n"
+            "haul\tverb\tbuild\tship|@number|!anchor\n");
+  Result<Lexicons> r = Lexicons::Load({dir.path()});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  std::optional<PhraseMatch> haul =
+      r->Longest(Lexicons::KeysOf("haul"), 0, LexiconKind::kPredicate);
+  ASSERT_TRUE(haul);
+  EXPECT_EQ(r->predicates()[haul->entry].objects,
+            (std::vector<std::string>{"ship", "@number", "!anchor"}));
+  std::optional<PhraseMatch> cut =
+      r->Longest(Lexicons::KeysOf("cut"), 0, LexiconKind::kPredicate);
+  ASSERT_TRUE(cut);
+  const std::vector<std::string>& needs = r->predicates()[cut->entry].objects;
+  EXPECT_NE(std::find(needs.begin(), needs.end(), "@people"), needs.end());
+  std::optional<PhraseMatch> buy =
+      r->Longest(Lexicons::KeysOf("buy"), 0, LexiconKind::kPredicate);
+  ASSERT_TRUE(buy);
+  EXPECT_TRUE(r->predicates()[buy->entry].objects.empty());
+}
+
 TEST(LexiconsTest, KindsLimitWhatIsLoaded) {
   TempDir dir("kinds");
   dir.Write("places.tsv", "name\ttype\n\tGPE\n");
@@ -467,6 +492,18 @@ TEST(LexiconsTest, ErrorsNameFileAndLine) {
               dir.path() +
                   "/denial_cues.tsv:3: a denial needs a strength "
                   "(flat or qualified)");
+  }
+  {
+    TempDir dir("bad_object");
+    dir.Write("predicates.tsv",
+              "trigger\tpos\tclass\tobject\n"
+              "haul\tverb\tbuild\tship|@things\n");
+    Result<Lexicons> r = Lexicons::Load({dir.path()});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().message(),
+              dir.path() +
+                  "/predicates.tsv:2: object '@things' is not @people, "
+                  "@money or @number");
   }
   {
     TempDir dir("bad_utf8");
