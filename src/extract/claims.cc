@@ -6,7 +6,9 @@
 // U.S."), the time ("on Thursday", resolved against the publish date), the
 // polarity (a negation cue on the way from the trigger to its subject: "no
 // plans to collaborate") and the modality (hedges on the same way, and the
-// statement that carries the clause: an outlet's report is `reported`).
+// statement that carries the clause: an outlet's report is `reported`). A
+// trigger that needs certain objects (the `object` column: "cut" jobs, not
+// "tax cuts") makes a claim only with them.
 // Mentions of one proposition with one polarity are one claim; a trigger
 // inside the complement of another ("talks to establish a venture") belongs
 // to the outer claim. Statement contents without a listed trigger still give
@@ -16,7 +18,8 @@
 // toward a claim stated in its content, by the cue ("denied that", "suggested
 // that") and the denial cues of its words; toward an earlier claim when the
 // statement answers it without restating it ("This story is completely
-// false"), choosing the claim the speaker is a party to. Claims stated in the
+// false"), choosing the claim the speaker is a party to, or says there is
+// none of it ("there is no ban"). Claims stated in the
 // reporter's own voice get a statement of kind `reporter` that asserts them.
 #include <algorithm>
 #include <cstdint>

@@ -6853,7 +6853,7 @@ void DocState::VerbStatements() {
       sp.span = WithItsClause(sp, subj, i);
       if (unsaid) {
         // What was said about the subject takes it in.
-        if (words_[subj].head == v && subj < v)
+        if (subj >= 0 && words_[subj].head == v && subj < v)
           content.begin = std::min(content.begin,
                                    words_[NounPhrase(subj).first].span.begin);
         sp = Speaker();
@@ -8060,20 +8060,20 @@ void DocState::TidySpeakerSpans() {
     if (hi < 0 || lo < 1 || lo + 1 > hi || cue >= lo ||
         words_[lo].span.begin != st.speaker.span.begin)
       continue;
-    // (The agent's words may start at "by" or after it.)
-    if (!EqualsIgnoreCase(words_[lo].form, "by")) --lo;
-    if (words_[lo].upos != "ADP" || !EqualsIgnoreCase(words_[lo].form, "by"))
+    // (The agent's words start after its "by", SpeakerFromWord.)
+    const int by = lo - 1;
+    if (words_[by].upos != "ADP" || !EqualsIgnoreCase(words_[by].form, "by"))
       continue;
     if (cue > 0 && EqualsIgnoreCase(words_[cue - 1].form, "as")) --cue;
     if (cue != sents_[words_[cue].sent].first) continue;
-    for (int k = lo + 2; k < hi; ++k) {
+    for (int k = lo + 1; k < hi; ++k) {
       if (words_[k].form != "," || InAnyQuote(k)) continue;
       st.speaker.span = WordSpan(lo, k - 1);
       break;
     }
   }
-  // "have been denied by an official spokesperson": the agent of a passive
-  // speaks without its "by".
+  // "by all accounts", "known by the notorious police unit": an agent
+  // found by other rules than SpeakerFromWord speaks without its "by" too.
   for (Statement& st : statements_) {
     if (!st.speaker.has_span) continue;
     const int lo = FirstWordFrom(st.speaker.span.begin);
