@@ -3330,6 +3330,20 @@ Span DocState::TrimContent(Span s) const {
 }
 
 int DocState::AddStatement(Statement st) {
+  // "..., the Quarry Post reported.", with "the" hung on the verb, and
+  // '"...," Senate Majority Leader Mitch McConnell said': what was said ends
+  // before the speaker after it, when it ran into the speaker's article or
+  // over the whole speaker.
+  if (st.speaker.has_span && st.content.begin < st.speaker.span.begin &&
+      st.content.end > st.speaker.span.begin &&
+      st.content.end <= st.speaker.span.end && st.cue.begin >= st.content.end) {
+    const int k = FirstWordFrom(st.speaker.span.begin);
+    const bool article = k < static_cast<int>(words_.size()) &&
+                         words_[k].upos == "DET" &&
+                         words_[k].span.end == st.content.end;
+    if (article || st.content.end == st.speaker.span.end)
+      st.content = TrimContent({st.content.begin, st.speaker.span.begin});
+  }
   // What was said never includes the dateline ("LJUBLJANA, Slovenia —"),
   // whichever word of the clause the parser hung it on.
   if (int k = FirstWordFrom(st.content.begin);
