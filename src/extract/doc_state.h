@@ -302,6 +302,7 @@ class DocState {
   const SpeechVerb* SpeechVerbAt(int w, int* length) const;
   int CutParticiple(int v) const;
   bool PassiveSubjectUnsaid(int v, int subj) const;
+  int OrganisationOfKind(int first, int last) const;
   int InvertedSubject(int v) const;
   bool HeadlineParticiple(int v) const;
   int SubjectOf(int v, int depth = 0) const;

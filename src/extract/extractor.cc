@@ -2604,6 +2604,51 @@ void DocState::FillSpeakerEntity(Speaker& sp, int mention) {
   sp.span = WordSpan(m.first, m.last - 1);
 }
 
+// The named mention of the organisation that the word of kind before a
+// role in words [first, last] stands for ("company" in "a company
+// spokesperson", read as lexicons/nominals.tsv reads "the company"): the
+// last one it can describe named before first, in its sentence or the three
+// before; -1 when there is none. (Not "his campaign spokeswoman": only an
+// indefinite phrase names the organisation by its kind alone.)
+int DocState::OrganisationOfKind(int first, int last) const {
+  int kind = -1;
+  for (int k = first; k < last && kind < 0; ++k) {
+    if (words_[k].upos == "NOUN" && LongestAt(k + 1, LexiconKind::kRole))
+      kind = k;
+  }
+  if (kind < 0 || (kind > first && words_[kind - 1].upos != "DET") ||
+      (kind > first && !EqualsIgnoreCase(words_[kind - 1].form, "a") &&
+       !EqualsIgnoreCase(words_[kind - 1].form, "an")))
+    return -1;
+  const std::optional<PhraseMatch> nm = lex_.Longest(
+      Lexicons::KeysOf("the " + words_[kind].lemma), 0, LexiconKind::kNominal);
+  if (!nm || nm->length != 2) return -1;
+  const Nominal& n = lex_.nominals()[nm->entry];
+  if (n.group != 0) return -1;
+  // Of those, one that was a subject ("Quillon repeated that it has no
+  // plans to work with Harlow. A company spokesperson said ..." is
+  // Quillon's), else the last.
+  const int sent = words_[first].sent;
+  int fallback = -1;
+  for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
+    const MentionRec& mr = mentions_[m];
+    if (mr.first >= first || !mr.named || mr.weak) continue;
+    if (words_[mr.first].sent + 3 < sent) break;
+    const EntityBuild& b = entities_[mr.entity];
+    if (b.e.type == EntityType::kOutlet || !TypeAllowed(n, b.e.type) ||
+        !KindAllowed(n, b))
+      continue;
+    if (fallback < 0) fallback = m;
+    for (int k = mr.first; k < mr.last; ++k) {
+      const int h = words_[k].head;
+      if ((h < mr.first || h >= mr.last) &&
+          StartsWith(words_[k].deprel, "nsubj"))
+        return m;
+    }
+  }
+  return fallback;
+}
+
 // "... a day after Lebanese authorities said they are holding a woman.
 // They said she was detained ...": "they" saying something right after a
 // group no name stands for said something is that group again, not the
@@ -3005,6 +3050,16 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
     EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
     if (t == EntityType::kOrg && !outsider) {
       inner(m);
+      return sp;
+    }
+  }
+  // "A company spokesperson", "a ministry spokesman": a role that speaks
+  // for an organisation named by its kind speaks for the one of that kind
+  // named last before it, in this sentence or the three before.
+  if (spokesman && !outsider && named.empty()) {
+    if (const int m = OrganisationOfKind(first, last); m >= 0) {
+      FillSpeakerEntity(sp, m);
+      sp.span = WordSpan(first, last);
       return sp;
     }
   }
