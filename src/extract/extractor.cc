@@ -2616,7 +2616,7 @@ int DocState::OrganisationOfKind(int first, int last) const {
     if (words_[k].upos == "NOUN" && LongestAt(k + 1, LexiconKind::kRole))
       kind = k;
   }
-  if (kind < 0 || (kind > first && words_[kind - 1].upos != "DET") ||
+  if (kind < 0 ||
       (kind > first && !EqualsIgnoreCase(words_[kind - 1].form, "a") &&
        !EqualsIgnoreCase(words_[kind - 1].form, "an")))
     return -1;
@@ -3012,10 +3012,33 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
     const int k = mentions_[m].last;
     return k <= last && IsPossessiveS(words_[k].form);
   };
+  // "an aide to President Goodluck Jonathan", "a friend of Ada Vell": a
+  // person named after someone close to them is not who speaks.
+  auto close_to = [&](int m) {
+    int f = mentions_[m].titled_from >= 0 ? mentions_[m].titled_from
+                                          : mentions_[m].first;
+    // ("a friend of the late Tom Hale")
+    while (f > first &&
+           (words_[f - 1].upos == "DET" || words_[f - 1].upos == "ADJ"))
+      --f;
+    if (f < first + 2 || words_[f - 1].upos != "ADP") return false;
+    const int k = f - 2;
+    for (std::string_view l :
+         {"aide",      "adviser",   "advisor",  "friend",    "ally",
+          "associate", "confidant", "relative", "supporter", "critic",
+          "rival",     "opponent",  "neighbor", "neighbour", "acquaintance",
+          "son",       "daughter",  "wife",     "husband",   "brother",
+          "sister",    "mother",    "father",   "cousin",    "colleague",
+          "classmate"})
+      if (words_[k].lemma == l) return true;
+    return false;
+  };
   int person = -1;
   bool person_nested = false;
   for (int m : named) {
-    if (entities_[mentions_[m].entity].e.type != EntityType::kPerson) continue;
+    if (entities_[mentions_[m].entity].e.type != EntityType::kPerson ||
+        close_to(m))
+      continue;
     const bool in_modifier = nested(m);
     if (person >= 0 && in_modifier && !person_nested) continue;
     if (person < 0 || mentions_[person].titled_from < 0 ||
@@ -3054,8 +3077,8 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
     }
   }
   // "A company spokesperson", "a ministry spokesman": a role that speaks
-  // for an organisation named by its kind speaks for the one of that kind
-  // named last before it, in this sentence or the three before.
+  // for an organisation named by its kind speaks for one of that kind named
+  // before it (OrganisationOfKind).
   if (spokesman && !outsider && named.empty()) {
     if (const int m = OrganisationOfKind(first, last); m >= 0) {
       FillSpeakerEntity(sp, m);
