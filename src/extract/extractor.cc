@@ -6945,9 +6945,10 @@ void DocState::VerbStatements() {
       sp.span = WithItsClause(sp, subj, i);
       if (unsaid) {
         // What was said about the subject takes it in.
-        if (subj >= 0 && words_[subj].head == v && subj < v)
+        if (subj >= 0 && words_[subj].head == v && subj < v) {
           content.begin = std::min(content.begin,
                                    words_[NounPhrase(subj).first].span.begin);
+        }
         sp = Speaker();
       }
       Statement st;

@@ -888,12 +888,14 @@ Result<Lexicons> Lexicons::Load(const LexiconOptions& options) {
           }
           for (const std::string& o : ListCell(r.cells[6])) {
             if (o.empty()) continue;
-            if (o == "!" || (o.starts_with("!") && o[1] == '@'))
+            if (o == "!" || (o.starts_with("!") && o[1] == '@')) {
               return RowError(r, "object '" + o + "' stops nothing");
+            }
             if (o.starts_with("@") && o != "@people" && o != "@money" &&
-                o != "@number")
+                o != "@number") {
               return RowError(
                   r, "object '" + o + "' is not @people, @money or @number");
+            }
             p.objects.emplace_back(o);
           }
           lex.predicates_.push_back(std::move(p));
