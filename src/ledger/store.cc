@@ -92,6 +92,22 @@ class ReadTransaction {
   bool open_ = false;
 };
 
+// The proposition a claim's key names, in words: its text without the
+// negation of a negative mention ("Quillon not sell cars in North America"
+// is "Quillon sell cars in North America"). A record's status speaks of that
+// proposition whatever the polarity of the mention that created it, so
+// "denied" beside the negative text would read as its opposite.
+std::string PropositionText(const Claim& c) {
+  std::string text = c.text;
+  if (c.positive) return text;
+  const std::string negated = "not " + c.predicate;
+  if (size_t at = text.find(negated);
+      at != std::string::npos && (at == 0 || text[at - 1] == ' ') &&
+      (at + negated.size() == text.size() || text[at + negated.size()] == ' '))
+    text.erase(at, 4);
+  return text;
+}
+
 // A participant as the ledger compares it: the names it goes by.
 struct PartyNames {
   std::string display;
@@ -1331,8 +1347,8 @@ Result<std::pair<int64_t, LinkScore>> SqlStore::Link(const Claim& c,
   }
 
   int64_t id = next_record_++;
-  records_ << id << c.key << c.predicate << f.family << c.text << c.location
-           << f.time << "reported"
+  records_ << id << c.key << c.predicate << f.family << PropositionText(c)
+           << c.location << f.time << "reported"
            << "" << std::optional<int64_t>() << "" << 0 << 0;
   if (!c.key.empty()) new_key_records_[c.key].push_back(id);
   // Its features are the claim's; participants are added as they are
@@ -1466,7 +1482,7 @@ Status SqlStore::IngestOne(Extraction& x, Prepared& p, IngestStats& stats,
 
     int64_t mention = next_mention_++;
     mentions_ << mention << record << doc << static_cast<int64_t>(k) << 1
-              << c.text << link.second.score << link.second.reasons;
+              << PropositionText(c) << link.second.score << link.second.reasons;
 
     auto insert = [&](int64_t statement, const std::string& speaker,
                       const std::string& sourcing, const std::string& via,
@@ -1730,6 +1746,8 @@ Status SqlStore::Recompute(const std::set<int64_t>& records) {
 // is shown is the claim as its first report put it ("Harlow Motors
 // negotiate with Quillon", not a later "Harlow Motors not agree with
 // Quillon"): the text of the mention behind the first entry of its history.
+// Either is the proposition, without a negative mention's "not"
+// (PropositionText).
 constexpr char kRecordColumns[] =
     "SELECT id, key, predicate, COALESCE((SELECT m.text FROM history h "
     "JOIN stances s ON s.id = h.stance JOIN mentions m ON m.id = s.mention "

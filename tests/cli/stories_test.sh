@@ -30,6 +30,10 @@ expect "story 1 (reported venture, denied)" Quillon denied "Harlow Motors"
 # A claim reads as its first report put it (the talks), not as the denial
 # read first from the folder ("not agree").
 expect "story 1 (as first reported)" Quillon denied "Harlow Motors negotiate with Quillon"
+# A claim first reported in the negative reads as the proposition its
+# status is about: Quillon's spokesperson saying it does not sell cars in
+# North America denies that it does.
+expect "a negative first report" Quillon denied "Quillon sell cars in North America"
 expect "story 2 (denied, then confirmed)" Kestrel confirmed "Brightwater Systems"
 expect "story 3 (retracted)" "Helen Marchetti" retracted "resign"
 expect "story 4 (disputed)" "Aldmere Textiles" disputed "close"
