@@ -5057,12 +5057,8 @@ void DocState::QuoteStatements() {
     // 'banned the word "freshman"', 'the slogan "Buy local"': a word or a
     // name in quotation marks is mentioned, not quoted.
     if (const int open = FirstWordFrom(qr.outer.begin);
-        open > 0 && open < static_cast<int>(words_.size())) {
-      int inner = 0;
-      for (int k = open; k < static_cast<int>(words_.size()) &&
-                         words_[k].span.end <= qr.outer.end;
-           ++k)
-        inner += !IsPunct(words_[k]);
+        open > 0 && open < static_cast<int>(words_.size()) &&
+        words_[open - 1].upos == "NOUN") {
       const W& before = words_[open - 1];
       bool naming = false;
       for (std::string_view l : {"word", "term", "name", "phrase", "label",
@@ -5079,12 +5075,17 @@ void DocState::QuoteStatements() {
                                    : nullptr;
         return sv && sv->pos == PartOfSpeech::kVerb;
       };
-      bool spoken = said(open - 1);
-      for (int k = open; k < static_cast<int>(words_.size()) &&
-                         words_[k].span.end <= qr.outer.end;
-           ++k)
-        spoken |= said(k);
-      if (naming && before.upos == "NOUN" && inner <= 3 && !spoken) continue;
+      if (naming) {
+        int inner = 0;
+        bool spoken = said(open - 1);
+        for (int k = open; k < static_cast<int>(words_.size()) &&
+                           words_[k].span.end <= qr.outer.end;
+             ++k) {
+          inner += !IsPunct(words_[k]);
+          spoken |= said(k);
+        }
+        if (inner <= 3 && !spoken) continue;
+      }
     }
     // Candidate sentences: the one where the quote closes, then where it
     // opens.
