@@ -4352,13 +4352,19 @@ void DocState::ClosingReportingClauses() {
     st.evidence = EvidenceOf(sents_, si.span);
     st.rule = "verb.closing";
     consumed_[v] = true;
-    // What the verb before the comma says ends at the comma.
+    // What the verb before the comma says ends at the comma. (When the
+    // parser hung this verb on it as its clause, what it says begins at its
+    // cue: 'Abernathy said rumours all the time," said Okafor', with the
+    // opening quote lost.)
+    const uint32_t stop = words_[comma].span.begin;
     for (Statement& other : statements_) {
       if (other.kind == StatementKind::kReporter ||
           !other.content.Contains(words_[v].span))
         continue;
-      Span cut =
-          TrimContent(Span{other.content.begin, words_[comma].span.begin});
+      uint32_t from = other.content.begin;
+      if (from >= stop) from = other.cue.end;
+      if (from >= stop) continue;
+      Span cut = TrimContent(Span{from, stop});
       if (!cut.empty()) other.content = cut;
     }
     AddStatement(std::move(st));
