@@ -1327,14 +1327,21 @@ void DocState::FindMentions() {
         for (int k = f; k < l; ++k) has_propn |= words_[k].upos == "PROPN";
         // "Tuesday", "April 7", "January": a date the recogniser called a
         // name is no entity (it had topped the ledger's list of entities).
-        if (t == EntityType::kMisc) {
-          bool date = f < l;
+        // A day is none whatever the type it was given ("reported Thursday
+        // that ..." as an organisation); a month only when no person's or
+        // organisation's ("May said", "April" may be people).
+        {
+          bool date = f < l, day = false;
           for (int k = f; k < l && date; ++k) {
             const std::string low = Lower(words_[k].form);
-            date = Weekday(low) >= 0 || Month(low) > 0 ||
-                   words_[k].upos == "NUM" || words_[k].form == ",";
+            const bool weekday = Weekday(low) >= 0;
+            day |= weekday;
+            date = weekday || Month(low) > 0 || words_[k].upos == "NUM" ||
+                   words_[k].form == ",";
           }
-          if (date) f = l;
+          if (date && (day || t == EntityType::kMisc)) f = l;
+          // "Brandt Tuesday told reporters": nor is a day after a name.
+          while (l - f >= 2 && Weekday(Lower(words_[l - 1].form)) >= 0) --l;
         }
         // A name the recogniser cut short keeps its capitalised tail:
         // "Network Security" + "Board".
@@ -2132,6 +2139,17 @@ const SpeechVerb* DocState::SpeechVerbAt(int w, int* length) const {
   // that could frame a quote in the sentence or take the words after it.
   if (EqualsIgnoreCase(words_[w].form, "according") && w + 1 < sents_[s].last &&
       EqualsIgnoreCase(words_[w + 1].form, "to"))
+    return nullptr;
+  // "premium-looking watches", "so-called experts", "the long-rumored deal":
+  // the second half of a hyphenated modifier says nothing of its own.
+  if (w >= 2 && JoiningHyphen(w - 1)) return nullptr;
+  // "through said devastation", "the said property": "said" between a
+  // preposition or article and its noun is an adjective.
+  if (words_[w].form == "said" && w > sents_[s].first &&
+      w + 1 < sents_[s].last &&
+      std::isalpha(static_cast<unsigned char>(words_[w - 1].form[0])) &&
+      (words_[w - 1].upos == "ADP" || words_[w - 1].upos == "DET") &&
+      words_[w + 1].upos == "NOUN")
     return nullptr;
   const PhraseMatch* best = &hits[0];
   bool verbal = words_[w].upos == "VERB" || words_[w].form.ends_with("ing");
@@ -5070,6 +5088,14 @@ void DocState::QuoteStatements() {
       for (std::string_view l : {"word", "term", "name", "phrase", "label",
                                  "slogan", "nickname", "moniker", "hashtag"})
         naming |= before.lemma == l;
+      // The title of a work, which may be longer: 'her self-published book
+      // "A Choice, Not an Echo"'. (Not an article's or a column's: a
+      // headline says what its outlet reports.)
+      bool title = false;
+      for (std::string_view l :
+           {"book", "novel", "memoir", "film", "movie", "documentary", "song",
+            "album", "play", "poem", "show", "series", "episode"})
+        title |= before.lemma == l;
       // (Unless they are what a verb of saying says: 'uttered the words
       // "tax reform"', 'The phrase "tax reform" was uttered once'.)
       auto said = [&](int k) {
@@ -5081,7 +5107,7 @@ void DocState::QuoteStatements() {
                                    : nullptr;
         return sv && sv->pos == PartOfSpeech::kVerb;
       };
-      if (naming) {
+      if (naming || title) {
         int inner = 0;
         bool spoken = said(open - 1);
         for (int k = open; k < static_cast<int>(words_.size()) &&
@@ -5090,7 +5116,7 @@ void DocState::QuoteStatements() {
           inner += !IsPunct(words_[k]);
           spoken |= said(k);
         }
-        if (inner <= 3 && !spoken) continue;
+        if (inner <= (title ? 8 : 3) && !spoken) continue;
       }
     }
     // Candidate sentences: the one where the quote closes, then where it
@@ -5186,8 +5212,30 @@ void DocState::QuoteStatements() {
           if (qs < 0 && sents_[s].span.Overlaps(qr.inner))
             qs = static_cast<int>(s);
         }
+        // (Only a quote that opens its sentence, after at most a linking
+        // word or a few words and a comma ('But "...', 'Instead, "he just
+        // acts ..."'), or goes on in the
+        // sentence of the last or of its cue ('"A," she said, "B."', '"A."
+        // He added, "B."'): not a phrase quoted in the writer's next
+        // sentence, 'information about "Bernie Buses"'.)
+        bool opens = false;
+        if (const int ow = FirstWordFrom(qr.outer.begin);
+            ow < static_cast<int>(words_.size())) {
+          const int first = sents_[words_[ow].sent].first;
+          int before = 0;
+          bool linking = true;  // "But", "And yet", "Still,"
+          for (int k = first; k < ow; ++k) {
+            before += !IsPunct(words_[k]);
+            linking &= IsPunct(words_[k]) || words_[k].upos == "CCONJ" ||
+                       words_[k].upos == "ADV";
+          }
+          opens = before == 0 || (before <= 2 && linking) ||
+                  (before <= 3 && ow > first &&
+                   (words_[ow - 1].form == "," || words_[ow - 1].form == ":"));
+        }
         if (ps >= 0 && qs >= 0 &&
-            sents_[ps].paragraph == sents_[qs].paragraph) {
+            sents_[ps].paragraph == sents_[qs].paragraph &&
+            (ps == qs || opens || sents_[qs].span.Contains(prev.cue))) {
           // One statement whose content runs over both quotes (and the
           // attribution between them).
           Statement& st = statements_[last_quote_statement];
