@@ -3030,9 +3030,29 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
     const int k = mentions_[m].last;
     return k <= last && IsPossessiveS(words_[k].form);
   };
-  // "an aide to President Goodluck Jonathan", "a friend of Ada Vell": a
-  // person named after someone close to them is not who speaks.
+  // "an aide to President Goodluck Jonathan", "a friend of Ada Vell",
+  // "Foley's family": a person named with someone close to them is not who
+  // speaks.
+  auto close_noun = [&](int k) {
+    for (std::string_view l :
+         {"aide",      "adviser",   "advisor",  "friend",    "ally",
+          "associate", "confidant", "relative", "supporter", "critic",
+          "rival",     "opponent",  "neighbor", "neighbour", "acquaintance",
+          "son",       "daughter",  "wife",     "husband",   "brother",
+          "sister",    "mother",    "father",   "cousin",    "colleague",
+          "classmate", "family",    "parent",   "widow",     "child"})
+      if (words_[k].lemma == l) return true;
+    return false;
+  };
   auto close_to = [&](int m) {
+    // After: "Foley's family", "Vell's longtime friends".
+    if (int k = mentions_[m].last; k <= last && IsPossessiveS(words_[k].form)) {
+      ++k;
+      while (k < last &&
+             (words_[k].upos == "ADJ" || words_[k].deprel == "compound"))
+        ++k;
+      if (k <= last && close_noun(k)) return true;
+    }
     int f = mentions_[m].titled_from >= 0 ? mentions_[m].titled_from
                                           : mentions_[m].first;
     // ("a friend of the late Tom Hale")
@@ -3040,16 +3060,7 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
            (words_[f - 1].upos == "DET" || words_[f - 1].upos == "ADJ"))
       --f;
     if (f < first + 2 || words_[f - 1].upos != "ADP") return false;
-    const int k = f - 2;
-    for (std::string_view l :
-         {"aide",      "adviser",   "advisor",  "friend",    "ally",
-          "associate", "confidant", "relative", "supporter", "critic",
-          "rival",     "opponent",  "neighbor", "neighbour", "acquaintance",
-          "son",       "daughter",  "wife",     "husband",   "brother",
-          "sister",    "mother",    "father",   "cousin",    "colleague",
-          "classmate"})
-      if (words_[k].lemma == l) return true;
-    return false;
+    return close_noun(f - 2);
   };
   int person = -1;
   bool person_nested = false;
