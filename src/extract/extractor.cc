@@ -6403,9 +6403,65 @@ void DocState::VerbStatements() {
             break;
         }
       }
+      // "because, as Ben Dreyfuss pointed out, the story was false", "the
+      // deal (as Ruiz told reporters) is dead", "..., as the company
+      // announced on Monday.": a clause opened by "as" with a speaker of its
+      // own attributes the clause it modifies, on either side of it.
+      // (Only verbs that report, and with nothing of their own to say: "as
+      // Bush continued to interject", "as we know it" tell when or how.)
+      int as_head = -1;
+      bool reports = false;
+      for (std::string_view c :
+           {"say", "report", "write", "claim", "suggest", "announce", "predict",
+            "insist", "admit", "warn", "reveal", "explain", "argue", "confirm",
+            "note", "tell", "add", "reply", "complain"})
+        reports |= sv->cls == c;
+      if (reports && clause < 0 && split_object < 0 && subj >= 0 && subj < v &&
+          sv->that_clause && StartsWith(words_[v].deprel, "advcl") &&
+          words_[v].head >= 0 &&
+          words_[words_[v].head].sent == words_[v].sent) {
+        bool own = false;
+        for (int c : Children(v)) {
+          const std::string_view d = words_[c].deprel;
+          own |= StartsWith(d, "xcomp") || StartsWith(d, "ccomp") ||
+                 (d == "obj" && sv->cls != "tell");
+        }
+        for (int c : Children(v)) {
+          if (!own && c < subj && words_[c].deprel == "mark" &&
+              EqualsIgnoreCase(words_[c].form, "as"))
+            as_head = words_[v].head;
+        }
+      }
       if (told_that >= 0) {
         from = told_that + 1;
         to = sents_[s].last - 1;
+      } else if (as_head >= 0) {
+        // The side is read off the surface, the parser's head being often
+        // the wrong clause: after the "as" clause when a clause with its own
+        // subject follows it, else before it.
+        const int h = as_head;
+        const int last_word = static_cast<int>(sents_[s].last) - 1;
+        bool clause_after = false;
+        for (int k = words_[v].hi + 1; k <= last_word && !clause_after; ++k) {
+          clause_after = StartsWith(words_[k].deprel, "nsubj") &&
+                         words_[k].head > words_[v].hi &&
+                         words_[k].head <= last_word;
+        }
+        if (clause_after) {
+          from = words_[v].hi + 1;
+          to = h > words_[v].hi ? words_[h].hi : last_word;
+        } else {
+          from = h < words_[v].lo ? words_[h].lo : sents_[s].first;
+          to = words_[v].lo - 1;
+        }
+        // (Not the brackets and commas around the "as" clause, nor the
+        // subordinator of the clause it modifies: "because".)
+        while (from < to &&
+               (IsPunct(words_[from]) ||
+                (words_[from].deprel == "mark" && words_[from].head == h)))
+          ++from;
+        while (to > from && IsPunct(words_[to]) && words_[to].quote < 0) --to;
+        parenthetical = true;
       } else if (split_object >= 0) {
         from = words_[split_object].lo;
         to = words_[clause].hi;
