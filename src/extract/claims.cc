@@ -325,6 +325,12 @@ bool DocState::ObjectFits(int w,
                                  "pound", "yen", "yuan", "$", "€", "£", "¥"})
         if (l == m || words_[k].form == m) return true;
     }
+    // (An organisation the text names: "left Harlow Motors", "left the
+    // White House".)
+    if (wanted("@org") && words_[k].mention >= 0 &&
+        CoarseType(entities_[mentions_[words_[k].mention].entity].e.type) ==
+            EntityType::kOrg)
+      return true;
     if (wanted("@number")) {
       if (words_[k].upos == "NUM") return true;
       for (int c : Children(k))
@@ -342,7 +348,7 @@ bool DocState::ObjectFits(int w,
   const bool needs =
       std::any_of(objects.begin(), objects.end(),
                   [](const std::string& o) { return !o.starts_with('!'); });
-  bool found = !needs;
+  bool found = !needs, any = false;
   for (int c : Children(w)) {
     const std::string_view d = Base(words_[c].deprel);
     // ("backed Altavia with $400 million": what a verb does with.)
@@ -351,6 +357,7 @@ bool DocState::ObjectFits(int w,
                                   (d == "obl" && CaseOf(c) == "with")
                             : d == "nmod" || d == "compound";
     if (!object) continue;
+    any = true;
     if (stops(c)) return false;
     found |= fits(c);
     // (Through a share of it: "10 percent of its staff", "half of the
@@ -366,7 +373,9 @@ bool DocState::ObjectFits(int w,
       found |= words_[w].upos == "VERB" && CaseOf(cc) == "with" && fits(cc);
     }
   }
-  return found;
+  // (@none: the trigger without any object, "Blake had left of his own
+  // accord".)
+  return found || (!any && wanted("@none"));
 }
 
 // "on Thursday", "yesterday", "March 3": an ISO date resolved against the

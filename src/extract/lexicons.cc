@@ -892,9 +892,10 @@ Result<Lexicons> Lexicons::Load(const LexiconOptions& options) {
               return RowError(r, "object '" + o + "' stops nothing");
             }
             if (o.starts_with("@") && o != "@people" && o != "@money" &&
-                o != "@number") {
+                o != "@number" && o != "@org" && o != "@none") {
               return RowError(
-                  r, "object '" + o + "' is not @people, @money or @number");
+                  r,
+                  "object '" + o + "' is not @people, @money, @number, @org or @none");
             }
             p.objects.emplace_back(o);
           }

@@ -503,7 +503,7 @@ TEST(LexiconsTest, ErrorsNameFileAndLine) {
     EXPECT_EQ(r.status().message(),
               dir.path() +
                   "/predicates.tsv:2: object '@things' is not @people, "
-                  "@money or @number");
+                  "@money, @number, @org or @none");
   }
   {
     TempDir dir("bad_utf8");
