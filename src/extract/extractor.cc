@@ -5225,10 +5225,10 @@ void DocState::QuoteStatements() {
         }
         // (Only a quote that opens its sentence, after at most a linking
         // word or a few words and a comma ('But "...', 'Instead, "he just
-        // acts ..."'), or goes on in the
-        // sentence of the last or of its cue ('"A," she said, "B."', '"A."
-        // He added, "B."'): not a phrase quoted in the writer's next
-        // sentence, 'information about "Bernie Buses"'.)
+        // acts ..."'), or goes on in the sentence of the last or of its cue
+        // ('"A," she said, "B."', '"A." He added, "B."'): not a phrase
+        // quoted in the writer's next sentence, 'information about "Bernie
+        // Buses"'.)
         bool opens = false;
         if (const int ow = FirstWordFrom(qr.outer.begin);
             ow < static_cast<int>(words_.size())) {

@@ -893,9 +893,9 @@ Result<Lexicons> Lexicons::Load(const LexiconOptions& options) {
             }
             if (o.starts_with("@") && o != "@people" && o != "@money" &&
                 o != "@number" && o != "@org" && o != "@none") {
-              return RowError(
-                  r,
-                  "object '" + o + "' is not @people, @money, @number, @org or @none");
+              return RowError(r, "object '" + o +
+                                     "' is not @people, @money, @number, "
+                                     "@org or @none");
             }
             p.objects.emplace_back(o);
           }

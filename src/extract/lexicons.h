@@ -147,8 +147,9 @@ struct PredicateTrigger {
   // The trigger states the class's negation: "stay open" is "not close".
   bool negated = false;
   // The objects it needs to be a trigger (lemmas, or @people, @money,
-  // @number, @org, @none for no object at all), and "!lemma" for an object that stops it ("launch" with
-  // "!investigation"); empty when it needs none.
+  // @number, @org, and @none for no object at all), and "!lemma" for an
+  // object that stops it ("launch" with "!investigation"); empty when it
+  // needs none.
   std::vector<std::string> objects;
 };
 
