@@ -1340,8 +1340,19 @@ void DocState::FindMentions() {
                    words_[k].form == ",";
           }
           if (date && (day || t == EntityType::kMisc)) f = l;
-          // "Brandt Tuesday told reporters": nor is a day after a name.
-          while (l - f >= 2 && Weekday(Lower(words_[l - 1].form)) >= 0) --l;
+          // "Brandt Tuesday told reporters", "in South Carolina Saturday":
+          // nor is a day after a name. (A day named by the word before it
+          // is one name: "Super Tuesday", "Black Friday".)
+          auto names_day = [](std::string_view w) {
+            for (std::string_view d :
+                 {"super", "black", "good", "cyber", "ash", "holy", "maundy",
+                  "easter", "fat", "giving", "bloody", "palm", "blue"})
+              if (EqualsIgnoreCase(w, d)) return true;
+            return false;
+          };
+          while (l - f >= 2 && Weekday(Lower(words_[l - 1].form)) >= 0 &&
+                 !names_day(words_[l - 2].form))
+            --l;
         }
         // A name the recogniser cut short keeps its capitalised tail:
         // "Network Security" + "Board".
