@@ -5100,6 +5100,30 @@ void DocState::QuoteStatements() {
   for (size_t q = 0; q < quotes_.size(); ++q) {
     QuoteRegion& qr = quotes_[q];
     if (qr.used) continue;
+    // 'Guy "Master Gee" O'Brien', 'Joaquín "El Chapo" Guzmán': a nickname
+    // inside a name, a few capitalised words between a given name and a
+    // surname, is part of the name.
+    if (const int open = FirstWordFrom(qr.outer.begin),
+        after = FirstWordFrom(qr.outer.end);
+        open > 0 && after < static_cast<int>(words_.size()) &&
+        (words_[open - 1].upos == "PROPN" ||
+         (words_[open - 1].upos == "NOUN" &&
+          std::isupper(
+              static_cast<unsigned char>(words_[open - 1].form[0])))) &&
+        words_[after].upos == "PROPN" &&
+        words_[open - 1].sent == words_[after].sent &&
+        words_[open - 1].span.end < qr.outer.begin &&
+        qr.outer.end < words_[after].span.begin) {
+      int inner = 0;
+      bool capitalised = true;
+      for (int k = open; k < after; ++k) {
+        if (IsPunct(words_[k])) continue;
+        ++inner;
+        capitalised &=
+            std::isupper(static_cast<unsigned char>(words_[k].form[0])) != 0;
+      }
+      if (inner >= 1 && inner <= 4 && capitalised) continue;
+    }
     // 'banned the word "freshman"', 'the slogan "Buy local"': a word or a
     // name in quotation marks is mentioned, not quoted.
     if (const int open = FirstWordFrom(qr.outer.begin);
