@@ -6445,16 +6445,18 @@ void DocState::VerbStatements() {
       // (Only verbs that report, and with nothing of their own to say: "as
       // Bush continued to interject", "as we know it" tell when or how.)
       int as_head = -1;
-      bool reports = false;
-      for (std::string_view c :
-           {"say", "report", "write", "claim", "suggest", "announce", "predict",
-            "insist", "admit", "warn", "reveal", "explain", "argue", "confirm",
-            "note", "tell", "add", "reply", "complain"})
-        reports |= sv->cls == c;
-      if (reports && clause < 0 && split_object < 0 && subj >= 0 && subj < v &&
+      auto reports = [&] {
+        for (std::string_view c :
+             {"say", "report", "write", "claim", "suggest", "announce",
+              "predict", "insist", "admit", "warn", "reveal", "explain",
+              "argue", "confirm", "note", "tell", "add", "reply", "complain"})
+          if (sv->cls == c) return true;
+        return false;
+      };
+      if (clause < 0 && split_object < 0 && subj >= 0 && subj < v &&
           sv->that_clause && StartsWith(words_[v].deprel, "advcl") &&
           words_[v].head >= 0 &&
-          words_[words_[v].head].sent == words_[v].sent) {
+          words_[words_[v].head].sent == words_[v].sent && reports()) {
         bool own = false;
         for (int c : Children(v)) {
           const std::string_view d = words_[c].deprel;
