@@ -90,7 +90,10 @@ void WriteExtractText(const Extraction& x, std::string& out) {
     std::snprintf(conf, sizeof conf, " (%.2f, %s)", s.confidence,
                   s.rule.c_str());
     out += conf;
-    out += "\n      says: " + SpanText(text, s.content) + "\n";
+    std::string says = ContentText(text, s);
+    for (char& c : says)
+      if (c == '\n') c = ' ';
+    out += "\n      says: " + says + "\n";
     for (const Span& e : s.evidence)
       out += "      in:   " + SpanText(text, e) + "\n";
   }

@@ -103,8 +103,14 @@ struct Statement {
   Span cue;
   StatementKind kind = StatementKind::kReporter;
   Span content;  // what is attributed
-  // The attributed words. Filled when a record is read back from JSON (the
-  // document's text may not travel with it); otherwise content.Slice(text).
+  // A quote broken by its own attribution ('"A," he said. "B."') is one
+  // statement whose content runs from A to B; `content_parts` then holds
+  // the quoted pieces, in order, inside `content` (empty when the content is
+  // one piece). PolNeAR writes such contents the same way.
+  std::vector<Span> content_parts;
+  // The attributed words: ContentText() of the document's text, kept here so
+  // a record read back from JSON (whose text may not travel with it) has
+  // them.
   std::string content_text;
   int via = -1;  // the statement it reaches us through
   std::vector<Stance> stances;
@@ -121,6 +127,16 @@ struct Statement {
   std::string said_on;
   bool retold = false;
 };
+
+// The attributed words of `s` in `text`: the content's bytes, or with
+// content_parts, each piece's joined by " … " (the attribution between them
+// left out). s.content_text when the spans do not lie in `text` (a record
+// read without its text).
+std::string ContentText(std::string_view text, const Statement& s);
+
+// Whether `span` lies inside what `s` attributes: inside one of its parts
+// when it has them, else inside its content.
+bool InContent(const Statement& s, const Span& span);
 
 // For each statement, whether it reaches us only inside what a source
 // without a name says ("Marchetti informed the board of her decision, the
@@ -166,6 +182,15 @@ struct Extraction {
   std::string models_version;    // of the models that produced it
   std::string lexicons_version;  // of the lexicons that produced it
 };
+
+// Checks that every span of `x` has begin <= end and, when x.document.text
+// is there, lies in it (a content's parts in order inside the content), and
+// that every reference (speaker entity, group, via, stance claim,
+// participant) is in range. The first fault comes back as DataLoss naming
+// the field by its path in the JSON record ("statements[3].content: begin
+// after end"). The JSON reader refuses records that fail it; the extractor
+// never returns one (its fuzz target and golden tests hold it to that).
+[[nodiscard]] Status CheckExtraction(const Extraction& x);
 
 }  // namespace hearsay
 

@@ -258,7 +258,10 @@ Result<AttributionScores> EvaluatePolnear(const std::string& split_dir,
           continue;
         used[g] = true;
         ++s.matched;
-        if (Overlap({st.content}, gold[g].content)) ++s.content_matched;
+        if (Overlap(st.content_parts.empty() ? std::vector<Span>{st.content}
+                                             : st.content_parts,
+                    gold[g].content))
+          ++s.content_matched;
         break;
       }
     }

@@ -176,16 +176,15 @@ void WriteExtractionJson(const Extraction& x, std::string& out) {
     w.Key("content");
     w.BeginObject();
     w.Key("text");
-    if (!text.empty() && s.content.end <= text.size() &&
-        s.content.begin <= s.content.end) {
-      w.String(s.content.Slice(text));
-    } else {
-      w.String(s.content_text);
-    }
+    w.String(ContentText(text, s));
     w.Key("begin");
     w.Uint(s.content.begin);
     w.Key("end");
     w.Uint(s.content.end);
+    if (!s.content_parts.empty()) {
+      w.Key("parts");
+      WriteSpans(w, s.content_parts);
+    }
     w.EndObject();
     w.Key("via");
     WriteRef(w, 'S', s.via);
@@ -454,14 +453,6 @@ std::string Indexed(std::string_view base, size_t i) {
   return std::string(base) + "[" + std::to_string(i) + "]";
 }
 
-Status CheckSpan(const Span& s, size_t text_size, const std::string& path) {
-  if (s.begin > s.end) return DataLossError(path + ": begin after end");
-  if (text_size > 0 && s.end > text_size) {
-    return DataLossError(path + ": span ends after the document's text");
-  }
-  return Status::Ok();
-}
-
 Status ParseDocument(const Fields& f, Document& d) {
   HEARSAY_RETURN_IF_ERROR(f.String("id", d.id, /*required=*/true));
   if (d.id.empty()) return f.Bad("id", "empty");
@@ -490,7 +481,7 @@ Status ParseDocument(const Fields& f, Document& d) {
   return Status::Ok();
 }
 
-Status ParseEntities(const Fields& root, size_t text_size, Extraction& x) {
+Status ParseEntities(const Fields& root, Extraction& x) {
   std::optional<array> a;
   HEARSAY_RETURN_IF_ERROR(root.Array("entities", a));
   size_t i = 0;
@@ -513,10 +504,6 @@ Status ParseEntities(const Fields& root, size_t text_size, Extraction& x) {
       HEARSAY_RETURN_IF_ERROR(f.Strings("aliases", ent.aliases));
       HEARSAY_RETURN_IF_ERROR(f.Strings("roles", ent.roles));
       HEARSAY_RETURN_IF_ERROR(f.Spans("mentions", ent.mentions));
-      for (size_t k = 0; k < ent.mentions.size(); ++k) {
-        HEARSAY_RETURN_IF_ERROR(CheckSpan(ent.mentions[k], text_size,
-                                          Indexed(path + ".mentions", k)));
-      }
       x.entities.push_back(std::move(ent));
       ++i;
     }
@@ -525,7 +512,7 @@ Status ParseEntities(const Fields& root, size_t text_size, Extraction& x) {
 }
 
 Status ParseTextSpan(const Fields& parent, std::string_view key,
-                     size_t text_size, std::string& text, Span& span) {
+                     std::string& text, Span& span) {
   std::optional<element> v = parent.Get(key);
   if (!v) return Status::Ok();
   object o;
@@ -533,12 +520,19 @@ Status ParseTextSpan(const Fields& parent, std::string_view key,
   Fields f(o, parent.PathOf(key));
   HEARSAY_RETURN_IF_ERROR(f.String("text", text));
   HEARSAY_RETURN_IF_ERROR(f.Uint32("begin", span.begin));
-  HEARSAY_RETURN_IF_ERROR(f.Uint32("end", span.end));
-  return CheckSpan(span, text_size, parent.PathOf(key));
+  return f.Uint32("end", span.end);
 }
 
-Status ParseSpeaker(const Fields& st, size_t entity_count, size_t text_size,
-                    Speaker& sp) {
+// content.parts (CheckExtraction checks where they lie).
+Status ParseContentParts(const Fields& st, Statement& s) {
+  std::optional<element> v = st.Get("content");
+  if (!v) return Status::Ok();
+  object o;
+  HEARSAY_RETURN_IF_ERROR(AsObject(*v, st.PathOf("content"), o));
+  return Fields(o, st.PathOf("content")).Spans("parts", s.content_parts);
+}
+
+Status ParseSpeaker(const Fields& st, size_t entity_count, Speaker& sp) {
   std::optional<element> v = st.Get("speaker");
   if (!v) return Status::Ok();  // the reporter's own voice
   object o;
@@ -568,7 +562,6 @@ Status ParseSpeaker(const Fields& st, size_t entity_count, size_t text_size,
   if (sp.has_span) {
     HEARSAY_RETURN_IF_ERROR(f.Uint32("begin", sp.span.begin));
     HEARSAY_RETURN_IF_ERROR(f.Uint32("end", sp.span.end));
-    HEARSAY_RETURN_IF_ERROR(CheckSpan(sp.span, text_size, f.PathOf("begin")));
   }
   return Status::Ok();
 }
@@ -607,8 +600,7 @@ Status ParseStances(const Fields& st, size_t claim_count, Statement& s) {
   return Status::Ok();
 }
 
-Status ParseStatements(const Fields& root, size_t text_size, Extraction& x,
-                       size_t claim_count) {
+Status ParseStatements(const Fields& root, Extraction& x, size_t claim_count) {
   std::optional<array> a;
   HEARSAY_RETURN_IF_ERROR(root.Array("statements", a));
   size_t count = a ? a->size() : 0;
@@ -621,26 +613,21 @@ Status ParseStatements(const Fields& root, size_t text_size, Extraction& x,
       Fields f(o, path);
       HEARSAY_RETURN_IF_ERROR(f.CheckId('S', i));
       Statement s;
-      HEARSAY_RETURN_IF_ERROR(
-          ParseSpeaker(f, x.entities.size(), text_size, s.speaker));
-      HEARSAY_RETURN_IF_ERROR(
-          ParseTextSpan(f, "cue", text_size, s.cue_text, s.cue));
+      HEARSAY_RETURN_IF_ERROR(ParseSpeaker(f, x.entities.size(), s.speaker));
+      HEARSAY_RETURN_IF_ERROR(ParseTextSpan(f, "cue", s.cue_text, s.cue));
       std::string kind;
       HEARSAY_RETURN_IF_ERROR(f.String("kind", kind, /*required=*/true));
       Result<StatementKind> k = ParseStatementKind(kind);
       if (!k.ok()) return f.Bad("kind", k.status().message());
       s.kind = *k;
       HEARSAY_RETURN_IF_ERROR(
-          ParseTextSpan(f, "content", text_size, s.content_text, s.content));
+          ParseTextSpan(f, "content", s.content_text, s.content));
+      HEARSAY_RETURN_IF_ERROR(ParseContentParts(f, s));
       HEARSAY_RETURN_IF_ERROR(f.Ref("via", 'S', count, s.via));
       if (s.via == static_cast<int>(i)) return f.Bad("via", "refers to itself");
       HEARSAY_RETURN_IF_ERROR(ParseStances(f, claim_count, s));
       HEARSAY_RETURN_IF_ERROR(f.Double("confidence", s.confidence));
       HEARSAY_RETURN_IF_ERROR(f.Spans("evidence", s.evidence));
-      for (size_t k2 = 0; k2 < s.evidence.size(); ++k2) {
-        HEARSAY_RETURN_IF_ERROR(CheckSpan(s.evidence[k2], text_size,
-                                          Indexed(path + ".evidence", k2)));
-      }
       HEARSAY_RETURN_IF_ERROR(f.String("rule", s.rule));
       HEARSAY_RETURN_IF_ERROR(f.String("said_on", s.said_on));
       if (!s.said_on.empty() && !IsIsoDate(s.said_on))
@@ -664,7 +651,7 @@ Status ParseStatements(const Fields& root, size_t text_size, Extraction& x,
   return Status::Ok();
 }
 
-Status ParseClaims(const Fields& root, size_t text_size, Extraction& x) {
+Status ParseClaims(const Fields& root, Extraction& x) {
   std::optional<array> a;
   HEARSAY_RETURN_IF_ERROR(root.Array("claims", a));
   size_t i = 0;
@@ -723,10 +710,6 @@ Status ParseClaims(const Fields& root, size_t text_size, Extraction& x) {
       HEARSAY_RETURN_IF_ERROR(f.String("key", c.key));
       HEARSAY_RETURN_IF_ERROR(f.Double("confidence", c.confidence));
       HEARSAY_RETURN_IF_ERROR(f.Spans("evidence", c.evidence));
-      for (size_t k2 = 0; k2 < c.evidence.size(); ++k2) {
-        HEARSAY_RETURN_IF_ERROR(CheckSpan(c.evidence[k2], text_size,
-                                          Indexed(path + ".evidence", k2)));
-      }
       x.claims.push_back(std::move(c));
       ++i;
     }
@@ -765,14 +748,13 @@ Result<Extraction> ParseExtractionJson(std::string_view line) {
   HEARSAY_RETURN_IF_ERROR(AsObject(doc, "document", doc_obj));
   HEARSAY_RETURN_IF_ERROR(
       ParseDocument(Fields(doc_obj, "document"), x.document));
-  size_t text_size = x.document.text.size();
-  HEARSAY_RETURN_IF_ERROR(ParseEntities(f, text_size, x));
+  HEARSAY_RETURN_IF_ERROR(ParseEntities(f, x));
   // Statements refer to claims, so their number is needed first.
   std::optional<array> claims;
   HEARSAY_RETURN_IF_ERROR(f.Array("claims", claims));
-  HEARSAY_RETURN_IF_ERROR(
-      ParseStatements(f, text_size, x, claims ? claims->size() : 0));
-  HEARSAY_RETURN_IF_ERROR(ParseClaims(f, text_size, x));
+  HEARSAY_RETURN_IF_ERROR(ParseStatements(f, x, claims ? claims->size() : 0));
+  HEARSAY_RETURN_IF_ERROR(ParseClaims(f, x));
+  HEARSAY_RETURN_IF_ERROR(CheckExtraction(x));
   return x;
 }
 

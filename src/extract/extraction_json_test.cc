@@ -126,6 +126,52 @@ TEST(ExtractionJson, WithoutTextKeepsQuotes) {
   EXPECT_EQ(b->document.content_hash, 0u);
 }
 
+// '"A," she said. "B."' is one statement whose content is A and B: the
+// record keeps both pieces, and its text leaves out the attribution between
+// them, with and without the document's text.
+TEST(ExtractionJson, SplitQuoteKeepsItsParts) {
+  Extraction x = Sample();
+  Document& d = x.document;
+  SetTitleAndBody(d, "Harlow in talks",
+                  "\"That is false,\" Quillon said. \"We talk to everyone.\"");
+  FinishDocument(d);
+  auto at = [&](std::string_view what) {
+    size_t b = d.text.find(what);
+    return Span{static_cast<uint32_t>(b),
+                static_cast<uint32_t>(b + what.size())};
+  };
+  x.entities = {Entity{"Quillon", EntityType::kOrg, {}, {}, {at("Quillon")}}};
+  x.claims.clear();
+  Statement st;
+  st.speaker.entity = 0;
+  st.speaker.has_span = true;
+  st.speaker.span = at("Quillon");
+  st.cue_text = "said";
+  st.cue = at("said");
+  st.kind = StatementKind::kDirect;
+  st.content = Span{at("That").begin, at("everyone").end};
+  st.content_parts = {at("That is false"), at("We talk to everyone")};
+  x.statements = {st};
+  std::string line;
+  WriteExtractionJson(x, line);
+  EXPECT_NE(line.find("\"parts\":[["), std::string::npos) << line;
+  Result<Extraction> back = ParseExtractionJson(line);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->statements[0].content_parts, st.content_parts);
+  const std::string joined = "That is false \u2026 We talk to everyone";
+  EXPECT_EQ(back->statements[0].content_text, joined);
+  EXPECT_EQ(ContentText(back->document.text, back->statements[0]), joined);
+  back->document.text.clear();
+  std::string without;
+  WriteExtractionJson(*back, without);
+  Result<Extraction> again = ParseExtractionJson(without);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(ContentText("", again->statements[0]), joined);
+  EXPECT_TRUE(InContent(st, at("false")));
+  EXPECT_FALSE(InContent(st, at("said")));
+  EXPECT_TRUE(st.content.Contains(at("said")));
+}
+
 TEST(ExtractionJson, NamesTheBadField) {
   struct Case {
     const char* json;
@@ -155,6 +201,23 @@ TEST(ExtractionJson, NamesTheBadField) {
       {R"({"schema":"hearsay.extract/1","document":{"id":"a","text":"abc"},
            "entities":[{"name":"x","mentions":[[1,9]]}]})",
        "entities[0].mentions[0]: span ends after"},
+      {R"({"schema":"hearsay.extract/1","document":{"id":"a"},
+           "statements":[{"kind":"direct","content":{"begin":9,"end":4}}]})",
+       "statements[0].content: begin after end"},
+      {R"({"schema":"hearsay.extract/1","document":{"id":"a"},
+           "statements":[{"kind":"direct",
+             "content":{"begin":4,"end":20,"parts":[[4,8],[12,24]]}}]})",
+       "statements[0].content.parts[1]: outside the content's span"},
+      {R"({"schema":"hearsay.extract/1","document":{"id":"a"},
+           "statements":[{"kind":"direct",
+             "content":{"begin":4,"end":20,"parts":[[10,14],[4,8]]}}]})",
+       "statements[0].content.parts[1]: before the end of the part before"},
+      {R"({"schema":"hearsay.extract/1","document":{"id":"a"},
+           "statements":[{"kind":"direct","content":{"parts":[[4]]}}]})",
+       "statements[0].content.parts[0]: not a span"},
+      {R"({"schema":"hearsay.extract/1","document":{"id":"a","text":"abc"},
+           "claims":[{"predicate":"x","evidence":[[0,2],[1,7]]}]})",
+       "claims[0].evidence[1]: span ends after"},
       {R"({"schema":"hearsay.extract/1","document":{"id":"a"},
            "claims":[{"id":"C2","predicate":"x"}]})",
        "claims[0].id: is \"C2\", expected \"C1\""},

@@ -5285,7 +5285,16 @@ void DocState::QuoteStatements() {
           // One statement whose content runs over both quotes (and the
           // attribution between them).
           Statement& st = statements_[last_quote_statement];
-          st.content.end = std::max(st.content.end, TrimContent(qr.inner).end);
+          const Span piece = TrimContent(qr.inner);
+          if (piece.begin >= st.content.end && !piece.empty()) {
+            if (st.content_parts.empty())
+              st.content_parts.push_back(st.content);
+            st.content_parts.push_back(piece);
+          } else if (!st.content_parts.empty()) {
+            st.content_parts.back().end =
+                std::max(st.content_parts.back().end, piece.end);
+          }
+          st.content.end = std::max(st.content.end, piece.end);
           for (const Span& e : EvidenceOf(sents_, qr.outer)) {
             if (std::find(st.evidence.begin(), st.evidence.end(), e) ==
                 st.evidence.end())
@@ -8679,7 +8688,17 @@ void DocState::Run(Extraction& x) {
   for (int k : sorder) {
     Statement st = std::move(statements_[k]);
     if (st.via >= 0) st.via = srm[st.via];
-    st.content_text = std::string(Text(st.content));
+    // Later passes may have moved the content's bounds: the parts keep what
+    // lies inside it, and one part left is no parts.
+    std::vector<Span> parts;
+    for (Span p : st.content_parts) {
+      p.begin = std::max(p.begin, st.content.begin);
+      p.end = std::min(p.end, st.content.end);
+      if (p.begin < p.end) parts.push_back(p);
+    }
+    st.content_parts =
+        parts.size() > 1 ? std::move(parts) : std::vector<Span>{};
+    st.content_text = ContentText(text_, st);
     x.statements.push_back(std::move(st));
   }
 }

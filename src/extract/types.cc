@@ -91,6 +91,28 @@ Result<Modality> ParseModality(std::string_view name) {
   return ParseName<Modality>(name, kModalityNames, "modality");
 }
 
+std::string ContentText(std::string_view text, const Statement& s) {
+  auto in_text = [&](const Span& p) {
+    return p.begin <= p.end && p.end <= text.size();
+  };
+  if (text.empty() || !in_text(s.content)) return s.content_text;
+  if (s.content_parts.empty()) return std::string(s.content.Slice(text));
+  std::string out;
+  for (const Span& p : s.content_parts) {
+    if (!in_text(p)) return s.content_text;
+    if (!out.empty()) out += " \u2026 ";
+    out += p.Slice(text);
+  }
+  return out;
+}
+
+bool InContent(const Statement& s, const Span& span) {
+  if (s.content_parts.empty()) return s.content.Contains(span);
+  for (const Span& p : s.content_parts)
+    if (p.Contains(span)) return true;
+  return false;
+}
+
 std::vector<bool> RelayedByUnnamedSources(
     const std::vector<Statement>& statements) {
   std::vector<bool> relayed(statements.size(), false);
@@ -102,9 +124,87 @@ std::vector<bool> RelayedByUnnamedSources(
         !o.speaker.entities.empty() || o.speaker.name.empty())
       continue;
     for (size_t j = 0; j < statements.size(); ++j)
-      if (j != i && o.content.Contains(statements[j].cue)) relayed[j] = true;
+      if (j != i && InContent(o, statements[j].cue)) relayed[j] = true;
   }
   return relayed;
+}
+
+namespace {
+
+std::string At(std::string_view base, size_t i) {
+  return std::string(base) + "[" + std::to_string(i) + "]";
+}
+
+Status CheckSpan(const Span& s, size_t text_size, const std::string& path) {
+  if (s.begin > s.end) return DataLossError(path + ": begin after end");
+  if (text_size > 0 && s.end > text_size)
+    return DataLossError(path + ": span ends after the document's text");
+  return Status::Ok();
+}
+
+// -1 ("none") is a reference only where the field may be null.
+Status CheckRef(int ref, size_t count, bool nullable, const std::string& path) {
+  if (ref < (nullable ? -1 : 0) || ref >= static_cast<int>(count))
+    return DataLossError(path + ": refers to no item (" + std::to_string(ref) +
+                         " of " + std::to_string(count) + ")");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status CheckExtraction(const Extraction& x) {
+  const size_t n = x.document.text.size();
+  const size_t entities = x.entities.size();
+  for (size_t i = 0; i < x.entities.size(); ++i) {
+    const std::vector<Span>& ms = x.entities[i].mentions;
+    for (size_t k = 0; k < ms.size(); ++k)
+      HEARSAY_RETURN_IF_ERROR(
+          CheckSpan(ms[k], n, At(At("entities", i) + ".mentions", k)));
+  }
+  for (size_t i = 0; i < x.statements.size(); ++i) {
+    const Statement& s = x.statements[i];
+    const std::string path = At("statements", i);
+    const Speaker& sp = s.speaker;
+    if (sp.has_span)
+      HEARSAY_RETURN_IF_ERROR(CheckSpan(sp.span, n, path + ".speaker"));
+    HEARSAY_RETURN_IF_ERROR(
+        CheckRef(sp.entity, entities, true, path + ".speaker.entity"));
+    for (size_t k = 0; k < sp.entities.size(); ++k)
+      HEARSAY_RETURN_IF_ERROR(CheckRef(sp.entities[k], entities, false,
+                                       At(path + ".speaker.entities", k)));
+    HEARSAY_RETURN_IF_ERROR(CheckSpan(s.cue, n, path + ".cue"));
+    HEARSAY_RETURN_IF_ERROR(CheckSpan(s.content, n, path + ".content"));
+    for (size_t k = 0; k < s.content_parts.size(); ++k) {
+      const Span& p = s.content_parts[k];
+      const std::string where = At(path + ".content.parts", k);
+      HEARSAY_RETURN_IF_ERROR(CheckSpan(p, n, where));
+      if (!s.content.Contains(p))
+        return DataLossError(where + ": outside the content's span");
+      if (k > 0 && p.begin < s.content_parts[k - 1].end)
+        return DataLossError(where + ": before the end of the part before it");
+    }
+    HEARSAY_RETURN_IF_ERROR(
+        CheckRef(s.via, x.statements.size(), true, path + ".via"));
+    for (size_t k = 0; k < s.stances.size(); ++k)
+      HEARSAY_RETURN_IF_ERROR(CheckRef(s.stances[k].claim, x.claims.size(),
+                                       false,
+                                       At(path + ".stances", k) + ".claim"));
+    for (size_t k = 0; k < s.evidence.size(); ++k)
+      HEARSAY_RETURN_IF_ERROR(
+          CheckSpan(s.evidence[k], n, At(path + ".evidence", k)));
+  }
+  for (size_t i = 0; i < x.claims.size(); ++i) {
+    const Claim& c = x.claims[i];
+    const std::string path = At("claims", i);
+    for (size_t k = 0; k < c.participants.size(); ++k)
+      HEARSAY_RETURN_IF_ERROR(
+          CheckRef(c.participants[k].entity, entities, true,
+                   At(path + ".participants", k) + ".entity"));
+    for (size_t k = 0; k < c.evidence.size(); ++k)
+      HEARSAY_RETURN_IF_ERROR(
+          CheckSpan(c.evidence[k], n, At(path + ".evidence", k)));
+  }
+  return Status::Ok();
 }
 
 }  // namespace hearsay

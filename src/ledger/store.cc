@@ -247,12 +247,7 @@ std::string ViaChain(const Extraction& x, const Statement& s) {
 }
 
 std::string Quote(const Extraction& x, const Statement& s) {
-  const std::string& text = x.document.text;
-  if (!text.empty() && s.content.end <= text.size() &&
-      s.content.begin < s.content.end) {
-    return std::string(s.content.Slice(text));
-  }
-  return s.content_text;
+  return ContentText(x.document.text, s);
 }
 
 // A stance row of one document, held until the document's claims are all
