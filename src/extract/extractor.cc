@@ -5124,6 +5124,61 @@ void DocState::QuoteStatements() {
       }
       if (inner >= 1 && inner <= 4 && capitalised) continue;
     }
+    // 'On "Fox News Sunday," Pence said', 'told "Morning Joe" on Friday',
+    // 'a broadcast of "Face the Nation"': a programme named after "on",
+    // "with", "to", telling or an airing "of" is where the words were
+    // said, not what was said: a few capitalised words ('on NBC's "Meet
+    // the Press."'), which after "told" end no sentence ('told him "Never."'
+    // is an answer).
+    auto airing = [&](int k) {
+      for (std::string_view l :
+           {"broadcast", "edition", "episode", "segment", "airing", "taping"})
+        if (words_[k].lemma == l) return true;
+      return false;
+    };
+    // (The network's name may come between: 'told MSNBC's "Morning Joe"'.)
+    auto before_programme = [&](int open) {
+      int k = open - 1;
+      if (k > 0 && words_[k].upos == "PART" && words_[k - 1].upos == "PROPN") {
+        --k;
+        while (k > 0 && words_[k - 1].upos == "PROPN") --k;
+        --k;
+      }
+      return k;
+    };
+    if (const int open = FirstWordFrom(qr.outer.begin),
+        pre = open > 0 ? before_programme(open) : -1;
+        pre >= 0 && open < static_cast<int>(words_.size()) &&
+        words_[pre].sent == words_[open].sent &&
+        (((EqualsIgnoreCase(words_[pre].form, "on") ||
+           EqualsIgnoreCase(words_[pre].form, "with") ||
+           EqualsIgnoreCase(words_[pre].form, "to")) &&
+          words_[pre].upos == "ADP") ||
+         words_[pre].lemma == "tell" ||
+         (pre > 0 && EqualsIgnoreCase(words_[pre].form, "of") &&
+          airing(pre - 1)))) {
+      int inner = 0;
+      bool capitalised = true;
+      for (int k = open; k < static_cast<int>(words_.size()) &&
+                         words_[k].span.end <= qr.inner.end;
+           ++k) {
+        if (IsPunct(words_[k])) continue;
+        ++inner;
+        const unsigned char c = words_[k].form[0];
+        capitalised &=
+            std::isupper(c) || std::isdigit(c) ||
+            (inner > 1 && (words_[k].upos == "DET" || words_[k].upos == "ADP" ||
+                           words_[k].upos == "CCONJ"));
+      }
+      std::string_view in = Text(TrimContent(qr.inner));
+      while (!in.empty() && (in.back() == ',' || IsSpace(in.back())))
+        in.remove_suffix(1);
+      const bool ends = !in.empty() && (in.back() == '.' || in.back() == '!' ||
+                                        in.back() == '?');
+      if (inner >= 1 && inner <= 5 && capitalised &&
+          (!ends || words_[pre].lemma != "tell"))
+        continue;
+    }
     // 'banned the word "freshman"', 'the slogan "Buy local"': a word or a
     // name in quotation marks is mentioned, not quoted.
     if (const int open = FirstWordFrom(qr.outer.begin);
@@ -6296,6 +6351,25 @@ void DocState::VerbStatements() {
           break;
         }
         if (clause < 0) clause = c;
+      }
+      // 'told "Harbour Talk" that the ferry would run', with the hearer
+      // taken for a first complement: a name or a noun followed by a
+      // clause with a subject of its own is not what was said. (A later
+      // clause without one goes on the first: "said the gang's leader,
+      // Benjamin Mondragon, had killed himself".)
+      if (clause > v &&
+          (words_[clause].upos == "PROPN" || words_[clause].upos == "NOUN")) {
+        for (int c : Children(v)) {
+          if (c <= clause || !StartsWith(words_[c].deprel, "ccomp")) continue;
+          bool own = false, that = false;
+          for (int cc : Children(c)) {
+            own |= StartsWith(words_[cc].deprel, "nsubj");
+            that |= cc < c && words_[cc].deprel == "mark" &&
+                    EqualsIgnoreCase(words_[cc].form, "that");
+          }
+          if (own && that) clause = c;
+          break;
+        }
       }
       // "said on Thursday that it had no plans", with the clause hung on
       // the day as if it were a relative clause.
