@@ -196,6 +196,9 @@ class DocState {
   void FindMentions();
   void AddMention(int first, int last, int entity, bool named, bool weak);
   bool JoiningHyphen(int k) const;
+  // Word k names whose local body the next word is: "Harrowgate council",
+  // "Harrowgate police", "Harrowgate residents" (the next word lower-case).
+  bool OfLocalBody(int k) const;
   bool WhenWord(int k) const;
   bool Dominates(int a, int w) const;
   // `name`, when given, names the entity instead of the words.

@@ -994,6 +994,18 @@ int DocState::EntityFor(int first, int last, const GazetteerEntry* gaz,
   return NewEntity(std::move(name), ner_type, nullptr);
 }
 
+bool DocState::OfLocalBody(int k) const {
+  if (k + 1 >= static_cast<int>(words_.size()) ||
+      words_[k + 1].sent != words_[k].sent || words_[k + 1].upos != "NOUN")
+    return false;
+  // (Not "voters" nor "government": "Trump voters", "the Modi
+  // government" are a person's.)
+  for (std::string_view w :
+       {"council", "councillors", "councilors", "mayor", "police", "residents"})
+    if (words_[k + 1].form == w) return true;
+  return false;
+}
+
 // "Marsh-Ellery": a hyphen at word k written without spaces between two
 // words, which the tokenizer split as UD does.
 bool DocState::JoiningHyphen(int k) const {
@@ -1610,6 +1622,20 @@ void DocState::FindMentions() {
           body_names.end())
         continue;
     }
+    // "Harrowgate council", "Harrowgate police": one word naming whose
+    // council it is names a place, not the "Harrowgate Ferry Users' Group"
+    // the article also names.
+    if (!c.gaz && c.last == c.first + 1 && OfLocalBody(c.first)) {
+      const std::string name(words_[c.first].form);
+      int e = -1;
+      for (size_t i = 0; i < entities_.size() && e < 0; ++i)
+        if (entities_[i].e.name == name &&
+            CoarseType(entities_[i].e.type) == EntityType::kPlace)
+          e = static_cast<int>(i);
+      if (e < 0) e = NewEntity(name, EntityType::kPlace, nullptr);
+      AddMention(c.first, c.last, e, true, false);
+      continue;
+    }
     const std::string_view whole = shared_head(c);
     int e = EntityFor(c.first, c.last, c.gaz,
                       whole.empty() ? c.type : shared_type, whole);
@@ -1669,7 +1695,7 @@ void DocState::FindMentions() {
     }
   }
   for (int k = 0; k < nw; ++k) {
-    if (taken[k] || words_[k].upos != "PROPN") continue;
+    if (taken[k] || words_[k].upos != "PROPN" || OfLocalBody(k)) continue;
     for (const auto& [name, e] : short_names) {
       if (words_[k].form != name) continue;
       AddMention(k, k + 1, e, true, false);
