@@ -5,7 +5,8 @@
 // decisions see the labels of the children built so far. Training trees that
 // are not projective are projectivised by lifting (the shortest crossing arc
 // moves up to its grandparent until none crosses); the parser therefore
-// outputs projective trees, which costs about 1% of arcs on English.
+// outputs projective trees. That costs little on English: lifting changes
+// 36 of EWT dev's 25,147 heads (0.14%) and 35 of GUM dev's 14,411 (0.24%).
 //
 // Model file sections: "kind" ("parser"), "labels" (UD relations, one per
 // line), weight tables "t" (transitions) and "l" (labels), and "features"
