@@ -210,6 +210,26 @@ void DocState::Annotate() {
       for (size_t i = 0; i < a.words.size(); ++i) a.words[i] = folded[i];
     }
     r_.pipeline.Annotate(a);
+    // "director of communications at WHO, told Mashable": an acronym the
+    // gazetteers list that is also a word of grammar ("WHO", "IT") may be
+    // tagged as that word, and the parse around it goes with the tag. Such
+    // a sentence is annotated again with a stand-in the models know as a
+    // name in capitals; the words keep their original forms.
+    bool standin = false;
+    for (size_t k = 0; k < a.words.size(); ++k) {
+      const std::string_view u = a.upos[k];
+      if ((u == "PRON" || u == "AUX" || u == "DET" || u == "ADP" ||
+           u == "SCONJ" || u == "CCONJ") &&
+          AllCapitals(a.words[k]) && lex_.FindName(a.words[k]) &&
+          // (Not in a line of capitals: "WHO IS TO BLAME".)
+          (k == 0 || !AllCapitals(a.words[k - 1])) &&
+          (k + 1 == a.words.size() || !AllCapitals(a.words[k + 1]))) {
+        if (original.empty()) original = a.words;
+        a.words[k] = "NATO";
+        standin = true;
+      }
+    }
+    if (standin) r_.pipeline.Annotate(a);
     if (!original.empty()) a.words = original;
     if (const char* dbg = std::getenv("HEARSAY_EXTRACT_DEBUG");
         dbg && std::string_view(dbg) != "claims") {
