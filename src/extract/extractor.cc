@@ -5225,6 +5225,27 @@ void DocState::QuoteStatements() {
           (!ends || words_[pre].lemma != "tell"))
         continue;
     }
+    // 'his foundation "Cesar Millan Foundation"', 'the group "Moms for
+    // Safe Streets"': a quote that is one name, right after the noun it
+    // names, names it.
+    if (const int open = FirstWordFrom(qr.outer.begin);
+        open > 0 && open < static_cast<int>(words_.size()) &&
+        words_[open - 1].sent == words_[open].sent &&
+        (words_[open - 1].upos == "NOUN" || words_[open - 1].upos == "DET" ||
+         words_[open - 1].upos == "ADJ")) {
+      int first = -1, last = -1;
+      for (int k = open; k < static_cast<int>(words_.size()) &&
+                         words_[k].span.end <= qr.outer.end;
+           ++k) {
+        if (IsPunct(words_[k])) continue;
+        if (first < 0) first = k;
+        last = k;
+      }
+      const int m = first >= 0 ? words_[first].mention : -1;
+      if (m >= 0 && mentions_[m].named && mentions_[m].first == first &&
+          mentions_[m].last == last + 1)
+        continue;
+    }
     // 'banned the word "freshman"', 'the slogan "Buy local"': a word or a
     // name in quotation marks is mentioned, not quoted.
     if (const int open = FirstWordFrom(qr.outer.begin);
