@@ -3793,6 +3793,14 @@ void DocState::SpeakersWithNamesInApposition() {
     if (end < sents_[words_[w].sent].last && words_[end].form != "," &&
         words_[end].form != ".")
       continue;
+    // (Not a name that speaks for itself after the phrase: "According to
+    // the original article, Anne Royster, a director, said ...".)
+    const Span name = WordSpan(w + 2, end - 1);
+    bool speaks = false;
+    for (const Statement& o : statements_)
+      speaks |=
+          &o != &st && o.speaker.has_span && o.speaker.span.Contains(name);
+    if (speaks) continue;
     const Span span{st.speaker.span.begin, words_[end - 1].span.end};
     FillSpeakerEntity(st.speaker, m);
     st.speaker.span = span;
