@@ -374,8 +374,13 @@ bool DocState::ObjectFits(int w,
     }
   }
   // (@none: the trigger without any object, "Blake had left of his own
-  // accord".)
-  return found || (!any && wanted("@none"));
+  // accord"; not a photo's caption: "his role as Bender in The Breakfast
+  // Club, left, while ...", "(left)".)
+  if (found || any || !wanted("@none")) return found;
+  const int n = static_cast<int>(words_.size());
+  return w == 0 || w + 1 >= n ||
+         !((words_[w - 1].form == "," && words_[w + 1].form == ",") ||
+           (words_[w - 1].form == "(" && words_[w + 1].form == ")"));
 }
 
 // "on Thursday", "yesterday", "March 3": an ISO date resolved against the

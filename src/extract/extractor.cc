@@ -7339,6 +7339,13 @@ void DocState::SourcingStatements() {
       if (!m) continue;
       const SourcingPhrase& p = lex_.sourcing()[m->entry];
       int len = m->length;
+      // "400 loaves per shop", "$3.50 per device": "per" after a quantity
+      // is a rate.
+      if (p.phrase == "per" && i > si.first) {
+        bool quantity = words_[i - 1].upos == "NUM";
+        for (int c : Children(i - 1)) quantity |= words_[c].deprel == "nummod";
+        if (quantity) continue;
+      }
       // "according to sources": a source the lexicon knows as a whole
       // phrase is still cued by "according to".
       if (p.kind != SourcingKind::kCue) {
@@ -7438,9 +7445,15 @@ void DocState::SourcingStatements() {
       // A place is a source after "according to" (a country, or a name
       // the recogniser typed wrongly: "the Center for Responsive
       // Politics"), not after "in" or "via".
-      if (!according && sp.entity >= 0 &&
-          CoarseType(entities_[sp.entity].e.type) == EntityType::kPlace)
-        continue;
+      // Nor is a product, or any other thing named after "per": "100 apps
+      // per Apple Watch" is a rate. (A work may be cited: "citing
+      // Exodus".)
+      if (!according && sp.entity >= 0) {
+        const EntityType t = entities_[sp.entity].e.type;
+        if (CoarseType(t) == EntityType::kPlace || t == EntityType::kProduct ||
+            (CoarseType(t) == EntityType::kMisc && p.phrase == "per"))
+          continue;
+      }
       Statement st;
       st.speaker = std::move(sp);
       st.cue = WordSpan(i, i + len - 1);
