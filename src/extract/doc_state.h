@@ -190,6 +190,7 @@ class DocState {
   bool DaySubjects(int first, int last);
   bool DatelineSubjects(int first, int dash, int last);
   bool ClausesAfterCitations(int first, int last);
+  bool ReportingParticiples(int first, int last);
   bool WithParticipleSubjects(int first, int last);
   bool CapitalisedInBody(std::string_view word, uint32_t from) const;
   // Pass 2.

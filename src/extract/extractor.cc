@@ -280,6 +280,7 @@ void DocState::Annotate() {
     }
     repaired |= DaySubjects(first, last);
     repaired |= ClausesAfterCitations(first, last);
+    repaired |= ReportingParticiples(first, last);
     repaired |= WithParticipleSubjects(first, last);
     if (repaired) {
       for (int i = first; i < last; ++i) words_[i].lo = words_[i].hi = i;
@@ -529,6 +530,67 @@ bool DocState::DatelineSubjects(int first, int dash, int last) {
     moved = true;
   }
   return moved;
+}
+
+// "The chief of defence staff and a senior presidential aide announced on
+// Friday that agreement had been reached": the parser may read the verb of
+// saying as a participle on the subject ("an aide announced on Friday") and
+// "that" as the determiner of the next noun, so that the sentence's verb is
+// "reached" and nobody announces anything. A verb of saying that takes a
+// clause, hung as a bare participle on a word of the main verb's subject,
+// with "that" right after its own words and the main verb after that,
+// becomes the main verb, the subject its subject and the rest its clause.
+bool DocState::ReportingParticiples(int first, int last) {
+  for (int v = first; v < last; ++v) {
+    int length = 0;
+    const SpeechVerb* sv = SpeechVerbAt(v, &length);
+    const int n = words_[v].head;
+    if (!sv || length != 1 || sv->pos != PartOfSpeech::kVerb ||
+        !sv->that_clause || words_[v].upos != "VERB" ||
+        words_[v].deprel != "acl" || !words_[v].form.ends_with("ed") ||
+        n < first || n >= v)
+      continue;
+    bool own = false;
+    for (int k = first; k < last; ++k)
+      own |= words_[k].head == v && (StartsWith(words_[k].deprel, "aux") ||
+                                     StartsWith(words_[k].deprel, "nsubj") ||
+                                     words_[k].deprel == "mark" ||
+                                     StartsWith(words_[k].deprel, "obj"));
+    if (own) continue;
+    // The subject word of the main verb that the participle hangs on,
+    // itself or through the words joined to it.
+    int s0 = n;
+    while (s0 >= first && words_[s0].deprel == "conj") s0 = words_[s0].head;
+    const int r = s0 >= first ? words_[s0].head : -1;
+    if (r <= v || r >= last || words_[r].head >= 0 ||
+        !StartsWith(words_[s0].deprel, "nsubj"))
+      continue;
+    const int t = words_[v].hi + 1;
+    if (t >= r || !EqualsIgnoreCase(words_[t].form, "that") ||
+        words_[t].upos != "DET")
+      continue;
+    bool clause_subject = false;  // the noun "that" went with
+    for (int k = t + 1; k < r; ++k)
+      clause_subject |= words_[k].head == r &&
+                        StartsWith(words_[k].deprel, "nsubj") &&
+                        words_[t].head == k;
+    if (!clause_subject) continue;
+    for (int k = first; k < last; ++k) {
+      if (words_[k].head != r || k == s0) continue;
+      if (k < t || (k == last - 1 && IsPunct(words_[k]))) words_[k].head = v;
+    }
+    words_[v].head = -1;
+    words_[v].deprel = "root";
+    words_[s0].head = v;
+    words_[s0].deprel = "nsubj";
+    words_[r].head = v;
+    words_[r].deprel = "ccomp";
+    words_[t].head = r;
+    words_[t].deprel = "mark";
+    words_[t].upos = "SCONJ";
+    return true;
+  }
+  return false;
 }
 
 // "The Ledger reported on Monday, citing four people familiar with the
@@ -6683,10 +6745,19 @@ void DocState::VerbStatements() {
         }
         // (And the comma before it: "reported, citing two people, that
         // ...".)
-        while (from < to && (words_[from].form == "," ||
-                             ((words_[from].deprel == "mark" ||
-                               words_[from].upos == "PRON") &&
-                              EqualsIgnoreCase(words_[from].form, "that"))))
+        // (Or "that" read as the determiner of the clause's subject: "said
+        // that agreement had been reached".)
+        auto subject_det = [&](int k) {
+          const int h = words_[k].head;
+          return words_[k].upos == "DET" && words_[k].form == "that" && h > k &&
+                 h <= to && StartsWith(words_[h].deprel, "nsubj") &&
+                 words_[h].head == clause;
+        };
+        while (from < to &&
+               (words_[from].form == "," ||
+                ((words_[from].deprel == "mark" ||
+                  words_[from].upos == "PRON" || subject_det(from)) &&
+                 EqualsIgnoreCase(words_[from].form, "that"))))
           ++from;
       } else if (int tail = AttributionTail(v, after_speaker);
                  sv->that_clause &&
@@ -7167,6 +7238,34 @@ void DocState::VerbStatements() {
               (words_[k].form == "named" || words_[k].form == "identified") &&
               k > 1 && words_[k - 1].form == "be" && words_[k - 2].form == "to";
         if (unnamed) continue;
+      }
+      // "raised doubts on Sunday about the validity of a ceasefire": what a
+      // cue of several words says is not its own noun ("doubts") but what
+      // comes after it about something; a cue with nothing more is left.
+      // ("took aim at the mayor", "cast doubt on the report": "at" or "on"
+      // when nothing is about anything, and not "on Sunday".)
+      if (length > 1 && WordSpan(i, i + length - 1).Contains(content)) {
+        int about = -1;
+        for (int pass = 0; pass < 2 && about < 0; ++pass) {
+          for (int k = i + length; k < last && about < 0; ++k) {
+            if (IsPunct(words_[k]) && words_[k].quote < 0) break;
+            if (words_[k].upos != "ADP") continue;
+            const std::string_view f = words_[k].form;
+            if (pass == 0
+                    ? EqualsIgnoreCase(f, "about") ||
+                          EqualsIgnoreCase(f, "over") ||
+                          EqualsIgnoreCase(f, "regarding")
+                    : EqualsIgnoreCase(f, "at") ||
+                          (EqualsIgnoreCase(f, "on") && words_[k].head > k &&
+                           !WhenWord(words_[k].head)))
+              about = k;
+          }
+        }
+        // ("takes issue with the plan": the cue's own last word.)
+        if (const int c = i + length - 1; words_[c].upos == "ADP") about = c;
+        const int obj = about >= 0 ? words_[about].head : -1;
+        if (obj <= about || obj >= last) continue;
+        content = WordSpan(about + 1, words_[obj].hi);
       }
       // "Rubio disagreed.", "He did not elaborate.": a verb with nothing
       // but the full stop for content says nothing that can be attributed
