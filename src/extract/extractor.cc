@@ -3582,6 +3582,24 @@ int DocState::AddStatement(Statement st) {
         words_[dash + 1].span.begin < st.content.end)
       st.content.begin = words_[dash + 1].span.begin;
   }
+  // "Bloomberg reported Wednesday that ...", with the clause left off the
+  // verb by the parser: what was said begins after the day and "that".
+  if (int k = FirstWordFrom(st.content.begin);
+      st.cue.end <= st.content.begin && k < static_cast<int>(words_.size())) {
+    int j = k;
+    bool when = false;
+    while (j < static_cast<int>(words_.size()) && j < k + 3 &&
+           (WhenWord(j) || EqualsIgnoreCase(words_[j].form, "on") ||
+            EqualsIgnoreCase(words_[j].form, "last") ||
+            EqualsIgnoreCase(words_[j].form, "this"))) {
+      when |= WhenWord(j);
+      ++j;
+    }
+    if (when && j + 1 < static_cast<int>(words_.size()) &&
+        EqualsIgnoreCase(words_[j].form, "that") &&
+        words_[j + 1].span.end <= st.content.end)
+      st.content.begin = words_[j + 1].span.begin;
+  }
   // "X says the plan is sound, but he was shocked when ...": what was said
   // ends where ", but" (or ", while", ", although") opens a clause of the
   // writer's, outside any quote.
