@@ -8967,6 +8967,34 @@ void DocState::Run(Extraction& x) {
   for (int k : sorder) {
     Statement st = std::move(statements_[k]);
     if (st.via >= 0) st.via = srm[st.via];
+    // A quote that runs over paragraphs opens each again with a quotation
+    // mark ('... on the ceasefire.\n\n"As such, ...'): the pieces are the
+    // paragraphs' words, without the mark.
+    {
+      std::vector<Span> pieces = st.content_parts;
+      if (pieces.empty()) pieces.push_back(st.content);
+      std::vector<Span> split;
+      for (const Span& p : pieces) {
+        uint32_t b = p.begin;
+        for (uint32_t k = p.begin; k < p.end; ++k) {
+          if (text_[k] != '\n') continue;
+          uint32_t j = k;
+          while (j < p.end && IsSpace(text_[j])) ++j;
+          const std::string_view rest = text_.substr(j, p.end - j);
+          size_t mark = 0;
+          for (std::string_view m : {"\"", "\u201c", "\u2018", "''", "``"})
+            if (rest.starts_with(m)) mark = m.size();
+          if (mark == 0) continue;
+          if (const Span piece = TrimContent({b, k}); !piece.empty())
+            split.push_back(piece);
+          b = j + static_cast<uint32_t>(mark);
+          k = b - 1;
+        }
+        if (const Span piece = TrimContent({b, p.end}); !piece.empty())
+          split.push_back(piece);
+      }
+      if (split.size() > pieces.size()) st.content_parts = split;
+    }
     // Later passes may have moved the content's bounds: the parts keep what
     // lies inside it, and one part left is no parts.
     std::vector<Span> parts;

@@ -1,6 +1,8 @@
 // Names and parsers for the enums of hearsay/extract.h: the words that
 // appear in hearsay.extract/1 records.
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 
 #include "hearsay/extract.h"
@@ -97,11 +99,23 @@ std::string ContentText(std::string_view text, const Statement& s) {
   };
   if (text.empty() || !in_text(s.content)) return s.content_text;
   if (s.content_parts.empty()) return std::string(s.content.Slice(text));
+  // (" … " where words were left out between two pieces; a space where
+  // only a paragraph's break and quotation marks were.)
   std::string out;
+  const Span* prev = nullptr;
   for (const Span& p : s.content_parts) {
     if (!in_text(p)) return s.content_text;
-    if (!out.empty()) out += " \u2026 ";
+    if (prev) {
+      const std::string_view gap =
+          prev->end <= p.begin ? text.substr(prev->end, p.begin - prev->end)
+                               : std::string_view();
+      const bool words = std::any_of(gap.begin(), gap.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0;
+      });
+      out += words ? " \u2026 " : " ";
+    }
     out += p.Slice(text);
+    prev = &p;
   }
   return out;
 }
