@@ -7,6 +7,12 @@
 namespace hearsay {
 namespace {
 
+// The span of the first `what` in `text`.
+Span SpanOf(std::string_view text, std::string_view what) {
+  const size_t b = text.find(what);
+  return Span{static_cast<uint32_t>(b), static_cast<uint32_t>(b + what.size())};
+}
+
 Extraction Sample() {
   Extraction x;
   x.models_version = "models-1";
@@ -23,11 +29,7 @@ Extraction Sample() {
                   "Harlow Motors is in talks with Quillon, according to two "
                   "people. \"That is false,\" Quillon said.");
   FinishDocument(d);
-  auto at = [&](std::string_view what) {
-    size_t b = d.text.find(what);
-    return Span{static_cast<uint32_t>(b),
-                static_cast<uint32_t>(b + what.size())};
-  };
+  auto at = [&](std::string_view what) { return SpanOf(d.text, what); };
   Entity harlow{
       "Harlow Motors", EntityType::kOrg, {"Harlow"}, {}, {at("Harlow Motors")}};
   Entity quillon{"Quillon", EntityType::kOrg, {}, {}, {at("Quillon,")}};
@@ -135,11 +137,7 @@ TEST(ExtractionJson, SplitQuoteKeepsItsParts) {
   SetTitleAndBody(d, "Harlow in talks",
                   "\"That is false,\" Quillon said. \"We talk to everyone.\"");
   FinishDocument(d);
-  auto at = [&](std::string_view what) {
-    size_t b = d.text.find(what);
-    return Span{static_cast<uint32_t>(b),
-                static_cast<uint32_t>(b + what.size())};
-  };
+  auto at = [&](std::string_view what) { return SpanOf(d.text, what); };
   x.entities = {Entity{"Quillon", EntityType::kOrg, {}, {}, {at("Quillon")}}};
   x.claims.clear();
   Statement st;
