@@ -166,7 +166,9 @@ struct Claim {
   std::string time;      // ISO 8601 date or "" ("on Thursday" resolved)
   bool positive = true;  // polarity: false for "no plans to", "denied that"
   Modality modality = Modality::kAsserted;
-  std::string text;  // a readable paraphrase
+  // A readable paraphrase: the agent, "not" when negative, the predicate's
+  // word (PredicateWord), then partner, target, theme, place and day.
+  std::string text;
   // Names the proposition whatever its polarity and modality; predicates of
   // one family share it. Claims with equal keys are linked in the ledger.
   std::string key;
@@ -182,6 +184,10 @@ struct Extraction {
   std::string models_version;    // of the models that produced it
   std::string lexicons_version;  // of the lexicons that produced it
 };
+
+// The word a claim's paraphrase uses for its predicate: the predicate, or
+// the verb of one no class names ("other:behead" -> "behead").
+std::string_view PredicateWord(std::string_view predicate);
 
 // Checks that every span of `x` has begin <= end and, when x.document.text
 // is there, lies in it (a content's parts in order inside the content), and

@@ -1265,7 +1265,7 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
   std::string text = names("agent");
   const size_t after_agent = text.size();
   text += positive ? " " : " not ";
-  text += cls;
+  text += PredicateWord(cls);
   if (std::string p = names("partner"); !p.empty()) text += " with " + p;
   if (std::string p = names("target"); !p.empty()) text += " " + p;
   if (std::string p = names("theme"); !p.empty()) text += " " + p;

@@ -93,6 +93,12 @@ Result<Modality> ParseModality(std::string_view name) {
   return ParseName<Modality>(name, kModalityNames, "modality");
 }
 
+std::string_view PredicateWord(std::string_view predicate) {
+  constexpr std::string_view kOther = "other:";
+  return predicate.starts_with(kOther) ? predicate.substr(kOther.size())
+                                       : predicate;
+}
+
 std::string ContentText(std::string_view text, const Statement& s) {
   auto in_text = [&](const Span& p) {
     return p.begin <= p.end && p.end <= text.size();

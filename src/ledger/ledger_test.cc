@@ -857,6 +857,23 @@ void ThemesAreNoParties(Backend& backend) {
   EXPECT_EQ(talks.status, ClaimStatus::kDenied);
 }
 
+// A record names the proposition its key names: a negative mention's text
+// without its "not", also for a predicate no class names ("other:ship",
+// written "ship").
+void ARecordNamesItsProposition(Backend& backend) {
+  std::vector<Extraction> docs = Stories();
+  ASSERT_FALSE(docs[0].claims.empty());
+  Claim& c = docs[0].claims[0];
+  c.predicate = "other:ship";
+  c.positive = false;
+  c.text = "Harlow Motors not ship cars to Quillon";
+  c.key = "other:ship:harlow motors>";
+  auto store = Open(backend.Fresh("proposition"));
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(store->Ingest(docs).ok());
+  EXPECT_EQ(ByKey(*store, c.key).text, "Harlow Motors ship cars to Quillon");
+}
+
 void ReingestingIsANoOpAndLinkingIsDeterministic(Backend& backend) {
   auto sa = Open(backend.Fresh("det_a")), sb = Open(backend.Fresh("det_b"));
   ASSERT_TRUE(sa && sb);
@@ -1256,11 +1273,17 @@ const std::pair<const char*, Scenario> kScenarios[] = {
     {"SyndicationDoesNotDependOnTheBatch", SyndicationDoesNotDependOnTheBatch},
     {"OneStatementIsOneStance", OneStatementIsOneStance},
     {"ThemesAreNoParties", ThemesAreNoParties},
+    {"ARecordNamesItsProposition", ARecordNamesItsProposition},
 };
 
 TEST(Store, OneStatementIsOneStance) {
   SqliteBackend b;
   OneStatementIsOneStance(b);
+}
+
+TEST(Store, ARecordNamesItsProposition) {
+  SqliteBackend b;
+  ARecordNamesItsProposition(b);
 }
 
 TEST(Store, ThemesAreNoParties) {

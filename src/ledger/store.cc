@@ -100,7 +100,7 @@ class ReadTransaction {
 std::string PropositionText(const Claim& c) {
   std::string text = c.text;
   if (c.positive) return text;
-  const std::string negated = "not " + c.predicate;
+  const std::string negated = "not " + std::string(PredicateWord(c.predicate));
   if (size_t at = text.find(negated);
       at != std::string::npos && (at == 0 || text[at - 1] == ' ') &&
       (at + negated.size() == text.size() || text[at + negated.size()] == ' '))
