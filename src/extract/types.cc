@@ -164,9 +164,10 @@ Status CheckSpan(const Span& s, size_t text_size, const std::string& path) {
 
 // -1 ("none") is a reference only where the field may be null.
 Status CheckRef(int ref, size_t count, bool nullable, const std::string& path) {
-  if (ref < (nullable ? -1 : 0) || ref >= static_cast<int>(count))
+  if (ref < (nullable ? -1 : 0) || ref >= static_cast<int>(count)) {
     return DataLossError(path + ": refers to no item (" + std::to_string(ref) +
                          " of " + std::to_string(count) + ")");
+  }
   return Status::Ok();
 }
 
@@ -177,9 +178,10 @@ Status CheckExtraction(const Extraction& x) {
   const size_t entities = x.entities.size();
   for (size_t i = 0; i < x.entities.size(); ++i) {
     const std::vector<Span>& ms = x.entities[i].mentions;
-    for (size_t k = 0; k < ms.size(); ++k)
+    for (size_t k = 0; k < ms.size(); ++k) {
       HEARSAY_RETURN_IF_ERROR(
           CheckSpan(ms[k], n, At(At("entities", i) + ".mentions", k)));
+    }
   }
   for (size_t i = 0; i < x.statements.size(); ++i) {
     const Statement& s = x.statements[i];
@@ -189,9 +191,10 @@ Status CheckExtraction(const Extraction& x) {
       HEARSAY_RETURN_IF_ERROR(CheckSpan(sp.span, n, path + ".speaker"));
     HEARSAY_RETURN_IF_ERROR(
         CheckRef(sp.entity, entities, true, path + ".speaker.entity"));
-    for (size_t k = 0; k < sp.entities.size(); ++k)
+    for (size_t k = 0; k < sp.entities.size(); ++k) {
       HEARSAY_RETURN_IF_ERROR(CheckRef(sp.entities[k], entities, false,
                                        At(path + ".speaker.entities", k)));
+    }
     HEARSAY_RETURN_IF_ERROR(CheckSpan(s.cue, n, path + ".cue"));
     HEARSAY_RETURN_IF_ERROR(CheckSpan(s.content, n, path + ".content"));
     for (size_t k = 0; k < s.content_parts.size(); ++k) {
@@ -205,24 +208,28 @@ Status CheckExtraction(const Extraction& x) {
     }
     HEARSAY_RETURN_IF_ERROR(
         CheckRef(s.via, x.statements.size(), true, path + ".via"));
-    for (size_t k = 0; k < s.stances.size(); ++k)
+    for (size_t k = 0; k < s.stances.size(); ++k) {
       HEARSAY_RETURN_IF_ERROR(CheckRef(s.stances[k].claim, x.claims.size(),
                                        false,
                                        At(path + ".stances", k) + ".claim"));
-    for (size_t k = 0; k < s.evidence.size(); ++k)
+    }
+    for (size_t k = 0; k < s.evidence.size(); ++k) {
       HEARSAY_RETURN_IF_ERROR(
           CheckSpan(s.evidence[k], n, At(path + ".evidence", k)));
+    }
   }
   for (size_t i = 0; i < x.claims.size(); ++i) {
     const Claim& c = x.claims[i];
     const std::string path = At("claims", i);
-    for (size_t k = 0; k < c.participants.size(); ++k)
+    for (size_t k = 0; k < c.participants.size(); ++k) {
       HEARSAY_RETURN_IF_ERROR(
           CheckRef(c.participants[k].entity, entities, true,
                    At(path + ".participants", k) + ".entity"));
-    for (size_t k = 0; k < c.evidence.size(); ++k)
+    }
+    for (size_t k = 0; k < c.evidence.size(); ++k) {
       HEARSAY_RETURN_IF_ERROR(
           CheckSpan(c.evidence[k], n, At(path + ".evidence", k)));
+    }
   }
   return Status::Ok();
 }
