@@ -551,11 +551,12 @@ bool DocState::ReportingParticiples(int first, int last) {
         n < first || n >= v)
       continue;
     bool own = false;
-    for (int k = first; k < last; ++k)
+    for (int k = first; k < last; ++k) {
       own |= words_[k].head == v && (StartsWith(words_[k].deprel, "aux") ||
                                      StartsWith(words_[k].deprel, "nsubj") ||
                                      words_[k].deprel == "mark" ||
                                      StartsWith(words_[k].deprel, "obj"));
+    }
     if (own) continue;
     // The subject word of the main verb that the participle hangs on,
     // itself or through the words joined to it.
@@ -570,10 +571,11 @@ bool DocState::ReportingParticiples(int first, int last) {
         words_[t].upos != "DET")
       continue;
     bool clause_subject = false;  // the noun "that" went with
-    for (int k = t + 1; k < r; ++k)
+    for (int k = t + 1; k < r; ++k) {
       clause_subject |= words_[k].head == r &&
                         StartsWith(words_[k].deprel, "nsubj") &&
                         words_[t].head == k;
+    }
     if (!clause_subject) continue;
     for (int k = first; k < last; ++k) {
       if (words_[k].head != r || k == s0) continue;
@@ -1710,10 +1712,11 @@ void DocState::FindMentions() {
     if (!c.gaz && c.last == c.first + 1 && OfLocalBody(c.first)) {
       const std::string name(words_[c.first].form);
       int e = -1;
-      for (size_t i = 0; i < entities_.size() && e < 0; ++i)
+      for (size_t i = 0; i < entities_.size() && e < 0; ++i) {
         if (entities_[i].e.name == name &&
             CoarseType(entities_[i].e.type) == EntityType::kPlace)
           e = static_cast<int>(i);
+      }
       if (e < 0) e = NewEntity(name, EntityType::kPlace, nullptr);
       AddMention(c.first, c.last, e, true, false);
       continue;
@@ -3877,9 +3880,10 @@ void DocState::SpeakersWithNamesInApposition() {
     // the original article, Anne Royster, a director, said ...".)
     const Span name = WordSpan(w + 2, end - 1);
     bool speaks = false;
-    for (const Statement& o : statements_)
+    for (const Statement& o : statements_) {
       speaks |=
           &o != &st && o.speaker.has_span && o.speaker.span.Contains(name);
+    }
     if (speaks) continue;
     const Span span{st.speaker.span.begin, words_[end - 1].span.end};
     FillSpeakerEntity(st.speaker, m);
