@@ -106,7 +106,9 @@ struct Statement {
   // A quote broken by its own attribution ('"A," he said. "B."') is one
   // statement whose content runs from A to B; `content_parts` then holds
   // the quoted pieces, in order, inside `content` (empty when the content is
-  // one piece). PolNeAR writes such contents the same way.
+  // one piece). PolNeAR writes such contents the same way. A quote over
+  // several paragraphs, each opened again with a quotation mark, has a
+  // piece per paragraph.
   std::vector<Span> content_parts;
   // The attributed words: ContentText() of the document's text, kept here so
   // a record read back from JSON (whose text may not travel with it) has
@@ -129,9 +131,10 @@ struct Statement {
 };
 
 // The attributed words of `s` in `text`: the content's bytes, or with
-// content_parts, each piece's joined by " … " (the attribution between them
-// left out). s.content_text when the spans do not lie in `text` (a record
-// read without its text).
+// content_parts, the pieces' joined by " … " where words lie between them
+// (the attribution left out), by a space where only a paragraph's break and
+// quotation marks do. s.content_text when the spans do not lie in `text` (a
+// record read without its text).
 std::string ContentText(std::string_view text, const Statement& s);
 
 // Whether `span` lies inside what `s` attributes: inside one of its parts

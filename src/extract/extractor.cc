@@ -211,7 +211,7 @@ void DocState::Annotate() {
     }
     r_.pipeline.Annotate(a);
     // "director of communications at WHO, told Mashable": an acronym the
-    // gazetteers list that is also a word of grammar ("WHO", "IT") may be
+    // gazetteers list that is also a word of grammar ("WHO", "US") may be
     // tagged as that word, and the parse around it goes with the tag. Such
     // a sentence is annotated again with a stand-in the models know as a
     // name in capitals; the words keep their original forms.
