@@ -542,13 +542,14 @@ bool DocState::DatelineSubjects(int first, int dash, int last) {
 // becomes the main verb, the subject its subject and the rest its clause.
 bool DocState::ReportingParticiples(int first, int last) {
   for (int v = first; v < last; ++v) {
+    const int n = words_[v].head;
+    if (words_[v].upos != "VERB" || words_[v].deprel != "acl" ||
+        !words_[v].form.ends_with("ed") || n < first || n >= v)
+      continue;
     int length = 0;
     const SpeechVerb* sv = SpeechVerbAt(v, &length);
-    const int n = words_[v].head;
     if (!sv || length != 1 || sv->pos != PartOfSpeech::kVerb ||
-        !sv->that_clause || words_[v].upos != "VERB" ||
-        words_[v].deprel != "acl" || !words_[v].form.ends_with("ed") ||
-        n < first || n >= v)
+        !sv->that_clause)
       continue;
     bool own = false;
     for (int k = first; k < last; ++k) {
