@@ -29,11 +29,11 @@ struct ExtractArgs {
   ReaderFlags reader;
 };
 
-std::string SpanText(const std::string& text, Span s) {
-  std::string out(s.Slice(text));
-  for (char& c : out)
+// `text` on one line: its line breaks as spaces.
+std::string OneLine(std::string text) {
+  for (char& c : text)
     if (c == '\n') c = ' ';
-  return out;
+  return text;
 }
 
 std::string SpeakerText(const Extraction& x, const Speaker& sp) {
@@ -90,12 +90,9 @@ void WriteExtractText(const Extraction& x, std::string& out) {
     std::snprintf(conf, sizeof conf, " (%.2f, %s)", s.confidence,
                   s.rule.c_str());
     out += conf;
-    std::string says = ContentText(text, s);
-    for (char& c : says)
-      if (c == '\n') c = ' ';
-    out += "\n      says: " + says + "\n";
+    out += "\n      says: " + OneLine(ContentText(text, s)) + "\n";
     for (const Span& e : s.evidence)
-      out += "      in:   " + SpanText(text, e) + "\n";
+      out += "      in:   " + OneLine(std::string(e.Slice(text))) + "\n";
   }
   out += "-- claims\n";
   for (size_t i = 0; i < x.claims.size(); ++i) {

@@ -453,6 +453,22 @@ std::string Indexed(std::string_view base, size_t i) {
   return std::string(base) + "[" + std::to_string(i) + "]";
 }
 
+Status CheckSpan(const Span& s, size_t text_size, const std::string& path) {
+  if (s.begin > s.end) return DataLossError(path + ": begin after end");
+  if (text_size > 0 && s.end > text_size)
+    return DataLossError(path + ": span ends after the document's text");
+  return Status::Ok();
+}
+
+// -1 ("none") is a reference only where the field may be null.
+Status CheckRef(int ref, size_t count, bool nullable, const std::string& path) {
+  if (ref < (nullable ? -1 : 0) || ref >= static_cast<int>(count)) {
+    return DataLossError(path + ": refers to no item (" + std::to_string(ref) +
+                         " of " + std::to_string(count) + ")");
+  }
+  return Status::Ok();
+}
+
 Status ParseDocument(const Fields& f, Document& d) {
   HEARSAY_RETURN_IF_ERROR(f.String("id", d.id, /*required=*/true));
   if (d.id.empty()) return f.Bad("id", "empty");
@@ -756,6 +772,67 @@ Result<Extraction> ParseExtractionJson(std::string_view line) {
   HEARSAY_RETURN_IF_ERROR(ParseClaims(f, x));
   HEARSAY_RETURN_IF_ERROR(CheckExtraction(x));
   return x;
+}
+
+Status CheckExtraction(const Extraction& x) {
+  const size_t n = x.document.text.size();
+  const size_t entities = x.entities.size();
+  for (size_t i = 0; i < x.entities.size(); ++i) {
+    const std::vector<Span>& ms = x.entities[i].mentions;
+    for (size_t k = 0; k < ms.size(); ++k) {
+      HEARSAY_RETURN_IF_ERROR(CheckSpan(
+          ms[k], n, Indexed(Indexed("entities", i) + ".mentions", k)));
+    }
+  }
+  for (size_t i = 0; i < x.statements.size(); ++i) {
+    const Statement& s = x.statements[i];
+    const std::string path = Indexed("statements", i);
+    const Speaker& sp = s.speaker;
+    if (sp.has_span)
+      HEARSAY_RETURN_IF_ERROR(CheckSpan(sp.span, n, path + ".speaker"));
+    HEARSAY_RETURN_IF_ERROR(
+        CheckRef(sp.entity, entities, true, path + ".speaker.entity"));
+    for (size_t k = 0; k < sp.entities.size(); ++k) {
+      HEARSAY_RETURN_IF_ERROR(CheckRef(sp.entities[k], entities, false,
+                                       Indexed(path + ".speaker.entities", k)));
+    }
+    HEARSAY_RETURN_IF_ERROR(CheckSpan(s.cue, n, path + ".cue"));
+    HEARSAY_RETURN_IF_ERROR(CheckSpan(s.content, n, path + ".content"));
+    for (size_t k = 0; k < s.content_parts.size(); ++k) {
+      const Span& p = s.content_parts[k];
+      const std::string where = Indexed(path + ".content.parts", k);
+      HEARSAY_RETURN_IF_ERROR(CheckSpan(p, n, where));
+      if (!s.content.Contains(p))
+        return DataLossError(where + ": outside the content's span");
+      if (k > 0 && p.begin < s.content_parts[k - 1].end)
+        return DataLossError(where + ": before the end of the part before it");
+    }
+    HEARSAY_RETURN_IF_ERROR(
+        CheckRef(s.via, x.statements.size(), true, path + ".via"));
+    for (size_t k = 0; k < s.stances.size(); ++k) {
+      HEARSAY_RETURN_IF_ERROR(
+          CheckRef(s.stances[k].claim, x.claims.size(), false,
+                   Indexed(path + ".stances", k) + ".claim"));
+    }
+    for (size_t k = 0; k < s.evidence.size(); ++k) {
+      HEARSAY_RETURN_IF_ERROR(
+          CheckSpan(s.evidence[k], n, Indexed(path + ".evidence", k)));
+    }
+  }
+  for (size_t i = 0; i < x.claims.size(); ++i) {
+    const Claim& c = x.claims[i];
+    const std::string path = Indexed("claims", i);
+    for (size_t k = 0; k < c.participants.size(); ++k) {
+      HEARSAY_RETURN_IF_ERROR(
+          CheckRef(c.participants[k].entity, entities, true,
+                   Indexed(path + ".participants", k) + ".entity"));
+    }
+    for (size_t k = 0; k < c.evidence.size(); ++k) {
+      HEARSAY_RETURN_IF_ERROR(
+          CheckSpan(c.evidence[k], n, Indexed(path + ".evidence", k)));
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace hearsay

@@ -5239,12 +5239,31 @@ void DocState::QuoteStatements() {
   for (size_t q = 0; q < quotes_.size(); ++q) {
     QuoteRegion& qr = quotes_[q];
     if (qr.used) continue;
+    // The quote's words, its punctuation aside, for the rules below: the
+    // first and last, how many, whether each opens with a capital, and
+    // whether each does or is a digit or, after the first, an article,
+    // preposition or conjunction, as in a title ("Meet the Press").
+    const int open = FirstWordFrom(qr.outer.begin);
+    const int nw = static_cast<int>(words_.size());
+    int qfirst = -1, qlast = -1, qwords = 0;
+    bool qcapitals = true, qtitle = true;
+    for (int k = open; k < nw && words_[k].span.begin < qr.outer.end; ++k) {
+      if (IsPunct(words_[k])) continue;
+      if (qfirst < 0) qfirst = k;
+      qlast = k;
+      ++qwords;
+      const unsigned char c = words_[k].form[0];
+      qcapitals &= std::isupper(c) != 0;
+      qtitle &=
+          std::isupper(c) || std::isdigit(c) ||
+          (qwords > 1 && (words_[k].upos == "DET" || words_[k].upos == "ADP" ||
+                          words_[k].upos == "CCONJ"));
+    }
     // 'Guy "Master Gee" O'Brien', 'Joaquín "El Chapo" Guzmán': a nickname
     // inside a name, a few capitalised words between a given name and a
     // surname, is part of the name.
-    if (const int open = FirstWordFrom(qr.outer.begin),
-        after = FirstWordFrom(qr.outer.end);
-        open > 0 && after < static_cast<int>(words_.size()) &&
+    if (const int after = FirstWordFrom(qr.outer.end);
+        open > 0 && after < nw &&
         (words_[open - 1].upos == "PROPN" ||
          (words_[open - 1].upos == "NOUN" &&
           std::isupper(
@@ -5252,17 +5271,9 @@ void DocState::QuoteStatements() {
         words_[after].upos == "PROPN" &&
         words_[open - 1].sent == words_[after].sent &&
         words_[open - 1].span.end < qr.outer.begin &&
-        qr.outer.end < words_[after].span.begin) {
-      int inner = 0;
-      bool capitalised = true;
-      for (int k = open; k < after; ++k) {
-        if (IsPunct(words_[k])) continue;
-        ++inner;
-        capitalised &=
-            std::isupper(static_cast<unsigned char>(words_[k].form[0])) != 0;
-      }
-      if (inner >= 1 && inner <= 4 && capitalised) continue;
-    }
+        qr.outer.end < words_[after].span.begin && qwords >= 1 && qwords <= 4 &&
+        qcapitals)
+      continue;
     // 'On "Fox News Sunday," Pence said', 'told "Morning Joe" on Friday',
     // 'a broadcast of "Face the Nation"': a programme named after "on",
     // "with", "to", telling or an airing "of" is where the words were
@@ -5276,7 +5287,7 @@ void DocState::QuoteStatements() {
       return false;
     };
     // (The network's name may come between: 'told MSNBC's "Morning Joe"'.)
-    auto before_programme = [&](int open) {
+    auto before_programme = [&] {
       int k = open - 1;
       if (k > 0 && words_[k].upos == "PART" && words_[k - 1].upos == "PROPN") {
         --k;
@@ -5285,65 +5296,38 @@ void DocState::QuoteStatements() {
       }
       return k;
     };
-    if (const int open = FirstWordFrom(qr.outer.begin),
-        pre = open > 0 ? before_programme(open) : -1;
-        pre >= 0 && open < static_cast<int>(words_.size()) &&
-        words_[pre].sent == words_[open].sent &&
+    if (const int pre = open > 0 ? before_programme() : -1;
+        pre >= 0 && open < nw && words_[pre].sent == words_[open].sent &&
         (((EqualsIgnoreCase(words_[pre].form, "on") ||
            EqualsIgnoreCase(words_[pre].form, "with") ||
            EqualsIgnoreCase(words_[pre].form, "to")) &&
           words_[pre].upos == "ADP") ||
          words_[pre].lemma == "tell" ||
          (pre > 0 && EqualsIgnoreCase(words_[pre].form, "of") &&
-          airing(pre - 1)))) {
-      int inner = 0;
-      bool capitalised = true;
-      for (int k = open; k < static_cast<int>(words_.size()) &&
-                         words_[k].span.end <= qr.inner.end;
-           ++k) {
-        if (IsPunct(words_[k])) continue;
-        ++inner;
-        const unsigned char c = words_[k].form[0];
-        capitalised &=
-            std::isupper(c) || std::isdigit(c) ||
-            (inner > 1 && (words_[k].upos == "DET" || words_[k].upos == "ADP" ||
-                           words_[k].upos == "CCONJ"));
-      }
+          airing(pre - 1))) &&
+        qwords >= 1 && qwords <= 5 && qtitle) {
       std::string_view in = Text(TrimContent(qr.inner));
       while (!in.empty() && (in.back() == ',' || IsSpace(in.back())))
         in.remove_suffix(1);
       const bool ends = !in.empty() && (in.back() == '.' || in.back() == '!' ||
                                         in.back() == '?');
-      if (inner >= 1 && inner <= 5 && capitalised &&
-          (!ends || words_[pre].lemma != "tell"))
-        continue;
+      if (!ends || words_[pre].lemma != "tell") continue;
     }
     // 'his foundation "Cesar Millan Foundation"', 'the group "Moms for
     // Safe Streets"': a quote that is one name, right after the noun it
     // names, names it.
-    if (const int open = FirstWordFrom(qr.outer.begin);
-        open > 0 && open < static_cast<int>(words_.size()) &&
+    if (open > 0 && open < nw && qfirst >= 0 &&
         words_[open - 1].sent == words_[open].sent &&
         (words_[open - 1].upos == "NOUN" || words_[open - 1].upos == "DET" ||
          words_[open - 1].upos == "ADJ")) {
-      int first = -1, last = -1;
-      for (int k = open; k < static_cast<int>(words_.size()) &&
-                         words_[k].span.end <= qr.outer.end;
-           ++k) {
-        if (IsPunct(words_[k])) continue;
-        if (first < 0) first = k;
-        last = k;
-      }
-      const int m = first >= 0 ? words_[first].mention : -1;
-      if (m >= 0 && mentions_[m].named && mentions_[m].first == first &&
-          mentions_[m].last == last + 1)
+      const int m = words_[qfirst].mention;
+      if (m >= 0 && mentions_[m].named && mentions_[m].first == qfirst &&
+          mentions_[m].last == qlast + 1)
         continue;
     }
     // 'banned the word "freshman"', 'the slogan "Buy local"': a word or a
     // name in quotation marks is mentioned, not quoted.
-    if (const int open = FirstWordFrom(qr.outer.begin);
-        open > 0 && open < static_cast<int>(words_.size()) &&
-        words_[open - 1].upos == "NOUN") {
+    if (open > 0 && open < nw && words_[open - 1].upos == "NOUN") {
       const W& before = words_[open - 1];
       bool naming = false;
       for (std::string_view l : {"word", "term", "name", "phrase", "label",
@@ -5369,15 +5353,10 @@ void DocState::QuoteStatements() {
         return sv && sv->pos == PartOfSpeech::kVerb;
       };
       if (naming || title) {
-        int inner = 0;
         bool spoken = said(open - 1);
-        for (int k = open; k < static_cast<int>(words_.size()) &&
-                           words_[k].span.end <= qr.outer.end;
-             ++k) {
-          inner += !IsPunct(words_[k]);
+        for (int k = open; k < nw && words_[k].span.end <= qr.outer.end; ++k)
           spoken |= said(k);
-        }
-        if (inner <= (title ? 8 : 3) && !spoken) continue;
+        if (qwords <= (title ? 8 : 3) && !spoken) continue;
       }
     }
     // Candidate sentences: the one where the quote closes, then where it
@@ -5480,19 +5459,19 @@ void DocState::QuoteStatements() {
         // quoted in the writer's next sentence, 'information about "Bernie
         // Buses"'.)
         bool opens = false;
-        if (const int ow = FirstWordFrom(qr.outer.begin);
-            ow < static_cast<int>(words_.size())) {
-          const int first = sents_[words_[ow].sent].first;
+        if (open < nw) {
+          const int first = sents_[words_[open].sent].first;
           int before = 0;
           bool linking = true;  // "But", "And yet", "Still,"
-          for (int k = first; k < ow; ++k) {
+          for (int k = first; k < open; ++k) {
             before += !IsPunct(words_[k]);
             linking &= IsPunct(words_[k]) || words_[k].upos == "CCONJ" ||
                        words_[k].upos == "ADV";
           }
-          opens = before == 0 || (before <= 2 && linking) ||
-                  (before <= 3 && ow > first &&
-                   (words_[ow - 1].form == "," || words_[ow - 1].form == ":"));
+          opens =
+              before == 0 || (before <= 2 && linking) ||
+              (before <= 3 && open > first &&
+               (words_[open - 1].form == "," || words_[open - 1].form == ":"));
         }
         if (ps >= 0 && qs >= 0 &&
             sents_[ps].paragraph == sents_[qs].paragraph &&

@@ -246,10 +246,6 @@ std::string ViaChain(const Extraction& x, const Statement& s) {
   return out;
 }
 
-std::string Quote(const Extraction& x, const Statement& s) {
-  return ContentText(x.document.text, s);
-}
-
 // A stance row of one document, held until the document's claims are all
 // linked.
 struct PendingStance {
@@ -1520,8 +1516,9 @@ Status SqlStore::IngestOne(Extraction& x, Prepared& p, IngestStats& stats,
           insert(static_cast<int64_t>(si), speaker, Sourcing(x, s),
                  ViaChain(x, s), StatementKindName(s.kind), s.cue_text,
                  StanceValueName(stance.value), StrengthName(stance.strength),
-                 principal, party, retraction, effect, Quote(x, s),
-                 stance.confidence, s.said_on, s.retold);
+                 principal, party, retraction, effect,
+                 ContentText(x.document.text, s), stance.confidence, s.said_on,
+                 s.retold);
         }
       }
     }
