@@ -846,9 +846,23 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
   // face opposition"). A speech verb or a finite clause ends the climb: what
   // a speaker denies is not negated by the denial.
   bool own_subject = false;
-  for (int c : Children(t))
-    own_subject |= StartsWith(words_[c].deprel, "nsubj");
+  // A subject that is the clause's own, not a relative pronoun standing for
+  // the noun the clause hangs on ("the contract that was rigged", "Xiaomi,
+  // which denied ...", "two Democrats, both of whom opposed ...", "the
+  // League, whose political arm has endorsed ...").
+  bool subject_of_its_own = false;
+  for (int c : Children(t)) {
+    if (!StartsWith(words_[c].deprel, "nsubj")) continue;
+    own_subject = true;
+    bool relative = false;
+    for (int k = words_[c].lo; k <= words_[c].hi && !relative; ++k) {
+      for (std::string_view r : {"that", "which", "who", "whom", "whose"})
+        relative |= EqualsIgnoreCase(words_[k].form, r);
+    }
+    subject_of_its_own |= !relative;
+  }
   int n = t;
+  bool closed = false;  // no agent is read above the clause
   for (int depth = 0; depth < 5; ++depth) {
     std::string_view b = Base(words_[n].deprel);
     bool nonfinite = false;
@@ -903,12 +917,15 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
     // Object control: "called on Dornfield to retrain the workers", "urged
     // the board to sell" — the one called on does it.
     int cue_len = 0;
-    if (agents.empty() && (b == "xcomp" || (b == "advcl" && nonfinite &&
-                                            SpeechVerbAt(h, &cue_len)))) {
+    if (agents.empty() && !closed &&
+        (b == "xcomp" ||
+         (b == "advcl" && nonfinite && SpeechVerbAt(h, &cue_len)))) {
       for (int c : Children(h)) {
         std::string_view cd = words_[c].deprel;
         if (c == n) continue;
-        if (Base(cd) == "obj" || (Base(cd) == "obl" && CaseOf(c) == "on")) {
+        // ("appeared on "Fox & Friends" to defend her" is no call.)
+        if (Base(cd) == "obj" || (Base(cd) == "obl" && CaseOf(c) == "on" &&
+                                  words_[h].lemma == "call")) {
           std::vector<int> ents, others;
           CollectArgs(c, &ents, &further, &others);
           if (!ents.empty()) agents = ents;
@@ -917,14 +934,30 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
       }
       if (!agents.empty()) break;
     }
-    if (agents.empty() && (b == "acl" || (b == "nmod" && n == t)) &&
+    // The noun a clause hangs on does what the clause says, unless the
+    // clause has a subject of its own: "claims that the contract was
+    // rigged", "the company Ford bought", "told CBS's "Face the Nation"
+    // that the contract was rigged" with the clause taken for a relative.
+    // Then nothing above it does: "she was with Phelps when he was
+    // arrested" is not her arrest.
+    if (b == "acl" && n == t && subject_of_its_own) closed = true;
+    if (agents.empty() && !closed && (b == "acl" || (b == "nmod" && n == t)) &&
         IsNoun(words_[h])) {
       std::vector<int> ents, others;
       CollectArgs(h, &ents, &further, &others);
       if (!ents.empty()) agents = ents;
     }
     if (agents.empty()) {
+      // (Above a closed clause only the place and the day are read.)
+      const size_t themes = theme.size(), furthers = further.size();
+      const int subject = subject_text;
       read_children(h, n, false);
+      if (closed) {
+        agents.clear();
+        theme.resize(themes);
+        further.resize(furthers);
+        subject_text = subject;
+      }
     } else {
       scan_cues(h);
     }
