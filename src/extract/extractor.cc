@@ -215,7 +215,8 @@ void DocState::Annotate() {
     // tagged as that word, and the parse around it goes with the tag. Such
     // a sentence is annotated again with a stand-in the models know as a
     // name in capitals; the words keep their original forms.
-    bool standin = false;
+    std::vector<size_t> replaced;                   // words given a stand-in
+    std::vector<std::pair<size_t, size_t>> titles;  // [begin, end) words
     for (size_t k = 0; k < a.words.size(); ++k) {
       const std::string_view u = a.upos[k];
       if ((u == "PRON" || u == "AUX" || u == "DET" || u == "ADP" ||
@@ -226,10 +227,65 @@ void DocState::Annotate() {
           (k + 1 == a.words.size() || !AllCapitals(a.words[k + 1]))) {
         if (original.empty()) original = a.words;
         a.words[k] = "NATO";
-        standin = true;
+        replaced.push_back(k);
       }
     }
-    if (standin) r_.pipeline.Annotate(a);
+    // 'said on NBC's "Meet the Press" on Sunday that ...', 'told CBS's
+    // "Face the Nation" that ...': the words of a programme's title are
+    // tagged and parsed as words of the sentence ("Meet" its verb, the
+    // reported clause hung on it). A few words in title case between
+    // quotation marks after "on", "with", "to" or telling, the network's
+    // name and "'s" perhaps between, are annotated again as one name.
+    const size_t nw = a.words.size();
+    for (size_t k = 0; k + 2 < nw; ++k) {
+      if (a.words[k] != "\"" && a.words[k] != "\xE2\x80\x9C") continue;
+      size_t close = k + 1;
+      bool title = true;
+      for (;
+           close < nw && close <= k + 6 && !IsClosingQuoteMark(a.words[close]);
+           ++close) {
+        const auto c0 = static_cast<unsigned char>(a.words[close][0]);
+        const std::string_view u = a.upos[close];
+        title &= std::isupper(c0) || std::isdigit(c0) ||
+                 (close > k + 1 && (u == "DET" || u == "ADP" || u == "CCONJ"));
+      }
+      if (!title || close == k + 1 || close >= nw ||
+          !IsClosingQuoteMark(a.words[close]))
+        continue;
+      size_t pre = k;  // the word before the title, past "NBC's"
+      if (pre >= 2 && IsPossessiveS(a.words[pre - 1]) &&
+          a.upos[pre - 2] == "PROPN") {
+        pre -= 2;
+        while (pre > 0 && a.upos[pre - 1] == "PROPN") --pre;
+      }
+      if (pre == 0) continue;
+      const std::string_view before = a.words[pre - 1];
+      if (!(((EqualsIgnoreCase(before, "on") ||
+              EqualsIgnoreCase(before, "with") ||
+              EqualsIgnoreCase(before, "to")) &&
+             a.upos[pre - 1] == "ADP") ||
+            EqualsIgnoreCase(before, "told") ||
+            EqualsIgnoreCase(before, "tells") ||
+            EqualsIgnoreCase(before, "telling")))
+        continue;
+      if (original.empty()) original = a.words;
+      for (size_t j = k + 1; j < close; ++j) {
+        a.words[j] = "Hardball";
+        replaced.push_back(j);
+      }
+      titles.emplace_back(k + 1, close);
+      k = close;
+    }
+    if (!replaced.empty()) {
+      r_.pipeline.Annotate(a);
+      // (A stand-in's lemma is its own; a programme is a work, whatever
+      // type its stand-in got.)
+      for (size_t j : replaced) a.lemma[j] = std::string(original[j]);
+      for (const auto& [b, e] : titles) {
+        for (size_t j = b; j < e; ++j)
+          a.entity[j] = j == b ? "B-MISC" : "I-MISC";
+      }
+    }
     if (!original.empty()) a.words = original;
     if (const char* dbg = std::getenv("HEARSAY_EXTRACT_DEBUG");
         dbg && std::string_view(dbg) != "claims") {
@@ -5254,10 +5310,11 @@ void DocState::QuoteStatements() {
       ++qwords;
       const unsigned char c = words_[k].form[0];
       qcapitals &= std::isupper(c) != 0;
-      qtitle &=
-          std::isupper(c) || std::isdigit(c) ||
-          (qwords > 1 && (words_[k].upos == "DET" || words_[k].upos == "ADP" ||
-                          words_[k].upos == "CCONJ"));
+      // (A title annotated again as one name has "the" a proper noun.)
+      qtitle &= std::isupper(c) || std::isdigit(c) ||
+                (qwords > 1 &&
+                 (words_[k].upos == "DET" || words_[k].upos == "ADP" ||
+                  words_[k].upos == "CCONJ" || words_[k].upos == "PROPN"));
     }
     // 'Guy "Master Gee" O'Brien', 'Joaquín "El Chapo" Guzmán': a nickname
     // inside a name, a few capitalised words between a given name and a
@@ -6260,6 +6317,14 @@ void DocState::VerbStatements() {
                         EqualsIgnoreCase(words_[c].form, "to");
         if (infinitive) continue;
       }
+      // "refused to say in an interview that Sanders was ready": what one
+      // refuses to say is not said; the refusal is the statement.
+      if (const int h = words_[v].head;
+          v == i && h >= 0 && words_[v].deprel == "xcomp") {
+        int hl = 0;
+        const SpeechVerb* refusal = SpeechVerbAt(h, &hl);
+        if (refusal && refusal->stance == StanceHint::kNoComment) continue;
+      }
       // "Do you support Harlan Voss? Like the page": a question put to the
       // reader says nothing yet (on PolNeAR train right two times in
       // thirteen; not "How do you know ...", which attribution corpora
@@ -6540,13 +6605,25 @@ void DocState::VerbStatements() {
       // prepositions before it, opening a clause with a subject of its own.
       if (clause < 0 && sv->that_clause) {
         for (int k = i + length; k < last && k < i + length + 16; ++k) {
-          if (InAnyQuote(k) || words_[k].form == "," ||
-              words_[k].upos == "VERB" || words_[k].upos == "AUX")
+          // (A name in quotation marks may come between: 'told CBS's
+          // "Face the Nation" that ...'.)
+          if ((InAnyQuote(k) && words_[k].upos != "PROPN" &&
+               !IsPunct(words_[k])) ||
+              words_[k].form == "," || words_[k].upos == "VERB" ||
+              words_[k].upos == "AUX")
             break;
           if (!EqualsIgnoreCase(words_[k].form, "that")) continue;
           const int h = words_[k].head;
+          // (Or as the complement of a word that is no noun: "complained
+          // bitterly that", "made clear that", a closing quotation mark.)
+          auto no_noun = [&](int x) {
+            return x >= 0 && (words_[x].upos == "ADV" ||
+                              words_[x].upos == "ADJ" || IsPunct(words_[x]));
+          };
           if (h > k && h <= words_[v].hi && words_[h].lo == k &&
-              StartsWith(words_[h].deprel, "acl")) {
+              (StartsWith(words_[h].deprel, "acl") ||
+               (StartsWith(words_[h].deprel, "ccomp") &&
+                no_noun(words_[h].head)))) {
             bool own_subject = false;
             for (int m : Children(h))
               own_subject |= StartsWith(words_[m].deprel, "nsubj") && m > k;
