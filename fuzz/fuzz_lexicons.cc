@@ -40,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::abort();
   }
   std::fclose(f);
-  // Only the fuzzed kind is loaded: the other eleven would cost most of
+  // Only the fuzzed kind is loaded: the other twelve would cost most of
   // each run and test nothing new.
   auto lex = hearsay::Lexicons::Load(
       {.user_dir = Dir(), .kinds = hearsay::KindBit(kind)});

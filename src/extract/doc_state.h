@@ -208,6 +208,7 @@ class DocState {
   int NewEntity(std::string name, EntityType type, const GazetteerEntry* gaz);
   void FindRoles();
   void FindNominals();
+  void FindGenders();
   // Pass 3.
   void FindQuotes();
   void NameOutlet();
@@ -345,6 +346,9 @@ class DocState {
   std::vector<MentionRec> mentions_;  // in text order after FindMentions
   std::vector<GroupRef> groups_;
   std::vector<EntityBuild> entities_;
+  // Per entity, what "he" and "she" may stand for (FindGenders): 'm', 'f',
+  // 0 when nothing says, 'x' when the evidence disagrees.
+  std::vector<char> gender_;
   std::vector<QuoteRegion> quotes_;
   std::vector<Statement> statements_;
   std::vector<bool> consumed_;      // speech cue words already used

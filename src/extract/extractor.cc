@@ -2875,6 +2875,68 @@ const Statement* DocState::GroupSaidBefore(int w) const {
   return last;
 }
 
+// "Ilse Marr said she was with Tomas Quill when he was arrested": "he" is
+// not the last person who was a subject when that person is a "she". What
+// the article and the lexicons say of a person's gender, read before any
+// pronoun is resolved (so that the order in which pronouns are asked about
+// does not matter): a title ("Mr.", "Ms."), a role that is a man's or a
+// woman's ("spokeswoman"), and a first name given_names.tsv says is.
+// ("NAME said he ..." is no evidence: "Clinton said he should apologise".)
+void DocState::FindGenders() {
+  gender_.assign(entities_.size(), 0);
+  auto note = [&](int e, char g) {
+    if (e < 0 || CoarseType(entities_[e].e.type) != EntityType::kPerson) return;
+    char& have = gender_[e];
+    have = have == 0 || have == g ? g : 'x';
+  };
+  auto of_word = [](std::string_view f) -> char {
+    const std::string low = Lower(f);
+    for (std::string_view m :
+         {"mr.", "mr", "sir", "spokesman", "congressman", "businessman",
+          "husband", "father", "son", "brother", "grandfather", "king",
+          "prince", "duke", "boyfriend", "widower", "uncle", "nephew"})
+      if (low == m) return 'm';
+    for (std::string_view f :
+         {"mrs.",          "mrs",        "ms.",         "ms",
+          "miss",          "dame",       "spokeswoman", "congresswoman",
+          "businesswoman", "chairwoman", "actress",     "wife",
+          "mother",        "daughter",   "sister",      "grandmother",
+          "queen",         "princess",   "duchess",     "girlfriend",
+          "widow",         "aunt",       "niece"})
+      if (low == f) return 'f';
+    return 0;
+  };
+  for (const MentionRec& m : mentions_) {
+    if (!m.named || m.weak) continue;
+    // A title before the name, or among the words it is titled with ("her
+    // husband Tom Reyes", "Ms. Orrel").
+    const int from = m.titled_from >= 0 ? m.titled_from : m.first;
+    for (int k = std::max(0, from - 1); k < m.first; ++k) {
+      if (const char g = of_word(words_[k].form); g && k + 1 >= from)
+        note(m.entity, g);
+    }
+  }
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    for (const std::string& role : entities_[e].e.roles) {
+      // (The role's own words: "spokeswoman for Harlow Motors", not "the
+      // wife of ..." of someone else; the first word says it.)
+      const std::string_view first =
+          std::string_view(role).substr(0, role.find(' '));
+      if (const char g = of_word(first)) note(static_cast<int>(e), g);
+    }
+  }
+  // The first name: "Ilse Marr" is a woman's, "Tomas Quill" a man's, when
+  // nearly everyone in the news who bears it is.
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    const std::string& name = entities_[e].e.name;
+    const size_t space = name.find(' ');
+    if (space == std::string::npos) continue;
+    if (const char g =
+            lex_.GenderOfGivenName(std::string_view(name).substr(0, space)))
+      note(static_cast<int>(e), g);
+  }
+}
+
 int DocState::ResolvePronoun(int w) {
   std::string low = Lower(words_[w].form);
   bool person = low == "he" || low == "she" || low == "him" || low == "her" ||
@@ -2882,6 +2944,12 @@ int DocState::ResolvePronoun(int w) {
   bool thing = low == "it" || low == "its";
   bool plural = low == "they" || low == "them" || low == "their";
   if (!person && !thing && !plural) return -1;
+  // (A person the article makes a "she" is no "he", and the other way.)
+  const char pronoun_gender = low == "she" || low == "her" ? 'f' : 'm';
+  auto fits = [&](int e) {
+    const char g = e < static_cast<int>(gender_.size()) ? gender_[e] : 0;
+    return !person || g == 0 || g == 'x' || g == pronoun_gender;
+  };
   // "Harlow Motors, which acquired Tessaro in 2019, said it would build a
   // plant": the subject of what a speaker says is most often the speaker,
   // whatever was named in between.
@@ -2896,7 +2964,7 @@ int DocState::ResolvePronoun(int w) {
         const int m = words_[c].mention;
         if (m < 0 || mentions_[m].weak) break;
         const EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
-        if ((person && t == EntityType::kPerson) ||
+        if ((person && t == EntityType::kPerson && fits(mentions_[m].entity)) ||
             ((thing || plural) && t == EntityType::kOrg))
           return mentions_[m].entity;
         break;
@@ -2982,9 +3050,10 @@ int DocState::ResolvePronoun(int w) {
       const int m = subj >= 0 ? words_[subj].mention : -1;
       if (m >= 0 && mentions_[m].named &&
           CoarseType(entities_[mentions_[m].entity].e.type) ==
-              EntityType::kPerson)
+              EntityType::kPerson &&
+          fits(mentions_[m].entity))
         return mentions_[m].entity;
-      if (const int e = speaker_in(sent); e >= 0) return e;
+      if (const int e = speaker_in(sent); e >= 0 && fits(e)) return e;
       break;
     }
   }
@@ -2997,7 +3066,7 @@ int DocState::ResolvePronoun(int w) {
     if (mentions_[m].first >= w) continue;
     if (words_[mentions_[m].first].sent + 4 < words_[w].sent) break;
     EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
-    if ((person && t == EntityType::kPerson) ||
+    if ((person && t == EntityType::kPerson && fits(mentions_[m].entity)) ||
         ((thing || plural) && t == EntityType::kOrg)) {
       if (!person) return mentions_[m].entity;
       if (nearest < 0) nearest = mentions_[m].entity;
@@ -8970,6 +9039,7 @@ void DocState::Run(Extraction& x) {
   }
   FindRoles();
   FindNominals();
+  FindGenders();
   FindQuotes();
   NameOutlet();
   FindStatements();

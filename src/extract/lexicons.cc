@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <filesystem>
 #include <memory>
@@ -26,10 +27,18 @@ extern const std::string_view kLexOutlets;
 extern const std::string_view kLexOrganisations;
 extern const std::string_view kLexGovernments;
 extern const std::string_view kLexPlaces;
+extern const std::string_view kLexGivenNames;
 }  // namespace hearsay::embedded
 
 namespace hearsay {
 namespace {
+
+std::string LowerAsciiCopy(std::string_view s) {
+  std::string low(s);
+  for (char& c : low)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return low;
+}
 
 // Deeper phrases are refused at load time so that Match() can walk with a
 // fixed-size stack.
@@ -93,6 +102,10 @@ const std::vector<FileSpec>& Specs() {
        "places.tsv",
        &embedded::kLexPlaces,
        {"name", "type", "aliases", "demonyms", "country", "kind", "notes"}},
+      {LexiconKind::kGivenName,
+       "given_names.tsv",
+       &embedded::kLexGivenNames,
+       {"name", "gender"}},
   };
   return *specs;
 }
@@ -772,7 +785,8 @@ Result<Lexicons> Lexicons::Load(const LexiconOptions& options) {
       }
       if (spellings.empty()) return RowError(r, "the first column is empty");
       bool gazetteer = (KindBit(kind) & kGazetteerKinds) != 0;
-      if (!gazetteer) {
+      // (Given names are looked up whole, never matched in running text.)
+      if (!gazetteer && kind != LexiconKind::kGivenName) {
         for (const std::string& s : spellings) {
           lex.AddText(s, payload, CaseMode::kLower);
         }
@@ -981,6 +995,21 @@ Result<Lexicons> Lexicons::Load(const LexiconOptions& options) {
           lex.places_.push_back(std::move(e));
           break;
         }
+        case LexiconKind::kGivenName: {
+          GivenName g;
+          g.name = spellings[0];
+          const std::string& gender = r.cells[1];
+          if (gender == "m" || gender == "f") {
+            g.gender = gender[0];
+          } else if (!gender.empty()) {
+            return RowError(r, "gender '" + gender + "' is not m, f or empty");
+          }
+          // (A later row of the same name, a user's, says it instead.)
+          for (const std::string& s : spellings)
+            lex.gender_by_name_[LowerAsciiCopy(s)] = g.gender;
+          lex.given_names_.push_back(std::move(g));
+          break;
+        }
       }
     }
     if (KindBit(kind) & kGazetteerKinds) lex.AddGazetteer(kind);
@@ -1004,6 +1033,11 @@ const std::vector<GazetteerEntry>* Lexicons::gazetteer(LexiconKind kind) const {
   }
 }
 
+char Lexicons::GenderOfGivenName(std::string_view name) const {
+  auto it = gender_by_name_.find(LowerAsciiCopy(name));
+  return it == gender_by_name_.end() ? 0 : it->second;
+}
+
 size_t Lexicons::size(LexiconKind kind) const {
   switch (kind) {
     case LexiconKind::kSpeechVerb:
@@ -1022,6 +1056,8 @@ size_t Lexicons::size(LexiconKind kind) const {
       return roles_.size();
     case LexiconKind::kNominal:
       return nominals_.size();
+    case LexiconKind::kGivenName:
+      return given_names_.size();
     default:
       return gazetteer(kind)->size();
   }

@@ -59,8 +59,9 @@ enum class LexiconKind : uint8_t {
   kOrganisation,
   kGovernment,
   kPlace,
+  kGivenName,
 };
-inline constexpr int kLexiconKindCount = 12;
+inline constexpr int kLexiconKindCount = 13;
 // "speech_verbs.tsv", "sourcing.tsv", ...
 std::string_view LexiconFileName(LexiconKind kind);
 
@@ -168,6 +169,14 @@ struct Nominal {
   std::vector<EntityType> types;   // what it may refer to
   std::vector<std::string> kinds;  // narrowing kind words; empty: any
   int group = 0;                   // 0 one entity; n a group of n; -1 some
+};
+
+// given_names.tsv: first names, and whether people who bear one in the
+// news are nearly all men ('m') or nearly all women ('f'). Not matched as
+// phrases; the extractor asks GenderOfGivenName.
+struct GivenName {
+  std::string name;  // "Ilse"
+  char gender = 0;   // 'm', 'f' or 0 (either, or unsure)
 };
 
 // One entry of a gazetteer (outlets, organisations, governments, places).
@@ -284,6 +293,10 @@ class Lexicons {
     return governments_;
   }
   const std::vector<GazetteerEntry>& places() const { return places_; }
+  const std::vector<GivenName>& given_names() const { return given_names_; }
+  // 'm' or 'f' when given_names.tsv says people called `name` ("Ilse",
+  // any case) are nearly all men or women; 0 otherwise.
+  char GenderOfGivenName(std::string_view name) const;
   // The gazetteer vector of a gazetteer kind, else null.
   const std::vector<GazetteerEntry>* gazetteer(LexiconKind kind) const;
   // Rows loaded per file, after removals.
@@ -329,6 +342,8 @@ class Lexicons {
   std::vector<PredicateTrigger> predicates_;
   std::vector<Role> roles_;
   std::vector<Nominal> nominals_;
+  std::vector<GivenName> given_names_;
+  std::unordered_map<std::string, char> gender_by_name_;  // lower-cased
   std::vector<GazetteerEntry> outlets_;
   std::vector<GazetteerEntry> organisations_;
   std::vector<GazetteerEntry> governments_;

@@ -398,6 +398,29 @@ TEST(LexiconsTest, UserDirectoryAddsAndRemovesEntries) {
       lex.Longest(Lexicons::KeysOf("rumours"), 0, LexiconKind::kDenialCue));
 }
 
+TEST(LexiconsTest, GivenNamesSayWhoHeAndSheCanBe) {
+  EXPECT_EQ(Shipped().GenderOfGivenName("Lena"), 'f');
+  EXPECT_EQ(Shipped().GenderOfGivenName("TOMAS"), 'm');
+  EXPECT_EQ(Shipped().GenderOfGivenName("Alex"), 0);    // either
+  EXPECT_EQ(Shipped().GenderOfGivenName("Harlow"), 0);  // not listed
+  {
+    TempDir dir("names");
+    dir.Write("given_names.tsv", "name\tgender\nJordan\tf\nQuillon\tm\n");
+    Result<Lexicons> r = Lexicons::Load({dir.path()});
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->GenderOfGivenName("jordan"), 'f');
+    EXPECT_EQ(r->GenderOfGivenName("Quillon"), 'm');
+    EXPECT_EQ(r->size(LexiconKind::kGivenName),
+              Shipped().size(LexiconKind::kGivenName) + 2);
+  }
+  TempDir dir("bad_gender");
+  dir.Write("given_names.tsv", "name\tgender\nJordan\tfemale\n");
+  Result<Lexicons> r = Lexicons::Load({dir.path()});
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("given_names.tsv:2"), std::string::npos)
+      << r.status().message();
+}
+
 // Loading some kinds reads only their files: the others stay empty, and
 // a broken user file of a kind not asked for is not read.
 // A trigger that needs objects lists them; "cut" needs jobs or people.
