@@ -5441,13 +5441,20 @@ void DocState::QuoteStatements() {
     }
     // 'his foundation "Cesar Millan Foundation"', 'the group "Moms for
     // Safe Streets"': a quote that is one name, right after the noun it
-    // names, names it.
+    // names, names it. After "as" or naming ('identified as "Conal"', 'a
+    // customer named "Rina"', 'dubbed "The Beatles"') so do a few words in
+    // capitals, named or not.
     if (open > 0 && open < nw && qfirst >= 0 &&
-        words_[open - 1].sent == words_[open].sent &&
-        (words_[open - 1].upos == "NOUN" || words_[open - 1].upos == "DET" ||
-         words_[open - 1].upos == "ADJ")) {
+        words_[open - 1].sent == words_[open].sent) {
+      const W& before = words_[open - 1];
+      const bool naming = EqualsIgnoreCase(before.form, "as") ||
+                          before.lemma == "name" ||
+                          before.lemma == "nickname" || before.lemma == "dub";
       const int m = words_[qfirst].mention;
-      if (m >= 0 && mentions_[m].named && mentions_[m].first == qfirst &&
+      if (naming && qcapitals && qwords <= 4) continue;
+      if ((naming || before.upos == "NOUN" || before.upos == "DET" ||
+           before.upos == "ADJ") &&
+          m >= 0 && mentions_[m].named && mentions_[m].first == qfirst &&
           mentions_[m].last == qlast + 1)
         continue;
     }
@@ -6385,6 +6392,38 @@ void DocState::VerbStatements() {
           infinitive |= words_[c].deprel == "mark" && c == v - 1 &&
                         EqualsIgnoreCase(words_[c].form, "to");
         if (infinitive) continue;
+      }
+      // "a customer identified as "Conal"", "a customer named Conal", "the
+      // man, identified as Tom Reyes,", "was dubbed "the Baker"": a name
+      // given, not words said. So is identifying as something ("identifies
+      // as Hispanic"); not "police identified the victim as ...", with its
+      // object, nor a relative clause whose object is its pronoun ("which
+      // experts identified as Predators").
+      if (v == i && length == 1) {
+        const std::string& l = words_[v].lemma;
+        // (Right after its noun: "Biden, echoing Erdogan, called on" with
+        // "called" hung on "echoing" is no name given.)
+        const bool participle =
+            words_[v].deprel == "acl" && words_[v].head == v - 1 &&
+            (words_[v - 1].upos == "NOUN" || words_[v - 1].upos == "PROPN") &&
+            EndsWith(Lower(words_[v].form), "ed");
+        bool as = false, object = false, passive = false, by = false;
+        for (int c : Children(v)) {
+          object |= StartsWith(words_[c].deprel, "obj");
+          passive |= words_[c].deprel == "aux:pass";
+          by |= words_[c].deprel == "obl:agent";
+          for (int cc : Children(c)) {
+            as |= words_[cc].deprel == "case" &&
+                  EqualsIgnoreCase(words_[cc].form, "as");
+          }
+        }
+        // (Who gave it, when the passive says so, said it: "was called a
+        // charlatan by fellow physicians".)
+        if ((l == "name" || l == "call" || l == "dub" || l == "nickname") &&
+            (participle || passive) && !object && !by)
+          continue;
+        if (l == "identify" && as && !object && words_[v].deprel != "acl:relcl")
+          continue;
       }
       // "refused to say in an interview that Sanders was ready": what one
       // refuses to say is not said; the refusal is the statement.
@@ -7773,9 +7812,29 @@ void DocState::SourcingStatements() {
         }
       }
       st.content = WithoutFinalStop(st.content);
+      // "According to the Consumerist:" closing its paragraph introduces
+      // the next one, quoted whole.
+      bool words = false;
+      for (uint32_t k = st.content.begin; k < st.content.end && !words; ++k)
+        words = std::isalnum(static_cast<unsigned char>(text_[k])) != 0;
+      if (!words) {
+        size_t next = s + 1;
+        while (next < sents_.size() && sents_[next].paragraph == si.paragraph)
+          ++next;
+        if (!according || words_[si.last - 1].form != ":" ||
+            next >= sents_.size())
+          continue;
+        size_t end = next;
+        while (end + 1 < sents_.size() &&
+               sents_[end + 1].paragraph == sents_[next].paragraph)
+          ++end;
+        st.content =
+            WithoutFinalStop({sents_[next].span.begin, sents_[end].span.end});
+      }
       st.confidence =
           st.speaker.entity >= 0 || st.speaker.anonymous ? 0.8 : 0.6;
-      st.evidence = EvidenceOf(sents_, si.span);
+      st.evidence = EvidenceOf(
+          sents_, {si.span.begin, std::max(si.span.end, st.content.end)});
       st.rule = cited ? "sourcing.cited" : "sourcing.according_to";
       for (int k = i; k < i + len; ++k) consumed_[k] = true;
       int added = AddStatement(std::move(st));
