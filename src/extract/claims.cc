@@ -1886,6 +1886,14 @@ void DocState::FindStances() {
     // A refusal to discuss is the answer only if nothing else answers
     // ("... did not discuss the travel of employees; the story is false").
     bool refuses = false;
+    // "refused to acknowledge the mistake", "declined to confirm or deny":
+    // what a refusal's content would have confirmed or denied, it did not.
+    bool refusal_cue = false;
+    if (cue_word >= 0) {
+      int len = 0;
+      const SpeechVerb* sv = SpeechVerbAt(cue_word, &len);
+      refusal_cue = sv && sv->stance == StanceHint::kNoComment;
+    }
     // Only the words of the statement's speaker, cue and content matter.
     uint32_t from = std::min(st.content.begin, st.cue.begin);
     uint32_t to = std::max(st.content.end, st.cue.end);
@@ -1910,6 +1918,8 @@ void DocState::FindStances() {
       }
       if (auto m = LongestAt(k, LexiconKind::kDenialCue)) {
         const DenialCue& d = lex_.denial_cues()[m->entry];
+        if (refusal_cue && in_content && d.stance != StanceHint::kNoComment)
+          continue;
         // A report carries a claim; it does not answer one. And "a
         // rumour", "speculation" answer a report only in a party's own
         // words.
