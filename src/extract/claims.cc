@@ -693,6 +693,16 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
           // "talks with everyone": a partner is named, and it is no one
           // in particular.
           if (!others.empty()) vague_partner = true;
+        } else if (own && !noun && (k == "to" || k == "on") &&
+                   family == "cooperate") {
+          // "agreed to a ceasefire with the government", "agreed on a
+          // deal with Quillon": the partner is named with what is agreed.
+          for (int g : Children(c)) {
+            const std::string gk = CaseOf(g);
+            if (Base(words_[g].deprel) == "nmod" &&
+                (gk == "with" || gk == "alongside"))
+              CollectArgs(g, &partners, &further, &others);
+          }
         } else if (k == "between" || k == "among") {
           CollectArgs(c, &agents, &further, &others);
         } else if ((k == "from" || k == "by") && own && noun) {
@@ -1367,10 +1377,28 @@ void DocState::FindClaims() {
     // the report") is a stance, not a claim.
     int len = 0;
     const SpeechVerb* sv = SpeechVerbAt(w, &len);
-    // ("launch" and "unveil" announce a thing by doing it: a claim.)
-    if (sv && (sv->stance == StanceHint::kDeny ||
-               sv->stance == StanceHint::kNoComment ||
-               (sv->stance == StanceHint::kConfirm && sv->cls != "announce"))) {
+    // ("launch" and "unveil" announce a thing by doing it: a claim. So
+    // does agreeing to a thing rather than with words: "agreed to a
+    // ceasefire with the government", "agreed a truce", not "agreed that
+    // the report was accurate" nor "agreed to buy Kestrel", whose purchase
+    // is the claim.)
+    // ("agreed with Matthews about the winner" shares a view.)
+    bool agreement = false, clause = false;
+    if (words_[w].lemma == "agree" && len == 1) {
+      for (int c : Children(w)) {
+        const std::string_view d = Base(words_[c].deprel);
+        clause |= d == "ccomp" || d == "xcomp" || d == "csubj" ||
+                  d == "advcl" || d == "parataxis";
+        agreement |=
+            c > w && (d == "obj" ||
+                      (d == "obl" && (CaseOf(c) == "to" || CaseOf(c) == "on")));
+      }
+    }
+    agreement &= !clause;
+    if (sv && !agreement &&
+        (sv->stance == StanceHint::kDeny ||
+         sv->stance == StanceHint::kNoComment ||
+         (sv->stance == StanceHint::kConfirm && sv->cls != "announce"))) {
       w = last;
       continue;
     }
