@@ -1252,6 +1252,19 @@ void DocState::FindMentions() {
             g = nullptr;
         }
       }
+      // "Sudan Liberation Army", "Oromo Liberation Front": a listed name
+      // (here the newspaper Libération) inside a longer name the
+      // recogniser reads, with words of that name on both sides, is part
+      // of it. (Places have their rule above.)
+      if (g && CoarseType(GazetteerType(*g)) != EntityType::kPlace) {
+        const int end = i + static_cast<int>(hits[0].length);
+        const bool before = i > si.first && StartsWith(words_[i].ner, "I-") &&
+                            words_[i - 1].upos == "PROPN";
+        const bool after = end < si.last && StartsWith(words_[end].ner, "I-") &&
+                           words_[end].upos == "PROPN" &&
+                           words_[end - 1].ner != "O";
+        if (before && after) g = nullptr;
+      }
       if (!g) {
         ++i;
         continue;
