@@ -3359,6 +3359,15 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
        (words_[head].upos == "NOUN" &&
         words_[head].lemma != Lower(words_[head].form))))
     outsider = true;
+  // Nor does "a Harlow Motors customer": one who buys from, uses or lives
+  // by what is named.
+  if (!spokesman && head >= 0 && words_[head].upos == "NOUN") {
+    for (std::string_view who :
+         {"customer", "client", "subscriber", "user", "passenger", "driver",
+          "owner", "buyer", "patient", "tenant", "resident", "fan", "voter",
+          "student", "viewer", "reader", "listener"})
+      outsider |= words_[head].lemma == who;
+  }
   for (int m : named) {
     EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
     if (t == EntityType::kOrg && !outsider) {
