@@ -2933,20 +2933,20 @@ void DocState::FindGenders() {
     for (const std::string& role : entities_[e].e.roles) {
       // (The role's own words: "spokeswoman for Harlow Motors", not "the
       // wife of ..." of someone else; the first word says it.)
-      const std::string_view first =
-          std::string_view(role).substr(0, role.find(' '));
+      const std::string_view words = role;
+      const std::string_view first = words.substr(0, words.find(' '));
       if (const char g = of_word(first)) note(static_cast<int>(e), g);
     }
   }
   // The first name: "Ilse Marr" is a woman's, "Tomas Quill" a man's, when
   // nearly everyone in the news who bears it is.
   for (size_t e = 0; e < entities_.size(); ++e) {
-    const std::string& name = entities_[e].e.name;
+    const std::string_view name = entities_[e].e.name;
     const size_t space = name.find(' ');
-    if (space == std::string::npos) continue;
-    if (const char g =
-            lex_.GenderOfGivenName(std::string_view(name).substr(0, space)))
+    if (space == std::string_view::npos) continue;
+    if (const char g = lex_.GenderOfGivenName(name.substr(0, space))) {
       note(static_cast<int>(e), g);
+    }
   }
 }
 
