@@ -244,6 +244,7 @@ void DocState::Annotate() {
       for (;
            close < nw && close <= k + 6 && !IsClosingQuoteMark(a.words[close]);
            ++close) {
+        if (a.words[close].empty()) break;
         const auto c0 = static_cast<unsigned char>(a.words[close][0]);
         const std::string_view u = a.upos[close];
         title &= std::isupper(c0) || std::isdigit(c0) ||
@@ -2925,8 +2926,7 @@ void DocState::FindGenders() {
     // husband Tom Reyes", "Ms. Orrel").
     const int from = m.titled_from >= 0 ? m.titled_from : m.first;
     for (int k = std::max(0, from - 1); k < m.first; ++k) {
-      if (const char g = of_word(words_[k].form); g && k + 1 >= from)
-        note(m.entity, g);
+      if (const char g = of_word(words_[k].form)) note(m.entity, g);
     }
   }
   for (size_t e = 0; e < entities_.size(); ++e) {
@@ -6426,7 +6426,7 @@ void DocState::VerbStatements() {
         // (Right after its noun: "Biden, echoing Erdogan, called on" with
         // "called" hung on "echoing" is no name given.)
         const bool participle =
-            words_[v].deprel == "acl" && words_[v].head == v - 1 &&
+            v > 0 && words_[v].deprel == "acl" && words_[v].head == v - 1 &&
             (words_[v - 1].upos == "NOUN" || words_[v - 1].upos == "PROPN") &&
             EndsWith(Lower(words_[v].form), "ed");
         bool as = false, object = false, passive = false, by = false;
