@@ -1379,10 +1379,9 @@ void DocState::FindClaims() {
     const SpeechVerb* sv = SpeechVerbAt(w, &len);
     // ("launch" and "unveil" announce a thing by doing it: a claim. So
     // does agreeing to a thing rather than with words: "agreed to a
-    // ceasefire with the government", "agreed a truce", not "agreed that
-    // the report was accurate" nor "agreed to buy Kestrel", whose purchase
-    // is the claim.)
-    // ("agreed with Matthews about the winner" shares a view.)
+    // ceasefire with the government", "agreed a truce"; not "agreed that
+    // the report was accurate", "agreed to buy Kestrel", whose purchase is
+    // the claim, nor "agreed with Matthews", which shares a view.)
     bool agreement = false, clause = false;
     if (words_[w].lemma == "agree" && len == 1) {
       for (int c : Children(w)) {

@@ -2,8 +2,9 @@
 //
 // Everything the extractor knows about words — speech verbs, sourcing
 // phrases, denial and confirmation cues, hedges, negation, predicate
-// triggers, roles, definite descriptions, and the gazetteers of outlets,
-// organisations, governments and places — is data in lexicons/*.tsv
+// triggers, roles, definite descriptions, the gazetteers of outlets,
+// organisations, governments and places, and the genders of first names —
+// is data in lexicons/*.tsv
 // (documented in lexicons/README.md). The shipped files are compiled into
 // the binary; a user directory adds rows to them and removes rows from them.
 //
