@@ -2027,6 +2027,24 @@ void DocState::FindStances() {
       }
       if (hypothetical) continue;
     }
+    // "Harlow Motors did not confirm the talks", "Quillon has not denied
+    // the report": an answer negated is none. The party neither confirms
+    // nor denies; the reporter's own "a deal has not been announced" takes
+    // no side.
+    if (cue_word >= 0 &&
+        (hint == StanceHint::kDeny || hint == StanceHint::kConfirm)) {
+      bool negated = false;
+      for (int c : Children(cue_word)) {
+        const std::string low = Lower(words_[c].form);
+        negated |= Base(words_[c].deprel) == "advmod" &&
+                   (low == "not" || low == "n't" || low == "never");
+      }
+      if (negated) {
+        if (!HasSpeaker(st.speaker) && st.speaker.name.empty()) continue;
+        signal = StanceHint::kNoComment;
+        strength = Strength::kNone;
+      }
+    }
     if (signal == StanceHint::kNone &&
         (hint == StanceHint::kDeny || hint == StanceHint::kConfirm ||
          hint == StanceHint::kNoComment)) {
