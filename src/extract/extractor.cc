@@ -6434,10 +6434,7 @@ void DocState::VerbStatements() {
           object |= StartsWith(words_[c].deprel, "obj");
           passive |= words_[c].deprel == "aux:pass";
           by |= words_[c].deprel == "obl:agent";
-          for (int cc : Children(c)) {
-            as |= words_[cc].deprel == "case" &&
-                  EqualsIgnoreCase(words_[cc].form, "as");
-          }
+          as |= CaseOf(c) == "as";
         }
         // (Who gave it, when the passive says so, said it: "was called a
         // charlatan by fellow physicians".)
@@ -7836,10 +7833,10 @@ void DocState::SourcingStatements() {
       st.content = WithoutFinalStop(st.content);
       // "According to the Consumerist:" closing its paragraph introduces
       // the next one, quoted whole.
-      bool words = false;
-      for (uint32_t k = st.content.begin; k < st.content.end && !words; ++k)
-        words = std::isalnum(static_cast<unsigned char>(text_[k])) != 0;
-      if (!words) {
+      const std::string_view said = Text(st.content);
+      if (std::none_of(said.begin(), said.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) != 0;
+          })) {
         size_t next = s + 1;
         while (next < sents_.size() && sents_[next].paragraph == si.paragraph)
           ++next;
