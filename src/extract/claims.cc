@@ -1984,8 +1984,18 @@ void DocState::FindStances() {
       if (const SpeechVerb* sv = SpeechVerbAt(cue_word, &len))
         hint = sv->stance;
     }
+    bool negated_answer = false;
+    if (cue_word >= 0 &&
+        (hint == StanceHint::kDeny || hint == StanceHint::kConfirm)) {
+      for (int c : Children(cue_word)) {
+        negated_answer |= Base(words_[c].deprel) == "advmod" &&
+                          LongestAt(c, LexiconKind::kNegation).has_value();
+      }
+    }
     // A speech act that is only possible or general takes no side: "could
-    // be required to confirm or deny", "when they deny market rumours".
+    // be required to confirm or deny", "when they deny market rumours". A
+    // modal that refuses is no such act: "would not confirm", "couldn't
+    // confirm" answer none.
     if (cue_word >= 0) {
       bool hypothetical = false;
       // "confirm or deny": a verb of the opposite answer beside the cue.
@@ -2010,9 +2020,10 @@ void DocState::FindStances() {
       for (int c : around) {
         std::string low = Lower(words_[c].form);
         std::string_view d = words_[c].deprel;
-        if (d == "aux" && (low == "could" || low == "would" || low == "may" ||
-                           low == "might" || low == "should" || low == "must" ||
-                           low == "can"))
+        if (d == "aux" && !negated_answer &&
+            (low == "could" || low == "would" || low == "may" ||
+             low == "might" || low == "should" || low == "must" ||
+             low == "can"))
           hypothetical = true;
         if (d == "mark" && (low == "when" || low == "if" || low == "whether"))
           hypothetical = true;
@@ -2031,19 +2042,10 @@ void DocState::FindStances() {
     // the report": an answer negated is none. The party neither confirms
     // nor denies; the reporter's own "a deal has not been announced" takes
     // no side.
-    if (cue_word >= 0 &&
-        (hint == StanceHint::kDeny || hint == StanceHint::kConfirm)) {
-      bool negated = false;
-      for (int c : Children(cue_word)) {
-        const std::string low = Lower(words_[c].form);
-        negated |= Base(words_[c].deprel) == "advmod" &&
-                   (low == "not" || low == "n't" || low == "never");
-      }
-      if (negated) {
-        if (!HasSpeaker(st.speaker) && st.speaker.name.empty()) continue;
-        signal = StanceHint::kNoComment;
-        strength = Strength::kNone;
-      }
+    if (negated_answer) {
+      if (!HasSpeaker(st.speaker) && st.speaker.name.empty()) continue;
+      signal = StanceHint::kNoComment;
+      strength = Strength::kNone;
     }
     if (signal == StanceHint::kNone &&
         (hint == StanceHint::kDeny || hint == StanceHint::kConfirm ||
