@@ -1757,6 +1757,15 @@ void DocState::FindOwners() {
   }
 }
 
+// "did not confirm", "won't deny", "never denied": a word of negation.tsv
+// hangs on the verb as an adverb.
+bool DocState::NegatedByAdverb(int v) const {
+  return std::any_of(Children(v).begin(), Children(v).end(), [&](int c) {
+    return Base(words_[c].deprel) == "advmod" &&
+           LongestAt(c, LexiconKind::kNegation).has_value();
+  });
+}
+
 // "there is no ban", "there weren't any talks": a noun named only to say
 // there is none of it.
 bool DocState::NoneOf(int k) const {
@@ -1965,8 +1974,20 @@ void DocState::FindStances() {
         // disclose its contacts, a day after both companies denied a
         // report", "I have read Harlow's denial".
         if (in_content && OthersAnswer(k, st)) continue;
-        signal = d.stance;
-        strength = d.strength;
+        // "said he would not deny that they had met": a negated answer in
+        // what is said answers none, as the cue's own does. Negated in the
+        // passive it is nobody's answer: "informed the board, because the
+        // departure has not been announced".
+        const bool negated_in_content = (d.stance == StanceHint::kDeny ||
+                                         d.stance == StanceHint::kConfirm) &&
+                                        in_content && w.upos == "VERB" &&
+                                        NegatedByAdverb(k);
+        if (negated_in_content &&
+            std::any_of(Children(k).begin(), Children(k).end(),
+                        [&](int c) { return words_[c].deprel == "aux:pass"; }))
+          continue;
+        signal = negated_in_content ? StanceHint::kNoComment : d.stance;
+        strength = negated_in_content ? Strength::kNone : d.strength;
         // An outlet withdrawing its own report: the ledger's retraction.
         for (std::string_view mark :
              {"incorrect", "erroneous", "wrongly", "inaccurate", "withdr",
@@ -1984,14 +2005,10 @@ void DocState::FindStances() {
       if (const SpeechVerb* sv = SpeechVerbAt(cue_word, &len))
         hint = sv->stance;
     }
-    bool negated_answer = false;
-    if (cue_word >= 0 &&
-        (hint == StanceHint::kDeny || hint == StanceHint::kConfirm)) {
-      for (int c : Children(cue_word)) {
-        negated_answer |= Base(words_[c].deprel) == "advmod" &&
-                          LongestAt(c, LexiconKind::kNegation).has_value();
-      }
-    }
+    const bool negated_answer =
+        cue_word >= 0 &&
+        (hint == StanceHint::kDeny || hint == StanceHint::kConfirm) &&
+        NegatedByAdverb(cue_word);
     // A speech act that is only possible or general takes no side: "could
     // be required to confirm or deny", "when they deny market rumours". A
     // modal that refuses is no such act: "would not confirm", "couldn't
@@ -2220,6 +2237,11 @@ void DocState::FindStances() {
            {"report", "story", "article", "rumor", "rumour", "speculation"})
         about_report |= words_[k].upos == "NOUN" && words_[k].lemma == noun;
     auto reported = [&](int ci) {
+      // A claim told firmly by one speaker may still have been reported by
+      // another: "Reports say ..." and then "he would not deny that they
+      // had met".
+      for (const ClaimMention& m : claims_[ci].mentions)
+        if (m.modality != Modality::kAsserted) return true;
       if (claims_[ci].c.modality != Modality::kAsserted) return true;
       for (size_t k = 0; k < n_statements; ++k) {
         const Statement& o = statements_[k];

@@ -372,6 +372,7 @@ class DocState {
   bool SpeaksFor(const Statement& st, const ClaimBuild& c) const;
   bool InReportNoun(int w, Span within) const;
   bool RefusesToDiscuss(int v) const;
+  bool NegatedByAdverb(int v) const;
   bool NoneOf(int k) const;
   bool ObjectFits(int w, const std::vector<std::string>& objects) const;
 };

@@ -1988,6 +1988,18 @@ void DocState::FindRoles() {
         (words_[p].form == "," || EqualsIgnoreCase(words_[p].form, "as"))) {
       int q = p + 1;
       if (q < si.last && words_[q].upos == "DET") ++q;
+      // The organisation may come first: "an Apple spokeswoman", "Apple's
+      // chief executive".
+      std::string before;
+      if (q < si.last && words_[q].mention >= 0 &&
+          mentions_[words_[q].mention].named &&
+          mentions_[words_[q].mention].first == q) {
+        before = org_at(q);
+        if (!before.empty()) {
+          q = mentions_[words_[q].mention].last;
+          if (q < si.last && words_[q].upos == "PART") ++q;
+        }
+      }
       for (int j = q; j < std::min(si.last, q + 3); ++j) {
         int end = 0;
         const Role* t = TitleAt(j, &end);
@@ -1995,13 +2007,20 @@ void DocState::FindRoles() {
           if (words_[j].upos != "ADJ" && words_[j].upos != "NOUN") break;
           continue;
         }
+        // (A title before another name is that name's: "Aside from Donald
+        // Trump, Fox News host Sean Hannity said".)
+        if (end < si.last && words_[end].mention >= 0 &&
+            mentions_[words_[end].mention].named &&
+            entities_[mentions_[words_[end].mention].entity].e.type ==
+                EntityType::kPerson)
+          break;
         std::string of;
         if (end + 1 < si.last) {
           std::string_view prep = words_[end].form;
           if (prep == "at" || prep == "of" || prep == "for" || prep == "with")
             of = org_at(words_[end + 1].upos == "DET" ? end + 2 : end + 1);
         }
-        add_role(m.entity, t, "", "", of);
+        add_role(m.entity, t, "", "", of.empty() ? before : of);
         break;
       }
     }
@@ -6401,6 +6420,47 @@ void DocState::VerbStatements() {
             m >= 0 && mentions_[m].named && mentions_[m].last == c0) {
           EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
           if (t == EntityType::kPerson || t == EntityType::kOrg) subj = c0 - 1;
+        }
+      }
+      // "..., Edda Lind, a Harlow Motors spokeswoman, said on Tuesday.": a
+      // person's name with a title in apposition just before the verb. The
+      // parser may make the title the subject, or hang the name on a noun
+      // of what was said; the person speaks.
+      if (v == i && i - 2 > first && words_[i - 1].form == "," &&
+          (subj < 0 || (subj < i && words_[subj].mention < 0))) {
+        int j = i - 2;
+        bool clean = true, titled = false;
+        for (; j > first && words_[j].form != ","; --j) {
+          clean &= words_[j].upos != "VERB" && words_[j].upos != "AUX" &&
+                   !InAnyQuote(j);
+          titled |= LongestAt(j, LexiconKind::kRole).has_value();
+        }
+        const int m = j > first ? words_[j - 1].mention : -1;
+        if (clean && titled && words_[j].form == "," &&
+            (subj < 0 || subj > j) && m >= 0 && mentions_[m].named &&
+            mentions_[m].last == j &&
+            entities_[mentions_[m].entity].e.type == EntityType::kPerson) {
+          const int lead = mentions_[m].first - 1;
+          // (Not after an opening adverb alone: in "However, Jill Martin,
+          // vice president for the company, said in a statement that ..."
+          // the parser's subject is the one that reads the clause.)
+          bool opener_only = lead >= first;
+          for (int k = first; k < lead && opener_only; ++k)
+            opener_only = words_[k].upos == "ADV" || IsPunct(words_[k]) ||
+                          words_[k].upos == "CCONJ";
+          if (!opener_only && (lead < first || words_[lead].form == "," ||
+                               IsClosingQuoteMark(words_[lead].form))) {
+            // (The name's own head: "John" of "John Wildhack", so that the
+            // speaker's phrase is the whole name.)
+            subj = j - 1;
+            for (int k = mentions_[m].first; k < j; ++k) {
+              const int h = words_[k].head;
+              if (h < mentions_[m].first || h >= j) {
+                subj = k;
+                break;
+              }
+            }
+          }
         }
       }
       // "waited to see if ...", "hard to know what ...", "to find out
