@@ -1758,9 +1758,20 @@ void DocState::FindOwners() {
 }
 
 // "did not confirm", "won't deny", "never denied": a word of negation.tsv
-// hangs on the verb as an adverb.
+// hangs on the verb as an adverb. ("did not confirm that he had been killed
+// until Friday" confirmed it on Friday, wherever the parser hung "until".)
 bool DocState::NegatedByAdverb(int v) const {
-  return std::any_of(Children(v).begin(), Children(v).end(), [&](int c) {
+  const auto& kids = Children(v);
+  auto until = [&](int w) {
+    return std::any_of(Children(w).begin(), Children(w).end(), [&](int c) {
+      return Base(words_[c].deprel) == "obl" && CaseOf(c) == "until";
+    });
+  };
+  if (until(v) || std::any_of(kids.begin(), kids.end(), [&](int c) {
+        return words_[c].deprel == "ccomp" && until(c);
+      }))
+    return false;
+  return std::any_of(kids.begin(), kids.end(), [&](int c) {
     return Base(words_[c].deprel) == "advmod" &&
            LongestAt(c, LexiconKind::kNegation).has_value();
   });
