@@ -2075,6 +2075,10 @@ void DocState::FindStances() {
       signal = StanceHint::kNoComment;
       strength = Strength::kNone;
     }
+    // (Whether the answer is only the cue's: "confirmed that ...".)
+    const bool answer_of_cue =
+        signal == StanceHint::kNone &&
+        (hint == StanceHint::kDeny || hint == StanceHint::kConfirm);
     if (signal == StanceHint::kNone &&
         (hint == StanceHint::kDeny || hint == StanceHint::kConfirm ||
          hint == StanceHint::kNoComment)) {
@@ -2247,6 +2251,26 @@ void DocState::FindStances() {
       for (std::string_view noun :
            {"report", "story", "article", "rumor", "rumour", "speculation"})
         about_report |= words_[k].upos == "NOUN" && words_[k].lemma == noun;
+    // "Harlow agreed that the price was high", "confirmed that the plant
+    // would stay open": a clause of its own, stating no claim, is what was
+    // confirmed or denied, not some claim before it.
+    if (answer_of_cue && !about_report) {
+      bool clause = false;
+      for (int k = FirstWordFrom(st.content.begin);
+           k < nw && words_[k].span.end <= st.content.end && !clause; ++k) {
+        // (The subject of the content's top word, not of a relative
+        // clause inside a noun: "agreed to the meeting after a request
+        // from Malala, who ...".)
+        const int h = words_[k].head;
+        const int hh = h >= 0 ? words_[h].head : -1;
+        clause = StartsWith(words_[k].deprel, "nsubj") && h >= 0 &&
+                 words_[h].span.begin >= st.content.begin &&
+                 words_[h].span.end <= st.content.end &&
+                 (hh < 0 || words_[hh].span.begin < st.content.begin ||
+                  words_[hh].span.end > st.content.end);
+      }
+      if (clause) continue;
+    }
     auto reported = [&](int ci) {
       // A claim told firmly by one speaker may still have been reported by
       // another: "Reports say ..." and then "he would not deny that they

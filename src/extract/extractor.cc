@@ -6042,6 +6042,26 @@ void DocState::VerbStatements() {
       if (i >= 2 && EqualsIgnoreCase(words_[i - 1].form, "to") &&
           EqualsIgnoreCase(words_[i - 2].form, "according"))
         continue;
+      // "Harlow Motors said to be in venture talks", "Quillon, reported to
+      // have held talks, declined to comment": the passive of a headline
+      // or a reduced relative. Whoever said it is not named. (With its
+      // auxiliary, "is said to have", it stays an attribution without a
+      // source, as attribution corpora count it.)
+      int before_said = i - 1;
+      while (before_said >= sents_[s].first &&
+             words_[before_said].upos == "ADV")
+        --before_said;
+      if (i + 2 < sents_[s].last && length == 1 &&
+          (before_said < sents_[s].first ||
+           words_[before_said].upos != "AUX") &&
+          (EqualsIgnoreCase(words_[i].form, "said") ||
+           EqualsIgnoreCase(words_[i].form, "reported") ||
+           EqualsIgnoreCase(words_[i].form, "rumored") ||
+           EqualsIgnoreCase(words_[i].form, "rumoured")) &&
+          EqualsIgnoreCase(words_[i + 1].form, "to") &&
+          (EqualsIgnoreCase(words_[i + 2].form, "be") ||
+           EqualsIgnoreCase(words_[i + 2].form, "have")))
+        continue;
       // "That said, the mill may still close": a connective, not speech.
       if (i > sents_[s].first && i + 1 < sents_[s].last &&
           EqualsIgnoreCase(words_[i].form, "said") &&
