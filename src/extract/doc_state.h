@@ -228,6 +228,7 @@ class DocState {
   void ClosingReportingClauses();
   int PhraseHead(int lo, int hi) const;
   int ClosingPhrase(int v, int* lo) const;
+  bool AttributionCircumstance(int v, int end) const;
   void ParticiplesOfReportingClauses();
   void ConjunctsOfReportingVerbs();
   void SpeakersWithNamesInApposition();

@@ -4614,6 +4614,36 @@ int DocState::PhraseHead(int lo, int hi) const {
   return -1;
 }
 
+// Words (v, end) say only when or how the verb at v was said, or to whom
+// it was told: "said on Monday", "said last week", "said in a statement",
+// "told Reuters", "told reporters".
+bool DocState::AttributionCircumstance(int v, int end) const {
+  const int n = end - (v + 1);
+  if (n < 1 || n > 5) return false;
+  for (int k = v + 1; k < end; ++k)
+    if (InAnyQuote(k)) return false;
+  if (words_[v].lemma == "tell" && n <= 5) {
+    const int m = words_[end - 1].mention;
+    const int first = words_[v + 1].upos == "DET" ? v + 2 : v + 1;
+    if ((m >= 0 && mentions_[m].named && mentions_[m].first == first) ||
+        (n == 1 && (EqualsIgnoreCase(words_[v + 1].form, "reporters") ||
+                    EqualsIgnoreCase(words_[v + 1].form, "journalists"))))
+      return true;
+  }
+  int k = v + 1;
+  if (words_[k].upos == "ADP") ++k;
+  bool when = false, means = false;
+  for (; k < end; ++k) {
+    const std::string_view u = words_[k].upos;
+    if (u != "DET" && u != "ADJ" && u != "NOUN" && u != "PROPN" && u != "NUM")
+      return false;
+    when |= WhenWord(k);
+    for (std::string_view l : {"statement", "interview", "email", "call"})
+      means |= words_[k].lemma == l;
+  }
+  return when || (means && words_[v + 1].upos == "ADP");
+}
+
 // ", a Harlow Courier analysis of the filings shows.", ", two people
 // familiar with the matter said.": a phrase of nouns, names and their
 // modifiers between a comma and a verb of saying that ends the sentence.
@@ -4624,12 +4654,14 @@ int DocState::ClosingPhrase(int v, int* lo) const {
   const SentInfo& si = sents_[words_[v].sent];
   int end = si.last;
   while (end > si.first && IsPunct(words_[end - 1])) --end;
-  if (v != end - 1 || end - si.first < 5 || InAnyQuote(v)) return -1;
+  if ((v != end - 1 && !AttributionCircumstance(v, end)) ||
+      end - si.first < 5 || InAnyQuote(v))
+    return -1;
   std::string_view f = words_[v].form;
   // (Not "... nominee in the United States."; but a headline's "Says" may
   // have been read into the name before it: "..., Trevor Noah Says".)
   const int m = words_[v].mention;
-  if ((!f.ends_with("s") && !f.ends_with("ed") && f != "said") ||
+  if ((!f.ends_with("s") && !f.ends_with("ed") && f != "said" && f != "told") ||
       (m >= 0 && mentions_[m].named && mentions_[m].first < v && f != "Says"))
     return -1;
   int length = 0;
@@ -4731,6 +4763,24 @@ void DocState::ClosingReportingClauses() {
       attribute(si, last_word, lo - 1, lo, last_word - 1);
       continue;
     }
+    // (Or the verb before when it was said: ", two people familiar with
+    // the matter said on Monday." Only a verb that reports, not "...,
+    // the battle for Kobani continued Monday".)
+    bool closed = false;
+    for (int v = end - 2; v >= std::max(si.first + 4, end - 5) && !closed;
+         --v) {
+      int lo = 0;
+      const std::string_view l = words_[v].lemma;
+      const bool reports = l == "say" || l == "tell" || l == "report" ||
+                           l == "confirm" || l == "announce" || l == "add" ||
+                           l == "write" || l == "note";
+      if (words_[v].upos == "VERB" && reports && speech_verb(v) &&
+          ClosingPhrase(v, &lo) >= 0) {
+        attribute(si, v, lo - 1, lo, v - 1);
+        closed = true;
+      }
+    }
+    if (closed) continue;
     for (int v = si.first + 3; v + 1 < end; ++v) {
       if (words_[v].upos != "VERB" || !speech_verb(v)) continue;
       // (Verbs that stand before their speaker; not "told The Post", whose
@@ -6300,9 +6350,26 @@ void DocState::VerbStatements() {
               words_[c].deprel == "case" && words_[c].upos == "ADP";
         }
       }
-      if (int lo = 0, head = ClosingPhrase(v, &lo);
-          head >= 0 && (subj < lo || subj >= v || prepositional)) {
-        subj = head;
+      // (Nor is a common noun after a preposition that follows the
+      // phrase's head, whatever the parser made of "with": "people familiar
+      // with the plans said last week". A name's own words stay, though
+      // the tagger calls them nouns: "the Syrian Observatory for Human
+      // Rights said".)
+      auto after_preposition = [&](int head) {
+        for (int k = head + 1; k < subj; ++k)
+          if (words_[k].upos == "ADP") return true;
+        return false;
+      };
+      if (int lo = 0, head = ClosingPhrase(v, &lo); head >= 0) {
+        const bool same_name = subj >= lo && subj < v &&
+                               words_[subj].mention >= 0 &&
+                               words_[subj].mention == words_[head].mention;
+        if (!same_name &&
+            (subj < lo || subj >= v || prepositional ||
+             (subj > head && words_[subj].upos == "NOUN" &&
+              std::islower(static_cast<unsigned char>(words_[subj].form[0])) &&
+              after_preposition(head))))
+          subj = head;
         closing_lo = lo;
       }
       // "384 pledged delegates": a number before and a noun after make the
@@ -7101,8 +7168,35 @@ void DocState::VerbStatements() {
           }
         }
       }
+      // (A closing phrase says what came before it, wherever the parser
+      // hung its verb: "..., the Syrian Observatory for Human Rights said
+      // on Tuesday.")
+      if (closing_lo >= 0 && from > v) {
+        from = sents_[s].first;
+        if (int dash = DatelineEnd(from, closing_lo - 1); dash >= 0)
+          from = dash + 1;
+        parenthetical = true;
+      }
       if (closing_lo >= 0) to = std::min(to, closing_lo - 1);
       if (from < 0 || to < from) continue;
+      // What a statement before it says ends at the comma too: "...
+      // Murillo said the country would work with ..., The Daily Telegraph
+      // said."
+      if (closing_lo >= 0 && parenthetical) {
+        const uint32_t stop = words_[closing_lo - 1].span.begin;
+        for (Statement& other : statements_) {
+          // (Only what is said in this sentence: not quotes joined
+          // across sentences around it.)
+          if (other.kind == StatementKind::kReporter ||
+              !other.content.Contains(words_[v].span) ||
+              other.content.begin >= stop ||
+              words_[FirstWordFrom(other.content.begin)].sent != words_[v].sent)
+            continue;
+          if (Span cut = TrimContent(Span{other.content.begin, stop});
+              !cut.empty())
+            other.content = cut;
+        }
+      }
       while (to > from && IsPunct(words_[to]) && words_[to].quote < 0) --to;
       content = WordSpan(from, to);
       // Passive participle on a noun: "the speculation, first reported by
