@@ -3100,6 +3100,23 @@ int DocState::ResolvePronoun(int w) {
     EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
     if ((person && t == EntityType::kPerson && fits(mentions_[m].entity)) ||
         ((thing || plural) && t == EntityType::kOrg)) {
+      // "NATO said scorpions were found ... before launching them": a
+      // plural noun of no name between the organisation and "them" is
+      // what "them" stands for more often than the organisation. ("they"
+      // still carries on an organisation that was a subject: "McDonald's
+      // is running campaigns, insisting they sell good food".)
+      bool org_subject = false;
+      for (int k = mentions_[m].first; k < mentions_[m].last; ++k)
+        org_subject |= StartsWith(words_[k].deprel, "nsubj");
+      if (plural && !(low == "they" && org_subject)) {
+        for (int k = mentions_[m].last; k < w; ++k) {
+          if (words_[k].upos == "NOUN" && words_[k].mention < 0 &&
+              words_[k].form.ends_with("s") &&
+              words_[k].sent + 1 >= words_[w].sent &&
+              !LongestAt(k, LexiconKind::kRole))
+            return -1;
+        }
+      }
       if (!person) return mentions_[m].entity;
       if (nearest < 0) nearest = mentions_[m].entity;
       if (words_[mentions_[m].first].sent + 1 < words_[w].sent) break;
