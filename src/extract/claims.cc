@@ -1448,6 +1448,13 @@ void DocState::FindClaims() {
     if (root < 0) continue;
     int len = 0;
     if (SpeechVerbAt(root, &len)) continue;
+    // "said she took Harlow at its word": trusting what was said, nothing
+    // done to Harlow.
+    if (std::any_of(Children(root).begin(), Children(root).end(), [&](int c) {
+          return Base(words_[c].deprel) == "obl" && CaseOf(c) == "at" &&
+                 words_[c].lemma == "word";
+        }))
+      continue;
     std::string lemma = words_[root].lemma.empty() ? Lower(words_[root].form)
                                                    : words_[root].lemma;
     std::string cls = "other:" + lemma;
