@@ -3382,11 +3382,14 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
   // the speaker does not speak for.
   // So do "Pembrook & Vine workers": a name speaks only through its own
   // head ("Kestrel", "the Kestrel board") or a role that speaks for it.
+  // (A title's words are read once: the "executive" of "chief executive"
+  // is no outsider's title of its own.)
   bool outsider = false, spokesman = false;
   for (int k = first; k <= last && !outsider; ++k) {
     if (auto r = LongestAt(k, LexiconKind::kRole)) {
       outsider = !lex_.roles()[r->entry].speaks_for;
       spokesman |= lex_.roles()[r->entry].speaks_for;
+      k += static_cast<int>(r->length) - 1;
     }
   }
   if (!spokesman && head >= 0 && words_[head].mention < 0 &&
