@@ -3525,6 +3525,23 @@ Speaker DocState::SpeakerFromWord(int w, int cue) {
       mentions_[words_[w - 2].mention].named)
     w -= 2;
   auto [lo, hi] = NounPhrase(w);
+  // "Quillon's chief executive said", with "chief" hung on the name by the
+  // parser: the title's modifiers and the name that owns it are the
+  // phrase's. (Only a title: not "POLITICO's Battleground".)
+  if (const int first = sents_[words_[w].sent].first;
+      lo == w &&
+      (words_[w].upos == "NOUN" ||
+       (words_[w].upos == "ADJ" && StartsWith(words_[w].deprel, "nsubj")))) {
+    int k = lo;
+    while (k - 1 > first && words_[k - 1].upos == "ADJ") --k;
+    bool title = false;
+    for (int j = k; j <= w && !title; ++j)
+      title = LongestAt(j, LexiconKind::kRole).has_value();
+    if (title && k - 2 >= first && IsPossessiveS(words_[k - 1].form) &&
+        words_[k - 2].mention >= 0 && mentions_[words_[k - 2].mention].named &&
+        mentions_[words_[k - 2].mention].last == k - 1)
+      lo = mentions_[words_[k - 2].mention].first;
+  }
   // "A World Health Organization (WHO) official told ...", with the phrase
   // before the brackets cut off by the parser: a closing bracket inside the
   // phrase takes in its opening one and the words that the brackets follow.
