@@ -4659,7 +4659,7 @@ bool DocState::AttributionCircumstance(int v, int end) const {
   if (n < 1 || n > 5) return false;
   for (int k = v + 1; k < end; ++k)
     if (InAnyQuote(k)) return false;
-  if (words_[v].lemma == "tell" && n <= 5) {
+  if (words_[v].lemma == "tell") {
     const int m = words_[end - 1].mention;
     const int first = words_[v + 1].upos == "DET" ? v + 2 : v + 1;
     if ((m >= 0 && mentions_[m].named && mentions_[m].first == first) ||
