@@ -331,6 +331,17 @@ bool DocState::ObjectFits(int w,
         CoarseType(entities_[mentions_[words_[k].mention].entity].e.type) ==
             EntityType::kOrg)
       return true;
+    // (A person: "charged Corey Lewandowski", "Assange was not charged",
+    // "charged them with possession"; not "charge it every night".)
+    if (wanted("@person")) {
+      if (words_[k].mention >= 0 &&
+          entities_[mentions_[words_[k].mention].entity].e.type ==
+              EntityType::kPerson)
+        return true;
+      for (std::string_view p : {"he", "she", "they", "him", "her", "them"})
+        if (words_[k].upos == "PRON" && EqualsIgnoreCase(words_[k].form, p))
+          return true;
+    }
     if (wanted("@number")) {
       if (words_[k].upos == "NUM") return true;
       for (int c : Children(k))

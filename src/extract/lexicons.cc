@@ -906,10 +906,11 @@ Result<Lexicons> Lexicons::Load(const LexiconOptions& options) {
               return RowError(r, "object '" + o + "' stops nothing");
             }
             if (o.starts_with("@") && o != "@people" && o != "@money" &&
-                o != "@number" && o != "@org" && o != "@none") {
+                o != "@number" && o != "@person" && o != "@org" &&
+                o != "@none") {
               return RowError(r, "object '" + o +
                                      "' is not @people, @money, @number, "
-                                     "@org or @none");
+                                     "@person, @org or @none");
             }
             p.objects.emplace_back(o);
           }

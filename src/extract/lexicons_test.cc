@@ -526,7 +526,7 @@ TEST(LexiconsTest, ErrorsNameFileAndLine) {
     EXPECT_EQ(r.status().message(),
               dir.path() +
                   "/predicates.tsv:2: object '@things' is not @people, "
-                  "@money, @number, @org or @none");
+                  "@money, @number, @person, @org or @none");
   }
   {
     TempDir dir("bad_utf8");
