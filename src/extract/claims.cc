@@ -2293,9 +2293,9 @@ void DocState::FindStances() {
       // A claim told firmly by one speaker may still have been reported by
       // another: "Reports say ..." and then "he would not deny that they
       // had met".
+      // (A claim's own modality is the firmest of its mentions'.)
       for (const ClaimMention& m : claims_[ci].mentions)
         if (m.modality != Modality::kAsserted) return true;
-      if (claims_[ci].c.modality != Modality::kAsserted) return true;
       for (size_t k = 0; k < n_statements; ++k) {
         const Statement& o = statements_[k];
         bool by_source = o.kind == StatementKind::kReport ||

@@ -229,6 +229,7 @@ class DocState {
   int PhraseHead(int lo, int hi) const;
   int ClosingPhrase(int v, int* lo) const;
   bool AttributionCircumstance(int v, int end) const;
+  void EndContentsAt(int v, uint32_t stop, bool from_cue, bool same_sentence);
   void ParticiplesOfReportingClauses();
   void ConjunctsOfReportingVerbs();
   void SpeakersWithNamesInApposition();

@@ -4651,6 +4651,28 @@ int DocState::PhraseHead(int lo, int hi) const {
   return -1;
 }
 
+// The statements whose content holds word v, a closing reporting verb, say
+// nothing from `stop` (the comma before its speaker) on. A content that
+// begins after the comma begins at its cue instead when `from_cue`, and is
+// left alone otherwise; `same_sentence` leaves contents that begin in
+// another sentence alone.
+void DocState::EndContentsAt(int v, uint32_t stop, bool from_cue,
+                             bool same_sentence) {
+  for (Statement& other : statements_) {
+    if (other.kind == StatementKind::kReporter ||
+        !other.content.Contains(words_[v].span))
+      continue;
+    if (same_sentence &&
+        words_[FirstWordFrom(other.content.begin)].sent != words_[v].sent)
+      continue;
+    uint32_t from = other.content.begin;
+    if (from >= stop && from_cue) from = other.cue.end;
+    if (from >= stop) continue;
+    if (Span cut = TrimContent(Span{from, stop}); !cut.empty())
+      other.content = cut;
+  }
+}
+
 // Words (v, end) say only when or how the verb at v was said, or to whom
 // it was told: "said on Monday", "said last week", "said in a statement",
 // "told Reuters", "told reporters".
@@ -4770,17 +4792,8 @@ void DocState::ClosingReportingClauses() {
     // parser hung this verb on it as its clause, what it says begins at its
     // cue: 'Abernathy said rumours all the time," said Okafor', with the
     // opening quote lost.)
-    const uint32_t stop = words_[comma].span.begin;
-    for (Statement& other : statements_) {
-      if (other.kind == StatementKind::kReporter ||
-          !other.content.Contains(words_[v].span))
-        continue;
-      uint32_t from = other.content.begin;
-      if (from >= stop) from = other.cue.end;
-      if (from >= stop) continue;
-      Span cut = TrimContent(Span{from, stop});
-      if (!cut.empty()) other.content = cut;
-    }
+    EndContentsAt(v, words_[comma].span.begin, /*from_cue=*/true,
+                  /*same_sentence=*/false);
     AddStatement(std::move(st));
   };
   auto speech_verb = [&](int v) {
@@ -7219,20 +7232,11 @@ void DocState::VerbStatements() {
       // What a statement before it says ends at the comma too: "...
       // Murillo said the country would work with ..., The Daily Telegraph
       // said."
+      // (Only what is said in this sentence: not quotes joined across
+      // sentences around it.)
       if (closing_lo >= 0 && parenthetical) {
-        const uint32_t stop = words_[closing_lo - 1].span.begin;
-        for (Statement& other : statements_) {
-          // (Only what is said in this sentence: not quotes joined
-          // across sentences around it.)
-          if (other.kind == StatementKind::kReporter ||
-              !other.content.Contains(words_[v].span) ||
-              other.content.begin >= stop ||
-              words_[FirstWordFrom(other.content.begin)].sent != words_[v].sent)
-            continue;
-          if (Span cut = TrimContent(Span{other.content.begin, stop});
-              !cut.empty())
-            other.content = cut;
-        }
+        EndContentsAt(v, words_[closing_lo - 1].span.begin,
+                      /*from_cue=*/false, /*same_sentence=*/true);
       }
       while (to > from && IsPunct(words_[to]) && words_[to].quote < 0) --to;
       content = WordSpan(from, to);
