@@ -4234,9 +4234,15 @@ void DocState::ParticiplesOfReportingClauses() {
         if (!reports_before(o, words_[w - 1].span.begin)) continue;
         // (Not a clause inside a noun's or another verb's report:
         // "repeated accusations that Varga recites the points, calling
-        // him robotic" is the accuser's participle.)
+        // him robotic" is the accuser's participle. A closing reporting
+        // phrase after what it reports is no such clause, however the parser
+        // hangs it: "Harlow is in talks to buy Quillon, the Courier reported,
+        // citing ...", with "reported" a relative clause of "talks".)
         const int ow = FirstWordFrom(o.cue.begin);
-        if (StartsWith(words_[ow].deprel, "acl") || InThatClause(ow)) continue;
+        const bool closing = o.content.end <= o.speaker.span.begin;
+        if (!closing &&
+            (StartsWith(words_[ow].deprel, "acl") || InThatClause(ow)))
+          continue;
         const int end = WordEndingAt(std::max(o.cue.end, o.content.end));
         if (end == v && (!verb || o.cue.begin < verb->cue.begin)) verb = &o;
       }
