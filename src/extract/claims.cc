@@ -1954,10 +1954,12 @@ void DocState::FindStances() {
     // "refused to acknowledge the mistake", "declined to confirm or deny":
     // what a refusal's content would have confirmed or denied, it did not.
     bool refusal_cue = false;
+    StanceHint cue_hint = StanceHint::kNone;
     if (cue_word >= 0) {
       int len = 0;
       const SpeechVerb* sv = SpeechVerbAt(cue_word, &len);
       refusal_cue = sv && sv->stance == StanceHint::kNoComment;
+      if (sv) cue_hint = sv->stance;
     }
     // Only the words of the statement's speaker, cue and content matter.
     uint32_t from = std::min(st.content.begin, st.cue.begin);
@@ -1996,8 +1998,12 @@ void DocState::FindStances() {
             st.kind != StatementKind::kPartial && w.upos == "NOUN")
           continue;
         // Nor is the speaker a denial for being a rumour ("Rumors suggest
-        // that ...").
+        // that ..."), nor the cue ("New MacBook Air rumours: a 12in
+        // screen"), where the speech verb list says what the word does.
         if (before_cue && w.upos == "NOUN" && w.span.end <= st.speaker.span.end)
+          continue;
+        if (in_cue && cue_hint != StanceHint::kNone && cue_hint != d.stance &&
+            words_[k + m->length - 1].span.end <= st.cue.end)
           continue;
         // Someone else's answer, told by the speaker: "demanded that Harlow
         // disclose its contacts, a day after both companies denied a
