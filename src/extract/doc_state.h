@@ -288,6 +288,9 @@ class DocState {
         .subspan(child_begin_[w], child_begin_[w + 1] - child_begin_[w]);
   }
   bool HasObject(int v) const;
+  // Whether the word has a determiner before it ("the filing", "a
+  // warning"): a noun, whatever its ending.
+  bool Determined(int w) const;
   bool InThatClause(int v) const;
   int QuoteSafeSubject(int v, int subj) const;
   bool ActiveSpeech(int v, int i, int length, int subj) const;

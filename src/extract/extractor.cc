@@ -801,6 +801,13 @@ bool DocState::HasObject(int v) const {
   return false;
 }
 
+bool DocState::Determined(int w) const {
+  for (int c : Children(w)) {
+    if (c < w && words_[c].deprel == "det") return true;
+  }
+  return false;
+}
+
 // Whether the verb, or a verb it hangs on, opens with "that" as the
 // complement, adverbial or conjunct of another word ("suggested that he
 // regretted the insults"): the first clause marked "that" on the way up
@@ -4336,7 +4343,7 @@ void DocState::SpeakersBeforeRelativeClauses() {
 // '"We take any re-engagement seriously," the statement said', after "The
 // Pentagon said in a statement that ...": a document that speaks is its
 // issuer, the last named speaker whose sentence, at most five before, names
-// that kind of document.
+// that kind of document, other than as something it speaks of.
 void DocState::SpeakingDocuments() {
   static constexpr std::string_view kDocuments[] = {
       "statement", "letter", "release", "memo", "filing", "report"};
@@ -4352,6 +4359,16 @@ void DocState::SpeakingDocuments() {
     if (std::find(std::begin(kDocuments), std::end(kDocuments), noun) ==
         std::end(kDocuments))
       continue;
+    // A document the statement only speaks of: a word of its content
+    // under another of its words, outside any quote ("declined to comment
+    // beyond the filing"; not "issued a statement calling ...", nor the
+    // attribution between the two halves of a quote).
+    auto mentioned = [&](const Statement& other, int k) {
+      const int h = words_[k].head;
+      return other.content.Contains(words_[k].span) && h >= 0 &&
+             other.content.Contains(words_[h].span) &&
+             !other.cue.Contains(words_[h].span) && !InAnyQuote(k);
+    };
     const Statement* issuer = nullptr;
     for (const Statement& other : statements_) {
       if (other.speaker.entity < 0 || other.cue.begin >= st.cue.begin ||
@@ -4365,7 +4382,7 @@ void DocState::SpeakingDocuments() {
       for (int k = ow; k < static_cast<int>(words_.size()) &&
                        words_[k].span.end <= other.evidence.front().end;
            ++k)
-        names |= words_[k].lemma == noun;
+        names |= words_[k].lemma == noun && !mentioned(other, k);
       if (names && (!issuer || other.cue.begin > issuer->cue.begin))
         issuer = &other;
     }
@@ -6264,7 +6281,7 @@ void DocState::VerbStatements() {
           !say_noun &&
           !(words_[i].upos == "NOUN" && words_[i].form.ends_with("ing") &&
             words_[i].deprel != "obj" &&
-            !StartsWith(words_[i].deprel, "nsubj")))
+            !StartsWith(words_[i].deprel, "nsubj") && !Determined(i)))
         continue;
       // "citing four anonymous sources": a participle of a sourcing cue whose
       // object is a source is read by SourcingStatements too, which makes
