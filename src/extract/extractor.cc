@@ -6950,22 +6950,35 @@ void DocState::VerbStatements() {
       // clause hung deeper in the circumstances as if "that" were a relative
       // pronoun: the first "that" after the verb, with nothing but nouns and
       // prepositions before it, opening a clause with a subject of its own.
+      // (A participle on one of those nouns may come between: "said in its
+      // quarterly report filed on Thursday that ...".)
+      // (The participle on the way, whose clause this verb takes: no
+      // statement of its own.)
+      int passed = -1;
       if (clause < 0 && sv->that_clause) {
         for (int k = i + length; k < last && k < i + length + 16; ++k) {
+          const bool participle =
+              words_[k].upos == "VERB" && words_[k].deprel == "acl" &&
+              words_[k].head >= i + length && words_[k].head < k &&
+              words_[k].form.ends_with("ed");
           // (A name in quotation marks may come between: 'told CBS's
           // "Face the Nation" that ...'.)
           if ((InAnyQuote(k) && words_[k].upos != "PROPN" &&
                !IsPunct(words_[k])) ||
-              words_[k].form == "," || words_[k].upos == "VERB" ||
+              words_[k].form == "," ||
+              (words_[k].upos == "VERB" && !participle) ||
               words_[k].upos == "AUX")
             break;
+          if (participle && passed < 0) passed = k;
           if (!EqualsIgnoreCase(words_[k].form, "that")) continue;
           const int h = words_[k].head;
           // (Or as the complement of a word that is no noun: "complained
-          // bitterly that", "made clear that", a closing quotation mark.)
+          // bitterly that", "made clear that", a closing quotation mark, the
+          // participle passed over.)
           auto no_noun = [&](int x) {
-            return x >= 0 && (words_[x].upos == "ADV" ||
-                              words_[x].upos == "ADJ" || IsPunct(words_[x]));
+            return x >= 0 &&
+                   (words_[x].upos == "ADV" || words_[x].upos == "ADJ" ||
+                    IsPunct(words_[x]) || x == passed);
           };
           if (h > k && h <= words_[v].hi && words_[h].lo == k &&
               (StartsWith(words_[h].deprel, "acl") ||
@@ -6978,6 +6991,7 @@ void DocState::VerbStatements() {
           }
           break;
         }
+        if (clause < 0 || words_[clause].head != passed) passed = -1;
       }
       // "saying mass layoffs were bigger problems", with the copular clause
       // parsed as the verb's object: an object with a subject of its own is
@@ -7846,6 +7860,7 @@ void DocState::VerbStatements() {
       }
       if (!cites_source)
         for (int k = i; k < i + length; ++k) consumed_[k] = true;
+      if (passed >= 0) consumed_[passed] = true;
       AddStatement(std::move(st));
       i += length - 1;
     }

@@ -18,11 +18,11 @@
 // Keys: name, type, role~ (part of a role), alias; speaker (the entity's
 // name or the speaker's words), source (the speaker's words as written in
 // the text), speakers (a group, joined by +), kind, cue,
-// content~ (part of the content), anonymous (yes/no), count, via (the
-// speaker of the statement it reaches us through). "~=" means "contains",
-// "=" means "equals", both ignoring case. A `statement` line passes when
-// some statement matches every key; a `no-statement` line when none does
-// (and `no-entity` when no entity does).
+// content (the whole content), content~ (part of it), anonymous (yes/no),
+// count, via (the speaker of the statement it reaches us through). "~="
+// means "contains", "=" means "equals", both ignoring case. A `statement`
+// line passes when some statement matches every key; a `no-statement` line
+// when none does (and `no-entity` when no entity does).
 //
 // Claims: predicate, family (the key's family), parties (entity names of
 // participants in any role, joined by +: the claim has at least these),
@@ -129,6 +129,8 @@ bool StatementMatches(const Extraction& x, const Statement& s,
       if (!Same(s.cue_text, v)) return false;
     } else if (k == "content~") {
       if (!Has(s.content_text, v)) return false;
+    } else if (k == "content") {
+      if (!Same(s.content_text, v)) return false;
     } else if (k == "anonymous") {
       if (s.speaker.anonymous != (Lower(v) == "yes")) return false;
     } else if (k == "count") {
