@@ -1459,6 +1459,16 @@ void DocState::FindClaims() {
     if (root < 0) continue;
     int len = 0;
     if (SpeechVerbAt(root, &len)) continue;
+    // "said the company had no way to confirm the report": a content that
+    // declines to answer is the answer, not a claim of its own.
+    bool declines = false;
+    for (int k = FirstWordFrom(st.content.begin);
+         k < nw && words_[k].span.end <= st.content.end; ++k) {
+      if (auto m = LongestAt(k, LexiconKind::kDenialCue))
+        declines |=
+            lex_.denial_cues()[m->entry].stance == StanceHint::kNoComment;
+    }
+    if (declines) continue;
     // "said she took Harlow at its word": trusting what was said, nothing
     // done to Harlow.
     if (std::any_of(Children(root).begin(), Children(root).end(), [&](int c) {

@@ -291,6 +291,9 @@ class DocState {
   // Whether the word has a determiner before it ("the filing", "a
   // warning"): a noun, whatever its ending.
   bool Determined(int w) const;
+  // Whether verb `v` ("dismiss") dismisses a case, a suit or a person
+  // outright, with no "as": an act, not an answer to words.
+  bool DismissesNoWords(int v) const;
   bool InThatClause(int v) const;
   int QuoteSafeSubject(int v, int subj) const;
   bool ActiveSpeech(int v, int i, int length, int subj) const;

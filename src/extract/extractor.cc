@@ -801,6 +801,27 @@ bool DocState::HasObject(int v) const {
   return false;
 }
 
+bool DocState::DismissesNoWords(int v) const {
+  int obj = -1;
+  bool as = false;
+  for (int c : Children(v)) {
+    if (words_[c].deprel == "obj") obj = c;
+    as |= c > v && CaseOf(c) == "as";
+  }
+  if (obj < 0 || as) return false;
+  for (int c : Children(obj)) as |= CaseOf(c) == "as";
+  if (as) return false;
+  const W& o = words_[obj];
+  for (std::string_view l : {"case", "lawsuit", "suit", "complaint",
+                             "indictment", "count", "juror", "employee"})
+    if (o.lemma == l) return true;
+  if (o.upos == "PRON")
+    for (std::string_view p : {"him", "her", "them"})
+      if (EqualsIgnoreCase(o.form, p)) return true;
+  return o.mention >= 0 &&
+         entities_[mentions_[o.mention].entity].e.type == EntityType::kPerson;
+}
+
 bool DocState::Determined(int w) const {
   for (int c : Children(w)) {
     if (c < w && words_[c].deprel == "det") return true;
@@ -6165,8 +6186,9 @@ void DocState::VerbStatements() {
       if (i >= 2 && EqualsIgnoreCase(words_[i - 1].form, "to") &&
           EqualsIgnoreCase(words_[i - 2].form, "according"))
         continue;
-      // "Harlow Motors said to be in venture talks", "Quillon, reported to
-      // have held talks, declined to comment": the passive of a headline
+      // "Harlow Motors said to be in venture talks", "Quillon said to weigh
+      // bid", "Quillon, reported to have held talks, declined to comment":
+      // the passive of a headline
       // or a reduced relative. Whoever said it is not named. (With its
       // auxiliary, "is said to have", it stays an attribution without a
       // source, as attribution corpora count it.)
@@ -6183,7 +6205,9 @@ void DocState::VerbStatements() {
            EqualsIgnoreCase(words_[i].form, "rumoured")) &&
           EqualsIgnoreCase(words_[i + 1].form, "to") &&
           (EqualsIgnoreCase(words_[i + 2].form, "be") ||
-           EqualsIgnoreCase(words_[i + 2].form, "have")))
+           EqualsIgnoreCase(words_[i + 2].form, "have") ||
+           (words_[i + 2].upos == "VERB" &&
+            words_[i + 2].form == words_[i + 2].lemma)))
         continue;
       // "That said, the mill may still close": a connective, not speech.
       if (i > sents_[s].first && i + 1 < sents_[s].last &&
@@ -7080,6 +7104,14 @@ void DocState::VerbStatements() {
         adverbial_clause |= words_[c].deprel == "mark" && c < v &&
                             AdverbialOpener(words_[c].form);
       }
+      // (Also with "after" taken for the subject's preposition: "..., after
+      // the talks leaked.")
+      if (subj >= 0 && subj < v) {
+        for (int c : Children(subj)) {
+          adverbial_clause |= words_[c].deprel == "case" && c < subj &&
+                              AdverbialOpener(words_[c].form);
+        }
+      }
       // "Ibrahim told The Associated Press that al-Dulaimi ... is not
       // al-Baghdadi's wife", with "that" parsed as the object: what is told
       // follows the "that" after the hearer.
@@ -7762,6 +7794,13 @@ void DocState::VerbStatements() {
       // without a clause).
       if (clause < 0 && !next_paragraph && !quoted &&
           words_[v].lemma == "accept")
+        continue;
+      // "has dismissed 849 marijuana cases", "dismissed the lawsuit",
+      // "dismissed him": a court or an employer acting, not an answer to
+      // anything said. Dismissing a person as something is a view ("dismissed
+      // him as a lightweight").
+      if (clause < 0 && !next_paragraph && !quoted &&
+          words_[v].lemma == "dismiss" && DismissesNoWords(v))
         continue;
       // "people reading this article", "when he reads from prepared
       // texts": a text speaks through "read" only with its words quoted
