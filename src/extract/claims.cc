@@ -68,6 +68,27 @@ bool Symmetric(std::string_view family) {
          family == "merge" || family == "meet";
 }
 
+// A noun for something said that may be true or false: "a report that
+// she had resigned", "false rumours".
+bool ReportLemma(std::string_view lemma) {
+  for (std::string_view noun :
+       {"report", "rumour", "rumor", "speculation", "claim", "allegation",
+        "suggestion", "story", "article"})
+    if (lemma == noun) return true;
+  return false;
+}
+
+// Any account of events that may be false: a report-like noun, or "news",
+// "alarm", "narrative" and the like ("false news", "a false alarm").
+bool AccountLemma(std::string_view lemma) {
+  if (ReportLemma(lemma)) return true;
+  for (std::string_view noun :
+       {"news", "information", "info", "alarm", "propaganda", "narrative",
+        "version", "account", "accusation", "statement", "headline"})
+    if (lemma == noun) return true;
+  return false;
+}
+
 bool IsNoun(const W& w) {
   return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON" ||
          w.upos == "NUM";
@@ -1876,10 +1897,7 @@ bool DocState::InReportNoun(int w, Span within) const {
     int h = words_[k].head;
     if (h < 0 || !StartsWith(words_[k].deprel, "acl") || !IsNoun(words_[h]))
       continue;
-    for (std::string_view noun :
-         {"report", "rumour", "rumor", "speculation", "claim", "allegation",
-          "suggestion", "story", "article"})
-      if (words_[h].lemma == noun) return true;
+    if (ReportLemma(words_[h].lemma)) return true;
   }
   return false;
 }
@@ -2014,6 +2032,14 @@ void DocState::FindStances() {
           continue;
         if (in_cue && cue_hint != StanceHint::kNone && cue_hint != d.stance &&
             words_[k + m->length - 1].span.end <= st.cue.end)
+          continue;
+        // "something seriously wrong with Kim", "the wrong person", "a false
+        // flag": an adjective on a noun of what is said denies only an
+        // account ("false reports", "it was false news", "a false alarm").
+        if (m->length == 1 && w.upos == "ADJ" && in_content &&
+            w.deprel == "amod" && w.head >= 0 &&
+            st.content.Contains(words_[w.head].span) &&
+            !AccountLemma(words_[w.head].lemma))
           continue;
         // Someone else's answer, told by the speaker: "demanded that Harlow
         // disclose its contacts, a day after both companies denied a
