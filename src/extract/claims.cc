@@ -405,14 +405,47 @@ bool DocState::ObjectFits(int w,
       found |= words_[w].upos == "VERB" && CaseOf(cc) == "with" && fits(cc);
     }
   }
-  // (@none: the trigger without any object, "Blake had left of his own
-  // accord"; not a photo's caption: "his role as Bender in The Breakfast
-  // Club, left, while ...", "(left)".)
+  // (@none: the trigger without any object, said of a career: "Blake had
+  // left of his own accord", "left to join Centerview", "left in 2014",
+  // "the board asked him to leave", "has no plans to leave". Not "I left",
+  // "left for Syria", "left behind a career", "373 days left", nor a photo's
+  // caption: "Anton Reel, left, and ...", "(left)".)
   if (found || any || !wanted("@none")) return found;
-  const int n = static_cast<int>(words_.size());
-  return w == 0 || w + 1 >= n ||
-         !((words_[w - 1].form == "," && words_[w + 1].form == ",") ||
-           (words_[w - 1].form == "(" && words_[w + 1].form == ")"));
+  // ("went on leave", "paid leave": the noun, whatever its tag.)
+  if (w > 0 && (words_[w - 1].upos == "ADP" || words_[w - 1].upos == "DET" ||
+                words_[w - 1].upos == "ADJ" ||
+                EqualsIgnoreCase(words_[w - 1].form, "on")))
+    return false;
+  bool career = false;
+  for (int c : Children(w)) {
+    const std::string_view d = Base(words_[c].deprel);
+    if (d == "compound" || (d == "obl" && CaseOf(c) == "for")) return false;
+    career |= d == "obl" && words_[c].lemma == "accord";
+    // ("left in 2014", "left in May": a date says when a post was left.)
+    const std::string_view f = words_[c].form;
+    career |=
+        d == "obl" && CaseOf(c) == "in" &&
+        ((f.size() == 4 &&
+          std::all_of(f.begin(), f.end(),
+                      [](char x) {
+                        return std::isdigit(static_cast<unsigned char>(x)) != 0;
+                      })) ||
+         Month(Lower(f)) > 0);
+    if (d == "xcomp" || d == "advcl") {
+      for (int cc : Children(c))
+        career |= words_[cc].deprel == "mark" &&
+                  EqualsIgnoreCase(words_[cc].form, "to");
+    }
+  }
+  if (const int h = words_[w].head;
+      h >= 0 && h < w &&
+      (Base(words_[w].deprel) == "xcomp" || Base(words_[w].deprel) == "acl")) {
+    for (std::string_view l :
+         {"ask", "plan", "decide", "announce", "expect", "intend", "want",
+          "agree", "choose", "force", "pressure", "urge", "prepare", "tell"})
+      career |= words_[h].lemma == l;
+  }
+  return career;
 }
 
 // "on Thursday", "yesterday", "March 3": an ISO date resolved against the
