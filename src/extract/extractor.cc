@@ -3121,10 +3121,22 @@ int DocState::ResolvePronoun(int w) {
   // "he" and "she" are most often the last person who was a subject:
   // "Gov. Marsh ... called it ... Standing beside Harlow chief executive
   // Gregory Anselm, she said" is the governor. Otherwise the nearest.
-  int nearest = -1;
+  // (A person named only inside someone's quoted words is what they spoke
+  // of, and stands for a "he" outside the quotes only when no one else
+  // does: '"... by the permission of Allah." And he mocked ...'.)
+  int nearest = -1, quoted = -1;
+  const bool outside = !InAnyQuote(w);
   for (int m = static_cast<int>(mentions_.size()) - 1; m >= 0; --m) {
     if (mentions_[m].first >= w) continue;
     if (words_[mentions_[m].first].sent + 4 < words_[w].sent) break;
+    if (person && outside && InAnyQuote(mentions_[m].first)) {
+      if (quoted < 0 &&
+          CoarseType(entities_[mentions_[m].entity].e.type) ==
+              EntityType::kPerson &&
+          fits(mentions_[m].entity))
+        quoted = mentions_[m].entity;
+      continue;
+    }
     EntityType t = CoarseType(entities_[mentions_[m].entity].e.type);
     if ((person && t == EntityType::kPerson && fits(mentions_[m].entity)) ||
         ((thing || plural) && t == EntityType::kOrg)) {
@@ -3160,7 +3172,7 @@ int DocState::ResolvePronoun(int w) {
         return mentions_[m].entity;
     }
   }
-  return nearest;
+  return nearest >= 0 ? nearest : quoted;
 }
 
 Speaker DocState::SpeakerFromRange(int first, int last, int head) {
