@@ -2119,11 +2119,16 @@ void DocState::FindStances() {
     // confirm" answer none.
     if (cue_word >= 0) {
       bool hypothetical = false;
-      // "confirm or deny": a verb of the opposite answer beside the cue.
+      // "confirm or deny": a verb of the opposite answer beside the cue,
+      // said by the same speaker (not "Harlow has acknowledged the talks,
+      // and Quillon has not denied them").
       auto opposite_act = [&](int w) {
         int len = 0;
         const SpeechVerb* other = SpeechVerbAt(w, &len);
+        for (int c : Children(w))
+          if (StartsWith(words_[c].deprel, "nsubj")) return false;
         return other && other->stance != hint &&
+               (hint == StanceHint::kDeny || hint == StanceHint::kConfirm) &&
                (other->stance == StanceHint::kDeny ||
                 other->stance == StanceHint::kConfirm);
       };

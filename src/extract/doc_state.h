@@ -291,9 +291,11 @@ class DocState {
   // Whether the word has a determiner before it ("the filing", "a
   // warning"): a noun, whatever its ending.
   bool Determined(int w) const;
-  // Whether verb `v` ("dismiss") dismisses a case, a suit or a person
-  // outright, with no "as": an act, not an answer to words.
-  bool DismissesNoWords(int v) const;
+  // Whether speech verb `v`, whose list entry suggests `stance`, acts
+  // rather than answers words: a verb of confirming on a person, with no
+  // "as" ("acknowledged the first lady"), "dismiss" on a person or a case
+  // ("dismissed him", "dismissed 849 cases"), "deny" a person a thing.
+  bool AnswersNoWords(int v, StanceHint stance) const;
   bool InThatClause(int v) const;
   int QuoteSafeSubject(int v, int subj) const;
   bool ActiveSpeech(int v, int i, int length, int subj) const;

@@ -801,25 +801,72 @@ bool DocState::HasObject(int v) const {
   return false;
 }
 
-bool DocState::DismissesNoWords(int v) const {
-  int obj = -1;
+bool DocState::AnswersNoWords(int v, StanceHint stance) const {
+  int obj = -1, objects = 0;
   bool as = false;
   for (int c : Children(v)) {
     if (words_[c].deprel == "obj") obj = c;
+    objects += words_[c].deprel == "obj" || words_[c].deprel == "iobj";
     as |= c > v && CaseOf(c) == "as";
   }
   if (obj < 0 || as) return false;
   for (int c : Children(obj)) as |= CaseOf(c) == "as";
   if (as) return false;
   const W& o = words_[obj];
-  for (std::string_view l : {"case", "lawsuit", "suit", "complaint",
-                             "indictment", "count", "juror", "employee"})
-    if (o.lemma == l) return true;
-  if (o.upos == "PRON")
-    for (std::string_view p : {"him", "her", "them"})
-      if (EqualsIgnoreCase(o.form, p)) return true;
-  return o.mention >= 0 &&
-         entities_[mentions_[o.mention].entity].e.type == EntityType::kPerson;
+  const std::string& l = words_[v].lemma;
+  if (l == "dismiss") {
+    for (std::string_view n : {"case", "lawsuit", "suit", "complaint",
+                               "indictment", "count", "juror", "employee"})
+      if (o.lemma == n) return true;
+  }
+  // (Contradicting or disavowing a person answers their words: "Peña
+  // contradicting Trump". Only dismissing a person, giving them nothing
+  // or knowing them is an act.)
+  if (!(stance == StanceHint::kConfirm || l == "dismiss" ||
+        (l == "deny" && objects > 1)))
+    return false;
+  // (Not a clause the parser split at its subject: "did not confirm
+  // Rosenberg, who is from White Rock, had been captured", "cannot verify
+  // that Edelman, in fact, sent the email"; nor the speaker after the verb:
+  // "..., confirmed Marc Cannon, a vice-president of AutoNation".)
+  // (A joined verb shares its subject, unless it follows a bare comma.)
+  bool subject = (StartsWith(words_[v].deprel, "conj") ||
+                  StartsWith(words_[v].deprel, "xcomp")) &&
+                 v > 0 && words_[v - 1].form != ",";
+  for (int c : Children(v))
+    subject |=
+        StartsWith(words_[c].deprel, "nsubj") || words_[c].deprel == "cc";
+  if (!subject || (v > 0 && words_[v - 1].form == "," && o.lo == v + 1))
+    return false;
+  // (Nor a possessor the parser took for the object: "confirmed the
+  // musician's untimely passing".)
+  for (int c : Children(obj)) {
+    if (c < obj && EqualsIgnoreCase(words_[c].form, "that")) return false;
+    if (c > obj && IsPossessiveS(words_[c].form)) return false;
+  }
+  int next = o.hi + 1;
+  while (next < static_cast<int>(words_.size()) &&
+         words_[next].sent == o.sent && words_[next].form == ",")
+    ++next;
+  if (next < static_cast<int>(words_.size()) && words_[next].sent == o.sent &&
+      (words_[next].upos == "AUX" || words_[next].upos == "VERB"))
+    return false;
+  // (Denying someone a thing names the person first: "deny them mining
+  // permits", "denied Merrick Garland a hearing".)
+  int person = obj;
+  for (int c : Children(v))
+    if (words_[c].deprel == "iobj") person = c;
+  const W& p = words_[person];
+  if (p.upos == "PRON")
+    for (std::string_view f : {"him", "her", "them"})
+      if (EqualsIgnoreCase(p.form, f)) return true;
+  // (A person by title counts: "the first lady", "the minister".)
+  for (int k = p.lo; k <= p.hi; ++k)
+    if (auto role = LongestAt(k, LexiconKind::kRole);
+        role && k + role->length - 1 == person)
+      return true;
+  return p.mention >= 0 &&
+         entities_[mentions_[p.mention].entity].e.type == EntityType::kPerson;
 }
 
 bool DocState::Determined(int w) const {
@@ -7808,11 +7855,13 @@ void DocState::VerbStatements() {
           words_[v].lemma == "accept")
         continue;
       // "has dismissed 849 marijuana cases", "dismissed the lawsuit",
-      // "dismissed him": a court or an employer acting, not an answer to
-      // anything said. Dismissing a person as something is a view ("dismissed
-      // him as a lightweight").
+      // "dismissed him", "didn't acknowledge the first lady", "recognized
+      // the YouTube celebrity", "deny them mining permits": a court or an
+      // employer acting, someone greeted or known by sight, or refused a
+      // thing, not an answer to anything said. Doing so to a person as
+      // something is a view ("dismissed him as a lightweight").
       if (clause < 0 && !next_paragraph && !quoted &&
-          words_[v].lemma == "dismiss" && DismissesNoWords(v))
+          AnswersNoWords(v, sv->stance))
         continue;
       // "people reading this article", "when he reads from prepared
       // texts": a text speaks through "read" only with its words quoted
