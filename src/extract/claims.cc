@@ -68,27 +68,6 @@ bool Symmetric(std::string_view family) {
          family == "merge" || family == "meet";
 }
 
-// A noun for something said that may be true or false: "a report that
-// she had resigned", "false rumours".
-bool ReportLemma(std::string_view lemma) {
-  for (std::string_view noun :
-       {"report", "rumour", "rumor", "speculation", "claim", "allegation",
-        "suggestion", "story", "article"})
-    if (lemma == noun) return true;
-  return false;
-}
-
-// Any account of events that may be false: a report-like noun, or "news",
-// "alarm", "narrative" and the like ("false news", "a false alarm").
-bool AccountLemma(std::string_view lemma) {
-  if (ReportLemma(lemma)) return true;
-  for (std::string_view noun :
-       {"news", "information", "info", "alarm", "propaganda", "narrative",
-        "version", "account", "accusation", "statement", "headline"})
-    if (lemma == noun) return true;
-  return false;
-}
-
 bool IsNoun(const W& w) {
   return w.upos == "NOUN" || w.upos == "PROPN" || w.upos == "PRON" ||
          w.upos == "NUM";
@@ -106,6 +85,23 @@ std::string LowerName(std::string_view s) {
 }
 
 }  // namespace
+
+bool ReportLemma(std::string_view lemma) {
+  for (std::string_view noun :
+       {"report", "rumour", "rumor", "speculation", "claim", "allegation",
+        "suggestion", "story", "article"})
+    if (lemma == noun) return true;
+  return false;
+}
+
+bool AccountLemma(std::string_view lemma) {
+  if (ReportLemma(lemma)) return true;
+  for (std::string_view noun :
+       {"news", "information", "info", "alarm", "propaganda", "narrative",
+        "version", "account", "accusation", "statement", "headline"})
+    if (lemma == noun) return true;
+  return false;
+}
 
 int Weekday(std::string_view low) {  // 0 = Monday; -1 none
   static constexpr std::string_view kDays[] = {

@@ -165,6 +165,14 @@ inline bool IsPossessiveS(std::string_view f) {
   return f == "'s" || f == "\u2019s";
 }
 
+// A noun for something said that may be true or false: "a report that
+// she had resigned", "false rumours".
+bool ReportLemma(std::string_view lemma);
+// Any account of events: a report-like noun, or "news", "alarm",
+// "narrative", "statement" and the like ("false news", "withdrew the
+// statement").
+bool AccountLemma(std::string_view lemma);
+
 // A word about anonymity ("anonymous", "anonymity", "anonymously"): a
 // clause with one only asks not to be named.
 inline bool AnonymityWord(std::string_view f) {
@@ -296,6 +304,10 @@ class DocState {
   // "as" ("acknowledged the first lady"), "dismiss" on a person or a case
   // ("dismissed him", "dismissed 849 cases"), "deny" a person a thing.
   bool AnswersNoWords(int v, StanceHint stance) const;
+  // Whether retracting verb `v` ("withdraw", "walk back", "correct")
+  // takes back words: a report, a statement, remarks, the record; not
+  // troops, loyalty or a lawsuit.
+  bool RetractsWords(int v) const;
   bool InThatClause(int v) const;
   int QuoteSafeSubject(int v, int subj) const;
   bool ActiveSpeech(int v, int i, int length, int subj) const;

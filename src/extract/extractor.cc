@@ -869,6 +869,18 @@ bool DocState::AnswersNoWords(int v, StanceHint stance) const {
          entities_[mentions_[p.mention].entity].e.type == EntityType::kPerson;
 }
 
+bool DocState::RetractsWords(int v) const {
+  for (int c : Children(v)) {
+    if (words_[c].deprel != "obj" && words_[c].deprel != "nsubj:pass") continue;
+    const std::string& l = words_[c].lemma;
+    if (AccountLemma(l)) return true;
+    for (std::string_view n : {"remark", "comment", "tweet", "post", "word",
+                               "apology", "endorsement", "record"})
+      if (l == n) return true;
+  }
+  return false;
+}
+
 bool DocState::Determined(int w) const {
   for (int c : Children(w)) {
     if (c < w && words_[c].deprel == "det") return true;
@@ -5323,14 +5335,31 @@ void DocState::PunctuationStatements() {
     for (char c : w) upper &= std::isupper(static_cast<unsigned char>(c)) != 0;
     return upper;
   };
+  // A transcript's speaker in capitals ("WALLACE:"), not an editor's label
+  // ("MORE:", "PHOTOS:", "FACT:", "UPDATE:") nor a dateline ("LONDON:").
+  auto caps_speaker = [&](int k) {
+    if (!all_caps(words_[k].form) || LongestAt(k, LexiconKind::kPlace))
+      return false;
+    static constexpr std::string_view kLabels[] = {
+        "MORE",    "PHOTOS",      "PHOTO",      "FACT",       "STORY",
+        "UPDATE",  "UPDATED",     "WARNING",    "READ",       "BREAKING",
+        "VIDEO",   "WATCH",       "EXCLUSIVE",  "CORRECTION", "IMAGE",
+        "EARLIER", "NOTE",        "RELATED",    "LISTEN",     "GALLERY",
+        "LIVE",    "ANALYSIS",    "OPINION",    "SOURCE",     "CREDIT",
+        "CAPTION", "PICTURED",    "DEVELOPING", "PLUS",       "BONUS",
+        "CLAIM",   "DESCRIPTION", "EXPLICIT",   "ALSO",       "SEE",
+        "NEXT"};
+    return std::find(std::begin(kLabels), std::end(kLabels), words_[k].form) ==
+           std::end(kLabels);
+  };
 
   int transcript_lines = 0;
   for (size_t s = 0; s < sents_.size(); ++s) {
     if (s > 0 && sents_[s - 1].paragraph == sents_[s].paragraph) continue;
     int k = sents_[s].first;
     while (k < sents_[s].last && IsPunct(words_[k])) ++k;
-    transcript_lines += k + 1 < sents_[s].last && all_caps(words_[k].form) &&
-                        words_[k + 1].form == ":";
+    transcript_lines +=
+        k + 1 < sents_[s].last && caps_speaker(k) && words_[k + 1].form == ":";
   }
   for (size_t s = 0; s < sents_.size(); ++s) {
     if (s > 0 && sents_[s - 1].paragraph == sents_[s].paragraph) continue;
@@ -5386,7 +5415,7 @@ void DocState::PunctuationStatements() {
         sp.has_span = true;
       }
       if (sp.entity < 0 && colon == first + 1 && transcript_lines >= 2 &&
-          all_caps(words_[first].form)) {
+          caps_speaker(first)) {
         sp.has_span = true;
         sp.name = tag;
       }
@@ -7862,6 +7891,12 @@ void DocState::VerbStatements() {
       // something is a view ("dismissed him as a lightweight").
       if (clause < 0 && !next_paragraph && !quoted &&
           AnswersNoWords(v, sv->stance))
+        continue;
+      // "ordered the Guard to begin withdrawing from Ferguson",
+      // "withdrawing their loyalty": only words are retracted ("withdrew
+      // the report", "walked back his allegations").
+      if (clause < 0 && !next_paragraph && !quoted && sv->cls == "retract" &&
+          !RetractsWords(v))
         continue;
       // "people reading this article", "when he reads from prepared
       // texts": a text speaks through "read" only with its words quoted
