@@ -2042,6 +2042,7 @@ void DocState::FindStances() {
       }
       if (auto m = LongestAt(k, LexiconKind::kDenialCue)) {
         const DenialCue& d = lex_.denial_cues()[m->entry];
+        if (d.stance == StanceHint::kNone) continue;
         if (refusal_cue && in_content && d.stance != StanceHint::kNoComment)
           continue;
         // A report carries a claim; it does not answer one. And "a

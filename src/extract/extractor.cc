@@ -7462,7 +7462,8 @@ void DocState::VerbStatements() {
       for (int k = std::max(static_cast<int>(sents_[s].first), i - 3);
            k <= i && !stance_cue; ++k) {
         if (auto d = LongestAt(k, LexiconKind::kDenialCue);
-            d && k + d->length > i)
+            d && k + d->length > i &&
+            lex_.denial_cues()[d->entry].stance != StanceHint::kNone)
           stance_cue = true;
       }
       bool by_agent = false;
@@ -8469,7 +8470,8 @@ void DocState::NounStatements() {
       for (int k = std::max(static_cast<int>(sents_[s].first), i - 3);
            k <= i && !stance_cue; ++k) {
         if (auto d = LongestAt(k, LexiconKind::kDenialCue);
-            d && k + d->length > i)
+            d && k + d->length > i &&
+            lex_.denial_cues()[d->entry].stance != StanceHint::kNone)
           stance_cue = true;
       }
       if (clause0 < 0 && !stance_cue) continue;

@@ -835,9 +835,11 @@ Result<Lexicons> Lexicons::Load(const LexiconOptions& options) {
           HEARSAY_ASSIGN_OR_RETURN(d.stance, StanceCell(r, 1));
           if (d.stance != StanceHint::kDeny &&
               d.stance != StanceHint::kConfirm &&
-              d.stance != StanceHint::kNoComment) {
+              d.stance != StanceHint::kNoComment &&
+              !(d.stance == StanceHint::kNone && r.cells[1] == "none")) {
             return RowError(r, "stance '" + r.cells[1] +
-                                   "' is not one of deny, confirm, no_comment");
+                                   "' is not one of deny, confirm, "
+                                   "no_comment, none");
           }
           const std::string& st = r.cells[2];
           if (st == "flat") {

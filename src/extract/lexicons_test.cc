@@ -195,6 +195,14 @@ TEST(LexiconsTest, LongestPhraseComesFirst) {
 
   EXPECT_FALSE(lex.Longest(Lexicons::KeysOf("it has no plans"), 99,
                            LexiconKind::kDenialCue));
+
+  // "made up of" is listed as no cue, so that it outranks "made up".
+  std::optional<PhraseMatch> made =
+      lex.Longest(Lexicons::KeysOf("the way is made up of good will"), 3,
+                  LexiconKind::kDenialCue);
+  ASSERT_TRUE(made);
+  EXPECT_EQ(made->length, 3);
+  EXPECT_EQ(lex.denial_cues()[made->entry].stance, StanceHint::kNone);
 }
 
 TEST(LexiconsTest, MatchesByLemmaAndAcrossTypography) {
@@ -505,6 +513,16 @@ TEST(LexiconsTest, ErrorsNameFileAndLine) {
     EXPECT_NE(r.status().message().find("roles.tsv:1: no column 'title'"),
               std::string::npos)
         << r.status().message();
+  }
+  {
+    TempDir dir("bad_denial_stance");
+    dir.Write("denial_cues.tsv", "phrase\tstance\tstrength\nnope\thedge\t-\n");
+    Result<Lexicons> r = Lexicons::Load({dir.path()});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().message(),
+              dir.path() +
+                  "/denial_cues.tsv:2: stance 'hedge' is not one of deny, "
+                  "confirm, no_comment, none");
   }
   {
     TempDir dir("bad_strength");

@@ -326,7 +326,16 @@ Prepared Tokenize(const Resources& res, std::string_view text) {
   for (size_t i = 0; i < keys.size(); ++i) {
     hits.clear();
     res.lexicons.Match(keys, i, &hits, kinds);
+    // (A phrase listed as no cue, "made up of", silences the shorter cues
+    // it starts with: "made up".)
+    size_t silenced = 0;
     for (const PhraseMatch& m : hits) {
+      if (m.kind == LexiconKind::kDenialCue &&
+          res.lexicons.denial_cues()[m.entry].stance == StanceHint::kNone)
+        silenced = std::max<size_t>(silenced, m.length);
+    }
+    for (const PhraseMatch& m : hits) {
+      if (m.kind == LexiconKind::kDenialCue && m.length <= silenced) continue;
       uint8_t bit = 0;
       if (m.kind == LexiconKind::kHedge) {
         bit = kHedge;
