@@ -3498,12 +3498,17 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
         words_[head].lemma != Lower(words_[head].form))))
     outsider = true;
   // Nor does "a Harlow Motors customer": one who buys from, uses or lives
-  // by what is named.
+  // by what is named. Nor "a Harlow Motors engineer", "the Marine Corps
+  // veteran": one who works or worked there without speaking for it.
   if (!spokesman && head >= 0 && words_[head].upos == "NOUN") {
     for (std::string_view who :
-         {"customer", "client", "subscriber", "user", "passenger", "driver",
-          "owner", "buyer", "patient", "tenant", "resident", "fan", "voter",
-          "student", "viewer", "reader", "listener"})
+         {"customer",  "client",     "subscriber", "user",       "passenger",
+          "driver",    "owner",      "buyer",      "patient",    "tenant",
+          "resident",  "fan",        "voter",      "student",    "viewer",
+          "reader",    "listener",   "engineer",   "worker",     "employee",
+          "staffer",   "technician", "mechanic",   "contractor", "intern",
+          "volunteer", "veteran",    "scientist",  "researcher", "designer",
+          "pilot",     "nurse",      "doctor",     "teacher",    "soldier"})
       outsider |= words_[head].lemma == who;
   }
   for (int m : named) {
