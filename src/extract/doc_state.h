@@ -302,7 +302,8 @@ class DocState {
   // Whether speech verb `v`, whose list entry suggests `stance`, acts
   // rather than answers words: a verb of confirming on a person, with no
   // "as" ("acknowledged the first lady"), "dismiss" on a person or a case
-  // ("dismissed him", "dismissed 849 cases"), "deny" a person a thing.
+  // ("dismissed him", "dismissed 849 cases"), "deny" a person a thing or
+  // a thing alone ("denied access", "denied bail").
   bool AnswersNoWords(int v, StanceHint stance) const;
   // Whether retracting verb `v` ("withdraw", "walk back", "correct")
   // takes back words: a report, a statement, remarks, the record; not

@@ -819,6 +819,13 @@ bool DocState::AnswersNoWords(int v, StanceHint stance) const {
                                "indictment", "count", "juror", "employee"})
       if (o.lemma == n) return true;
   }
+  // ("denied access to reporters", "denied bail": a thing refused.)
+  if (l == "deny") {
+    for (std::string_view n :
+         {"entry", "access", "bail", "visa", "permit", "permission", "appeal",
+          "motion", "application", "service", "asylum", "parole"})
+      if (o.lemma == n) return true;
+  }
   // (Contradicting or disavowing a person answers their words: "Peña
   // contradicting Trump". Only dismissing a person, giving them nothing
   // or knowing them is an act.)
