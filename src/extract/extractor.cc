@@ -1502,6 +1502,17 @@ void DocState::FindMentions() {
         end += 2;
         while (end < si.last && StartsWith(words_[end].ner, "I-")) ++end;
       }
+      // (So is a person's name whose part after the hyphen the recogniser
+      // left out: "Kim Jong-Un", "Eva-Marie Ayala"; not two surnames
+      // joined: "the Trump-Clinton race".)
+      while (
+          type == EntityType::kPerson && end + 1 < si.last &&
+          JoiningHyphen(end) && words_[end + 1].upos == "PROPN" &&
+          words_[end + 1].ner == "O" && !taken[end + 1 - si.first] &&
+          std::isupper(static_cast<unsigned char>(words_[end + 1].form[0])) &&
+          (end - i >= 2 ||
+           (end + 2 < si.last && words_[end + 2].upos == "PROPN")))
+        end += 2;
       // The same when the recogniser found only the part after the hyphen
       // ("Nils Ortega-Baird" as "Baird"): the name runs back over it and
       // the untagged proper nouns before it.
