@@ -2881,6 +2881,22 @@ int DocState::SubjectOf(int v, int depth) const {
           if (words_[k].upos == "CCONJ") return v - 2;
       }
     }
+    // "..., and Comcast has thus far refused to release ...", with the
+    // name hung on the clause before: a name right after the "and", with
+    // only auxiliaries and adverbs before the joined verb, is its subject.
+    if (depth == 0 && StartsWith(d, "conj")) {
+      int k = v - 1;
+      while (k > 0 &&
+             (words_[k].upos == "AUX" || words_[k].upos == "ADV" ||
+              words_[k].upos == "PART") &&
+             !IsPossessiveS(words_[k].form))
+        --k;
+      if (const int m = k >= 0 ? words_[k].mention : -1;
+          k < v - 1 && m >= 0 && mentions_[m].named && !mentions_[m].weak &&
+          mentions_[m].last == k + 1 && mentions_[m].first > 0 &&
+          words_[mentions_[m].first - 1].upos == "CCONJ" && !InAnyQuote(k))
+        return k;
+    }
     return SubjectOf(words_[v].head, depth + 1);
   }
   return -1;
