@@ -1554,6 +1554,34 @@ void DocState::FindMentions() {
                l - f >= 2 && words_[f].upos == "PROPN"))
             t = EntityType::kPerson;
         }
+        // (Nor does it start inside a title begun before it: the "Lady" of
+        // "First Lady Michelle Obama".)
+        for (int j = std::max(si.first, f - 3); j < f; ++j) {
+          auto role = LongestAt(j, LexiconKind::kRole);
+          if (role && lex_.roles()[role->entry].kind != "party" &&
+              j + role->length > f && j + role->length <= l) {
+            f = j + role->length;
+            t = EntityType::kPerson;
+          }
+        }
+        // (A name the recogniser found inside a title before a person's
+        // name is none: the "Secretary" of "Secretary of State Oren
+        // Blake". "The Pope said" keeps its name, and "Army" of "Army
+        // spokesman" stays the army's.)
+        if (auto role = f < l ? LongestAt(f, LexiconKind::kRole) : std::nullopt;
+            role && lex_.roles()[role->entry].kind != "party" &&
+            lex_.roles()[role->entry].kind != "modifier") {
+          const int end_of_title = f + role->length;
+          bool title = end_of_title >= l && end_of_title < si.last &&
+                       words_[end_of_title].upos == "PROPN";
+          // (Unless a list names it: "The Economist" is an outlet.)
+          for (LexiconKind kind :
+               {LexiconKind::kOutlet, LexiconKind::kOrganisation,
+                LexiconKind::kGovernment})
+            if (auto g = LongestAt(f, kind); g && f + g->length >= l)
+              title = false;
+          if (title) f = l;
+        }
         while (f < l) {
           auto role = LongestAt(f, LexiconKind::kRole);
           if (role && f + role->length < l) {
