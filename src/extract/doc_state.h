@@ -324,6 +324,10 @@ class DocState {
   int RecentOrgEntity(int w) const;
   std::string RecentOrg(int w) const;
   bool ClosingAttribution(int v, int i, int subj, const Speaker& sp) const;
+  // "..., said the source, whose information could not be verified", with
+  // the speaker parsed as the subject of a clause `c` said after verb `v`
+  // (and a comma before `v`): that subject, else -1.
+  int SpeakerOpeningClause(int v, int c) const;
   // The subtree of w without its clausal modifiers and edge punctuation.
   std::pair<int, int> NounPhrase(int w) const;
   Span WithoutFinalStop(Span content) const;

@@ -77,6 +77,7 @@ bool DayWord(std::string_view w) {
 }
 // Defined with the other word tests below.
 bool TimeNoun(std::string_view lemma);
+bool RelativePronoun(std::string_view w);
 
 }  // namespace
 
@@ -2642,6 +2643,21 @@ int DocState::CutParticiple(int v) const {
 // plan 'makes no sense,' wrote Ilse Marrow": a verb of saying after a
 // comma, followed by who spoke, which the parser reads as its object (and
 // the clause before as its subject); that word, or -1.
+int DocState::SpeakerOpeningClause(int v, int c) const {
+  if (v < 1 || words_[v - 1].form != "," || words_[c].lo != v + 1) return -1;
+  const int last = sents_[words_[v].sent].last;
+  for (int n : Children(c)) {
+    if (!StartsWith(words_[n].deprel, "nsubj") || words_[n].lo != v + 1)
+      continue;
+    const int comma = words_[n].hi + 1;
+    if (comma + 1 < last && words_[comma].form == "," &&
+        (RelativePronoun(words_[comma + 1].form) ||
+         EqualsIgnoreCase(words_[comma + 1].form, "which")))
+      return n;
+  }
+  return -1;
+}
+
 int DocState::InvertedSubject(int v) const {
   if (v < 1 || words_[v].upos != "VERB" || words_[v].form.ends_with("ing"))
     return -1;
@@ -2658,9 +2674,14 @@ int DocState::InvertedSubject(int v) const {
       std::end(kClasses))
     return -1;
   const int last = sents_[words_[v].sent].last;
-  for (int c : Children(v)) {
-    if (c <= v || (words_[c].deprel != "obj" && words_[c].deprel != "iobj"))
-      continue;
+  for (int child : Children(v)) {
+    if (child <= v) continue;
+    int c = -1;
+    if (words_[child].deprel == "obj" || words_[child].deprel == "iobj")
+      c = child;
+    else if (StartsWith(words_[child].deprel, "ccomp"))
+      c = SpeakerOpeningClause(v, child);
+    if (c < 0) continue;
     if (words_[c].lo != v + 1 || InAnyQuote(c) ||
         (words_[c].upos != "NOUN" && words_[c].upos != "PROPN"))
       return -1;
@@ -7076,6 +7097,7 @@ void DocState::VerbStatements() {
         // why it was said, whatever the parser called it.
         if (c > v && !question && AdverbialOpener(words_[words_[c].lo].form))
           continue;
+        if (c > v && SpeakerOpeningClause(v, c) >= 0) continue;
         if (c > v) {
           clause = c;
           break;
