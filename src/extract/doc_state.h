@@ -296,6 +296,10 @@ class DocState {
         .subspan(child_begin_[w], child_begin_[w + 1] - child_begin_[w]);
   }
   bool HasObject(int v) const;
+  // Whether a denial, confirmation or no-comment cue of denial_cues.tsv
+  // starting at most three words before word i runs onto it: "did not
+  // respond to a request for comment" makes "respond" an answer.
+  bool AnswerCueReaches(int i) const;
   // Whether the word has a determiner before it ("the filing", "a
   // warning"): a noun, whatever its ending.
   bool Determined(int w) const;

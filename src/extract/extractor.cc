@@ -889,6 +889,18 @@ bool DocState::RetractsWords(int v) const {
   return false;
 }
 
+bool DocState::AnswerCueReaches(int i) const {
+  const int first =
+      std::max(static_cast<int>(sents_[words_[i].sent].first), i - 3);
+  for (int k = first; k <= i; ++k) {
+    if (auto d = LongestAt(k, LexiconKind::kDenialCue);
+        d && k + d->length > i &&
+        lex_.denial_cues()[d->entry].stance != StanceHint::kNone)
+      return true;
+  }
+  return false;
+}
+
 bool DocState::Determined(int w) const {
   for (int c : Children(w)) {
     if (c < w && words_[c].deprel == "det") return true;
@@ -2639,10 +2651,6 @@ int DocState::CutParticiple(int v) const {
   return -1;
 }
 
-// "The vote signals 'the end' for the union, said Geert Wilders", "The
-// plan 'makes no sense,' wrote Ilse Marrow": a verb of saying after a
-// comma, followed by who spoke, which the parser reads as its object (and
-// the clause before as its subject); that word, or -1.
 int DocState::SpeakerOpeningClause(int v, int c) const {
   if (v < 1 || words_[v - 1].form != "," || words_[c].lo != v + 1) return -1;
   const int last = sents_[words_[v].sent].last;
@@ -2658,6 +2666,10 @@ int DocState::SpeakerOpeningClause(int v, int c) const {
   return -1;
 }
 
+// "The vote signals 'the end' for the union, said Geert Wilders", "The
+// plan 'makes no sense,' wrote Ilse Marrow": a verb of saying after a
+// comma, followed by who spoke, which the parser reads as its object (and
+// the clause before as its subject); that word, or -1.
 int DocState::InvertedSubject(int v) const {
   if (v < 1 || words_[v].upos != "VERB" || words_[v].form.ends_with("ing"))
     return -1;
@@ -6364,10 +6376,9 @@ void DocState::VerbStatements() {
         continue;
       // "Harlow Motors said to be in venture talks", "Quillon said to weigh
       // bid", "Quillon, reported to have held talks, declined to comment":
-      // the passive of a headline
-      // or a reduced relative. Whoever said it is not named. (With its
-      // auxiliary, "is said to have", it stays an attribution without a
-      // source, as attribution corpora count it.)
+      // the passive of a headline or a reduced relative. Whoever said it is
+      // not named. (With its auxiliary, "is said to have", it stays an
+      // attribution without a source, as attribution corpora count it.)
       int before_said = i - 1;
       while (before_said >= sents_[s].first &&
              words_[before_said].upos == "ADV")
@@ -7152,9 +7163,8 @@ void DocState::VerbStatements() {
       // pronoun: the first "that" after the verb, with nothing but nouns and
       // prepositions before it, opening a clause with a subject of its own.
       // (A participle on one of those nouns may come between: "said in its
-      // quarterly report filed on Thursday that ...".)
-      // (The participle on the way, whose clause this verb takes: no
-      // statement of its own.)
+      // quarterly report filed on Thursday that ...". Its clause being this
+      // verb's, it makes no statement of its own: `passed`, consumed below.)
       int passed = -1;
       if (clause < 0 && sv->that_clause) {
         for (int k = i + length; k < last && k < i + length + 16; ++k) {
@@ -7548,13 +7558,7 @@ void DocState::VerbStatements() {
                         sv->stance == StanceHint::kNoComment;
       // "did not respond to a request for comment": a no-comment form of
       // the denial cues around the verb makes it an answer too.
-      for (int k = std::max(static_cast<int>(sents_[s].first), i - 3);
-           k <= i && !stance_cue; ++k) {
-        if (auto d = LongestAt(k, LexiconKind::kDenialCue);
-            d && k + d->length > i &&
-            lex_.denial_cues()[d->entry].stance != StanceHint::kNone)
-          stance_cue = true;
-      }
+      stance_cue = stance_cue || AnswerCueReaches(i);
       bool by_agent = false;
       for (int c : Children(v))
         if (subj == c && StartsWith(words_[c].deprel, "obl")) by_agent = true;
@@ -8556,13 +8560,7 @@ void DocState::NounStatements() {
                         sv->stance == StanceHint::kNoComment;
       // "did not respond to a request for comment": a no-comment form of
       // the denial cues around the verb makes it an answer too.
-      for (int k = std::max(static_cast<int>(sents_[s].first), i - 3);
-           k <= i && !stance_cue; ++k) {
-        if (auto d = LongestAt(k, LexiconKind::kDenialCue);
-            d && k + d->length > i &&
-            lex_.denial_cues()[d->entry].stance != StanceHint::kNone)
-          stance_cue = true;
-      }
+      stance_cue = stance_cue || AnswerCueReaches(i);
       if (clause0 < 0 && !stance_cue) continue;
       // "Prior to Harlow's apology, ...", "the mill's announcement came as a
       // surprise": an announcement or apology without a clause or an "of"
