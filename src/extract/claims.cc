@@ -428,9 +428,10 @@ bool DocState::ObjectFits(int w,
                       })) ||
          Month(Lower(f)) > 0);
     if (d == "xcomp" || d == "advcl") {
-      for (int cc : Children(c))
+      for (int cc : Children(c)) {
         career |= words_[cc].deprel == "mark" &&
                   EqualsIgnoreCase(words_[cc].form, "to");
+      }
     }
   }
   if (const int h = words_[w].head;
@@ -1514,9 +1515,10 @@ void DocState::FindClaims() {
     bool declines = false;
     for (int k = FirstWordFrom(st.content.begin);
          k < nw && words_[k].span.end <= st.content.end; ++k) {
-      if (auto m = LongestAt(k, LexiconKind::kDenialCue))
+      if (auto m = LongestAt(k, LexiconKind::kDenialCue)) {
         declines |=
             lex_.denial_cues()[m->entry].stance == StanceHint::kNoComment;
+      }
     }
     if (declines) continue;
     // "said she took Harlow at its word": trusting what was said, nothing

@@ -841,9 +841,10 @@ bool DocState::AnswersNoWords(int v, StanceHint stance) const {
   bool subject = (StartsWith(words_[v].deprel, "conj") ||
                   StartsWith(words_[v].deprel, "xcomp")) &&
                  v > 0 && words_[v - 1].form != ",";
-  for (int c : Children(v))
+  for (int c : Children(v)) {
     subject |=
         StartsWith(words_[c].deprel, "nsubj") || words_[c].deprel == "cc";
+  }
   if (!subject || (v > 0 && words_[v - 1].form == "," && o.lo == v + 1))
     return false;
   // (Nor a possessor the parser took for the object: "confirmed the
@@ -865,14 +866,16 @@ bool DocState::AnswersNoWords(int v, StanceHint stance) const {
   for (int c : Children(v))
     if (words_[c].deprel == "iobj") person = c;
   const W& p = words_[person];
-  if (p.upos == "PRON")
+  if (p.upos == "PRON") {
     for (std::string_view f : {"him", "her", "them"})
       if (EqualsIgnoreCase(p.form, f)) return true;
+  }
   // (A person by title counts: "the first lady", "the minister".)
-  for (int k = p.lo; k <= p.hi; ++k)
+  for (int k = p.lo; k <= p.hi; ++k) {
     if (auto role = LongestAt(k, LexiconKind::kRole);
         role && k + role->length - 1 == person)
       return true;
+  }
   return p.mention >= 0 &&
          entities_[mentions_[p.mention].entity].e.type == EntityType::kPerson;
 }
@@ -1590,9 +1593,10 @@ void DocState::FindMentions() {
           // (Unless a list names it: "The Economist" is an outlet.)
           for (LexiconKind kind :
                {LexiconKind::kOutlet, LexiconKind::kOrganisation,
-                LexiconKind::kGovernment})
+                LexiconKind::kGovernment}) {
             if (auto g = LongestAt(f, kind); g && f + g->length >= l)
               title = false;
+          }
           if (title) f = l;
         }
         while (f < l) {
@@ -2689,10 +2693,11 @@ int DocState::InvertedSubject(int v) const {
   for (int child : Children(v)) {
     if (child <= v) continue;
     int c = -1;
-    if (words_[child].deprel == "obj" || words_[child].deprel == "iobj")
+    if (words_[child].deprel == "obj" || words_[child].deprel == "iobj") {
       c = child;
-    else if (StartsWith(words_[child].deprel, "ccomp"))
+    } else if (StartsWith(words_[child].deprel, "ccomp")) {
       c = SpeakerOpeningClause(v, child);
+    }
     if (c < 0) continue;
     if (words_[c].lo != v + 1 || InAnyQuote(c) ||
         (words_[c].upos != "NOUN" && words_[c].upos != "PROPN"))
