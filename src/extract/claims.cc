@@ -2012,14 +2012,14 @@ void DocState::FindStances() {
     bool refuses = false;
     // "refused to acknowledge the mistake", "declined to confirm or deny":
     // what a refusal's content would have confirmed or denied, it did not.
-    bool refusal_cue = false;
-    StanceHint cue_hint = StanceHint::kNone;
+    // (What the speech verb list says of the cue: `hint`, read once.)
+    StanceHint hint = StanceHint::kNone;
     if (cue_word >= 0) {
       int len = 0;
-      const SpeechVerb* sv = SpeechVerbAt(cue_word, &len);
-      refusal_cue = sv && sv->stance == StanceHint::kNoComment;
-      if (sv) cue_hint = sv->stance;
+      if (const SpeechVerb* sv = SpeechVerbAt(cue_word, &len))
+        hint = sv->stance;
     }
+    const bool refusal_cue = hint == StanceHint::kNoComment;
     // Only the words of the statement's speaker, cue and content matter.
     uint32_t from = std::min(st.content.begin, st.cue.begin);
     uint32_t to = std::max(st.content.end, st.cue.end);
@@ -2062,7 +2062,7 @@ void DocState::FindStances() {
         // screen"), where the speech verb list says what the word does.
         if (before_cue && w.upos == "NOUN" && w.span.end <= st.speaker.span.end)
           continue;
-        if (in_cue && cue_hint != StanceHint::kNone && cue_hint != d.stance &&
+        if (in_cue && hint != StanceHint::kNone && hint != d.stance &&
             words_[k + m->length - 1].span.end <= st.cue.end)
           continue;
         // "something seriously wrong with Kim", "the wrong person", "a false
@@ -2102,12 +2102,6 @@ void DocState::FindStances() {
       }
     }
     if (signal == StanceHint::kNone && refuses) signal = StanceHint::kNoComment;
-    StanceHint hint = StanceHint::kNone;
-    if (cue_word >= 0) {
-      int len = 0;
-      if (const SpeechVerb* sv = SpeechVerbAt(cue_word, &len))
-        hint = sv->stance;
-    }
     const bool negated_answer =
         cue_word >= 0 &&
         (hint == StanceHint::kDeny || hint == StanceHint::kConfirm) &&

@@ -871,11 +871,8 @@ bool DocState::AnswersNoWords(int v, StanceHint stance) const {
       if (EqualsIgnoreCase(p.form, f)) return true;
   }
   // (A person by title counts: "the first lady", "the minister".)
-  for (int k = p.lo; k <= p.hi; ++k) {
-    if (auto role = LongestAt(k, LexiconKind::kRole);
-        role && k + role->length - 1 == person)
-      return true;
-  }
+  for (int k = p.lo, end = 0; k <= p.hi; ++k)
+    if (TitleAt(k, &end) && end == person + 1) return true;
   return p.mention >= 0 &&
          entities_[mentions_[p.mention].entity].e.type == EntityType::kPerson;
 }
@@ -1572,11 +1569,9 @@ void DocState::FindMentions() {
         }
         // (Nor does it start inside a title begun before it: the "Lady" of
         // "First Lady Michelle Obama".)
-        for (int j = std::max(si.first, f - 3); j < f; ++j) {
-          auto role = LongestAt(j, LexiconKind::kRole);
-          if (role && lex_.roles()[role->entry].kind != "party" &&
-              j + role->length > f && j + role->length <= l) {
-            f = j + role->length;
+        for (int j = std::max(si.first, f - 3), end = 0; j < f; ++j) {
+          if (TitleAt(j, &end) && end > f && end <= l) {
+            f = end;
             t = EntityType::kPerson;
           }
         }
@@ -1584,10 +1579,7 @@ void DocState::FindMentions() {
         // name is none: the "Secretary" of "Secretary of State Oren
         // Blake". "The Pope said" keeps its name, and "Army" of "Army
         // spokesman" stays the army's.)
-        if (auto role = f < l ? LongestAt(f, LexiconKind::kRole) : std::nullopt;
-            role && lex_.roles()[role->entry].kind != "party" &&
-            lex_.roles()[role->entry].kind != "modifier") {
-          const int end_of_title = f + role->length;
+        if (int end_of_title = 0; f < l && TitleAt(f, &end_of_title)) {
           bool title = end_of_title >= l && end_of_title < si.last &&
                        words_[end_of_title].upos == "PROPN";
           // (Unless a list names it: "The Economist" is an outlet.)
