@@ -169,7 +169,7 @@ struct Recorded {
   double tokens, words, sentences;
 };
 constexpr Recorded kRecorded[] = {
-    {"en_ewt-ud-dev.conllu", 99.53, 99.21, 89.06},
+    {"en_ewt-ud-dev.conllu", 99.53, 99.21, 89.14},
     {"en_gum-ccby-ud-dev.conllu", 99.90, 99.91, 96.14},
 };
 

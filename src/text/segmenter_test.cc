@@ -150,6 +150,22 @@ TEST(SentencesTest, ClosingQuotesAndBrackets) {
               ElementsAre("\"We have no plans.\"", "The company said so."));
 }
 
+TEST(SentencesTest, QuotedWordsInsideASentenceDoNotEndIt) {
+  EXPECT_THAT(
+      Sentences("Reyl blasted Brenn as a “disgrace” Wednesday on The Morning "
+                "Show. Brenn denounced him as \"reckless\" Sunday."),
+      ElementsAre("Reyl blasted Brenn as a “disgrace” Wednesday on The "
+                  "Morning Show.",
+                  "Brenn denounced him as \"reckless\" Sunday."));
+  EXPECT_THAT(
+      Sentences("Reyl started out saying \"of course\" Harlow has the money."),
+      ElementsAre(
+          "Reyl started out saying \"of course\" Harlow has the money."));
+  // A quote that ends with final punctuation may still end one.
+  EXPECT_THAT(Sentences("He said “no.” Then he left."),
+              ElementsAre("He said “no.”", "Then he left."));
+}
+
 TEST(SentencesTest, HeadlineWithoutFinalPunctuation) {
   std::string text =
       "Ford in talks with Xiaomi\n"

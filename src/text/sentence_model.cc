@@ -470,6 +470,53 @@ size_t Features(const ParagraphView& p, uint32_t i, uint64_t* out) {
   return n;
 }
 
+namespace {
+
+// 0 for a token that is no quotation mark, else '"' for one that can open
+// or close ('"', "''"), '(' for one that only opens ("“", "``") and ')'
+// for one that only closes ("”").
+char QuoteKind(std::string_view text, const Token& t) {
+  const std::string_view s = t.span.Slice(text);
+  if (s == "\"" || s == "''") return '"';
+  if (s == "\xE2\x80\x9C" || s == "``") return '(';
+  if (s == "\xE2\x80\x9D") return ')';
+  return 0;
+}
+
+// Whether token i closes a quotation of a few words that opened after a
+// word of the same sentence and ends without final punctuation, and the
+// next token, on the same line, is capitalised: 'blasted Clinton as a
+// "disgrace" Wednesday', 'called it ''total political crap'' Tuesday'.
+// The quoted words are part of the sentence around them, which goes on.
+bool ClosesQuotedWords(const ParagraphView& p, uint32_t i) {
+  const Token& t0 = p.tokens[i];
+  const Token& t1 = p.tokens[i + 1];
+  const char close = QuoteKind(p.text, t0);
+  if (close == 0 || close == '(' || i < 3) return false;
+  if (FirstCls(p.text, t1) != Cls::kUpper) return false;
+  for (uint32_t k = t0.span.end; k < t1.span.begin; ++k) {
+    if (p.text[k] != ' ') return false;
+  }
+  const Cls last = LastChar(p.text, p.tokens[i - 1]).cls;
+  if (!IsLetterCls(last) && last != Cls::kDigit) return false;
+  // The opening mark: at most eight words back, with no other mark or
+  // final punctuation between.
+  constexpr uint32_t kMaxQuoted = 8;
+  for (uint32_t k = i - 1; k-- > 0 && i - k <= kMaxQuoted + 1;) {
+    const Token& t = p.tokens[k];
+    if (EndsFinal(p.text, t)) return false;
+    const char kind = QuoteKind(p.text, t);
+    if (kind == 0) continue;
+    if (kind == ')' || k == 0) return false;
+    const Cls before = LastChar(p.text, p.tokens[k - 1]).cls;
+    return IsLetterCls(before) || before == Cls::kDigit ||
+           before == Cls::kComma;
+  }
+  return false;
+}
+
+}  // namespace
+
 int CertainGap(const ParagraphView& p, uint32_t i) {
   const Token& t0 = p.tokens[i];
   const Token& t1 = p.tokens[i + 1];
@@ -513,6 +560,7 @@ int CertainGap(const ParagraphView& p, uint32_t i) {
             p.resources->sentence_starters.end())
       return 0;
   }
+  if (ClosesQuotedWords(p, i)) return 0;
   if (i == 0 || t0.span.size() != 1 || p.text[t0.span.begin] != '.') {
     return -1;
   }
