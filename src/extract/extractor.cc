@@ -4719,6 +4719,53 @@ void DocState::DropNestedStatements() {
       // talks about, with nobody named as saying it, holds no one's words
       // but may hold someone's answer.
       if (out.rule == "verb.passive" && HasSpeaker(in.speaker)) continue;
+      // 'declared the need for drive: "Change the world ...," she said': a
+      // quote that a verb's complement runs into, attributed after it, is
+      // its attribution's; the complement ends before the quote.
+      // (A whole quote with its attribution right after it: not a phrase
+      // the nearest verb was taken to frame.)
+      if (in.rule == "quote.direct" && StartsWith(out.rule, "verb") &&
+          in.content_parts.empty() && in.cue.begin >= in.content.end &&
+          in.content.begin > out.cue.end &&
+          in.content.begin > out.content.begin) {
+        const QuoteRegion* quote = nullptr;
+        for (const QuoteRegion& qr : quotes_)
+          if (qr.inner.begin == in.content.begin) quote = &qr;
+        // (And one that opens after a colon, comma or dash: not a title,
+        // 'which part of "Unforgiven" the king quoted'.)
+        if (quote != nullptr) {
+          uint32_t k = quote->outer.begin;
+          while (k > 0 && IsSpace(text_[k - 1])) --k;
+          const int before = k > 0 ? WordEndingAt(k) : -1;
+          if (before < 0 ||
+              (words_[before].form != ":" && words_[before].form != "," &&
+               !IsDash(words_[before].form)))
+            quote = nullptr;
+        }
+        int between = 0;
+        if (quote != nullptr)
+          for (int k = FirstWordFrom(quote->outer.end);
+               k >= 0 && k < static_cast<int>(words_.size()) &&
+               words_[k].span.end <= in.cue.begin;
+               ++k)
+            between += !IsPunct(words_[k]);
+        const Span cut =
+            quote != nullptr && between <= 4
+                ? TrimContent({out.content.begin, quote->outer.begin})
+                : Span{};
+        if (!cut.empty() && cut.begin >= out.content.begin) {
+          Statement& o = statements_[j];
+          o.content = cut;
+          o.content_parts.clear();
+          if (o.kind == StatementKind::kPartial) {
+            bool quoted = false;
+            for (const QuoteRegion& qr : quotes_)
+              quoted |= cut.Contains(qr.inner) || cut.Overlaps(qr.outer);
+            if (!quoted) o.kind = StatementKind::kIndirect;
+          }
+          continue;
+        }
+      }
       int w = WordEndingAt(in.cue.end);
       while (w > 0 && words_[w - 1].span.end > in.cue.begin) --w;
       // "''Bookings are up,'' said Castellane, who noted that prices had
