@@ -309,6 +309,14 @@ class DocState {
   // ("dismissed him", "dismissed 849 cases"), "deny" a person a thing or
   // a thing alone ("denied access", "denied bail").
   bool AnswersNoWords(int v, StanceHint stance) const;
+  // Whether verb `v` of calling ("call", "dub", "label", "brand",
+  // "deem") takes two noun phrases one after the other, a thing and what
+  // it is called ("called the report "a rush to judgment""), however the
+  // parser hung them: a view of a thing, never the name given by a
+  // participle ("a group called the Fund", one phrase). When the parser
+  // hung the second phrase elsewhere, `*loose` is its first word (else
+  // -1).
+  bool TakesTwoPhrases(int v, int* loose = nullptr) const;
   // Whether retracting verb `v` ("withdraw", "walk back", "correct")
   // takes back words: a report, a statement, remarks, the record; not
   // troops, loyalty or a lawsuit.

@@ -802,6 +802,39 @@ bool DocState::HasObject(int v) const {
   return false;
 }
 
+bool DocState::TakesTwoPhrases(int v, int* loose) const {
+  if (loose != nullptr) *loose = -1;
+  const std::string_view l = words_[v].lemma;
+  if (l != "call" && l != "dub" && l != "label" && l != "brand" && l != "deem")
+    return false;
+  int first = -1;
+  for (int c : Children(v)) {
+    const std::string_view d = words_[c].deprel;
+    if (c > v && (d == "obj" || d == "iobj" || StartsWith(d, "xcomp"))) {
+      first = c;
+      break;
+    }
+  }
+  // The second phrase starts right after the first, without a comma: one
+  // the parser hung on the verb too, or one it hung elsewhere that opens
+  // with an article or a quotation mark.
+  const int k = first >= 0 ? words_[first].hi + 1 : -1;
+  if (k < 0 || k >= static_cast<int>(words_.size()) ||
+      words_[k].sent != words_[v].sent)
+    return false;
+  for (int c : Children(v)) {
+    const std::string_view d = words_[c].deprel;
+    if (c > first && words_[c].lo == k &&
+        (d == "obj" || d == "iobj" || StartsWith(d, "xcomp")))
+      return true;
+  }
+  const bool second = words_[k].head != first &&
+                      (words_[k].upos == "DET" || words_[k].form == "\"" ||
+                       words_[k].form == "\xE2\x80\x9C");
+  if (second && loose != nullptr) *loose = k;
+  return second;
+}
+
 bool DocState::AnswersNoWords(int v, StanceHint stance) const {
   int obj = -1, objects = 0;
   bool as = false;
@@ -4700,6 +4733,9 @@ void DocState::DropNestedStatements() {
       for (int c : Children(w))
         own_subject |=
             StartsWith(words_[c].deprel, "nsubj") || words_[c].upos == "AUX";
+      // (Nor "Cross called the election "a citizenship election"" read as
+      // a participle on "Cross".)
+      own_subject |= TakesTwoPhrases(w);
       const bool on_noun =
           h >= 0 && h < w && !own_subject &&
           (words_[w].deprel == "acl" || StartsWith(words_[w].deprel, "amod")) &&
@@ -6925,7 +6961,7 @@ void DocState::VerbStatements() {
         // (Who gave it, when the passive says so, said it: "was called a
         // charlatan by fellow physicians".)
         if ((l == "name" || l == "call" || l == "dub" || l == "nickname") &&
-            (participle || passive) && !object && !by)
+            (participle || passive) && !object && !by && !TakesTwoPhrases(v))
           continue;
         if (l == "identify" && as && !object && words_[v].deprel != "acl:relcl")
           continue;
@@ -7539,6 +7575,20 @@ void DocState::VerbStatements() {
         // which the quote's own statement may not take up, nor the whole
         // of what was told ("something a 911 caller told a dispatcher
         // before police arrived").
+        // 'called AP's report a "rush to judgment,"', with the second
+        // phrase hung elsewhere: what was said runs over it.
+        if (int k = -1; TakesTwoPhrases(v, &k) && k == to + 1) {
+          int q = words_[k].quote;
+          if (q < 0 && k + 1 < static_cast<int>(sents_[s].last))
+            q = words_[k + 1].quote;
+          if (q >= 0) {
+            while (to + 1 < static_cast<int>(sents_[s].last) &&
+                   words_[to + 1].span.end <= quotes_[q].outer.end)
+              ++to;
+          } else if (const int h = words_[k].head; h > k && h <= k + 6) {
+            to = h;
+          }
+        }
         const int untrimmed = to;
         for (int c : Children(v)) {
           if (unsaid || c <= from || words_[c].lo <= from ||
