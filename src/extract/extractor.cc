@@ -3819,6 +3819,11 @@ Speaker DocState::SpeakerFromWord(int w, int cue) {
       }
     }
   }
+  // ("according to two senators present who requested anonymity": the
+  // source of "according to" speaks for the relative clause without it.)
+  if (lo + 2 <= hi && EqualsIgnoreCase(words_[lo].form, "according") &&
+      EqualsIgnoreCase(words_[lo + 1].form, "to"))
+    lo += 2;
   // "Cologne police say", "The person familiar with the planning
   // confirmed": two subjects side by side are one phrase the parser split.
   if (StartsWith(words_[w].deprel, "nsubj") && words_[w].head > w) {
@@ -3963,6 +3968,20 @@ Speaker DocState::SpeakerFromWord(int w, int cue) {
     if (full.is_source && full.anonymous) {
       sp.anonymous = true;
       if (sp.count < 0) sp.count = full.count;
+      // ("A person briefed on the matter says": a description right after
+      // the noun, with no comma or relative pronoun between, is part of
+      // the source's name.)
+      int end = words_[w].hi;
+      if (cue > w) end = std::min(end, cue - 1);
+      while (end > hi && IsPunct(words_[end])) --end;
+      if (sp.has_span && end > hi && words_[hi + 1].form != "," &&
+          !InAnyQuote(hi + 1) && !RelativePronoun(words_[hi + 1].form) &&
+          !EqualsIgnoreCase(words_[hi + 1].form, "that") &&
+          !EqualsIgnoreCase(words_[hi + 1].form, "which")) {
+        sp.span = WordSpan(lo, end);
+        sp.name = std::string(Text(sp.span));
+        sp.description.clear();
+      }
       if (sp.description.empty()) sp.description = sp.name;
     }
   }
@@ -5999,8 +6018,10 @@ void DocState::QuoteStatements() {
         if (words_[i].span.begin >= qr.outer.end) {
           bool subordinate = false;
           for (int k = FirstWordFrom(qr.outer.end); k < i && !subordinate; ++k)
-            subordinate = words_[k].head == i && words_[k].deprel == "mark" &&
-                          AdverbialOpener(words_[k].form);
+            subordinate =
+                words_[k].head == i &&
+                (words_[k].deprel == "mark" || words_[k].deprel == "advmod") &&
+                AdverbialOpener(words_[k].form);
           if (subordinate) continue;
         }
         int dist = std::min(std::abs(static_cast<int>(words_[i].span.begin) -
@@ -8365,6 +8386,16 @@ void DocState::SourcingStatements() {
         sp.span = WordSpan(a, end);
       }
       SourceInfo info = AnalyzeSource(a, b - 1);
+      // "according to two people who requested anonymity": a source that
+      // asked not to be named is unnamed, whatever its noun. The clause
+      // that says so ends where the relative pronoun's verb does.
+      int source_end = b - 1;
+      if (b < static_cast<int>(si.last) && anonymity(b)) {
+        if (sp.entity < 0 && sp.entities.empty()) sp.anonymous = true;
+        const int v = words_[b].head;
+        if (v > b && v < static_cast<int>(si.last))
+          source_end = std::min(words_[v].hi, static_cast<int>(si.last) - 1);
+      }
       // "according to" always names a source; other cues ("citing", "per",
       // "via") only when what follows is a source or a name.
       bool according =
@@ -8440,7 +8471,7 @@ void DocState::SourcingStatements() {
         // report's clause; it is the report's source, not what it says.
         bool trailing = o.content.Contains(phrase) && i - 1 > si.first &&
                         words_[i - 1].form == "," &&
-                        o.content.end <= words_[b - 1].span.end + 1 &&
+                        o.content.end <= words_[source_end].span.end + 1 &&
                         words_[i - 1].span.begin > o.content.begin;
         if (trailing) o.content.end = words_[i - 2].span.end;
         if (trailing || !o.content.Contains(phrase)) {

@@ -24,6 +24,17 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
   return out;
 }
 
+bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
 bool HasUpper(std::string_view s) {
   for (char c : s) {
     if (c >= 'A' && c <= 'Z') return true;
@@ -123,9 +134,16 @@ Lemmatizer Lemmatizer::Train(const std::vector<Example>& examples) {
     std::string line = key.first + "\t" + key.second + "\t" + *best;
     lem.rule_lines_.push_back(line);
   }
-  std::string rules_text, exc_text;
+  std::set<std::string> vocabulary;
+  for (const auto& [form, xpos, lemma] : best_lemma) {
+    std::string lower;
+    LowerAscii(lemma, lower);
+    vocabulary.insert(lower);
+  }
+  std::string rules_text, vocabulary_text;
   for (const auto& l : lem.rule_lines_) rules_text += l + "\n";
-  Result<Lemmatizer> parsed = Parse(rules_text, "");
+  for (const auto& l : vocabulary) vocabulary_text += l + "\n";
+  Result<Lemmatizer> parsed = Parse(rules_text, "", vocabulary_text);
   Lemmatizer out = std::move(*parsed);
   for (const auto& [form, xpos, lemma] : best_lemma) {
     std::string got;
@@ -137,8 +155,13 @@ Lemmatizer Lemmatizer::Train(const std::vector<Example>& examples) {
 }
 
 Result<Lemmatizer> Lemmatizer::Parse(std::string_view rules,
-                                     std::string_view exceptions) {
+                                     std::string_view exceptions,
+                                     std::string_view vocabulary) {
   Lemmatizer lem;
+  for (const std::string& line : SplitLines(vocabulary)) {
+    lem.vocabulary_.insert(StringHash(line));
+    lem.vocabulary_lines_.push_back(line);
+  }
   for (const std::string& line : SplitLines(rules)) {
     std::vector<std::string_view> f = SplitTabs(line);
     if (f.size() != 5) return DataLossError("bad lemma rule: " + line);
@@ -160,11 +183,14 @@ Result<Lemmatizer> Lemmatizer::Parse(std::string_view rules,
   return lem;
 }
 
-void Lemmatizer::Serialize(std::string* rules, std::string* exceptions) const {
+void Lemmatizer::Serialize(std::string* rules, std::string* exceptions,
+                           std::string* vocabulary) const {
   rules->clear();
   exceptions->clear();
+  vocabulary->clear();
   for (const auto& l : rule_lines_) *rules += l + "\n";
   for (const auto& l : exception_lines_) *exceptions += l + "\n";
+  for (const auto& l : vocabulary_lines_) *vocabulary += l + "\n";
 }
 
 Status Lemmatizer::LoadOverrides(const std::string& path) {
@@ -201,12 +227,43 @@ bool Lemmatizer::ByRules(std::string_view form, uint64_t xpos_hash,
     char c = form[form.size() - n + i];
     buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   }
+  // The longest suffix's lemma, unless it is unknown and a shorter
+  // suffix's rule rewrites the form into a known one. (Not the form kept
+  // as it is: "certified" is a known adjective, but the verb's lemma is
+  // "certify".)
+  std::string longest;
+  bool found = false;
   for (size_t k = n + 1; k-- > 0;) {
     auto it = rules_.find(
         KeyOf(xpos_hash, StringHash(std::string_view(buf + n - k, k))));
-    if (it != rules_.end() && Apply(it->second, form, out)) return true;
+    if (it == rules_.end() || !Apply(it->second, form, out)) continue;
+    if (vocabulary_.empty()) return true;
+    if (!found) {
+      found = true;
+      longest = out;
+      if (Known(out)) return true;
+      continue;
+    }
+    if (Known(out) && !EqualsIgnoreAsciiCase(out, form)) return true;
   }
-  return false;
+  if (!found) return false;
+  // "declining" -> "declin" under "-ing", which most words in training
+  // take whole ("-eing" is rare): the known lemma with the "e" back.
+  out = std::move(longest);
+  if (out.size() >= 3 && out.back() != 'e' &&
+      !EqualsIgnoreAsciiCase(out, form)) {
+    out += 'e';
+    if (Known(out)) return true;
+    out.pop_back();
+  }
+  return true;
+}
+
+bool Lemmatizer::Known(std::string_view lemma) const {
+  if (!HasUpper(lemma)) return vocabulary_.contains(StringHash(lemma));
+  std::string lower;
+  LowerAscii(lemma, lower);
+  return vocabulary_.contains(StringHash(lower));
 }
 
 void Lemmatizer::Lemmatize(std::string_view form, std::string_view upos,

@@ -10,6 +10,14 @@
 // the longest suffix with a learned rule decides. Forms whose lemma the
 // rules miss are kept verbatim.
 //
+// The lemmas seen in training (lower-cased) are kept as a vocabulary. When
+// the longest suffix's rule gives a lemma outside it, a shorter suffix's
+// rule that gives one inside it wins: "blasted" under "-asted" becomes
+// "blaste" (as "wasted" becomes "waste"), under "-ed" "blast", a lemma the
+// treebanks have (never the form kept whole). A lemma no rule leads into
+// the vocabulary is the longest suffix's, or that with an "e" put back if
+// that is known ("declining" -> "declin" -> "decline").
+//
 // Immutable after construction; safe to share between threads.
 #ifndef HEARSAY_NLP_LEMMATIZER_H_
 #define HEARSAY_NLP_LEMMATIZER_H_
@@ -18,6 +26,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "hearsay/status.h"
@@ -31,12 +40,15 @@ class Lemmatizer {
   };
 
   static Lemmatizer Train(const std::vector<Example>& examples);
-  // The two text sections a model file stores (see Serialize).
+  // The text sections a model file stores (see Serialize). An empty
+  // vocabulary (a model from before it) keeps the longest suffix's rule.
   static Result<Lemmatizer> Parse(std::string_view rules,
-                                  std::string_view exceptions);
+                                  std::string_view exceptions,
+                                  std::string_view vocabulary = {});
   // rules: "xpos\tsuffix\tlower\tstrip\tappend" lines;
-  // exceptions: "form\txpos\tlemma" lines.
-  void Serialize(std::string* rules, std::string* exceptions) const;
+  // exceptions: "form\txpos\tlemma" lines; vocabulary: one lemma a line.
+  void Serialize(std::string* rules, std::string* exceptions,
+                 std::string* vocabulary) const;
 
   // Reads a TSV lexicon: lines "form<TAB>upos<TAB>lemma"; '#' starts a
   // comment line; upos "*" matches every tag. Later entries win.
@@ -57,6 +69,7 @@ class Lemmatizer {
 
   size_t rule_count() const { return rules_.size(); }
   size_t exception_count() const { return exceptions_.size(); }
+  size_t vocabulary_size() const { return vocabulary_.size(); }
 
  private:
   static constexpr size_t kMaxSuffix = 5;
@@ -73,12 +86,14 @@ class Lemmatizer {
                std::string& out) const;
   bool ByRules(std::string_view form, uint64_t xpos_hash,
                std::string& out) const;
+  bool Known(std::string_view lemma) const;
 
   std::unordered_map<uint64_t, Rule> rules_;              // (xpos, suffix)
   std::unordered_map<uint64_t, std::string> exceptions_;  // (form, xpos)
   std::unordered_map<uint64_t, std::string> overrides_;   // (form, upos)
+  std::unordered_set<uint64_t> vocabulary_;  // StringHash of lower lemmas
   // Kept so Serialize can write the tables back out.
-  std::vector<std::string> rule_lines_, exception_lines_;
+  std::vector<std::string> rule_lines_, exception_lines_, vocabulary_lines_;
 };
 
 }  // namespace hearsay::nlp

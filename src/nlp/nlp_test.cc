@@ -489,12 +489,37 @@ TEST(LemmatizerTest, LearnsRulesAndExceptions) {
   EXPECT_EQ(out, "go");
   lem.Lemmatize("cities", "NOUN", "NNS", out);
   EXPECT_EQ(out, "city");
-  std::string rules, exc;
-  lem.Serialize(&rules, &exc);
-  auto again = Lemmatizer::Parse(rules, exc);
+  std::string rules, exc, vocabulary;
+  lem.Serialize(&rules, &exc, &vocabulary);
+  auto again = Lemmatizer::Parse(rules, exc, vocabulary);
   ASSERT_TRUE(again.ok());
   again->Lemmatize("went", "VERB", "VBD", out);
   EXPECT_EQ(out, "go");
+  EXPECT_EQ(again->vocabulary_size(), lem.vocabulary_size());
+}
+
+TEST(LemmatizerTest, AShorterSuffixWinsWhenItsLemmaIsKnown) {
+  // "-asted" and "-sted" learn "drop the d" from waste, taste and paste;
+  // "-ed" learns "drop ed". "blast" is a known lemma, "blaste" is not.
+  std::vector<Lemmatizer::Example> ex = {
+      {"wasted", "VERB", "VBD", "waste"}, {"tasted", "VERB", "VBD", "taste"},
+      {"pasted", "VERB", "VBD", "paste"}, {"walked", "VERB", "VBD", "walk"},
+      {"jumped", "VERB", "VBD", "jump"},  {"blast", "NOUN", "NN", "blast"},
+      {"talked", "VERB", "VBD", "talk"},  {"kicked", "VERB", "VBD", "kick"}};
+  Lemmatizer lem = Lemmatizer::Train(ex);
+  std::string out;
+  lem.Lemmatize("blasted", "VERB", "VBD", out);
+  EXPECT_EQ(out, "blast");
+  // Unknown either way: the longest suffix decides.
+  lem.Lemmatize("grasted", "VERB", "VBD", out);
+  EXPECT_EQ(out, "graste");
+  // Without the vocabulary (a model from before it), so it does always.
+  std::string rules, exc, vocabulary;
+  lem.Serialize(&rules, &exc, &vocabulary);
+  auto old = Lemmatizer::Parse(rules, exc);
+  ASSERT_TRUE(old.ok());
+  old->Lemmatize("blasted", "VERB", "VBD", out);
+  EXPECT_EQ(out, "blaste");
 }
 
 // The lemma `lem` gives `form` tagged as a plural noun.

@@ -353,7 +353,12 @@ Result<Tagger> Tagger::FromFile(std::shared_ptr<ModelFile> shared) {
   }
   HEARSAY_ASSIGN_OR_RETURN(std::string_view lr, file.Section("lemma.rules"));
   HEARSAY_ASSIGN_OR_RETURN(std::string_view le, file.Section("lemma.exc"));
-  HEARSAY_ASSIGN_OR_RETURN(t.lemmatizer_, Lemmatizer::Parse(lr, le));
+  // (A model from before the vocabulary has none.)
+  std::string_view lv;
+  if (file.Has("lemma.vocab")) {
+    HEARSAY_ASSIGN_OR_RETURN(lv, file.Section("lemma.vocab"));
+  }
+  HEARSAY_ASSIGN_OR_RETURN(t.lemmatizer_, Lemmatizer::Parse(lr, le, lv));
   return t;
 }
 
@@ -476,8 +481,8 @@ Result<std::string> Tagger::TrainBytes(
                  std::to_string(b) + "\n";
   }
   Lemmatizer lem = Lemmatizer::Train(lemma_examples);
-  std::string lemma_rules, lemma_exc;
-  lem.Serialize(&lemma_rules, &lemma_exc);
+  std::string lemma_rules, lemma_exc, lemma_vocab;
+  lem.Serialize(&lemma_rules, &lemma_exc, &lemma_vocab);
 
   // Each run learns from its own shuffles; the model is the mean of the
   // runs' weights (run 0 alone is what one run gives).
@@ -620,6 +625,7 @@ Result<std::string> Tagger::TrainBytes(
   w.Add("tagdict", tagdict);
   w.Add("lemma.rules", lemma_rules);
   w.Add("lemma.exc", lemma_exc);
+  w.Add("lemma.vocab", lemma_vocab);
   return w.Serialize();
 }
 

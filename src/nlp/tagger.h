@@ -13,8 +13,9 @@
 // line, "UPOS\tXPOS"), weight table "w", "feats.labels", "feats.default"
 // (one feats index per tag), "feats.exc" ("lowerform\ttag\tindex" lines),
 // "tagdict" ("lowerform\tN" lines: N, decimal, hashes the set of tags the
-// word had in training), "lemma.rules", "lemma.exc" (lemmatizer.h), and
-// "passes" ("2"; absent in one-pass models, which still load).
+// word had in training), "lemma.rules", "lemma.exc", "lemma.vocab"
+// (lemmatizer.h; absent in older models, which still load), and "passes"
+// ("2"; absent in one-pass models, which still load).
 //
 // Tagger owns its mapped file; it is immutable after Load and safe to share
 // between threads.
