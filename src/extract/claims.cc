@@ -717,6 +717,9 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
       std::string_view b = Base(d);
       std::vector<int> others;
       if (d == "nsubj" || d == "nsubj:outer" || d == "csubj") {
+        // (Not a dateline the parser made a second subject: "CALDER, March
+        // 3 — Aides to Senator Varden stepped up their attacks".)
+        if (const int dash = DatelineDash(c); dash >= 0 && c < dash) continue;
         if (agents.empty()) {
           const size_t before = theme.size();
           CollectArgs(c, &agents, &further, &theme);

@@ -1080,7 +1080,10 @@ constexpr std::string_view kCompanyWords[] = {"AG",
                                               "Resources",
                                               "Petroleum",
                                               "Brewing",
-                                              "Biosciences"};
+                                              "Biosciences",
+                                              "Exchange",
+                                              "Dairy",
+                                              "Farms"};
 
 // Verbs whose passive subject is what was said: "was revealed", "were
 // denied", "was announced".
@@ -1088,6 +1091,14 @@ bool ContentSubjectPassiveLemma(std::string_view lemma) {
   for (std::string_view l :
        {"reveal", "report", "confirm", "announce", "disclose"})
     if (lemma == l) return true;
+  return false;
+}
+
+// "al", "bin", "abu": the articles and kin words inside Arabic names,
+// written in lower case before a hyphen ("Saja al-Dulaimi").
+bool NameParticle(std::string_view w) {
+  for (std::string_view p : {"al", "el", "bin", "ibn", "abu", "abd"})
+    if (EqualsIgnoreCase(w, p)) return true;
   return false;
 }
 
@@ -1477,6 +1488,15 @@ void DocState::FindMentions() {
       int l = i;
       while (l < si.last && words_[l].upos == "PROPN" && !taken[l - si.first])
         ++l;
+      // (Through a hyphen between two proper nouns: "The Teller
+      // Sun-Ledger".)
+      while (l > i && l + 1 < si.last && JoiningHyphen(l) &&
+             words_[l + 1].upos == "PROPN" && !taken[l + 1 - si.first] &&
+             !taken[l - si.first]) {
+        l += 2;
+        while (l < si.last && words_[l].upos == "PROPN" && !taken[l - si.first])
+          ++l;
+      }
       // The company word itself may be tagged as a common word ("Altavia
       // Solar").
       if (l > i && l < si.last && !taken[l - si.first] &&
@@ -1526,6 +1546,24 @@ void DocState::FindMentions() {
         cands.push_back(
             {i, l, nullptr, NameForm::kName, EntityType::kOutlet, heading});
         for (int k = i; k < l; ++k) taken[k - si.first] = true;
+      } else if (l - i >= 2 && !heading &&
+                 lex_.GenderOfGivenName(words_[i].form) &&
+                 !InstitutionWord(words_[l - 1].form)) {
+        // "militia leader Omar al-Rask", missed by the recogniser: proper
+        // nouns that open with a first name (given_names.tsv leaves out
+        // the ones that are also places or words) name a person. Only
+        // where the recogniser saw no name at all.
+        bool unseen = true;
+        for (int k = i; k < l && unseen; ++k) unseen = words_[k].ner == "O";
+        if (unseen && NameParticle(words_[l - 1].form) && l + 1 < si.last &&
+            JoiningHyphen(l) && !taken[l + 1 - si.first] &&
+            std::isupper(static_cast<unsigned char>(words_[l + 1].form[0])))
+          l += 2;
+        if (unseen) {
+          cands.push_back(
+              {i, l, nullptr, NameForm::kName, EntityType::kPerson, heading});
+          for (int k = i; k < l; ++k) taken[k - si.first] = true;
+        }
       }
       i = l - 1;
     }
@@ -1760,11 +1798,7 @@ void DocState::FindMentions() {
         // its article and the hyphen after it, where the recogniser, which
         // learned names as runs of proper nouns, stops; and takes in the
         // article before a surname it found alone ("al-Baghdadi").
-        auto particle = [&](int k) {
-          for (std::string_view p : {"al", "el", "bin", "ibn", "abu", "abd"})
-            if (EqualsIgnoreCase(words_[k].form, p)) return true;
-          return false;
-        };
+        auto particle = [&](int k) { return NameParticle(words_[k].form); };
         if (f < l && particle(l - 1) && l + 1 < si.last && JoiningHyphen(l) &&
             std::isupper(static_cast<unsigned char>(words_[l + 1].form[0])) &&
             !taken[l + 1 - si.first])
@@ -1930,8 +1964,10 @@ void DocState::FindMentions() {
         continue;
     }
     // "Sen. Laura Pennington, a Michigan Democrat, said", "A senior House
-    // Republican on Tuesday demanded": a party member after "a" and its
-    // modifiers is a person the name does not give; it names no one.
+    // Republican on Tuesday demanded", "Rep. Dale Hanner, the Utah
+    // Republican who chairs the panel": a party member after an article
+    // and its modifiers is a person the name does not give; it names no
+    // one.
     if (!c.gaz && c.first > 0 &&
         (words_[c.last - 1].form == "Democrat" ||
          words_[c.last - 1].form == "Republican" ||
@@ -1943,6 +1979,7 @@ void DocState::FindMentions() {
         --k;
       if (EqualsIgnoreCase(words_[k].form, "a") ||
           EqualsIgnoreCase(words_[k].form, "an") ||
+          EqualsIgnoreCase(words_[k].form, "the") ||
           EqualsIgnoreCase(words_[k].form, "another"))
         continue;
     }
@@ -2583,9 +2620,10 @@ int DocState::DatelineEnd(int first, int end) const {
       return k;
     }
     // (A place in capitals is a dateline word whatever its tag: the tagger
-    // reads "TACOMA" as a common noun.)
+    // reads "TACOMA" as a common noun. So is the day of a date: "CALDER,
+    // March 3 —".)
     if (words_[k].upos != "PROPN" && !IsPunct(words_[k]) &&
-        !AllCapitals(words_[k].form))
+        !AllCapitals(words_[k].form) && words_[k].upos != "NUM")
       return -1;
   }
   return -1;
@@ -9635,6 +9673,9 @@ void DocState::AdverbStatements() {
         if (o.rule != "verb.action" && o.rule != "verb.complement") continue;
         o.speaker = Speaker{};
         o.speaker.anonymous = lex_.sourcing()[m->entry].anonymous;
+        // (An outlet's report no longer: the verb's subject no longer
+        // speaks.)
+        if (o.kind == StatementKind::kReport) o.kind = StatementKind::kIndirect;
         o.cue = WordSpan(i, next - 1);
         o.cue_text = std::string(Text(o.cue));
         o.content = WithoutFinalStop(WordSpan(lo, hi));
