@@ -317,6 +317,15 @@ class DocState {
   // hung the second phrase elsewhere, `*loose` is its first word (else
   // -1).
   bool TakesTwoPhrases(int v, int* loose = nullptr) const;
+  // The subject of the participle that verb `v` was hung on when the two
+  // are a source's description and its verb the parser read as a clause
+  // ("People briefed on the situation say ...", with "briefed" the main
+  // verb); else -1.
+  int DescribedSubject(int v) const;
+  // The word after a description of unnamed sources (sourcing.tsv) that
+  // starts at word k, with the rest of its noun phrase ("briefed on the
+  // plan"); -1 when none starts there.
+  int DescriptorEnd(int k) const;
   // Whether retracting verb `v` ("withdraw", "walk back", "correct")
   // takes back words: a report, a statement, remarks, the record; not
   // troops, loyalty or a lawsuit.

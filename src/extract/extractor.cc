@@ -802,6 +802,37 @@ bool DocState::HasObject(int v) const {
   return false;
 }
 
+int DocState::DescriptorEnd(int k) const {
+  auto m = LongestAt(k, LexiconKind::kSourcing);
+  if (!m ||
+      lex_.sourcing()[m->entry].kind != SourcingKind::kAnonymousDescriptor)
+    return -1;
+  // ("briefed on the plan" after the listed "briefed on": the rest of the
+  // noun phrase.)
+  int end = k + m->length;
+  const int last = static_cast<int>(sents_[words_[k].sent].last);
+  while (end < last && end < k + m->length + 4 &&
+         (words_[end].upos == "DET" || words_[end].upos == "ADJ" ||
+          words_[end].upos == "NOUN" || words_[end].upos == "PROPN") &&
+         !InAnyQuote(end))
+    ++end;
+  return end;
+}
+
+int DocState::DescribedSubject(int v) const {
+  const int h = words_[v].head;
+  if (h < 0 || h >= v || words_[h].upos != "VERB" ||
+      !(StartsWith(words_[v].deprel, "ccomp") ||
+        StartsWith(words_[v].deprel, "xcomp")))
+    return -1;
+  if (DescriptorEnd(h) != v) return -1;
+  for (int c : Children(v))
+    if (StartsWith(words_[c].deprel, "nsubj")) return -1;
+  for (int c : Children(h))
+    if (c < h && StartsWith(words_[c].deprel, "nsubj")) return c;
+  return -1;
+}
+
 bool DocState::TakesTwoPhrases(int v, int* loose) const {
   if (loose != nullptr) *loose = -1;
   const std::string_view l = words_[v].lemma;
@@ -2973,6 +3004,10 @@ int DocState::SubjectOf(int v, int depth) const {
     return h;
   }
   if (StartsWith(d, "advcl") && HeadlineParticiple(v)) return -1;
+  // "People briefed on the situation say that ...", parsed with "briefed"
+  // the main verb and "say" its complement: the subject of the participle
+  // is the speaker.
+  if (const int s = DescribedSubject(v); s >= 0) return s;
   if (StartsWith(d, "xcomp") || StartsWith(d, "advcl") ||
       StartsWith(d, "conj") || StartsWith(d, "csubj")) {
     // "when pressed on why the plan leaves out dads, the young mother
@@ -3853,6 +3888,17 @@ Speaker DocState::SpeakerFromWord(int w, int cue) {
     for (std::string_view o : kClauseOpeners) {
       if (EqualsIgnoreCase(words_[lo].form, o) && !AsQuantifier(lo)) {
         ++lo;
+        break;
+      }
+    }
+  }
+  // "People involved in the talks say ...", with "in the talks" hung on the
+  // verb: a descriptor of unnamed sources (sourcing.tsv) that starts inside
+  // the phrase or right after it and runs up to the verb is the phrase's.
+  if (cue > hi + 1 && words_[w].mention < 0) {
+    for (int k = lo; k <= hi + 1; ++k) {
+      if (DescriptorEnd(k) == cue && !InAnyQuote(cue - 1)) {
+        hi = cue - 1;
         break;
       }
     }
@@ -7045,6 +7091,12 @@ void DocState::VerbStatements() {
                    words_[c].lemma == "do";
         if (asked) continue;
       }
+      // "People briefed on the situation say ...", with "briefed" read as
+      // the main verb: the participle describes the speakers of the verb
+      // hung on it and says nothing itself.
+      bool describes = false;
+      for (int c : Children(v)) describes |= c > v && DescribedSubject(c) >= 0;
+      if (describes) continue;
       const bool unsaid = PassiveSubjectUnsaid(v, subj);
       Speaker sp;
       if (subj >= 0) sp = SpeakerFromWord(subj, i);
@@ -7441,6 +7493,16 @@ void DocState::VerbStatements() {
         adverbial_clause |= words_[c].deprel == "mark" && c < v &&
                             AdverbialOpener(words_[c].form);
       }
+      // Nor one opened by "that" ("say that the governor has not
+      // decided."), which is what someone else said.
+      // (A participle has no such clause: "confirmed that observation,
+      // reporting: ..." is parsed so too.)
+      bool that_clause = false;
+      for (int c : Children(v)) {
+        that_clause |= words_[c].deprel == "mark" && c < v &&
+                       EqualsIgnoreCase(words_[c].form, "that") &&
+                       !words_[v].form.ends_with("ing");
+      }
       // (Also with "after" taken for the subject's preposition: "..., after
       // the talks leaked.")
       if (subj >= 0 && subj < v) {
@@ -7572,7 +7634,7 @@ void DocState::VerbStatements() {
                  sv->that_clause &&
                  (!HasObject(v) || hearer_only ||
                   after_speaker > after_hearer) &&
-                 !adverbial_clause &&
+                 !adverbial_clause && !that_clause &&
                  (tail == sents_[s].last ||
                   (IsPunct(words_[tail]) && words_[tail].quote < 0)) &&
                  (tail == i + length || ClosingAttribution(v, i, subj, sp))) {
