@@ -1577,13 +1577,14 @@ void DocState::FindMentions() {
         cands.push_back(
             {i, l, nullptr, NameForm::kName, EntityType::kOutlet, heading});
         for (int k = i; k < l; ++k) taken[k - si.first] = true;
-      } else if (l - i >= 2 && !heading &&
+      } else if (l - i >= 2 && !heading && !AllCapitals(words_[i].form) &&
                  lex_.GenderOfGivenName(words_[i].form) &&
                  !InstitutionWord(words_[l - 1].form)) {
         // "militia leader Omar al-Rask", missed by the recogniser: proper
         // nouns that open with a first name (given_names.tsv leaves out
-        // the ones that are also places or words) name a person. Only
-        // where the recogniser saw no name at all.
+        // the ones that are also places or words; not in capitals: "TED
+        // Talk") name a person. Only where the recogniser saw no name at
+        // all.
         bool unseen = true;
         for (int k = i; k < l && unseen; ++k) unseen = words_[k].ner == "O";
         if (unseen && NameParticle(words_[l - 1].form) && l + 1 < si.last &&
