@@ -4883,12 +4883,13 @@ void DocState::DropNestedStatements() {
             quote = nullptr;
         }
         int between = 0;
-        if (quote != nullptr)
+        if (quote != nullptr) {
           for (int k = FirstWordFrom(quote->outer.end);
                k >= 0 && k < static_cast<int>(words_.size()) &&
                words_[k].span.end <= in.cue.begin;
                ++k)
             between += !IsPunct(words_[k]);
+        }
         const Span cut =
             quote != nullptr && between <= 4
                 ? TrimContent({out.content.begin, quote->outer.begin})
@@ -6102,11 +6103,13 @@ void DocState::QuoteStatements() {
         // quote.
         if (words_[i].span.begin >= qr.outer.end) {
           bool subordinate = false;
-          for (int k = FirstWordFrom(qr.outer.end); k < i && !subordinate; ++k)
+          for (int k = FirstWordFrom(qr.outer.end); k < i && !subordinate;
+               ++k) {
             subordinate =
                 words_[k].head == i &&
                 (words_[k].deprel == "mark" || words_[k].deprel == "advmod") &&
                 AdverbialOpener(words_[k].form);
+          }
           if (subordinate) continue;
         }
         int dist = std::min(std::abs(static_cast<int>(words_[i].span.begin) -

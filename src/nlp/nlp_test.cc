@@ -475,6 +475,13 @@ TEST(ParserTest, ProjectivizeRemovesCrossings) {
   EXPECT_TRUE(IsProjective(heads));
 }
 
+// The lemma `lem` gives `form` tagged as a past-tense verb.
+std::string PastLemma(const Lemmatizer& lem, std::string_view form) {
+  std::string out;
+  lem.Lemmatize(form, "VERB", "VBD", out);
+  return out;
+}
+
 TEST(LemmatizerTest, LearnsRulesAndExceptions) {
   std::vector<Lemmatizer::Example> ex = {
       {"walked", "VERB", "VBD", "walk"},   {"talked", "VERB", "VBD", "talk"},
@@ -482,44 +489,39 @@ TEST(LemmatizerTest, LearnsRulesAndExceptions) {
       {"studies", "NOUN", "NNS", "study"}, {"flies", "NOUN", "NNS", "fly"},
       {"The", "DET", "DT", "the"}};
   Lemmatizer lem = Lemmatizer::Train(ex);
+  EXPECT_EQ(PastLemma(lem, "kicked"), "kick");
+  EXPECT_EQ(PastLemma(lem, "went"), "go");
   std::string out;
-  lem.Lemmatize("kicked", "VERB", "VBD", out);
-  EXPECT_EQ(out, "kick");
-  lem.Lemmatize("went", "VERB", "VBD", out);
-  EXPECT_EQ(out, "go");
   lem.Lemmatize("cities", "NOUN", "NNS", out);
   EXPECT_EQ(out, "city");
   std::string rules, exc, vocabulary;
   lem.Serialize(&rules, &exc, &vocabulary);
   auto again = Lemmatizer::Parse(rules, exc, vocabulary);
   ASSERT_TRUE(again.ok());
-  again->Lemmatize("went", "VERB", "VBD", out);
-  EXPECT_EQ(out, "go");
+  EXPECT_EQ(PastLemma(*again, "went"), "go");
   EXPECT_EQ(again->vocabulary_size(), lem.vocabulary_size());
 }
 
 TEST(LemmatizerTest, AShorterSuffixWinsWhenItsLemmaIsKnown) {
   // "-asted" and "-sted" learn "drop the d" from waste, taste and paste;
   // "-ed" learns "drop ed". "blast" is a known lemma, "blaste" is not.
-  std::vector<Lemmatizer::Example> ex = {
-      {"wasted", "VERB", "VBD", "waste"}, {"tasted", "VERB", "VBD", "taste"},
-      {"pasted", "VERB", "VBD", "paste"}, {"walked", "VERB", "VBD", "walk"},
-      {"jumped", "VERB", "VBD", "jump"},  {"blast", "NOUN", "NN", "blast"},
-      {"talked", "VERB", "VBD", "talk"},  {"kicked", "VERB", "VBD", "kick"}};
-  Lemmatizer lem = Lemmatizer::Train(ex);
-  std::string out;
-  lem.Lemmatize("blasted", "VERB", "VBD", out);
-  EXPECT_EQ(out, "blast");
+  Lemmatizer lem = Lemmatizer::Train({{"wasted", "VERB", "VBD", "waste"},
+                                      {"tasted", "VERB", "VBD", "taste"},
+                                      {"pasted", "VERB", "VBD", "paste"},
+                                      {"walked", "VERB", "VBD", "walk"},
+                                      {"jumped", "VERB", "VBD", "jump"},
+                                      {"blast", "NOUN", "NN", "blast"},
+                                      {"talked", "VERB", "VBD", "talk"},
+                                      {"kicked", "VERB", "VBD", "kick"}});
+  EXPECT_EQ(PastLemma(lem, "blasted"), "blast");
   // Unknown either way: the longest suffix decides.
-  lem.Lemmatize("grasted", "VERB", "VBD", out);
-  EXPECT_EQ(out, "graste");
-  // Without the vocabulary (a model from before it), so it does always.
+  EXPECT_EQ(PastLemma(lem, "grasted"), "graste");
+  // Without the vocabulary (a model from before it), it always does.
   std::string rules, exc, vocabulary;
   lem.Serialize(&rules, &exc, &vocabulary);
   auto old = Lemmatizer::Parse(rules, exc);
   ASSERT_TRUE(old.ok());
-  old->Lemmatize("blasted", "VERB", "VBD", out);
-  EXPECT_EQ(out, "blaste");
+  EXPECT_EQ(PastLemma(*old, "blasted"), "blaste");
 }
 
 // The lemma `lem` gives `form` tagged as a plural noun.
