@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/ascii.h"
 #include "extract/lexicons.h"
 #include "hearsay/extract.h"
 #include "hearsay/nlp.h"
@@ -133,16 +134,6 @@ int Weekday(std::string_view low);
 // else.
 int Month(std::string_view low);
 
-inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  }
-  return true;
-}
-
 inline std::string_view LastWord(std::string_view name) {
   size_t sp = name.rfind(' ');
   return sp == std::string_view::npos ? name : name.substr(sp + 1);
@@ -158,6 +149,11 @@ inline bool IsDash(std::string_view f) {
 // A mark that can close a quote: straight, Penn Treebank '' or curly.
 inline bool IsClosingQuoteMark(std::string_view f) {
   return f == "\"" || f == "''" || f == "\xE2\x80\x9D";
+}
+// A mark that can open one: straight, Penn Treebank `` or '' (as news text
+// written for the treebank conventions has it) or curly.
+inline bool IsOpeningQuoteMark(std::string_view f) {
+  return f == "\"" || f == "``" || f == "''" || f == "\xE2\x80\x9C";
 }
 
 // The possessive ending as the tokenizer splits it: "'s" or "’s".

@@ -7504,9 +7504,9 @@ void DocState::VerbStatements() {
       bool that_clause = false;
       for (int c : Children(v)) {
         that_clause |= words_[c].deprel == "mark" && c < v &&
-                       EqualsIgnoreCase(words_[c].form, "that") &&
-                       !words_[v].form.ends_with("ing");
+                       EqualsIgnoreCase(words_[c].form, "that");
       }
+      that_clause &= !words_[v].form.ends_with("ing");
       // (Also with "after" taken for the subject's preposition: "..., after
       // the talks leaked.")
       if (subj >= 0 && subj < v) {
@@ -7687,19 +7687,8 @@ void DocState::VerbStatements() {
         bool words = false;
         for (int k = from; k <= to && !words; ++k) words = !IsPunct(words_[k]);
         if (!words && to >= from && to + 1 < static_cast<int>(sents_[s].last) &&
-            (words_[to].form == "\"" || words_[to].form == "``" ||
-             words_[to].form == "''" || words_[to].form == "\xE2\x80\x9C") &&
-            InAnyQuote(to + 1))
+            IsOpeningQuoteMark(words_[to].form) && InAnyQuote(to + 1))
           to = sents_[s].last - 1;
-        // 'denounced IS as "monsters" Sunday after the Foreign Office said
-        // ...', "deemed those statements false because there is no such
-        // video": a clause the verb's complement ends with, opened by
-        // "after", "because" or the like, says when or why, not what (and
-        // its own verbs may speak: "called her a disgrace after she
-        // blamed police shootings on bias"). Not a clause with a quote,
-        // which the quote's own statement may not take up, nor the whole
-        // of what was told ("something a 911 caller told a dispatcher
-        // before police arrived").
         // 'called AP's report a "rush to judgment,"', with the second
         // phrase hung elsewhere: what was said runs over it.
         if (int k = -1; TakesTwoPhrases(v, &k) && k == to + 1) {
@@ -7714,6 +7703,15 @@ void DocState::VerbStatements() {
             to = h;
           }
         }
+        // 'denounced IS as "monsters" Sunday after the Foreign Office said
+        // ...', "deemed those statements false because there is no such
+        // video": a clause the verb's complement ends with, opened by
+        // "after", "because" or the like, says when or why, not what (and
+        // its own verbs may speak: "called her a disgrace after she
+        // blamed police shootings on bias"). Not a clause with a quote,
+        // which the quote's own statement may not take up, nor the whole
+        // of what was told ("something a 911 caller told a dispatcher
+        // before police arrived").
         const int untrimmed = to;
         for (int c : Children(v)) {
           if (unsaid || c <= from || words_[c].lo <= from ||

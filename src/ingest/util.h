@@ -7,18 +7,19 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ascii.h"
+
 namespace hearsay::ingest {
+
+using ::hearsay::EqualsIgnoreCase;
+using ::hearsay::ToLowerAscii;
 
 inline bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
          c == '\v';
 }
-inline char ToLowerAscii(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
 std::string ToLower(std::string_view s);
 std::string_view Trim(std::string_view s);
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
 // Position of `needle` in `s` ignoring ASCII case, or npos.
 size_t FindIgnoreCase(std::string_view s, std::string_view needle,

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/ascii.h"
 #include "nlp/features.h"
 #include "nlp/model_file.h"
 
@@ -22,17 +23,6 @@ std::vector<std::string_view> SplitTabs(std::string_view line) {
     line.remove_prefix(t + 1);
   }
   return out;
-}
-
-bool EqualsIgnoreAsciiCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
 }
 
 bool HasUpper(std::string_view s) {
@@ -244,14 +234,13 @@ bool Lemmatizer::ByRules(std::string_view form, uint64_t xpos_hash,
       if (Known(out)) return true;
       continue;
     }
-    if (Known(out) && !EqualsIgnoreAsciiCase(out, form)) return true;
+    if (Known(out) && !EqualsIgnoreCase(out, form)) return true;
   }
   if (!found) return false;
   // "declining" -> "declin" under "-ing", which most words in training
   // take whole ("-eing" is rare): the known lemma with the "e" back.
   out = std::move(longest);
-  if (out.size() >= 3 && out.back() != 'e' &&
-      !EqualsIgnoreAsciiCase(out, form)) {
+  if (out.size() >= 3 && out.back() != 'e' && !EqualsIgnoreCase(out, form)) {
     out += 'e';
     if (Known(out)) return true;
     out.pop_back();
