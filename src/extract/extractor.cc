@@ -7703,6 +7703,49 @@ void DocState::VerbStatements() {
             to = h;
           }
         }
+        // "denied the report within hours; Harlow called it 'completely
+        // false'": a clause joined to (or, after a semicolon, set beside) a
+        // verb without a reported clause, with
+        // a subject of its own, is someone else's act, not what the verb
+        // says. (With a reported clause the parser may hang the clause's
+        // own second half on the verb: "said the plan was dead and the
+        // talks were over".)
+        if (clause < 0) {
+          for (int c : Children(v)) {
+            // (A clause set beside the verb only after a semicolon: after
+            // a colon it is often the quote the verb introduces.)
+            const bool beside = StartsWith(words_[c].deprel, "parataxis") &&
+                                words_[words_[c].lo].form == ";";
+            if (c <= from || words_[c].hi > to || InAnyQuote(c) ||
+                !(StartsWith(words_[c].deprel, "conj") || beside))
+              continue;
+            // (Not a second thing spoken of: "spoke of the legacy of
+            // racism and how the fight for justice flowed through ...".)
+            // (Nor a closing attribution: "agreed to buy Ormond Rail, the
+            // two companies said", joined without a conjunction.)
+            const int lo = words_[c].lo;
+            bool own_subject = false, question = false,
+                 joined = words_[lo].form == ";" ||
+                          (lo > from && words_[lo - 1].form == ";");
+            for (int cc : Children(c)) {
+              joined |= cc < c && words_[cc].deprel == "cc";
+              own_subject |= cc < c && StartsWith(words_[cc].deprel, "nsubj");
+              const std::string_view f = words_[cc].form;
+              question |=
+                  cc < c &&
+                  (words_[cc].deprel == "mark" || EqualsIgnoreCase(f, "how") ||
+                   EqualsIgnoreCase(f, "why") || EqualsIgnoreCase(f, "what") ||
+                   EqualsIgnoreCase(f, "where"));
+            }
+            if (!own_subject || question || !joined) continue;
+            int end = words_[c].lo - 1;
+            while (end >= from && (words_[end].upos == "CCONJ" ||
+                                   (IsPunct(words_[end]) &&
+                                    !IsClosingQuoteMark(words_[end].form))))
+              --end;
+            if (end >= from) to = std::min(to, end);
+          }
+        }
         // 'denounced IS as "monsters" Sunday after the Foreign Office said
         // ...', "deemed those statements false because there is no such
         // video": a clause the verb's complement ends with, opened by
@@ -8262,6 +8305,16 @@ void DocState::VerbStatements() {
       // ("the sign read, '...'"); reading a thing says nothing (on PolNeAR
       // train right three times in ten without a quote or clause).
       if (clause < 0 && !next_paragraph && !quoted && words_[v].lemma == "read")
+        continue;
+      // "called into Tom Joyner's radio program", "called in a specialist":
+      // a phone call to a show or a summons, not a word said. (Calling
+      // something into question or doubt is.)
+      if (clause < 0 && !next_paragraph && !quoted &&
+          words_[v].lemma == "call" && i + length + 1 < last &&
+          (EqualsIgnoreCase(words_[i + length].form, "into") ||
+           EqualsIgnoreCase(words_[i + length].form, "in")) &&
+          !EqualsIgnoreCase(words_[i + length + 1].form, "question") &&
+          !EqualsIgnoreCase(words_[i + length + 1].form, "doubt"))
         continue;
       // "if you back the plan", "you see the problem": outside quotes
       // "you" is the reader or anyone, and a verb of theirs without a
