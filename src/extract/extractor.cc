@@ -3793,11 +3793,28 @@ Speaker DocState::SpeakerFromWord(int w, int cue) {
       (EqualsIgnoreCase(rel, "who") || EqualsIgnoreCase(rel, "which") ||
        EqualsIgnoreCase(rel, "that"))) {
     int v = words_[w].head;
+    // ("A president who authorized the raid ... and who hoped to leave
+    // office": the second clause is joined to the first.)
+    // (Only when the first clause opens with the same word: not "the raid
+    // that killed bin Laden and who hoped".)
+    if (v >= 0 && StartsWith(words_[v].deprel, "conj") && words_[v].head >= 0 &&
+        words_[v].head < w &&
+        StartsWith(words_[words_[v].head].deprel, "acl")) {
+      for (int c : Children(words_[v].head)) {
+        if (StartsWith(words_[c].deprel, "nsubj") &&
+            EqualsIgnoreCase(words_[c].form, rel)) {
+          v = words_[v].head;
+          break;
+        }
+      }
+    }
     int noun =
         v >= 0 && StartsWith(words_[v].deprel, "acl") ? words_[v].head : -1;
     // The parser may join the clause to the main verb instead ("was
     // criticised by Lina Marsh, who said"): the noun before the comma.
-    if (noun < 0 && w >= 2 && words_[w - 1].form == "," &&
+    // (Or a dash: "Taylor Chandler - who says she is in love".)
+    if (noun < 0 && w >= 2 &&
+        (words_[w - 1].form == "," || IsDash(words_[w - 1].form)) &&
         words_[w - 1].sent == words_[w].sent &&
         (words_[w - 2].upos == "PROPN" || words_[w - 2].upos == "NOUN"))
       noun = w - 2;
@@ -3815,6 +3832,13 @@ Speaker DocState::SpeakerFromWord(int w, int cue) {
         sp.has_span = true;
         return sp;
       }
+    }
+    // "It's hard to know who's telling the truth", "Who knows?": a "who"
+    // after a verb or at the start asks; nobody speaks.
+    if (noun < 0 && EqualsIgnoreCase(rel, "who")) {
+      const int first = static_cast<int>(sents_[words_[w].sent].first);
+      std::string_view before = w > first ? words_[w - 1].upos : "";
+      if (w == first || before == "VERB" || before == "AUX") return Speaker();
     }
     // A "that" tied to no noun that speaks is a thing ("a shirt that read",
     // "a study that found", hung elsewhere by the parser) or a pointer back
@@ -7703,6 +7727,7 @@ void DocState::VerbStatements() {
             to = h;
           }
         }
+        // "Marta Quell - who says she founded the company - told ...": an
         // "denied the report within hours; Harlow called it 'completely
         // false'": a clause joined to (or, after a semicolon, set beside) a
         // verb without a reported clause, with
