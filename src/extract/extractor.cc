@@ -3772,6 +3772,19 @@ bool AdverbialOpener(std::string_view w) {
   return false;
 }
 
+// Whom or what one calls to come or to begin, not what one calls something:
+// "called medics", "called an emergency meeting", "called his girlfriend".
+bool CallsSomeoneIn(std::string_view lemma) {
+  for (std::string_view a :
+       {"police",      "medic",      "paramedic", "ambulance",  "service",
+        "firefighter", "doctor",     "lawyer",    "meeting",    "session",
+        "election",    "referendum", "attention", "girlfriend", "boyfriend",
+        "wife",        "husband",    "mother",    "father",     "friend",
+        "parent",      "hotline",    "number"})
+    if (EqualsIgnoreCase(lemma, a)) return true;
+  return false;
+}
+
 // "who" or "whose", which open a clause about a person.
 bool RelativePronoun(std::string_view w) {
   return EqualsIgnoreCase(w, "who") || EqualsIgnoreCase(w, "whose");
@@ -8341,6 +8354,17 @@ void DocState::VerbStatements() {
           !EqualsIgnoreCase(words_[i + length + 1].form, "question") &&
           !EqualsIgnoreCase(words_[i + length + 1].form, "doubt"))
         continue;
+      // "called 911", "called medics", "called an emergency meeting",
+      // "called his girlfriend": a call made or a meeting summoned.
+      if (clause < 0 && !next_paragraph && !quoted &&
+          words_[v].lemma == "call" && !TakesTwoPhrases(v)) {
+        bool summons = false;
+        for (int c : Children(v)) {
+          if (c < v || words_[c].deprel != "obj") continue;
+          summons = words_[c].upos == "NUM" || CallsSomeoneIn(words_[c].lemma);
+        }
+        if (summons) continue;
+      }
       // "if you back the plan", "you see the problem": outside quotes
       // "you" is the reader or anyone, and a verb of theirs without a
       // clause is no one's statement (on PolNeAR train right three times
