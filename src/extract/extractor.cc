@@ -8288,11 +8288,32 @@ void DocState::VerbStatements() {
       // "Rubio disagreed.", "He did not elaborate.": a verb with nothing
       // but the full stop for content says nothing that can be attributed
       // (on PolNeAR train right eight times in thirty-six).
+      // Nor does a lone word of grammar, what is left of a clause the
+      // parser lost: "thought would", "hopes will", "claiming that",
+      // "doubted he", "talking to".
       if (!next_paragraph && !quoted) {
-        bool words = false;
-        for (int k = first; k < last && !words; ++k)
-          words = content.Contains(words_[k].span) && !IsPunct(words_[k]);
-        if (!words) continue;
+        int words = 0, grammar = 0;
+        for (int k = first; k < last; ++k) {
+          if (!content.Contains(words_[k].span) || IsPunct(words_[k])) continue;
+          ++words;
+          const std::string_view u = words_[k].upos;
+          grammar += u == "AUX" || u == "SCONJ" || u == "ADP" || u == "PART" ||
+                     u == "CCONJ" ||
+                     (u == "PRON" && StartsWith(words_[k].deprel, "nsubj"));
+        }
+        if (words == 0) continue;
+        // (Right after the cue it opens the clause the parser hung
+        // elsewhere: what was said is the rest of the sentence, "noted
+        // that ...".)
+        if (words == 1 && grammar == 1) {
+          const int k = i + length;
+          int to = last - 1;
+          while (to > k && IsPunct(words_[to])) --to;
+          if (k >= last || !content.Contains(words_[k].span) || to <= k ||
+              words_[k].upos == "ADP" || words_[k].upos == "PART")
+            continue;
+          content = WordSpan(k, to);
+        }
       }
       // "boasted that he welcomed the former president", "confident that
       // she understands their frustrations": an act with no clause of its
