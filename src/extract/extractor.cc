@@ -8375,6 +8375,13 @@ void DocState::VerbStatements() {
           !EqualsIgnoreCase(words_[i + length + 1].form, "question") &&
           !EqualsIgnoreCase(words_[i + length + 1].form, "doubt"))
         continue;
+      // "The car boasts 1,200 horse power", "Stockholm boasts a variety of
+      // wildlife", "Clinton boasts a 45-point lead": boasting a thing is
+      // having it; only boasting of or about something, or that something
+      // is so, is speech.
+      if (clause < 0 && !next_paragraph && !quoted &&
+          words_[v].lemma == "boast" && HasObject(v))
+        continue;
       // "called 911", "called medics", "called an emergency meeting",
       // "called his girlfriend": a call made or a meeting summoned.
       if (clause < 0 && !next_paragraph && !quoted &&
