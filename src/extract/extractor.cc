@@ -6996,8 +6996,25 @@ void DocState::VerbStatements() {
         bool own = false;
         for (int c : Children(v)) own |= StartsWith(words_[c].deprel, "nsubj");
         for (int j = i - 2; j >= first && !own; --j) {
+          // (Or the sentence's own verb of speech, when the second verb
+          // is joined to its reported clause: "told the AP her group never
+          // worked with him and said ...". Not a clause after a comma, "At
+          // the moment Sanders announced his candidacy, Mook was holding a
+          // meeting and told aides", nor a relative clause, "told Annette,
+          // who answered her door and said".)
+          int n = 0;
+          bool main_speech =
+              words_[j].deprel == "root" && SpeechVerbAt(j, &n) != nullptr;
+          for (int h = v; main_speech && h != j; h = words_[h].head) {
+            const std::string_view d = words_[h].deprel;
+            main_speech = words_[h].head >= j &&
+                          (StartsWith(d, "ccomp") || StartsWith(d, "xcomp") ||
+                           StartsWith(d, "conj"));
+          }
+          for (int k = j + 1; main_speech && k < v; ++k)
+            main_speech = words_[k].form != "," || InAnyQuote(k);
           if (InAnyQuote(j) || words_[j].upos != "VERB" ||
-              words_[j].lemma != words_[v].lemma)
+              (words_[j].lemma != words_[v].lemma && !main_speech))
             continue;
           for (int c : Children(j)) {
             if (words_[c].deprel == "nsubj" && c < j && !InAnyQuote(c))
@@ -7637,6 +7654,20 @@ void DocState::VerbStatements() {
       } else if (clause >= 0) {
         from = words_[clause].lo;
         to = words_[clause].hi;
+        // "told the AP her group never worked with him": a clause without
+        // a subject starts with the one the parser hung on the hearer.
+        bool own = false;
+        for (int c : Children(clause))
+          own |= StartsWith(words_[c].deprel, "nsubj");
+        for (int c : Children(v)) {
+          if (own || sv->cls != "tell" ||
+              (words_[c].deprel != "iobj" && words_[c].deprel != "obj"))
+            continue;
+          for (int cc : Children(c))
+            if (cc > c && words_[cc].deprel == "obj" &&
+                words_[cc].hi + 1 == from)
+              from = words_[cc].lo;
+        }
         // "police said the gang's leader, Benjamin Mondragon, had killed
         // himself": the parser may split the clause at a subject's
         // apposition into two complements, the second with no subject of
