@@ -7861,6 +7861,25 @@ void DocState::VerbStatements() {
         parenthetical = true;
       }
       if (closing_lo >= 0) to = std::min(to, closing_lo - 1);
+      // "Petrilli, who thinks the administration made a power grab, called
+      // the new law ...", parsed with the name as the sentence's root and
+      // its verb inside the aside: the aside ends at the comma before the
+      // name's own verb.
+      if (const int noun = words_[v].head;
+          subj > 0 && subj < i && words_[subj - 1].form == "," &&
+          (EqualsIgnoreCase(words_[subj].form, "who") ||
+           EqualsIgnoreCase(words_[subj].form, "which")) &&
+          StartsWith(words_[v].deprel, "acl") && noun >= 0 &&
+          words_[noun].head < 0) {
+        for (int k = std::max(from, i + length); k < to; ++k) {
+          if (words_[k].form == "," && !InAnyQuote(k) &&
+              words_[k + 1].upos == "VERB" &&
+              !words_[k + 1].form.ends_with("ing")) {
+            to = k - 1;
+            break;
+          }
+        }
+      }
       if (from < 0 || to < from) continue;
       // What a statement before it says ends at the comma too: "...
       // Murillo said the country would work with ..., The Daily Telegraph
