@@ -6995,26 +6995,29 @@ void DocState::VerbStatements() {
           EqualsIgnoreCase(words_[i - 1].form, "and")) {
         bool own = false;
         for (int c : Children(v)) own |= StartsWith(words_[c].deprel, "nsubj");
-        for (int j = i - 2; j >= first && !own; --j) {
-          // (Or the sentence's own verb of speech, when the second verb
-          // is joined to its reported clause: "told the AP her group never
-          // worked with him and said ...". Not a clause after a comma, "At
-          // the moment Sanders announced his candidacy, Mook was holding a
-          // meeting and told aides", nor a relative clause, "told Annette,
-          // who answered her door and said".)
+        // (Or the sentence's own verb of speech, when the second verb is
+        // joined to its reported clause: "told the AP her group never
+        // worked with him and said ...". Not a clause after a comma, "At
+        // the moment Sanders announced his candidacy, Mook was holding a
+        // meeting and told aides", nor a relative clause, "told Annette,
+        // who answered her door and said".)
+        auto speaks_for = [&](int j) {
           int n = 0;
-          bool main_speech =
-              words_[j].deprel == "root" && SpeechVerbAt(j, &n) != nullptr;
-          for (int h = v; main_speech && h != j; h = words_[h].head) {
+          if (words_[j].deprel != "root" || !SpeechVerbAt(j, &n)) return false;
+          for (int h = v; h != j; h = words_[h].head) {
             const std::string_view d = words_[h].deprel;
-            main_speech = words_[h].head >= j &&
-                          (StartsWith(d, "ccomp") || StartsWith(d, "xcomp") ||
-                           StartsWith(d, "conj"));
+            if (words_[h].head < j ||
+                !(StartsWith(d, "ccomp") || StartsWith(d, "xcomp") ||
+                  StartsWith(d, "conj")))
+              return false;
           }
-          for (int k = j + 1; main_speech && k < v; ++k)
-            main_speech = words_[k].form != "," || InAnyQuote(k);
+          for (int k = j + 1; k < v; ++k)
+            if (words_[k].form == "," && !InAnyQuote(k)) return false;
+          return true;
+        };
+        for (int j = i - 2; j >= first && !own; --j) {
           if (InAnyQuote(j) || words_[j].upos != "VERB" ||
-              (words_[j].lemma != words_[v].lemma && !main_speech))
+              (words_[j].lemma != words_[v].lemma && !speaks_for(j)))
             continue;
           for (int c : Children(j)) {
             if (words_[c].deprel == "nsubj" && c < j && !InAnyQuote(c))
@@ -7771,14 +7774,12 @@ void DocState::VerbStatements() {
             to = h;
           }
         }
-        // "Marta Quell - who says she founded the company - told ...": an
         // "denied the report within hours; Harlow called it 'completely
         // false'": a clause joined to (or, after a semicolon, set beside) a
-        // verb without a reported clause, with
-        // a subject of its own, is someone else's act, not what the verb
-        // says. (With a reported clause the parser may hang the clause's
-        // own second half on the verb: "said the plan was dead and the
-        // talks were over".)
+        // verb without a reported clause, with a subject of its own, is
+        // someone else's act, not what the verb says. (With a reported clause
+        // the parser may hang the clause's own second half on the verb: "said
+        // the plan was dead and the talks were over".)
         if (clause < 0) {
           for (int c : Children(v)) {
             // (A clause set beside the verb only after a semicolon: after
@@ -8357,12 +8358,12 @@ void DocState::VerbStatements() {
         // that ...".)
         if (words == 1 && grammar == 1) {
           const int k = i + length;
-          int to = last - 1;
-          while (to > k && IsPunct(words_[to])) --to;
-          if (k >= last || !content.Contains(words_[k].span) || to <= k ||
+          int end = last - 1;
+          while (end > k && IsPunct(words_[end])) --end;
+          if (k >= last || !content.Contains(words_[k].span) || end <= k ||
               words_[k].upos == "ADP" || words_[k].upos == "PART")
             continue;
-          content = WordSpan(k, to);
+          content = WordSpan(k, end);
         }
       }
       // "boasted that he welcomed the former president", "confident that
