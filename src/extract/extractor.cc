@@ -7666,10 +7666,11 @@ void DocState::VerbStatements() {
           if (own || sv->cls != "tell" ||
               (words_[c].deprel != "iobj" && words_[c].deprel != "obj"))
             continue;
-          for (int cc : Children(c))
+          for (int cc : Children(c)) {
             if (cc > c && words_[cc].deprel == "obj" &&
                 words_[cc].hi + 1 == from)
               from = words_[cc].lo;
+          }
         }
         // "police said the gang's leader, Benjamin Mondragon, had killed
         // himself": the parser may split the clause at a subject's
