@@ -895,6 +895,16 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
           scan_negation(c);
           scan_cues(c);
         }
+        // ("had no plans to launch", with the plans read as the object
+        // of "had" and the trigger as its complement.)
+        if (b == "xcomp" && cb == "obj" && c < t) {
+          for (int d : Children(c)) {
+            if (d < c && Base(words_[d].deprel) == "det") {
+              scan_negation(d);
+              scan_cues(c);
+            }
+          }
+        }
       }
     }
   }

@@ -210,6 +210,8 @@ class DocState {
   int EntityFor(int first, int last, const GazetteerEntry* gaz,
                 EntityType ner_type, std::string_view name = {});
   int NewEntity(std::string name, EntityType type, const GazetteerEntry* gaz);
+  // One-word "persons" the article calls "it": bodies, not people.
+  void NamesCalledIt();
   void FindRoles();
   void FindNominals();
   void FindGenders();

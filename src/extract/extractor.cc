@@ -2111,6 +2111,48 @@ void DocState::FindMentions() {
   }
 }
 
+// "Luminet may launch its first folding phone": a name of one word that
+// the recogniser took for a person's, and that owns what it acts on, is a
+// company or some other body. (A person owns "his" or "her" things; a
+// first name is a person's whatever follows.)
+void DocState::NamesCalledIt() {
+  std::vector<int> its(entities_.size(), 0), theirs(entities_.size(), 0);
+  for (const MentionRec& m : mentions_) {
+    const int e = m.entity;
+    const int k = m.first;
+    // ("Miss Bethell", "Sen. Graham": a title says it is a person.)
+    if (k > 0 && m.named) {
+      const std::string low = Lower(words_[k - 1].form);
+      auto role = LongestAt(k - 1, LexiconKind::kRole);
+      for (std::string_view t :
+           {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir",
+            "dame", "lady", "lord"})
+        if (low == t) ++theirs[e];
+      if (role && role->length == 1) ++theirs[e];
+    }
+    if (!m.named || m.last != k + 1 ||
+        entities_[e].e.type != EntityType::kPerson ||
+        entities_[e].e.name.find(' ') != std::string::npos ||
+        LongestAt(k, LexiconKind::kGivenName) ||
+        !StartsWith(words_[k].deprel, "nsubj") || words_[k].head < 0)
+      continue;
+    const int v = words_[k].head;
+    for (int c : Children(v)) {
+      if (c < v || words_[c].deprel != "obj") continue;
+      for (int p : Children(c)) {
+        if (p > c || words_[p].deprel != "nmod:poss") continue;
+        const std::string_view f = words_[p].form;
+        if (EqualsIgnoreCase(f, "its")) ++its[e];
+        if (EqualsIgnoreCase(f, "his") || EqualsIgnoreCase(f, "her"))
+          ++theirs[e];
+      }
+    }
+  }
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    if (its[e] > 0 && theirs[e] == 0) entities_[e].e.type = EntityType::kOrg;
+  }
+}
+
 // "Ford CEO Jim Farley", "Republican Representative John Moolenaar",
 // "former President Donald Trump": titles read leftwards from the name.
 // The organisation named last before word w, in its sentence or the one
@@ -10052,6 +10094,7 @@ void DocState::Run(Extraction& x) {
     for (int k = mentions_[m].first; k < mentions_[m].last; ++k)
       words_[k].mention = static_cast<int>(m);
   }
+  NamesCalledIt();
   FindRoles();
   FindNominals();
   FindGenders();
