@@ -3907,6 +3907,35 @@ Speaker DocState::SpeakerFromWord(int w, int cue) {
       mentions_[words_[w - 2].mention].named)
     w -= 2;
   auto [lo, hi] = NounPhrase(w);
+  // "A Nordvale rival, Ostrick Networks, said": the name in apposition to a
+  // noun that names no one speaks, not a name among the noun's modifiers.
+  // (Not a title, whose person the phrase names before it.)
+  bool person_before = LongestAt(w, LexiconKind::kRole).has_value();
+  for (int k = lo; k < w && !person_before; ++k) {
+    const int m = words_[k].mention;
+    person_before =
+        m >= 0 && mentions_[m].named &&
+        entities_[mentions_[m].entity].e.type == EntityType::kPerson;
+  }
+  // (And only a noun opened by "a": "A Nordvale rival, Ostrick Networks";
+  // "the district chairman" has been named already.)
+  const bool indefinite = EqualsIgnoreCase(words_[lo].form, "a") ||
+                          EqualsIgnoreCase(words_[lo].form, "an") ||
+                          EqualsIgnoreCase(words_[lo].form, "another");
+  if (words_[w].upos == "NOUN" && words_[w].mention < 0 && !person_before &&
+      indefinite) {
+    for (int c : Children(w)) {
+      const int m = words_[c].mention;
+      int start = words_[c].lo;  // (past the comma the parser hung on it)
+      while (start < c && IsPunct(words_[start])) ++start;
+      if (c < w || words_[c].deprel != "appos" || m < 0 ||
+          !mentions_[m].named || mentions_[m].first != start ||
+          (cue >= 0 && mentions_[m].last > cue))
+        continue;
+      Speaker sp = SpeakerFromRange(lo, mentions_[m].last - 1, c);
+      if (HasSpeaker(sp) && sp.entity == mentions_[m].entity) return sp;
+    }
+  }
   // "Quillon's chief executive said", with "chief" hung on the name by the
   // parser: the title's modifiers and the name that owns it are the
   // phrase's. (Only a title: not "POLITICO's Battleground".)
