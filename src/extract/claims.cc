@@ -2392,12 +2392,27 @@ void DocState::FindStances() {
       }
       return false;
     };
+    // "Greywater Capital Confirms $400 Million Stake in Altavia Solar": a
+    // party the answer names, other than its speaker, says which claim it
+    // answers.
+    std::vector<int> named_in_content;
+    for (int k = FirstWordFrom(st.content.begin);
+         k < nw && words_[k].span.end <= st.content.end; ++k) {
+      if (const int m = words_[k].mention; m >= 0 && mentions_[m].named)
+        AddUnique(&named_in_content, mentions_[m].entity);
+    }
     int best = -1, best_score = 0;
     uint32_t best_pos = 0;
     for (size_t ci = 0; ci < claims_.size(); ++ci) {
       const ClaimBuild& cb = claims_[ci];
       if (!cb.c.positive) continue;
       if (about_report && !reported(static_cast<int>(ci))) continue;
+      bool names_party = false;
+      for (int e : named_in_content) {
+        names_party |= e != st.speaker.entity &&
+                       std::find(cb.parties.begin(), cb.parties.end(), e) !=
+                           cb.parties.end();
+      }
       uint32_t pos = 0;
       bool before = false;
       for (const ClaimMention& m : cb.mentions) {
@@ -2417,6 +2432,7 @@ void DocState::FindStances() {
       // it would not comment on the decision"); an answer that takes a side
       // is about something reported, or is a party's.
       if (score < 2 && signal != StanceHint::kNoComment) continue;
+      if (names_party) score += 3;
       // The story the article is about is told more than once, and by
       // others: salience counts its mentions and the statements carrying
       // it.
