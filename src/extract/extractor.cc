@@ -95,6 +95,14 @@ bool DocState::Dominates(int a, int w) const {
   return false;
 }
 
+// Whether word k's form occurs anywhere in the document in lower case.
+bool DocState::WrittenInLowerCase(int k) const {
+  const std::string low = Lower(words_[k].form);
+  for (const W& w : words_)
+    if (w.form == low) return true;
+  return false;
+}
+
 // Whether `word` occurs in the body (from byte `from` on) with its capital
 // after a lower-case word or a comma: a name, not a sentence's first word.
 bool DocState::CapitalisedInBody(std::string_view word, uint32_t from) const {
@@ -2095,7 +2103,17 @@ void DocState::FindMentions() {
     }
   }
   for (int k = 0; k < nw; ++k) {
-    if (taken[k] || words_[k].upos != "PROPN" || OfLocalBody(k)) continue;
+    // (A name opening its sentence may be tagged a common noun: "Greywater
+    // reportedly also held talks", "Sanders said". Not a word the article
+    // also writes in lower case, "Residents press council" beside the
+    // Residents Association, nor one that owns the phrase: "Somers'
+    // mother and brother".)
+    const bool opening =
+        k == sents_[words_[k].sent].first && words_[k].upos == "NOUN" &&
+        k + 1 < nw && words_[k + 1].upos != "PROPN" &&
+        words_[k + 1].deprel != "case" && !WrittenInLowerCase(k);
+    if (taken[k] || (words_[k].upos != "PROPN" && !opening) || OfLocalBody(k))
+      continue;
     for (const auto& [name, e] : short_names) {
       if (words_[k].form != name) continue;
       AddMention(k, k + 1, e, true, false);
