@@ -197,7 +197,6 @@ class DocState {
   bool ReportingParticiples(int first, int last);
   bool WithParticipleSubjects(int first, int last);
   bool CapitalisedInBody(std::string_view word, uint32_t from) const;
-  bool WrittenInLowerCase(int k) const;
   // Pass 2.
   void FindMentions();
   void AddMention(int first, int last, int entity, bool named, bool weak);

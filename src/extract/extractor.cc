@@ -27,6 +27,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/hash.h"
@@ -92,14 +93,6 @@ bool DocState::Dominates(int a, int w) const {
   const int n = static_cast<int>(words_.size());
   for (int k = w, guard = 0; k >= 0 && guard <= n; k = words_[k].head, ++guard)
     if (k == a) return true;
-  return false;
-}
-
-// Whether word k's form occurs anywhere in the document in lower case.
-bool DocState::WrittenInLowerCase(int k) const {
-  const std::string low = Lower(words_[k].form);
-  for (const W& w : words_)
-    if (w.form == low) return true;
   return false;
 }
 
@@ -2102,16 +2095,21 @@ void DocState::FindMentions() {
       added = true;
     }
   }
+  // Every form the article writes, to tell a name opening its sentence from
+  // a word it also writes in lower case.
+  std::unordered_set<std::string_view> forms;
+  for (const W& w : words_) forms.insert(w.form);
   for (int k = 0; k < nw; ++k) {
     // (A name opening its sentence may be tagged a common noun: "Greywater
     // reportedly also held talks", "Sanders said". Not a word the article
     // also writes in lower case, "Residents press council" beside the
     // Residents Association, nor one that owns the phrase: "Somers'
     // mother and brother".)
-    const bool opening =
-        k == sents_[words_[k].sent].first && words_[k].upos == "NOUN" &&
-        k + 1 < nw && words_[k + 1].upos != "PROPN" &&
-        words_[k + 1].deprel != "case" && !WrittenInLowerCase(k);
+    const bool opening = k == sents_[words_[k].sent].first &&
+                         words_[k].upos == "NOUN" && k + 1 < nw &&
+                         words_[k + 1].upos != "PROPN" &&
+                         words_[k + 1].deprel != "case" &&
+                         forms.find(Lower(words_[k].form)) == forms.end();
     if (taken[k] || (words_[k].upos != "PROPN" && !opening) || OfLocalBody(k))
       continue;
     for (const auto& [name, e] : short_names) {
