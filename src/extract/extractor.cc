@@ -8281,6 +8281,22 @@ void DocState::VerbStatements() {
           // An object that is a word of the cue ("took issue with the
           // ruling") leaves what follows the cue.
           if (c < i + length && hi >= i + length) lo = i + length;
+          // "blasted Rubio for his support of the bill", "criticized the
+          // board over the closure": the reason right after the one blamed
+          // or praised is what was said of them.
+          if (sv->cls == "criticize" || sv->cls == "praise" ||
+              sv->cls == "accuse") {
+            for (int r : Children(v)) {
+              if (r <= c || !StartsWith(words_[r].deprel, "obl") ||
+                  words_[r].lo != hi + 1)
+                continue;
+              // (Not a time: "supported the cuts for years".)
+              const std::string why = CaseOf(r);
+              if ((why == "for" || why == "over") && !TimeNoun(words_[r].lemma))
+                hi = words_[r].hi;
+              break;
+            }
+          }
           while (hi > lo && IsPunct(words_[hi])) --hi;
           content = WordSpan(lo, hi);
           break;
