@@ -3498,8 +3498,17 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
   sp.name = std::string(Text(sp.span));
   // A group: "both companies", or names joined by "and". The span stays
   // the whole phrase: "The two senators", not "The two".
+  // (Not a group inside a relative clause of the phrase: "an analyst at
+  // Fenwick Capital who follows both companies".)
   for (const GroupRef& g : groups_) {
-    if (g.first >= first && g.last - 1 <= last) {
+    bool relative = false;
+    for (int k = first; k < g.first && !relative; ++k) {
+      relative = words_[k].upos == "PRON" &&
+                 (EqualsIgnoreCase(words_[k].form, "who") ||
+                  EqualsIgnoreCase(words_[k].form, "which") ||
+                  EqualsIgnoreCase(words_[k].form, "that"));
+    }
+    if (g.first >= first && g.last - 1 <= last && !relative) {
       sp.entities = g.entities;
       return sp;
     }
@@ -8901,6 +8910,22 @@ void DocState::SourcingStatements() {
       int added = AddStatement(std::move(st));
       if (through_this >= 0) statements_[through_this].via = added;
       i = b - 1;
+    }
+  }
+  // "..., the Corliss Ledger reported, citing three people familiar with
+  // the matter": "citing" read as a verb of its own is the reporter's, not
+  // that of the sentence's subject the parser gave it.
+  for (const Statement& c : statements_) {
+    if (c.rule != "sourcing.cited" || c.via < 0 ||
+        statements_[c.via].kind != StatementKind::kReport)
+      continue;
+    const Statement& via = statements_[c.via];
+    for (Statement& o : statements_) {
+      if (&o == &c || !o.rule.starts_with("verb.") || !o.cue.Overlaps(c.cue) ||
+          o.speaker.entity == via.speaker.entity)
+        continue;
+      o.speaker = via.speaker;
+      if (o.kind != StatementKind::kPartial) o.kind = StatementKind::kReport;
     }
   }
 }
