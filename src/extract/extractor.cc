@@ -3501,6 +3501,7 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
   // (Not a group inside a relative clause of the phrase: "an analyst at
   // Fenwick Capital who follows both companies".)
   for (const GroupRef& g : groups_) {
+    if (g.first < first || g.last - 1 > last) continue;
     bool relative = false;
     for (int k = first; k < g.first && !relative; ++k) {
       relative = words_[k].upos == "PRON" &&
@@ -3508,10 +3509,9 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
                   EqualsIgnoreCase(words_[k].form, "which") ||
                   EqualsIgnoreCase(words_[k].form, "that"));
     }
-    if (g.first >= first && g.last - 1 <= last && !relative) {
-      sp.entities = g.entities;
-      return sp;
-    }
+    if (relative) continue;
+    sp.entities = g.entities;
+    return sp;
   }
   if (head >= 0 && words_[head].mention < 0) {
     SourceInfo info = AnalyzeSource(first, last);
