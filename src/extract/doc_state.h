@@ -294,6 +294,8 @@ class DocState {
         .subspan(child_begin_[w], child_begin_[w + 1] - child_begin_[w]);
   }
   bool HasObject(int v) const;
+  // Whether word v has a subject of its own (an nsubj child of any kind).
+  bool HasSubject(int v) const;
   // Whether a denial, confirmation or no-comment cue of denial_cues.tsv
   // starting at most three words before word i runs onto it: "did not
   // respond to a request for comment" makes "respond" an answer.

@@ -803,6 +803,12 @@ bool DocState::HasObject(int v) const {
   return false;
 }
 
+bool DocState::HasSubject(int v) const {
+  for (int c : Children(v))
+    if (StartsWith(words_[c].deprel, "nsubj")) return true;
+  return false;
+}
+
 int DocState::DescriptorEnd(int k) const {
   auto m = LongestAt(k, LexiconKind::kSourcing);
   if (!m ||
@@ -826,9 +832,7 @@ int DocState::DescribedSubject(int v) const {
       !(StartsWith(words_[v].deprel, "ccomp") ||
         StartsWith(words_[v].deprel, "xcomp")))
     return -1;
-  if (DescriptorEnd(h) != v) return -1;
-  for (int c : Children(v))
-    if (StartsWith(words_[c].deprel, "nsubj")) return -1;
+  if (DescriptorEnd(h) != v || HasSubject(v)) return -1;
   for (int c : Children(h))
     if (c < h && StartsWith(words_[c].deprel, "nsubj")) return c;
   return -1;
@@ -4599,11 +4603,8 @@ void DocState::ConjunctsOfReportingVerbs() {
       continue;
     const int h = words_[v].head;
     if (h < 0 || h >= v || !StartsWith(words_[h].deprel, "ccomp")) continue;
-    bool own_subject = false;
-    for (int c : Children(v))
-      own_subject |= StartsWith(words_[c].deprel, "nsubj");
     const int s = words_[h].head;
-    if (own_subject || s < 0 || s >= h) continue;
+    if (HasSubject(v) || s < 0 || s >= h) continue;
     for (const Statement& o : statements_) {
       if (&o == &st || !o.speaker.has_span ||
           o.speaker.span.end > words_[s].span.begin ||
@@ -4647,10 +4648,7 @@ void DocState::ParticiplesOfReportingClauses() {
     // the clause an earlier verb of the sentence reports, is that verb's
     // (the outermost one's).
     auto outer_reporter = [&](int comma, bool in_content) -> const Statement* {
-      bool own_subject = false;
-      for (int c : Children(w))
-        own_subject |= StartsWith(words_[c].deprel, "nsubj");
-      if (own_subject || !st.speaker.has_span ||
+      if (HasSubject(w) || !st.speaker.has_span ||
           st.speaker.span.end > words_[comma].span.begin)
         return nullptr;
       const Statement* verb = nullptr;
@@ -7089,8 +7087,7 @@ void DocState::VerbStatements() {
       // one of the same lemma, and shares its subject.
       if (v == i && i - 1 > first &&
           EqualsIgnoreCase(words_[i - 1].form, "and")) {
-        bool own = false;
-        for (int c : Children(v)) own |= StartsWith(words_[c].deprel, "nsubj");
+        const bool own = HasSubject(v);
         // (Or the sentence's own verb of speech, when the second verb is
         // joined to its reported clause: "told the AP her group never
         // worked with him and said ...". Not a clause after a comma, "At
@@ -7755,17 +7752,15 @@ void DocState::VerbStatements() {
         to = words_[clause].hi;
         // "told the AP her group never worked with him": a clause without
         // a subject starts with the one the parser hung on the hearer.
-        bool own = false;
-        for (int c : Children(clause))
-          own |= StartsWith(words_[c].deprel, "nsubj");
-        for (int c : Children(v)) {
-          if (own || sv->cls != "tell" ||
-              (words_[c].deprel != "iobj" && words_[c].deprel != "obj"))
-            continue;
-          for (int cc : Children(c)) {
-            if (cc > c && words_[cc].deprel == "obj" &&
-                words_[cc].hi + 1 == from)
-              from = words_[cc].lo;
+        if (sv->cls == "tell" && !HasSubject(clause)) {
+          for (int c : Children(v)) {
+            if (words_[c].deprel != "iobj" && words_[c].deprel != "obj")
+              continue;
+            for (int cc : Children(c)) {
+              if (cc > c && words_[cc].deprel == "obj" &&
+                  words_[cc].hi + 1 == from)
+                from = words_[cc].lo;
+            }
           }
         }
         // "police said the gang's leader, Benjamin Mondragon, had killed
@@ -9952,10 +9947,7 @@ void DocState::PassiveStatements() {
            EqualsIgnoreCase(words_[i - 1].form, "if") ||
            EqualsIgnoreCase(words_[i - 1].form, "after") ||
            EqualsIgnoreCase(words_[i - 1].form, "once"))) {
-        bool subject = false;
-        for (int c : Children(i))
-          subject |= StartsWith(words_[c].deprel, "nsubj");
-        opening = !subject;
+        opening = !HasSubject(i);
       }
       if (agent || !(passive || opening)) continue;
       // "Rumours that ... were revealed to be false": what the passive
