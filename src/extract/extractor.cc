@@ -1130,6 +1130,16 @@ bool ContentSubjectPassiveLemma(std::string_view lemma) {
   return false;
 }
 
+// The gender a title before a name gives ("mr.", "ms"), lower-cased: 'm',
+// 'f', or 0 for none.
+char HonorificGender(std::string_view low) {
+  for (std::string_view m : {"mr.", "mr", "sir"})
+    if (low == m) return 'm';
+  for (std::string_view f : {"mrs.", "mrs", "ms.", "ms", "miss", "dame"})
+    if (low == f) return 'f';
+  return 0;
+}
+
 // "al", "bin", "abu": the articles and kin words inside Arabic names,
 // written in lower case before a hyphen ("Saja al-Dulaimi").
 bool NameParticle(std::string_view w) {
@@ -1835,13 +1845,13 @@ void DocState::FindMentions() {
         // its article and the hyphen after it, where the recogniser, which
         // learned names as runs of proper nouns, stops; and takes in the
         // article before a surname it found alone ("al-Baghdadi").
-        auto particle = [&](int k) { return NameParticle(words_[k].form); };
-        if (f < l && particle(l - 1) && l + 1 < si.last && JoiningHyphen(l) &&
+        if (f < l && NameParticle(words_[l - 1].form) && l + 1 < si.last &&
+            JoiningHyphen(l) &&
             std::isupper(static_cast<unsigned char>(words_[l + 1].form[0])) &&
             !taken[l + 1 - si.first])
           l += 2;
         if (f < l && f - 2 >= si.first && JoiningHyphen(f - 1) &&
-            particle(f - 2) && !taken[f - 2 - si.first])
+            NameParticle(words_[f - 2].form) && !taken[f - 2 - si.first])
           f -= 2;
         // "Kim Jong-un", "Moon Jae-in": a person's given name of two
         // syllables joined by a hyphen, the second in lower case, which
@@ -2144,10 +2154,9 @@ void DocState::NamesCalledIt() {
     if (k > 0 && m.named) {
       const std::string low = Lower(words_[k - 1].form);
       auto role = LongestAt(k - 1, LexiconKind::kRole);
-      for (std::string_view t :
-           {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir",
-            "dame", "lady", "lord"})
-        if (low == t) ++theirs[e];
+      if (HonorificGender(low) != 0 || low == "dr" || low == "dr." ||
+          low == "lady" || low == "lord")
+        ++theirs[e];
       if (role && role->length == 1) ++theirs[e];
     }
     if (!m.named || m.last != k + 1 ||
@@ -3272,18 +3281,17 @@ void DocState::FindGenders() {
   };
   auto of_word = [](std::string_view f) -> char {
     const std::string low = Lower(f);
+    if (const char g = HonorificGender(low)) return g;
     for (std::string_view m :
-         {"mr.", "mr", "sir", "spokesman", "congressman", "businessman",
-          "husband", "father", "son", "brother", "grandfather", "king",
-          "prince", "duke", "boyfriend", "widower", "uncle", "nephew"})
+         {"spokesman", "congressman", "businessman", "husband", "father", "son",
+          "brother", "grandfather", "king", "prince", "duke", "boyfriend",
+          "widower", "uncle", "nephew"})
       if (low == m) return 'm';
     for (std::string_view f :
-         {"mrs.",          "mrs",        "ms.",         "ms",
-          "miss",          "dame",       "spokeswoman", "congresswoman",
-          "businesswoman", "chairwoman", "actress",     "wife",
-          "mother",        "daughter",   "sister",      "grandmother",
-          "queen",         "princess",   "duchess",     "girlfriend",
-          "widow",         "aunt",       "niece"})
+         {"spokeswoman", "congresswoman", "businesswoman", "chairwoman",
+          "actress", "wife", "mother", "daughter", "sister", "grandmother",
+          "queen", "princess", "duchess", "girlfriend", "widow", "aunt",
+          "niece"})
       if (low == f) return 'f';
     return 0;
   };
