@@ -898,12 +898,13 @@ bool DocState::ReadClaim(int first, int last, const std::string& cls_in,
         // ("had no plans to launch", with the plans read as the object
         // of "had" and the trigger as its complement.)
         if (b == "xcomp" && cb == "obj" && c < t) {
+          bool determined = false;
           for (int d : Children(c)) {
-            if (d < c && Base(words_[d].deprel) == "det") {
-              scan_negation(d);
-              scan_cues(c);
-            }
+            if (d > c || Base(words_[d].deprel) != "det") continue;
+            scan_negation(d);
+            determined = true;
           }
+          if (determined) scan_cues(c);
         }
       }
     }

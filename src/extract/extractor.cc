@@ -3946,21 +3946,19 @@ Speaker DocState::SpeakerFromWord(int w, int cue) {
   auto [lo, hi] = NounPhrase(w);
   // "A Nordvale rival, Ostrick Networks, said": the name in apposition to a
   // noun that names no one speaks, not a name among the noun's modifiers.
-  // (Not a title, whose person the phrase names before it.)
-  bool person_before = LongestAt(w, LexiconKind::kRole).has_value();
-  for (int k = lo; k < w && !person_before; ++k) {
+  // Only a noun opened by "a" ("the district chairman" has been named
+  // already), and not a title, whose person the phrase names before it.
+  bool appositive = words_[w].upos == "NOUN" && words_[w].mention < 0 &&
+                    (EqualsIgnoreCase(words_[lo].form, "a") ||
+                     EqualsIgnoreCase(words_[lo].form, "an") ||
+                     EqualsIgnoreCase(words_[lo].form, "another")) &&
+                    !LongestAt(w, LexiconKind::kRole).has_value();
+  for (int k = lo; k < w && appositive; ++k) {
     const int m = words_[k].mention;
-    person_before =
-        m >= 0 && mentions_[m].named &&
-        entities_[mentions_[m].entity].e.type == EntityType::kPerson;
+    appositive = m < 0 || !mentions_[m].named ||
+                 entities_[mentions_[m].entity].e.type != EntityType::kPerson;
   }
-  // (And only a noun opened by "a": "A Nordvale rival, Ostrick Networks";
-  // "the district chairman" has been named already.)
-  const bool indefinite = EqualsIgnoreCase(words_[lo].form, "a") ||
-                          EqualsIgnoreCase(words_[lo].form, "an") ||
-                          EqualsIgnoreCase(words_[lo].form, "another");
-  if (words_[w].upos == "NOUN" && words_[w].mention < 0 && !person_before &&
-      indefinite) {
+  if (appositive) {
     for (int c : Children(w)) {
       const int m = words_[c].mention;
       int start = words_[c].lo;  // (past the comma the parser hung on it)
