@@ -1140,6 +1140,13 @@ char HonorificGender(std::string_view low) {
   return 0;
 }
 
+// "who", "which" or "that": the pronouns that open a relative clause and
+// stand for its noun.
+bool RelativeWord(std::string_view w) {
+  return EqualsIgnoreCase(w, "who") || EqualsIgnoreCase(w, "which") ||
+         EqualsIgnoreCase(w, "that");
+}
+
 // "al", "bin", "abu": the articles and kin words inside Arabic names,
 // written in lower case before a hyphen ("Saja al-Dulaimi").
 bool NameParticle(std::string_view w) {
@@ -3516,10 +3523,7 @@ Speaker DocState::SpeakerFromRange(int first, int last, int head) {
     if (g.first < first || g.last - 1 > last) continue;
     bool relative = false;
     for (int k = first; k < g.first && !relative; ++k) {
-      relative = words_[k].upos == "PRON" &&
-                 (EqualsIgnoreCase(words_[k].form, "who") ||
-                  EqualsIgnoreCase(words_[k].form, "which") ||
-                  EqualsIgnoreCase(words_[k].form, "that"));
+      relative = words_[k].upos == "PRON" && RelativeWord(words_[k].form);
     }
     if (relative) continue;
     sp.entities = g.entities;
@@ -3881,9 +3885,7 @@ Speaker DocState::SpeakerFromWord(int w, int cue) {
   // (Not the subject of a passive: "which is expected to land" has no
   // speaker.)
   if (words_[w].upos == "PRON" && rel != "WHO" &&
-      words_[w].deprel != "nsubj:pass" &&
-      (EqualsIgnoreCase(rel, "who") || EqualsIgnoreCase(rel, "which") ||
-       EqualsIgnoreCase(rel, "that"))) {
+      words_[w].deprel != "nsubj:pass" && RelativeWord(rel)) {
     int v = words_[w].head;
     // ("A president who authorized the raid ... and who hoped to leave
     // office": the second clause is joined to the first.)
